@@ -1,0 +1,358 @@
+//! The running call: a deterministic, serialisable state machine over a `Script`.
+
+use std::fmt;
+
+use rand_chacha::ChaCha8Rng;
+use rand_core::{Rng, SeedableRng};
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{Outcome, Signal};
+use crate::script::{Script, State};
+
+/// One player turn: where it happened, what was said and what it did to trust.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turn {
+    /// The node the prospect spoke at.
+    pub node: u32,
+    /// Which prospect variant was said.
+    pub variant: u32,
+    /// The choice taken, by index in the node (file order).
+    pub choice: u32,
+    /// The signal it sent.
+    pub signal: Signal,
+    /// Trust before the line.
+    pub trust_before: i32,
+    /// Trust after the line (clamped).
+    pub trust_after: i32,
+}
+
+/// How the call ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finish {
+    /// The ending, by index in file order.
+    pub ending: u32,
+    /// Which of the ending's prospect variants was said, if it has any.
+    pub variant: Option<u32>,
+    /// Whether the prospect hung up because trust fell too low.
+    pub hung_up: bool,
+}
+
+/// Something the call cannot do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallError {
+    /// The player picked a number that is not on offer.
+    NotOffered {
+        /// 1-based turn number.
+        turn: usize,
+        /// The number picked.
+        number: usize,
+        /// How many choices were offered.
+        offered: usize,
+    },
+    /// The call has already ended.
+    Over,
+    /// The saved call belongs to another scenario or another version of it.
+    WrongScenario {
+        /// The scenario the call was saved from.
+        saved: String,
+        /// The scenario it was resumed with.
+        given: String,
+    },
+}
+
+impl fmt::Display for CallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CallError::NotOffered {
+                turn,
+                number,
+                offered,
+            } => write!(
+                f,
+                "turn {turn}: choice {number} is not offered (choose 1 to {offered})"
+            ),
+            CallError::Over => f.write_str("the call has already ended"),
+            CallError::WrongScenario { saved, given } => write!(
+                f,
+                "this call was saved from scenario {saved}, not from {given} (or the scenario changed since)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CallError {}
+
+/// A choice on offer, numbered as the player sees it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Offer<'s> {
+    /// 1-based number shown to the player.
+    pub number: usize,
+    /// Index of the choice in its node.
+    pub index: usize,
+    /// The words.
+    pub say: &'s str,
+    /// The signal they send.
+    pub signal: Signal,
+}
+
+/// A call in progress or finished. Serialise it to save; resume with the same `Script`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Call {
+    scenario: String,
+    scenario_hash: String,
+    seed: u64,
+    state: State,
+    rng: ChaCha8Rng,
+    variant: u32,
+    turns: Vec<Turn>,
+    finish: Option<Finish>,
+}
+
+impl Call {
+    /// Starts a call: the prospect's first line is drawn from the seed.
+    pub fn start(script: &Script, seed: u64) -> Call {
+        let state = script.start_state();
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let variant = draw(&mut rng, script.lines(&state).len());
+        Call {
+            scenario: script.id().to_string(),
+            scenario_hash: script.hash().to_string(),
+            seed,
+            state,
+            rng,
+            variant,
+            turns: Vec::new(),
+            finish: None,
+        }
+    }
+
+    /// Plays `numbers` (1-based, as offered) from the start.
+    pub fn replay(script: &Script, seed: u64, numbers: &[usize]) -> Result<Call, CallError> {
+        let mut call = Call::start(script, seed);
+        for &n in numbers {
+            call.choose(script, n)?;
+        }
+        Ok(call)
+    }
+
+    /// Checks that a resumed call belongs to this script (same id and content hash).
+    pub fn verify(&self, script: &Script) -> Result<(), CallError> {
+        if self.scenario != script.id() || self.scenario_hash != script.hash() {
+            return Err(CallError::WrongScenario {
+                saved: format!("{} ({})", self.scenario, short(&self.scenario_hash)),
+                given: format!("{} ({})", script.id(), short(script.hash())),
+            });
+        }
+        Ok(())
+    }
+
+    /// The seed the call was started with.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// The scenario id.
+    pub fn scenario_id(&self) -> &str {
+        &self.scenario
+    }
+
+    /// The current state (node, trust, peer contract, person-days, flags).
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// Trust now.
+    pub fn trust(&self) -> i32 {
+        self.state.trust
+    }
+
+    /// Person-days committed so far.
+    pub fn days(&self) -> f64 {
+        self.state.days()
+    }
+
+    /// Every player turn so far.
+    pub fn turns(&self) -> &[Turn] {
+        &self.turns
+    }
+
+    /// How the call ended, once it has.
+    pub fn finish(&self) -> Option<&Finish> {
+        self.finish.as_ref()
+    }
+
+    /// Whether the call has ended.
+    pub fn is_over(&self) -> bool {
+        self.finish.is_some()
+    }
+
+    /// What the prospect is saying now (their last words, once the call is over).
+    pub fn prospect_line<'s>(&self, script: &'s Script) -> &'s str {
+        match &self.finish {
+            Some(f) => ending_line(script, f).unwrap_or(""),
+            None => &script.lines(&self.state)[self.variant as usize],
+        }
+    }
+
+    /// The choices on offer now, numbered from 1 (none once the call is over).
+    pub fn offered<'s>(&self, script: &'s Script) -> Vec<Offer<'s>> {
+        if self.finish.is_some() {
+            return Vec::new();
+        }
+        let node = script.scenario().nodes.at(self.state.node as usize).1;
+        script
+            .offered(&self.state)
+            .enumerate()
+            .map(|(i, index)| Offer {
+                number: i + 1,
+                index,
+                say: &node.choices[index].say,
+                signal: node.choices[index].signal,
+            })
+            .collect()
+    }
+
+    /// Says the offered choice numbered `number` (1-based).
+    pub fn choose(&mut self, script: &Script, number: usize) -> Result<&Turn, CallError> {
+        if self.finish.is_some() {
+            return Err(CallError::Over);
+        }
+        let index = if number == 0 {
+            None
+        } else {
+            script.offered(&self.state).nth(number - 1)
+        };
+        match index {
+            Some(index) => self.choose_index(script, index),
+            None => Err(CallError::NotOffered {
+                turn: self.turns.len() + 1,
+                number,
+                offered: script.offered(&self.state).count(),
+            }),
+        }
+    }
+
+    /// Says the choice at `index` in the current node (file order); it must be on offer.
+    pub fn choose_index(&mut self, script: &Script, index: usize) -> Result<&Turn, CallError> {
+        if self.finish.is_some() {
+            return Err(CallError::Over);
+        }
+        if index >= script.choice_count(self.state.node) || !script.is_offered(&self.state, index) {
+            return Err(CallError::NotOffered {
+                turn: self.turns.len() + 1,
+                number: index + 1,
+                offered: script.offered(&self.state).count(),
+            });
+        }
+        let before = self.state;
+        let (after, ending) = script.apply(&before, index);
+        self.turns.push(Turn {
+            node: before.node,
+            variant: self.variant,
+            choice: index as u32,
+            signal: script.signal(before.node, index),
+            trust_before: before.trust,
+            trust_after: after.trust,
+        });
+        self.state = after;
+        match ending {
+            Some(e) => {
+                let n = script.scenario().endings.at(e as usize).1.prospect.len();
+                let variant = (n > 0).then(|| draw(&mut self.rng, n));
+                let hung_up = script.hang_up_ending() == Some(e)
+                    && after.trust < script.scenario().trust.hang_up_below;
+                self.finish = Some(Finish {
+                    ending: e,
+                    variant,
+                    hung_up,
+                });
+            }
+            None => self.variant = draw(&mut self.rng, script.lines(&self.state).len()),
+        }
+        Ok(self.turns.last().expect("a turn was just pushed"))
+    }
+
+    /// The outcome, once the call is over.
+    pub fn outcome(&self, script: &Script) -> Option<Outcome> {
+        self.finish
+            .map(|f| script.scenario().endings.at(f.ending as usize).1.outcome)
+    }
+
+    /// The score (0-100), once the call is over.
+    pub fn score(&self, script: &Script) -> Option<u32> {
+        self.outcome(script)
+            .map(|o| crate::score::score(script, o, self.state.trust, self.state.days()))
+    }
+
+    /// Every line of the call in order, prospect and player.
+    pub fn transcript(&self, script: &Script) -> Vec<Line> {
+        let mut lines = Vec::with_capacity(self.turns.len() * 2 + 2);
+        let sc = script.scenario();
+        let mut state = script.start_state();
+        for t in &self.turns {
+            let node = sc.nodes.at(t.node as usize).1;
+            lines.push(Line::Prospect {
+                text: script.lines(&state)[t.variant as usize].clone(),
+            });
+            lines.push(Line::Player {
+                text: node.choices[t.choice as usize].say.clone(),
+                signal: t.signal,
+                trust_before: t.trust_before,
+                trust_after: t.trust_after,
+            });
+            state = script.apply(&state, t.choice as usize).0;
+        }
+        match &self.finish {
+            Some(f) => {
+                if let Some(text) = ending_line(script, f) {
+                    lines.push(Line::Prospect { text: text.into() });
+                }
+            }
+            None => lines.push(Line::Prospect {
+                text: self.prospect_line(script).into(),
+            }),
+        }
+        lines
+    }
+}
+
+/// One line of a transcript.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "who", rename_all = "lowercase")]
+pub enum Line {
+    /// The prospect spoke.
+    Prospect {
+        /// What they said.
+        text: String,
+    },
+    /// The player spoke.
+    Player {
+        /// What they said.
+        text: String,
+        /// The signal it sent.
+        signal: Signal,
+        /// Trust before.
+        trust_before: i32,
+        /// Trust after.
+        trust_after: i32,
+    },
+}
+
+fn ending_line<'s>(script: &'s Script, f: &Finish) -> Option<&'s str> {
+    let ending = script.scenario().endings.at(f.ending as usize).1;
+    f.variant.map(|v| ending.prospect[v as usize].as_str())
+}
+
+fn draw(rng: &mut ChaCha8Rng, n: usize) -> u32 {
+    if n <= 1 {
+        // Still advance the generator so that adding a variant elsewhere does not shift this one.
+        rng.next_u32();
+        0
+    } else {
+        (rng.next_u64() % n as u64) as u32
+    }
+}
+
+fn short(hash: &str) -> &str {
+    &hash[..hash.len().min(12)]
+}

@@ -1,0 +1,700 @@
+//! Semantic checks over a parsed scenario: every finding at once, each pointing at its place.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::Locator;
+use crate::scenario::{Condition, Effect, Outcome, Scenario};
+use crate::script::MAX_FLAGS;
+
+/// Finds where things are, falling back to the start of the file.
+struct Spans<'a> {
+    text: &'a str,
+    loc: Locator,
+    nodes_at: usize,
+    endings_at: usize,
+}
+
+impl<'a> Spans<'a> {
+    fn new(text: &'a str) -> Self {
+        let loc = Locator::new(text);
+        let nodes_at = loc.field_after("nodes", 0).map_or(0, |r| r.start);
+        let endings_at = loc.field_after("endings", 0).map_or(0, |r| r.start);
+        Spans {
+            text,
+            loc,
+            nodes_at,
+            endings_at,
+        }
+    }
+
+    fn top(&self, field: &str) -> Range<usize> {
+        self.loc.field_after(field, 0).unwrap_or(0..0)
+    }
+
+    fn node(&self, id: &str, nth: usize) -> Range<usize> {
+        self.loc
+            .key_after(id, self.nodes_at, nth)
+            .unwrap_or_else(|| self.top("nodes"))
+    }
+
+    fn ending(&self, id: &str, nth: usize) -> Range<usize> {
+        self.loc
+            .key_after(id, self.endings_at, nth)
+            .unwrap_or_else(|| self.top("endings"))
+    }
+
+    fn choice(&self, node: &str, i: usize) -> Range<usize> {
+        let at = self.node(node, 0).start;
+        self.loc.nth_field_after("say", at, i).unwrap_or(at..at)
+    }
+
+    fn choice_field(&self, node: &str, i: usize, field: &str) -> Range<usize> {
+        let at = self.choice(node, i).start;
+        self.loc.field_after(field, at).unwrap_or(at..at)
+    }
+
+    /// The quoted string `"value"` at or after `from`.
+    fn string_after(&self, value: &str, from: usize) -> Option<Range<usize>> {
+        let needle = format!("\"{value}\"");
+        let from = from.min(self.text.len());
+        self.text
+            .get(from..)?
+            .find(&needle)
+            .map(|i| from + i..from + i + needle.len())
+    }
+}
+
+/// Runs every semantic check on `scenario`, parsed from `text` in `file`.
+pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
+    let spans = Spans::new(text);
+    let mut out = Vec::new();
+    let mut push =
+        |severity, code, msg: String, span: Range<usize>, label: &str, help: Option<String>| {
+            let mut d = Diagnostic::at(severity, code, msg, file, text, span).with_label(label);
+            if let Some(h) = help {
+                d = d.with_help(h);
+            }
+            out.push(d);
+        };
+    use Severity::{Error, Warning};
+
+    // Metadata.
+    for (field, value) in [
+        ("id", &scenario.id),
+        ("title", &scenario.title),
+        ("briefing", &scenario.briefing),
+    ] {
+        if value.trim().is_empty() {
+            push(
+                Error,
+                "empty-text",
+                format!("`{field}` is empty"),
+                spans.top(field),
+                "empty",
+                None,
+            );
+        }
+    }
+    if scenario.prospect.name.trim().is_empty() {
+        push(
+            Error,
+            "empty-text",
+            "the prospect has no name".into(),
+            spans.top("prospect"),
+            "here",
+            None,
+        );
+    }
+    if !scenario.days_needed.is_finite() || scenario.days_needed < 0.0 {
+        push(
+            Error,
+            "bad-days",
+            "`days_needed` must be zero or more person-days".into(),
+            spans.top("days_needed"),
+            "here",
+            None,
+        );
+    }
+    if let Some(p) = scenario.patience
+        && (!p.is_finite() || p <= 0.0)
+    {
+        push(
+            Error,
+            "bad-patience",
+            "`patience` must be a positive number of seconds".into(),
+            spans.top("patience"),
+            "here",
+            Some("leave it out to turn patience off".into()),
+        );
+    }
+
+    // Trust meter.
+    let t = &scenario.trust;
+    let range = (t.max - t.min).max(0);
+    if t.min >= t.max {
+        push(
+            Error,
+            "trust-range",
+            format!("the trust range {}..{} is empty", t.min, t.max),
+            spans.top("trust"),
+            "here",
+            None,
+        );
+    }
+    if t.start < t.min || t.start > t.max {
+        push(
+            Error,
+            "trust-range",
+            format!(
+                "trust starts at {} , outside the range {}..{}",
+                t.start, t.min, t.max
+            ),
+            spans.top("trust"),
+            "here",
+            None,
+        );
+    }
+    if t.hang_up_below < t.min || t.hang_up_below > t.max {
+        push(
+            Error,
+            "trust-range",
+            format!(
+                "`hang_up_below` {} is outside the range {}..{}",
+                t.hang_up_below, t.min, t.max
+            ),
+            spans.top("trust"),
+            "here",
+            None,
+        );
+    }
+    if t.hang_up_below > t.start && t.start >= t.min {
+        push(
+            Error,
+            "trust-range",
+            format!(
+                "trust starts at {}, already below `hang_up_below` {}",
+                t.start, t.hang_up_below
+            ),
+            spans.top("trust"),
+            "here",
+            None,
+        );
+    }
+    let hang_up_on = t.hang_up_below > t.min;
+    if hang_up_on {
+        match scenario.endings.get(&t.hang_up) {
+            None => push(
+                Error,
+                "unknown-target",
+                format!("no ending `{}` for the prospect hanging up", t.hang_up),
+                spans.top("trust"),
+                "the hang-up rule is on here",
+                Some(format!(
+                    "add an ending `\"{}\": (outcome: Lost, lesson: \"...\")`, name another with `hang_up: \"...\"`, or turn the rule off with `hang_up_below: 0`",
+                    t.hang_up
+                )),
+            ),
+            Some(e) if e.outcome != Outcome::Lost => push(
+                Warning,
+                "hang-up-outcome",
+                format!("the hang-up ending `{}` is not a `Lost` outcome", t.hang_up),
+                spans.ending(&t.hang_up, 0),
+                "here",
+                None,
+            ),
+            Some(_) => {}
+        }
+    }
+
+    // Ids.
+    let ids: Vec<&str> = scenario
+        .nodes
+        .iter()
+        .map(|(k, _)| k)
+        .chain(scenario.endings.iter().map(|(k, _)| k))
+        .collect();
+    for dup in scenario.nodes.duplicates() {
+        push(
+            Error,
+            "duplicate-id",
+            format!("node `{dup}` is defined twice"),
+            spans.node(dup, 1),
+            "second definition",
+            Some("ids must be unique; rename one of them".into()),
+        );
+    }
+    for dup in scenario.endings.duplicates() {
+        push(
+            Error,
+            "duplicate-id",
+            format!("ending `{dup}` is defined twice"),
+            spans.ending(dup, 1),
+            "second definition",
+            Some("ids must be unique; rename one of them".into()),
+        );
+    }
+    for (id, _) in scenario.endings.iter() {
+        if scenario.nodes.contains_key(id) {
+            push(
+                Error,
+                "duplicate-id",
+                format!("`{id}` is both a node and an ending"),
+                spans.ending(id, 0),
+                "also a node",
+                Some("a `next` could not tell them apart; rename one".into()),
+            );
+        }
+    }
+    if scenario.nodes.is_empty() {
+        push(
+            Error,
+            "no-nodes",
+            "the scenario has no nodes".into(),
+            spans.top("nodes"),
+            "here",
+            None,
+        );
+    }
+    if scenario.endings.is_empty() {
+        push(
+            Error,
+            "no-endings",
+            "the scenario has no endings".into(),
+            spans.top("endings"),
+            "here",
+            None,
+        );
+    }
+    let suggest = |id: &str| -> Option<String> {
+        ids.iter()
+            .map(|c| (strsim::damerau_levenshtein(id, c), *c))
+            .filter(|(d, c)| *d <= 3.max(c.len() / 3))
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, c)| format!("did you mean `{c}`?"))
+    };
+    if !scenario.nodes.contains_key(&scenario.start) {
+        let span = spans
+            .string_after(&scenario.start, 0)
+            .unwrap_or_else(|| spans.top("start"));
+        let what = if scenario.endings.contains_key(&scenario.start) {
+            "is an ending; the call must start at a node"
+        } else {
+            "is not a node"
+        };
+        push(
+            Error,
+            "unknown-target",
+            format!("start `{}` {what}", scenario.start),
+            span,
+            "here",
+            suggest(&scenario.start),
+        );
+    }
+
+    // Nodes and choices.
+    let mut flags_set: HashSet<&str> = HashSet::new();
+    let mut flags_used: Vec<(&str, &str, usize)> = Vec::new(); // flag, node, choice
+    let mut all_flags: HashSet<&str> = HashSet::new();
+    for (id, node) in scenario.nodes.iter() {
+        if node.prospect.is_empty() {
+            push(
+                Error,
+                "empty-text",
+                format!("node `{id}` gives the prospect nothing to say"),
+                spans.node(id, 0),
+                "here",
+                Some("write at least one line in `prospect: [\"...\"]`".into()),
+            );
+        }
+        for (i, line) in node.lines_if.iter().enumerate() {
+            if line.prospect.is_empty() {
+                push(
+                    Error,
+                    "empty-text",
+                    format!("state line {} of node `{id}` has no variants", i + 1),
+                    spans.node(id, 0),
+                    "here",
+                    None,
+                );
+            }
+            for c in &line.when {
+                note_flags(c, &mut flags_used, &mut all_flags, id, usize::MAX);
+            }
+        }
+        if node
+            .prospect
+            .iter()
+            .chain(node.lines_if.iter().flat_map(|l| l.prospect.iter()))
+            .any(|l| l.trim().is_empty())
+        {
+            push(
+                Error,
+                "empty-text",
+                format!("node `{id}` has an empty prospect line"),
+                spans.node(id, 0),
+                "here",
+                None,
+            );
+        }
+        if node.choices.is_empty() {
+            push(
+                Error,
+                "no-way-forward",
+                format!("node `{id}` has no choices: the call cannot go on from here"),
+                spans.node(id, 0),
+                "no choices",
+                Some("add choices, or point the lines that lead here at an ending".into()),
+            );
+        } else if node.choices.iter().all(|c| !c.requires.is_empty()) {
+            push(
+                Warning,
+                "maybe-stuck",
+                format!(
+                    "every choice at node `{id}` has conditions: if none holds, the player is stuck"
+                ),
+                spans.node(id, 0),
+                "here",
+                Some("give at least one choice no `requires`".into()),
+            );
+        }
+        for (i, c) in node.choices.iter().enumerate() {
+            if c.say.trim().is_empty() {
+                push(
+                    Error,
+                    "empty-text",
+                    format!("choice {} of node `{id}` says nothing", i + 1),
+                    spans.choice(id, i),
+                    "empty",
+                    None,
+                );
+            }
+            let trusts = std::iter::once(c.trust).chain(c.react_if.iter().filter_map(|r| r.trust));
+            for tr in trusts {
+                if tr.unsigned_abs() > range as u32 {
+                    push(
+                        Error,
+                        "trust-change",
+                        format!(
+                            "a trust change of {tr:+} is larger than the whole meter ({}..{})",
+                            t.min, t.max
+                        ),
+                        spans.choice_field(id, i, "trust"),
+                        "here",
+                        None,
+                    );
+                }
+            }
+            let nexts = std::iter::once((&c.next, "next")).chain(
+                c.react_if
+                    .iter()
+                    .filter_map(|r| r.next.as_ref().map(|n| (n, "react_if"))),
+            );
+            for (next, field) in nexts {
+                if !scenario.nodes.contains_key(next) && !scenario.endings.contains_key(next) {
+                    let at = spans.choice_field(id, i, field).start;
+                    let span = spans.string_after(next, at).unwrap_or(at..at);
+                    push(
+                        Error,
+                        "unknown-target",
+                        format!("`{next}` is neither a node nor an ending"),
+                        span,
+                        "unknown id",
+                        suggest(next),
+                    );
+                }
+            }
+            for e in &c.effects {
+                match e {
+                    Effect::Commit { days, what } => {
+                        if !days.is_finite() || *days <= 0.0 {
+                            push(
+                                Error,
+                                "bad-days",
+                                format!(
+                                    "`Commit` needs a positive number of person-days, not {days}"
+                                ),
+                                spans.choice_field(id, i, "effects"),
+                                "here",
+                                None,
+                            );
+                        }
+                        if what.trim().is_empty() {
+                            push(
+                                Warning,
+                                "empty-text",
+                                "`Commit` does not say what the time is for".into(),
+                                spans.choice_field(id, i, "effects"),
+                                "here",
+                                None,
+                            );
+                        }
+                    }
+                    Effect::Set(f) => {
+                        flags_set.insert(f);
+                        all_flags.insert(f);
+                    }
+                    Effect::Clear(f) => {
+                        all_flags.insert(f);
+                    }
+                    Effect::PeerContract => {}
+                }
+            }
+            for cond in c
+                .requires
+                .iter()
+                .chain(c.react_if.iter().flat_map(|r| r.when.iter()))
+            {
+                note_flags(cond, &mut flags_used, &mut all_flags, id, i);
+                if let Condition::TrustAtLeast(v) | Condition::TrustBelow(v) = cond
+                    && (*v < t.min || *v > t.max + 1)
+                {
+                    push(
+                        Warning,
+                        "trust-condition",
+                        format!(
+                            "trust condition {v} is outside the range {}..{}",
+                            t.min, t.max
+                        ),
+                        spans.choice_field(id, i, "requires"),
+                        "here",
+                        None,
+                    );
+                }
+            }
+        }
+    }
+    for (id, ending) in scenario.endings.iter() {
+        if ending.lesson.trim().is_empty() {
+            push(
+                Error,
+                "empty-text",
+                format!("ending `{id}` has no lesson"),
+                spans.ending(id, 0),
+                "here",
+                Some("say in a sentence what the player should take away".into()),
+            );
+        }
+    }
+    let mut reported = HashSet::new();
+    for (flag, node, choice) in &flags_used {
+        if !flags_set.contains(flag) && reported.insert(*flag) {
+            let at = if *choice == usize::MAX {
+                spans.node(node, 0).start
+            } else {
+                spans.choice(node, *choice).start
+            };
+            let span = spans.string_after(flag, at).unwrap_or(at..at);
+            let help = flags_set
+                .iter()
+                .map(|s| (strsim::damerau_levenshtein(flag, s), *s))
+                .filter(|(d, _)| *d <= 3)
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, s)| {
+                    format!("did you mean `{s}`? Flags are set with `Set(\"...\")` effects")
+                })
+                .or_else(|| Some("set it with an effect `Set(\"...\")` on some choice".into()));
+            push(
+                Warning,
+                "unset-flag",
+                format!("condition on flag `{flag}`, which nothing sets"),
+                span,
+                "never set",
+                help,
+            );
+        }
+    }
+    if all_flags.len() > MAX_FLAGS {
+        push(
+            Error,
+            "too-many-flags",
+            format!(
+                "{} distinct flags; a scenario may use at most {MAX_FLAGS}",
+                all_flags.len()
+            ),
+            spans.top("nodes"),
+            "here",
+            None,
+        );
+    }
+
+    // Graph: only when the ids are sound, so every edge resolves.
+    let ids_ok = !out.iter().any(|d| {
+        d.is_error()
+            && matches!(
+                d.code,
+                "unknown-target" | "duplicate-id" | "no-nodes" | "no-endings"
+            )
+    });
+    if ids_ok {
+        graph_checks(
+            scenario,
+            &spans,
+            hang_up_on,
+            &mut |sev, code, msg, span, label, help| {
+                let mut d = Diagnostic::at(sev, code, msg, file, text, span).with_label(label);
+                if let Some(h) = help {
+                    d = d.with_help(h);
+                }
+                out.push(d);
+            },
+        );
+    }
+    out.sort_by_key(|d| (d.span.start, d.severity));
+    out
+}
+
+fn note_flags<'a>(
+    c: &'a Condition,
+    used: &mut Vec<(&'a str, &'a str, usize)>,
+    all: &mut HashSet<&'a str>,
+    node: &'a str,
+    choice: usize,
+) {
+    if let Condition::Flag(f) | Condition::NotFlag(f) = c {
+        all.insert(f);
+        if matches!(c, Condition::Flag(_)) {
+            used.push((f, node, choice));
+        }
+    }
+}
+
+type Report<'r> =
+    dyn FnMut(Severity, &'static str, String, Range<usize>, &str, Option<String>) + 'r;
+
+fn graph_checks(scenario: &Scenario, spans: &Spans, hang_up_on: bool, report: &mut Report) {
+    let n = scenario.nodes.len();
+    let m = scenario.endings.len();
+    // Vertices: nodes 0..n, endings n..n+m.
+    let index = |id: &str| -> usize {
+        scenario
+            .nodes
+            .position(id)
+            .or_else(|| scenario.endings.position(id).map(|e| n + e))
+            .expect("ids checked")
+    };
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); n + m];
+    let mut can_lose_trust = vec![false; n];
+    for (i, (_, node)) in scenario.nodes.iter().enumerate() {
+        for c in &node.choices {
+            let targets =
+                std::iter::once(&c.next).chain(c.react_if.iter().filter_map(|r| r.next.as_ref()));
+            for target in targets {
+                let j = index(target);
+                edges[i].push(j);
+                reverse[j].push(i);
+            }
+            if c.trust < 0 || c.react_if.iter().any(|r| r.trust.is_some_and(|t| t < 0)) {
+                can_lose_trust[i] = true;
+            }
+        }
+    }
+    // Forward reachability from the start.
+    let mut reached = vec![false; n + m];
+    let start = scenario
+        .nodes
+        .position(&scenario.start)
+        .expect("start checked");
+    let mut stack = vec![start];
+    reached[start] = true;
+    while let Some(v) = stack.pop() {
+        if v < n {
+            for &w in &edges[v] {
+                if !reached[w] {
+                    reached[w] = true;
+                    stack.push(w);
+                }
+            }
+        }
+    }
+    // Backward: which nodes can reach some ending.
+    let mut finishes = vec![false; n + m];
+    let mut stack: Vec<usize> = (n..n + m).collect();
+    for &e in &stack {
+        finishes[e] = true;
+    }
+    while let Some(v) = stack.pop() {
+        for &w in &reverse[v] {
+            if !finishes[w] {
+                finishes[w] = true;
+                stack.push(w);
+            }
+        }
+    }
+    let hang_up = hang_up_on
+        .then(|| scenario.endings.position(&scenario.trust.hang_up))
+        .flatten();
+    for (i, (id, _)) in scenario.nodes.iter().enumerate() {
+        if !reached[i] {
+            report(
+                Severity::Warning,
+                "unreachable",
+                format!("node `{id}` cannot be reached from the start"),
+                spans.node(id, 0),
+                "unreachable",
+                Some("point a choice's `next` at it, or remove it".into()),
+            );
+        } else if !finishes[i] {
+            let (sev, help) = if hang_up.is_some() && can_lose_trust[i] {
+                (
+                    Severity::Warning,
+                    "only the prospect hanging up can end the call from here",
+                )
+            } else {
+                (
+                    Severity::Error,
+                    "the call would loop for ever: add a choice that leads to an ending",
+                )
+            };
+            report(
+                sev,
+                "no-ending",
+                format!("no ending can be reached from node `{id}`"),
+                spans.node(id, 0),
+                "stuck in a loop",
+                Some(help.into()),
+            );
+        }
+    }
+    let any_trust_loss = (0..n).any(|i| reached[i] && can_lose_trust[i]);
+    for (e, (id, _)) in scenario.endings.iter().enumerate() {
+        let by_hang_up = hang_up == Some(e) && any_trust_loss;
+        if !reached[n + e] && !by_hang_up {
+            report(
+                Severity::Warning,
+                "unreachable",
+                format!("no path reaches ending `{id}`"),
+                spans.ending(id, 0),
+                "never reached",
+                None,
+            );
+        }
+    }
+    // The method's two moves: somewhere a peer contract, somewhere a commitment.
+    let reachable_effects = || {
+        scenario
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| reached[*i])
+            .flat_map(|(_, (_, node))| node.choices.iter().flat_map(|c| c.effects.iter()))
+    };
+    if !reachable_effects().any(|e| matches!(e, Effect::PeerContract)) {
+        report(
+            Severity::Warning,
+            "no-peer-contract",
+            "no path sets up a peer contract".into(),
+            spans.top("nodes"),
+            "here",
+            Some(
+                "give the player a chance to propose one: a choice with `effects: [PeerContract]`"
+                    .into(),
+            ),
+        );
+    }
+    if !reachable_effects().any(|e| matches!(e, Effect::Commit { .. })) {
+        report(Severity::Warning, "no-commitment", "no path commits resources".into(), spans.top("nodes"), "here", Some("the player should be tempted to commit: a choice with `effects: [Commit(days: 10, what: \"...\")]`".into()));
+    }
+}

@@ -1,0 +1,134 @@
+//! peercall-dialogue: the conversation engine behind peercall — RON scenarios, positioned
+//! diagnostics, semantic checks, deterministic calls, scores and debriefs. No Bevy, no CLI.
+
+pub mod call;
+pub mod check;
+pub mod diagnostic;
+pub mod load;
+pub mod scenario;
+pub mod score;
+pub mod script;
+
+use std::path::Path;
+
+pub use call::{Call, CallError, Finish, Line, Offer, Turn};
+pub use diagnostic::{Diagnostic, Severity};
+pub use scenario::{
+    Choice, Condition, Difficulty, Effect, Ending, Node, Outcome, Persona, Scenario, Signal, Stance,
+};
+pub use score::{Debrief, TurnReview};
+pub use script::{Script, State, Target};
+
+/// A scenario file after loading and checking: its text, the scenario if it parsed, and every
+/// finding.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The file name used in diagnostics.
+    pub file: String,
+    /// The text (empty when the file was not UTF-8 or could not be read).
+    pub source: String,
+    /// The scenario, when the text parsed.
+    pub scenario: Option<Scenario>,
+    /// Every finding, errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+
+    /// Every finding rendered like a compiler's diagnostics.
+    pub fn render(&self, color: bool) -> String {
+        self.diagnostics
+            .iter()
+            .map(|d| d.render(&self.source, color))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The runnable script, when there are no errors.
+    pub fn script(&self) -> Option<Script> {
+        if self.has_errors() {
+            return None;
+        }
+        Script::compile(self.scenario.clone()?).ok()
+    }
+
+    /// The runnable script, or the rendered errors.
+    pub fn into_script(self) -> Result<Script, String> {
+        if self.has_errors() {
+            return Err(self.render(false));
+        }
+        let file = self.file;
+        let scenario = self
+            .scenario
+            .ok_or_else(|| format!("{file}: no scenario"))?;
+        Script::compile(scenario).map_err(|e| format!("{file}: {e}"))
+    }
+}
+
+/// Loads and checks scenario bytes. Never panics, whatever the bytes.
+pub fn load_bytes(file: &str, bytes: &[u8]) -> Checked {
+    match load::as_text(file, bytes) {
+        Ok(text) => load_str(file, text),
+        Err(d) => Checked {
+            file: file.to_string(),
+            source: String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 20)]).into_owned(),
+            scenario: None,
+            diagnostics: vec![d],
+        },
+    }
+}
+
+/// Loads and checks scenario text.
+pub fn load_str(file: &str, text: &str) -> Checked {
+    let (scenario, diagnostics) = match load::parse_str(file, text) {
+        Ok(s) => {
+            let d = check::check(&s, file, text);
+            (Some(s), d)
+        }
+        Err(d) => (None, vec![d]),
+    };
+    Checked {
+        file: file.to_string(),
+        source: text.to_string(),
+        scenario,
+        diagnostics,
+    }
+}
+
+/// Loads and checks a scenario file from disk; an unreadable file is a diagnostic too.
+pub fn load_path(path: &Path) -> Checked {
+    let file = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => load_bytes(&file, &bytes),
+        Err(e) => Checked {
+            file: file.clone(),
+            source: String::new(),
+            scenario: None,
+            diagnostics: vec![
+                Diagnostic::at(
+                    Severity::Error,
+                    "io",
+                    format!("cannot read the file: {e}"),
+                    &file,
+                    "",
+                    0..0,
+                )
+                .with_help("check the path and that you may read it"),
+            ],
+        },
+    }
+}

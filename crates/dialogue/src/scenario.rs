@@ -1,0 +1,529 @@
+//! The RON data model: the serde types a trainer writes in a `dialogues/*.ron` file.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// One call, as a trainer writes it: who is on the line, the trust meter, the prospect's lines,
+/// the player's choices and the endings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Short id, unique among scenarios (`"network-expansion"`).
+    pub id: String,
+    /// Title shown on the scenario list.
+    pub title: String,
+    /// One line that sums up the situation, for the scenario list.
+    #[serde(default)]
+    pub situation: String,
+    /// One paragraph: who is calling, what they asked for, what the player's company sells.
+    pub briefing: String,
+    /// What the player should try to achieve on this call.
+    #[serde(default)]
+    pub goal: String,
+    /// How hard the call is.
+    #[serde(default)]
+    pub difficulty: Difficulty,
+    /// The player's side of the call.
+    #[serde(default)]
+    pub player: Player,
+    /// The person on the other end.
+    pub prospect: Persona,
+    /// The trust meter's settings.
+    #[serde(default)]
+    pub trust: TrustSettings,
+    /// Person-days a well-qualified call needs to commit; more than this counts against the score.
+    #[serde(default)]
+    pub days_needed: f32,
+    /// Seconds the prospect waits for an answer before trust starts to drain (the game only);
+    /// `None` (the default) turns patience off.
+    #[serde(default)]
+    pub patience: Option<f32>,
+    /// Id of the node where the call begins.
+    pub start: String,
+    /// The prospect's lines and the player's answers, by id, in file order.
+    pub nodes: OrderedMap<Node>,
+    /// How the call can end, by id, in file order.
+    pub endings: OrderedMap<Ending>,
+}
+
+/// How hard a scenario is.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Difficulty {
+    /// A first call: the signals are easy to tell apart.
+    #[default]
+    Beginner,
+    /// The better line is less obvious.
+    Intermediate,
+    /// Subtle signals, state-dependent reactions, a short fuse.
+    Advanced,
+}
+
+impl Difficulty {
+    /// The word shown to players.
+    pub fn label(self) -> &'static str {
+        match self {
+            Difficulty::Beginner => "Beginner",
+            Difficulty::Intermediate => "Intermediate",
+            Difficulty::Advanced => "Advanced",
+        }
+    }
+}
+
+/// The salesperson the player plays.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Player {
+    /// The player's name on the call.
+    pub name: String,
+    /// The player's job title.
+    pub role: String,
+    /// The player's company.
+    pub company: String,
+    /// What the player's company sells.
+    pub sells: String,
+}
+
+/// The prospect on the other end of the line.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Persona {
+    /// Full name.
+    pub name: String,
+    /// Job title.
+    pub role: String,
+    /// Company.
+    pub company: String,
+}
+
+/// The trust meter: where it starts, its range and the hang-up rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TrustSettings {
+    /// Where the meter starts (default 40).
+    pub start: i32,
+    /// Lowest value (default 0).
+    pub min: i32,
+    /// Highest value (default 100).
+    pub max: i32,
+    /// When trust falls below this, the prospect ends the call (default 10; 0 turns it off).
+    pub hang_up_below: i32,
+    /// The ending the call goes to when the prospect hangs up (default `"hung-up"`).
+    pub hang_up: String,
+}
+
+impl Default for TrustSettings {
+    fn default() -> Self {
+        TrustSettings {
+            start: 40,
+            min: 0,
+            max: 100,
+            hang_up_below: 10,
+            hang_up: "hung-up".into(),
+        }
+    }
+}
+
+/// A moment where the prospect speaks and the player answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    /// What the prospect says: one variant is drawn per call from the seed.
+    pub prospect: Vec<String>,
+    /// Lines that replace `prospect` when their conditions hold; the first that matches wins.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines_if: Vec<StateLine>,
+    /// What the player can answer.
+    pub choices: Vec<Choice>,
+}
+
+/// Prospect lines said only in some states of the call.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateLine {
+    /// All of these must hold.
+    pub when: Vec<Condition>,
+    /// What the prospect says in that state: variants, one drawn from the seed.
+    pub prospect: Vec<String>,
+}
+
+/// One line the player can say.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// The player's words.
+    pub say: String,
+    /// The signal those words send to the prospect.
+    pub signal: Signal,
+    /// How the prospect's trust moves (default 0).
+    #[serde(default)]
+    pub trust: i32,
+    /// What saying it changes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub effects: Vec<Effect>,
+    /// The choice is only offered when all of these hold.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<Condition>,
+    /// Where the call goes next: a node id or an ending id.
+    pub next: String,
+    /// Reactions that replace `trust` and/or `next` in some states; the first that matches wins.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub react_if: Vec<Reaction>,
+    /// What the debrief says about this line.
+    #[serde(default)]
+    pub feedback: String,
+}
+
+/// A state-dependent reaction to a choice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reaction {
+    /// All of these must hold.
+    pub when: Vec<Condition>,
+    /// Trust change in this state, instead of the choice's own.
+    #[serde(default)]
+    pub trust: Option<i32>,
+    /// Where the call goes in this state, instead of the choice's own `next`.
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
+/// What a player's line changes besides trust.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Effect {
+    /// Both sides agreed to a short big-picture conversation before deciding anything.
+    PeerContract,
+    /// The player committed the company's time: person-days, and what they are for.
+    Commit {
+        /// Person-days committed.
+        days: f32,
+        /// What the time is for ("designs and cost estimates").
+        what: String,
+    },
+    /// Sets a named flag.
+    Set(String),
+    /// Clears a named flag.
+    Clear(String),
+}
+
+/// A test on the state of the call.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Condition {
+    /// A peer contract has been set up.
+    PeerContract,
+    /// No peer contract yet.
+    NoPeerContract,
+    /// Some of the company's time has been committed.
+    Committed,
+    /// Nothing committed yet.
+    NotCommitted,
+    /// The named flag is set.
+    Flag(String),
+    /// The named flag is not set.
+    NotFlag(String),
+    /// Trust is at least this value.
+    TrustAtLeast(i32),
+    /// Trust is below this value.
+    TrustBelow(i32),
+}
+
+/// How a call can end.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ending {
+    /// What kind of outcome this is.
+    pub outcome: Outcome,
+    /// One-line headline for the debrief.
+    #[serde(default)]
+    pub title: String,
+    /// The prospect's last words, if any (variants, one drawn from the seed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prospect: Vec<String>,
+    /// What the player should take away.
+    pub lesson: String,
+}
+
+/// The kind of outcome an ending is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Outcome {
+    /// The opportunity is real and the next step fits it.
+    QualifiedIn,
+    /// The opportunity is not real (or not now), found out early and cheaply.
+    QualifiedOut,
+    /// The company's time went into a deal that was never real.
+    Wasted,
+    /// The prospect hung up or walked away.
+    Lost,
+}
+
+impl Outcome {
+    /// Plain words for the outcome.
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::QualifiedIn => "qualified in",
+            Outcome::QualifiedOut => "qualified out",
+            Outcome::Wasted => "resources wasted",
+            Outcome::Lost => "prospect lost",
+        }
+    }
+
+    /// Whether this outcome is a success for the method: the opportunity was qualified.
+    pub fn is_qualified(self) -> bool {
+        matches!(self, Outcome::QualifiedIn | Outcome::QualifiedOut)
+    }
+}
+
+/// Whether a signal builds a business-peer relationship or feeds the customer-as-master habit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Stance {
+    /// Honest self-interest: the signals the method teaches.
+    Peer,
+    /// Customer-as-master: the signals the method trains out.
+    Advocate,
+    /// Neither.
+    Neutral,
+}
+
+/// The signal a player's line sends: one taxonomy for every scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Signal {
+    /// Proposes a short, agreed big-picture conversation before deciding anything.
+    PeerContract,
+    /// Says openly what the player's company needs to know or protect.
+    HonestSelfInterest,
+    /// Asks about the business reason behind the request.
+    BusinessQuestion,
+    /// Asks only about the request itself (sizes, dates, specs).
+    RequestQuestion,
+    /// Thanks the prospect for their time, defers to them.
+    Gratitude,
+    /// Asks permission to ask questions.
+    AskPermission,
+    /// Takes the request as given without asking why.
+    FaceValue,
+    /// Commits the company's time before the opportunity is qualified.
+    CommitResources,
+    /// Frames the next step as worth something to both sides.
+    MutualValue,
+    /// Small talk or logistics that move nothing.
+    Neutral,
+}
+
+impl Signal {
+    /// Every signal, in the order the guide lists them.
+    pub const ALL: [Signal; 10] = [
+        Signal::PeerContract,
+        Signal::HonestSelfInterest,
+        Signal::BusinessQuestion,
+        Signal::MutualValue,
+        Signal::RequestQuestion,
+        Signal::Gratitude,
+        Signal::AskPermission,
+        Signal::FaceValue,
+        Signal::CommitResources,
+        Signal::Neutral,
+    ];
+
+    /// Short name for the debrief ("peer contract").
+    pub fn label(self) -> &'static str {
+        match self {
+            Signal::PeerContract => "peer contract",
+            Signal::HonestSelfInterest => "honest self-interest",
+            Signal::BusinessQuestion => "business-issue question",
+            Signal::RequestQuestion => "request-only question",
+            Signal::Gratitude => "gratitude / deference",
+            Signal::AskPermission => "asking permission",
+            Signal::FaceValue => "accepting at face value",
+            Signal::CommitResources => "committing resources",
+            Signal::MutualValue => "mutual value",
+            Signal::Neutral => "neutral",
+        }
+    }
+
+    /// What the signal tells the prospect, in plain words, for the debrief.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Signal::PeerContract => {
+                "You proposed a short, agreed conversation about the big picture before anyone \
+                 commits to anything. The prospect hears a business peer, not someone waiting for orders."
+            }
+            Signal::HonestSelfInterest => {
+                "You said plainly what your company needs before it invests time. Prospects trust \
+                 people who are open about their own interest."
+            }
+            Signal::BusinessQuestion => {
+                "You asked about the business reason behind the request. That is where you learn \
+                 whether the opportunity is real."
+            }
+            Signal::RequestQuestion => {
+                "You asked only about the request itself. The prospect reads it as you getting \
+                 ready to do what was asked, not as qualifying."
+            }
+            Signal::Gratitude => {
+                "You thanked or deferred to the prospect as if the meeting were a favour to you. \
+                 It quietly tells them the customer is master."
+            }
+            Signal::AskPermission => {
+                "You asked permission to ask questions. It signals a servant waiting for \
+                 instructions, and leaves the prospect in charge of the call."
+            }
+            Signal::FaceValue => {
+                "You took the request at face value. The prospect now assumes you will do what \
+                 they asked, whatever it costs you."
+            }
+            Signal::CommitResources => {
+                "You committed your company's time before you knew whether the opportunity was \
+                 real."
+            }
+            Signal::MutualValue => {
+                "You framed the next step as valuable to both sides: nobody is doing anyone a \
+                 favour."
+            }
+            Signal::Neutral => "A neutral line: it neither builds nor costs trust by itself.",
+        }
+    }
+
+    /// Which side of the method the signal is on.
+    pub fn stance(self) -> Stance {
+        match self {
+            Signal::PeerContract
+            | Signal::HonestSelfInterest
+            | Signal::BusinessQuestion
+            | Signal::MutualValue => Stance::Peer,
+            Signal::RequestQuestion
+            | Signal::Gratitude
+            | Signal::AskPermission
+            | Signal::FaceValue
+            | Signal::CommitResources => Stance::Advocate,
+            Signal::Neutral => Stance::Neutral,
+        }
+    }
+}
+
+impl fmt::Display for Signal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A map that keeps file order and remembers keys written twice, so that `check` can report them.
+#[derive(Debug, Clone)]
+pub struct OrderedMap<V> {
+    entries: Vec<(String, V)>,
+    index: HashMap<String, usize>,
+    duplicates: Vec<String>,
+}
+
+impl<V> Default for OrderedMap<V> {
+    fn default() -> Self {
+        OrderedMap {
+            entries: Vec::new(),
+            index: HashMap::new(),
+            duplicates: Vec::new(),
+        }
+    }
+}
+
+impl<V: PartialEq> PartialEq for OrderedMap<V> {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries && self.duplicates == other.duplicates
+    }
+}
+
+impl<V> OrderedMap<V> {
+    /// The value stored under `key`.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.index.get(key).map(|&i| &self.entries[i].1)
+    }
+
+    /// Position of `key` in file order.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.index.get(key).copied()
+    }
+
+    /// Whether `key` is present.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.index.contains_key(key)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Entries in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.entries.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// The entry at `position` in file order.
+    pub fn at(&self, position: usize) -> (&str, &V) {
+        let (k, v) = &self.entries[position];
+        (k, v)
+    }
+
+    /// Keys written more than once, in file order (only the first entry is kept).
+    pub fn duplicates(&self) -> &[String] {
+        &self.duplicates
+    }
+
+    /// Adds an entry; a key already present is recorded as a duplicate and the first kept.
+    pub fn insert(&mut self, key: String, value: V) {
+        if self.index.contains_key(&key) {
+            self.duplicates.push(key);
+        } else {
+            self.index.insert(key.clone(), self.entries.len());
+            self.entries.push((key, value));
+        }
+    }
+}
+
+impl<V> FromIterator<(String, V)> for OrderedMap<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
+        let mut map = OrderedMap::default();
+        for (k, v) in iter {
+            map.insert(k, v);
+        }
+        map
+    }
+}
+
+impl<V: Serialize> Serialize for OrderedMap<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.entries.len()))?;
+        for (k, v) in &self.entries {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
+            type Value = OrderedMap<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map from ids to entries, like { \"id\": (...) }")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let mut map = OrderedMap::default();
+                while let Some((k, v)) = access.next_entry::<String, V>()? {
+                    map.insert(k, v);
+                }
+                Ok(map)
+            }
+        }
+        deserializer.deserialize_map(MapVisitor(std::marker::PhantomData))
+    }
+}

@@ -1,0 +1,266 @@
+//! What a finished call means: the score, its tier, and the turn-by-turn debrief.
+
+use serde::Serialize;
+
+use crate::call::{Call, Line};
+use crate::scenario::{Outcome, Signal};
+use crate::script::Script;
+
+/// Points for the outcome (out of 60).
+pub fn outcome_points(outcome: Outcome) -> f64 {
+    match outcome {
+        Outcome::QualifiedIn | Outcome::QualifiedOut => 60.0,
+        Outcome::Wasted => 15.0,
+        Outcome::Lost => 0.0,
+    }
+}
+
+/// The score of a finished call, 0-100:
+/// - 60 for the outcome (qualified in or out 60, wasted 15, lost 0);
+/// - 25 for trust, in proportion to where it ends in the meter's range;
+/// - 15 for resources: full marks when no more than the scenario's `days_needed` was committed,
+///   then falling as (needed + 0.5) / (committed + 0.5).
+pub fn score(script: &Script, outcome: Outcome, trust: i32, days: f64) -> u32 {
+    let sc = script.scenario();
+    let range = f64::from((sc.trust.max - sc.trust.min).max(1));
+    let trust_part = 25.0 * f64::from(trust - sc.trust.min) / range;
+    let needed = f64::from(sc.days_needed.max(0.0));
+    let resources = if days <= needed + 1e-9 {
+        1.0
+    } else {
+        (needed + 0.5) / (days + 0.5)
+    };
+    let total = outcome_points(outcome) + trust_part + 15.0 * resources;
+    total.round().clamp(0.0, 100.0) as u32
+}
+
+/// A word for a score band, shown beside the number.
+pub fn tier(score: u32) -> &'static str {
+    match score {
+        90.. => "Business peer",
+        75..=89 => "Trusted resource",
+        50..=74 => "Getting there",
+        25..=49 => "Customer advocate",
+        _ => "Order taker",
+    }
+}
+
+/// The better line that was on offer at a turn.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Better {
+    /// Its words.
+    pub say: String,
+    /// The signal it would have sent.
+    pub signal: Signal,
+    /// The trust change it would have brought.
+    pub trust: i32,
+    /// What the debrief says about it.
+    pub feedback: String,
+}
+
+/// One player turn, reviewed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TurnReview {
+    /// 1-based turn number.
+    pub turn: usize,
+    /// What the prospect had just said.
+    pub prospect: String,
+    /// What the player said.
+    pub said: String,
+    /// The signal it sent.
+    pub signal: Signal,
+    /// The signal's name in plain words.
+    pub signal_label: &'static str,
+    /// What the signal tells a prospect.
+    pub explanation: &'static str,
+    /// Trust before the line.
+    pub trust_before: i32,
+    /// Trust after the line.
+    pub trust_after: i32,
+    /// The scenario's comment on this line.
+    pub feedback: String,
+    /// The best line on offer at this turn, when it would have done better.
+    pub better: Option<Better>,
+}
+
+/// Everything a debrief shows about a finished call.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Debrief {
+    /// Scenario id.
+    pub scenario: String,
+    /// Ending id.
+    pub ending: String,
+    /// Outcome kind.
+    pub outcome: Outcome,
+    /// One-line headline.
+    pub headline: String,
+    /// What to take away.
+    pub lesson: String,
+    /// Score 0-100.
+    pub score: u32,
+    /// Tier for the score.
+    pub tier: &'static str,
+    /// Final trust.
+    pub trust: i32,
+    /// Person-days committed.
+    pub days: f64,
+    /// Person-days the scenario considers necessary.
+    pub days_needed: f64,
+    /// Whether the prospect hung up.
+    pub hung_up: bool,
+    /// Whether a peer contract was set up.
+    pub peer_contract: bool,
+    /// Turn by turn.
+    pub turns: Vec<TurnReview>,
+}
+
+impl Debrief {
+    /// The debrief of a finished call; `None` while it is still going.
+    pub fn of(call: &Call, script: &Script) -> Option<Debrief> {
+        let finish = *call.finish()?;
+        let sc = script.scenario();
+        let (ending_id, ending) = sc.endings.at(finish.ending as usize);
+        let outcome = ending.outcome;
+        let score = call.score(script)?;
+        let mut state = script.start_state();
+        let mut turns = Vec::with_capacity(call.turns().len());
+        for (i, t) in call.turns().iter().enumerate() {
+            let node = sc.nodes.at(t.node as usize).1;
+            let chosen = &node.choices[t.choice as usize];
+            let chosen_trust = script.resolve(&state, t.choice as usize).trust;
+            let best = script
+                .offered(&state)
+                .map(|c| (script.resolve(&state, c).trust, c))
+                .max_by_key(|&(trust, c)| (trust, std::cmp::Reverse(c)));
+            let better = best
+                .filter(|&(trust, c)| trust > chosen_trust && c != t.choice as usize)
+                .map(|(trust, c)| Better {
+                    say: node.choices[c].say.clone(),
+                    signal: node.choices[c].signal,
+                    trust,
+                    feedback: node.choices[c].feedback.clone(),
+                });
+            turns.push(TurnReview {
+                turn: i + 1,
+                prospect: script.lines(&state)[t.variant as usize].clone(),
+                said: chosen.say.clone(),
+                signal: t.signal,
+                signal_label: t.signal.label(),
+                explanation: t.signal.explanation(),
+                trust_before: t.trust_before,
+                trust_after: t.trust_after,
+                feedback: chosen.feedback.clone(),
+                better,
+            });
+            state = script.apply(&state, t.choice as usize).0;
+        }
+        let days = call.days();
+        let needed = f64::from(sc.days_needed.max(0.0));
+        let headline = if ending.title.is_empty() {
+            headline(outcome, days, needed, finish.hung_up)
+        } else {
+            ending.title.clone()
+        };
+        Some(Debrief {
+            scenario: sc.id.clone(),
+            ending: ending_id.to_string(),
+            outcome,
+            headline,
+            lesson: ending.lesson.clone(),
+            score,
+            tier: tier(score),
+            trust: call.trust(),
+            days,
+            days_needed: needed,
+            hung_up: finish.hung_up,
+            peer_contract: call.state().peer_contract,
+            turns,
+        })
+    }
+
+    /// The debrief as plain text, for the terminal.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        out.push_str(&format!("== {} ==\n", self.headline));
+        out.push_str(&format!(
+            "Outcome: {}   Score: {}/100 ({})   Trust: {}   Person-days committed: {}\n\n",
+            self.outcome.label(),
+            self.score,
+            self.tier,
+            self.trust,
+            format_days(self.days)
+        ));
+        for t in &self.turns {
+            out.push_str(&format!(
+                "{}. You: \"{}\"\n   Signal: {} ({:+} trust, {} -> {})\n   {}\n",
+                t.turn,
+                t.said,
+                t.signal_label,
+                t.trust_after - t.trust_before,
+                t.trust_before,
+                t.trust_after,
+                t.explanation
+            ));
+            if !t.feedback.is_empty() {
+                out.push_str(&format!("   {}\n", t.feedback));
+            }
+            if let Some(b) = &t.better {
+                out.push_str(&format!(
+                    "   Better: \"{}\" ({}, {:+})\n",
+                    b.say,
+                    b.signal.label(),
+                    b.trust
+                ));
+            }
+            out.push('\n');
+        }
+        out.push_str(&format!("Lesson: {}\n", self.lesson));
+        out
+    }
+}
+
+/// A headline generated from the outcome when the ending has no title.
+pub fn headline(outcome: Outcome, days: f64, needed: f64, hung_up: bool) -> String {
+    let d = format_days(days);
+    match outcome {
+        Outcome::QualifiedIn => format!("Qualified in, with {d} person-days committed"),
+        Outcome::QualifiedOut => format!("Qualified out early, with only {d} person-days spent"),
+        Outcome::Wasted => format!(
+            "{d} person-days of free work for a deal that was never real{}",
+            if needed > 0.0 {
+                format!(" (needed: {})", format_days(needed))
+            } else {
+                String::new()
+            }
+        ),
+        Outcome::Lost if hung_up => "The prospect hung up".into(),
+        Outcome::Lost => "The prospect walked away".into(),
+    }
+}
+
+/// Person-days as a short number: `10`, `0.25`, `1.5`.
+pub fn format_days(days: f64) -> String {
+    let s = format!("{days:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+/// The transcript as plain text, for the terminal.
+pub fn transcript_text(lines: &[Line], prospect_name: &str) -> String {
+    let mut out = String::new();
+    for line in lines {
+        match line {
+            Line::Prospect { text } => out.push_str(&format!("{prospect_name}: {text}\n")),
+            Line::Player {
+                text,
+                signal,
+                trust_before,
+                trust_after,
+            } => out.push_str(&format!(
+                "You: {text}\n   [{} | trust {trust_before} -> {trust_after}]\n",
+                signal.label()
+            )),
+        }
+    }
+    out
+}
