@@ -72,11 +72,7 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut push =
         |severity, code, msg: String, span: Range<usize>, label: &str, help: Option<String>| {
-            let mut d = Diagnostic::at(severity, code, msg, file, text, span).with_label(label);
-            if let Some(h) = help {
-                d = d.with_help(h);
-            }
-            out.push(d);
+            out.push(finding(file, text, severity, code, msg, span, label, help));
         };
     use Severity::{Error, Warning};
 
@@ -533,16 +529,31 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
             &spans,
             hang_up_on,
             &mut |sev, code, msg, span, label, help| {
-                let mut d = Diagnostic::at(sev, code, msg, file, text, span).with_label(label);
-                if let Some(h) = help {
-                    d = d.with_help(h);
-                }
-                out.push(d);
+                out.push(finding(file, text, sev, code, msg, span, label, help));
             },
         );
     }
     out.sort_by_key(|d| (d.span.start, d.severity));
     out
+}
+
+/// One finding with its label and optional help.
+#[allow(clippy::too_many_arguments)]
+fn finding(
+    file: &str,
+    text: &str,
+    severity: Severity,
+    code: &'static str,
+    msg: String,
+    span: Range<usize>,
+    label: &str,
+    help: Option<String>,
+) -> Diagnostic {
+    let d = Diagnostic::at(severity, code, msg, file, text, span).with_label(label);
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
 }
 
 fn note_flags<'a>(
