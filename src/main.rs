@@ -1,39 +1,43 @@
-//! The `peercall` command line: checks and plays RON call scenarios (the game comes later).
+//! The `peercall` command line: plays, checks and runs RON call scenarios.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
+
+mod cli;
+
+/// peercall: a sales-call simulator that teaches peer contracts and honest self-interest.
+#[derive(Debug, Parser)]
+#[command(name = "peercall", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check scenario files for errors and warnings (files or folders; default `dialogues/`).
+    Check(cli::check::CheckArgs),
+    /// Play a call in the terminal, or replay scripted choices with `--choices`.
+    Run(cli::run::RunArgs),
+}
+
 fn main() -> ExitCode {
-    let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    let paths = if args.is_empty() {
-        vec![PathBuf::from("dialogues")]
-    } else {
-        args
-    };
-    let mut errors = 0;
-    for path in paths {
-        let files: Vec<PathBuf> = if path.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(&path)
-                .map(|d| {
-                    d.filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-                        .collect()
-                })
-                .unwrap_or_default();
-            v.sort();
-            v
-        } else {
-            vec![path]
-        };
-        for f in files {
-            let checked = peercall_dialogue::load_path(&f);
-            errors += checked.error_count();
-            print!("{}", checked.render(false));
+    let args = Cli::parse();
+    let result = match args.command {
+        Some(Command::Check(a)) => cli::check::check(&a),
+        Some(Command::Run(a)) => cli::run::run(&a),
+        None => {
+            use clap::CommandFactory;
+            Cli::command().print_help().ok();
+            Ok(ExitCode::SUCCESS)
         }
-    }
-    if errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
     }
 }

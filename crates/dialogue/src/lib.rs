@@ -132,3 +132,23 @@ pub fn load_path(path: &Path) -> Checked {
         },
     }
 }
+
+/// The scenario files a path names: the file itself, or every `*.ron` directly inside a folder
+/// (sorted by name), leaving out test playthrough files (`*.tests.ron`).
+pub fn scenario_files(path: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    if !path.is_dir() {
+        // Reading the metadata reports a missing path with the OS's own words.
+        std::fs::metadata(path)?;
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(path)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_file()
+                && p.extension().is_some_and(|x| x == "ron")
+                && !p.to_string_lossy().ends_with(".tests.ron")
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}

@@ -127,13 +127,20 @@ impl Debrief {
         for (i, t) in call.turns().iter().enumerate() {
             let node = sc.nodes.at(t.node as usize).1;
             let chosen = &node.choices[t.choice as usize];
-            let chosen_trust = script.resolve(&state, t.choice as usize).trust;
+            // The better line is the best peer-stance line on offer (then the highest trust):
+            // a business question that costs a little trust still beats a thank-you that gains some.
+            let rank = |c: usize| {
+                let peer = node.choices[c].signal.stance() == crate::scenario::Stance::Peer;
+                (peer, script.resolve(&state, c).trust)
+            };
+            let chosen_rank = rank(t.choice as usize);
             let best = script
                 .offered(&state)
-                .map(|c| (script.resolve(&state, c).trust, c))
-                .max_by_key(|&(trust, c)| (trust, std::cmp::Reverse(c)));
+                .map(|c| (rank(c), c))
+                .max_by_key(|&(r, c)| (r, std::cmp::Reverse(c)));
             let better = best
-                .filter(|&(trust, c)| trust > chosen_trust && c != t.choice as usize)
+                .filter(|&(r, c)| r > chosen_rank && c != t.choice as usize)
+                .map(|(r, c)| (r.1, c))
                 .map(|(trust, c)| Better {
                     say: node.choices[c].say.clone(),
                     signal: node.choices[c].signal,

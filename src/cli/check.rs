@@ -1,0 +1,113 @@
+//! `peercall check`: loads and checks scenario files and reports every finding.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use peercall_dialogue::{Checked, Diagnostic, load_path, scenario_files};
+use serde::Serialize;
+
+/// Arguments of `peercall check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Scenario files or folders of them.
+    #[arg(default_value = "dialogues")]
+    pub paths: Vec<PathBuf>,
+    /// Output format: diagnostics for people, or one JSON object for tools.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// How `check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Compiler-style diagnostics with the offending line.
+    Text,
+    /// One JSON object on standard output.
+    Json,
+}
+
+#[derive(Serialize)]
+struct FileReport<'a> {
+    file: &'a str,
+    scenario: Option<&'a str>,
+    errors: usize,
+    warnings: usize,
+    diagnostics: &'a [Diagnostic],
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    files: Vec<FileReport<'a>>,
+    errors: usize,
+    warnings: usize,
+}
+
+/// Loads every named file and reports; exit code 1 when any error was found.
+pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
+    let checked = load_all(&args.paths)?;
+    let errors: usize = checked.iter().map(Checked::error_count).sum();
+    let warnings: usize = checked.iter().map(Checked::warning_count).sum();
+    match args.format {
+        Format::Json => {
+            let report = Report {
+                files: checked
+                    .iter()
+                    .map(|c| FileReport {
+                        file: &c.file,
+                        scenario: c.scenario.as_ref().map(|s| s.id.as_str()),
+                        errors: c.error_count(),
+                        warnings: c.warning_count(),
+                        diagnostics: &c.diagnostics,
+                    })
+                    .collect(),
+                errors,
+                warnings,
+            };
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+            );
+        }
+        Format::Text => {
+            let color = super::color_stdout();
+            for c in &checked {
+                if !c.diagnostics.is_empty() {
+                    println!("{}", c.render(color));
+                }
+            }
+            println!(
+                "checked {} file{}: {} error{}, {} warning{}",
+                checked.len(),
+                plural(checked.len()),
+                errors,
+                plural(errors),
+                warnings,
+                plural(warnings)
+            );
+        }
+    }
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Loads and checks every scenario file the paths name; a path that does not exist is an error.
+pub fn load_all(paths: &[PathBuf]) -> Result<Vec<Checked>, String> {
+    let mut out = Vec::new();
+    for path in paths {
+        let files =
+            scenario_files(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        if files.is_empty() {
+            return Err(format!("no scenario files (*.ron) in {}", path.display()));
+        }
+        out.extend(files.iter().map(|f| load_path(f)));
+    }
+    Ok(out)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

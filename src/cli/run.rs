@@ -1,0 +1,248 @@
+//! `peercall run`: plays a call in the terminal, interactively or from scripted choices.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use peercall_dialogue::score::{format_days, transcript_text};
+use peercall_dialogue::{Call, Debrief, Line, Script, load_path};
+use serde::Serialize;
+
+/// Arguments of `peercall run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The scenario file to play.
+    pub file: PathBuf,
+    /// Seed for the prospect's line variants (default: drawn from the clock, and printed).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Play these choice numbers instead of asking, e.g. `2,1,3`.
+    #[arg(long, value_delimiter = ',')]
+    pub choices: Option<Vec<usize>>,
+    /// Print one JSON object (transcript, trust, ending, outcome, person-days, score) instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The JSON printed by `peercall run --json`.
+#[derive(Serialize)]
+struct RunReport<'a> {
+    scenario: &'a str,
+    scenario_hash: &'a str,
+    seed: u64,
+    choices: &'a [usize],
+    finished: bool,
+    transcript: Vec<Line>,
+    trust: i32,
+    peer_contract: bool,
+    days: f64,
+    ending: Option<&'a str>,
+    outcome: Option<peercall_dialogue::Outcome>,
+    score: Option<u32>,
+    tier: Option<&'static str>,
+    /// What is on offer next when the choices ran out before the call ended.
+    offered: Vec<peercall_dialogue::Offer<'a>>,
+    debrief: Option<Debrief>,
+}
+
+/// Runs `peercall run`.
+pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
+    let checked = load_path(&args.file);
+    if checked.has_errors() {
+        eprintln!("{}", checked.render(false));
+        return Err(format!(
+            "{} has {} error{}; fix them first (`peercall check {}`)",
+            args.file.display(),
+            checked.error_count(),
+            if checked.error_count() == 1 { "" } else { "s" },
+            args.file.display()
+        ));
+    }
+    let script = checked.into_script()?;
+    let seed = args.seed.unwrap_or_else(clock_seed);
+    match &args.choices {
+        Some(numbers) => scripted(&script, seed, numbers, args.json),
+        None if args.json => Err("--json needs --choices (the numbers to play)".into()),
+        None => interactive(&script, seed),
+    }
+}
+
+fn scripted(script: &Script, seed: u64, numbers: &[usize], json: bool) -> Result<ExitCode, String> {
+    let call = Call::replay(script, seed, numbers).map_err(|e| e.to_string())?;
+    if json {
+        let report = RunReport {
+            scenario: script.id(),
+            scenario_hash: script.hash(),
+            seed,
+            choices: numbers,
+            finished: call.is_over(),
+            transcript: call.transcript(script),
+            trust: call.trust(),
+            peer_contract: call.state().peer_contract,
+            days: call.days(),
+            ending: call
+                .finish()
+                .map(|f| script.scenario().endings.at(f.ending as usize).0),
+            outcome: call.outcome(script),
+            score: call.score(script),
+            tier: call.score(script).map(peercall_dialogue::score::tier),
+            offered: if call.is_over() {
+                Vec::new()
+            } else {
+                call.offered(script)
+            },
+            debrief: Debrief::of(&call, script),
+        };
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let name = &script.scenario().prospect.name;
+    print!("{}", transcript_text(&call.transcript(script), name));
+    match Debrief::of(&call, script) {
+        Some(d) => println!("\n{}", d.to_text()),
+        None => {
+            println!(
+                "\n(the call is not over after {} choices; on offer now:)",
+                numbers.len()
+            );
+            for o in call.offered(script) {
+                println!("  {}. {}", o.number, o.say);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn interactive(script: &Script, seed: u64) -> Result<ExitCode, String> {
+    let sc = script.scenario();
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut out = std::io::stdout().lock();
+    let w = |out: &mut dyn Write, s: &str| -> Result<(), String> {
+        out.write_all(s.as_bytes()).map_err(|e| e.to_string())
+    };
+    w(
+        &mut out,
+        &format!(
+            "\n{} ({})\n\n{}\n\nGoal: {}\nSeed: {seed} (play the same call again with --seed {seed})\nType a choice number and Enter; q quits.\n",
+            sc.title,
+            sc.difficulty.label(),
+            wrap(&sc.briefing, 88, ""),
+            sc.goal
+        ),
+    )?;
+    let mut call = Call::start(script, seed);
+    let mut line = String::new();
+    while !call.is_over() {
+        w(
+            &mut out,
+            &format!(
+                "\n{} ({}, {}):\n{}\n\n",
+                sc.prospect.name,
+                sc.prospect.role,
+                sc.prospect.company,
+                wrap(call.prospect_line(script), 86, "  ")
+            ),
+        )?;
+        let offered = call.offered(script);
+        for o in &offered {
+            w(
+                &mut out,
+                &format!("{}\n", wrap(&format!("{}. {}", o.number, o.say), 86, "  ")),
+            )?;
+        }
+        w(&mut out, &format!("\n{}\n> ", meter(&call)))?;
+        out.flush().map_err(|e| e.to_string())?;
+        line.clear();
+        if input.read_line(&mut line).map_err(|e| e.to_string())? == 0 {
+            w(&mut out, "\n(call left unfinished)\n")?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        let text = line.trim();
+        if text.eq_ignore_ascii_case("q") {
+            w(&mut out, "(call left unfinished)\n")?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        let number = match text.parse::<usize>() {
+            Ok(n) => n,
+            Err(_) => {
+                w(
+                    &mut out,
+                    &format!("Type a number from 1 to {}, or q to quit.\n", offered.len()),
+                )?;
+                continue;
+            }
+        };
+        match call.choose(script, number) {
+            Ok(turn) => {
+                let t = *turn;
+                w(
+                    &mut out,
+                    &format!(
+                        "\n  -> {} ({:+} trust: {} -> {})\n",
+                        t.signal.label(),
+                        t.trust_after - t.trust_before,
+                        t.trust_before,
+                        t.trust_after
+                    ),
+                )?;
+            }
+            Err(e) => w(&mut out, &format!("{e}\n"))?,
+        }
+    }
+    if let Some(last) = call.transcript(script).last()
+        && let Line::Prospect { text } = last
+    {
+        w(
+            &mut out,
+            &format!("\n{}:\n{}\n", sc.prospect.name, wrap(text, 86, "  ")),
+        )?;
+    }
+    if let Some(d) = Debrief::of(&call, script) {
+        w(&mut out, &format!("\n{}\n", d.to_text()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The trust meter and the resources gauge as one line of text.
+fn meter(call: &Call) -> String {
+    let trust = call.trust().clamp(0, 100);
+    let filled = (trust / 5) as usize;
+    format!(
+        "Trust [{}{}] {trust:>3}   Committed: {} person-days",
+        "#".repeat(filled),
+        "-".repeat(20 - filled),
+        format_days(call.days())
+    )
+}
+
+/// Greedy word wrap at `width` columns with `indent` before every line.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        if !current.is_empty() && current.len() + 1 + word.len() > width {
+            lines.push(format!("{indent}{current}"));
+            current.clear();
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        lines.push(format!("{indent}{current}"));
+    }
+    lines.join("\n")
+}
+
+fn clock_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64 % 1_000_000)
+        .unwrap_or(0)
+}

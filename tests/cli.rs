@@ -1,0 +1,280 @@
+//! The `peercall` command line as a user runs it: `check` and `run` as processes.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn peercall() -> Command {
+    let mut cmd = Command::cargo_bin("peercall").expect("binary built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn run_json(file: &str, seed: u64, choices: &str) -> Value {
+    let out = peercall()
+        .args([
+            "run",
+            file,
+            "--seed",
+            &seed.to_string(),
+            "--choices",
+            choices,
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
+const NETWORK: &str = "dialogues/network-expansion.ron";
+const DEMO: &str = "dialogues/demo-request.ron";
+/// Thank, ask permission, ask only about the request, commit the company's time.
+const NETWORK_ADVOCATE: &str = "1,1,1,1,1,1,1";
+const DEMO_ADVOCATE: &str = "1,1,1,1,1,1";
+/// Peer contract first, business questions, then a next step sized to the opportunity.
+const NETWORK_PEER: &str = "2,1,2,1,1,1,1";
+const DEMO_PEER: &str = "2,1,1,1,1,1";
+
+#[test]
+fn check_passes_the_shipped_scenarios() {
+    let out = peercall().arg("check").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("checked 2 files: 0 errors, 0 warnings"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_reports_a_broken_file_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(NETWORK))
+        .unwrap()
+        .replacen("next: \"merger\"", "next: \"mergr\"", 1)
+        .replacen("trust: 8,", "trust: \"eight\",", 1);
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, &text).unwrap();
+    let out = peercall().arg("check").arg(&broken).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // The type error stops parsing: it is reported with file, line and column.
+    let line = text.lines().position(|l| l.contains("\"eight\"")).unwrap() + 1;
+    assert!(
+        stdout.contains(&format!("broken.ron:{line}:")),
+        "expected broken.ron:{line}: in\n{stdout}"
+    );
+    assert!(stdout.contains("1 error"), "{stdout}");
+
+    // With the type fixed, the unknown target is found, with a suggestion.
+    std::fs::write(&broken, text.replacen("trust: \"eight\",", "trust: 8,", 1)).unwrap();
+    let out = peercall()
+        .args(["check", "--format", "json"])
+        .arg(&broken)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["errors"], 1);
+    let d = &report["files"][0]["diagnostics"][0];
+    assert_eq!(d["code"], "unknown-target");
+    assert!(d["help"].as_str().unwrap().contains("merger"), "{d}");
+    assert!(d["line"].as_u64().unwrap() > 1);
+}
+
+#[test]
+fn check_json_lists_every_file_in_a_folder() {
+    let out = peercall()
+        .args(["check", "dialogues", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["scenario"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["demo-request", "network-expansion"]);
+    assert_eq!(report["errors"], 0);
+}
+
+#[test]
+fn check_answers_garbage_and_missing_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("empty.ron", &b""[..]),
+        ("binary.ron", &[0u8, 159, 146, 150, 0, 1][..]),
+        ("json.ron", &br#"{"id": "x", "nodes": []}"#[..]),
+        ("truncated.ron", &b"Scenario(id: \"x\", title: \"T\""[..]),
+    ] {
+        let f = dir.path().join(name);
+        std::fs::write(&f, bytes).unwrap();
+        let out = peercall().arg("check").arg(&f).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains(name) && stdout.contains("error"),
+            "{name}: {stdout}"
+        );
+    }
+    let deep = dir.path().join("deep.ron");
+    std::fs::write(&deep, "(".repeat(40_000)).unwrap();
+    let out = peercall().arg("check").arg(&deep).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+
+    let out = peercall()
+        .args(["check", "no/such/folder"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/folder"));
+}
+
+#[test]
+fn scripted_runs_reach_the_expected_endings() {
+    for (file, choices, ending, outcome) in [
+        (NETWORK, NETWORK_PEER, "ballpark-estimate", "QualifiedOut"),
+        (NETWORK, NETWORK_ADVOCATE, "never-real", "Wasted"),
+        (NETWORK, "1,2,3,3", "hung-up", "Lost"),
+        (DEMO, DEMO_PEER, "qualified-in", "QualifiedIn"),
+        (DEMO, DEMO_ADVOCATE, "column-fodder", "Wasted"),
+        (DEMO, "2,1,1,1,2", "qualified-out", "QualifiedOut"),
+        (DEMO, "4,3,2,3,2", "hung-up", "Lost"),
+    ] {
+        let r = run_json(file, 7, choices);
+        assert_eq!(r["finished"], true, "{file} {choices}");
+        assert_eq!(r["ending"], ending, "{file} {choices}");
+        assert_eq!(r["outcome"], outcome, "{file} {choices}");
+        let turns = r["transcript"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| l["who"] == "player")
+            .count();
+        assert_eq!(turns, choices.split(',').count());
+        let score = r["score"].as_u64().unwrap();
+        assert!(score <= 100);
+        assert_eq!(r["debrief"]["turns"].as_array().unwrap().len(), turns);
+    }
+    let hung = run_json(NETWORK, 7, "1,2,3,3");
+    assert!(hung["trust"].as_i64().unwrap() < 15);
+    assert_eq!(hung["debrief"]["hung_up"], true);
+    let peer = run_json(NETWORK, 7, NETWORK_PEER);
+    assert_eq!(peer["days"], 0.25);
+    assert_eq!(peer["peer_contract"], true);
+}
+
+#[test]
+fn advocate_path_never_qualifies_and_peer_path_always_does_on_seeds_0_to_99() {
+    for (file, advocate, peer) in [
+        (NETWORK, NETWORK_ADVOCATE, NETWORK_PEER),
+        (DEMO, DEMO_ADVOCATE, DEMO_PEER),
+    ] {
+        for seed in 0..100 {
+            let a = run_json(file, seed, advocate);
+            let outcome = a["outcome"].as_str().unwrap();
+            assert!(
+                outcome == "Wasted" || outcome == "Lost",
+                "{file} seed {seed}: advocate path ended {outcome}"
+            );
+            let p = run_json(file, seed, peer);
+            let outcome = p["outcome"].as_str().unwrap();
+            assert!(
+                outcome == "QualifiedIn" || outcome == "QualifiedOut",
+                "{file} seed {seed}: peer path ended {outcome}"
+            );
+            assert!(p["score"].as_u64() > a["score"].as_u64());
+        }
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_call_and_seeds_vary_the_lines() {
+    let a = run_json(NETWORK, 11, NETWORK_PEER);
+    let b = run_json(NETWORK, 11, NETWORK_PEER);
+    assert_eq!(a, b);
+    let firsts: std::collections::HashSet<String> = (0..20)
+        .map(|s| run_json(NETWORK, s, "2")["transcript"][0]["text"].to_string())
+        .collect();
+    assert!(firsts.len() > 1, "line variants never change with the seed");
+}
+
+#[test]
+fn a_choice_that_is_not_offered_is_a_clear_error() {
+    let out = peercall()
+        .args(["run", DEMO, "--seed", "1", "--choices", "2,9", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("turn 2: choice 9 is not offered (choose 1 to 3)"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+
+    let out = peercall()
+        .args(["run", DEMO, "--choices", "two"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "clap rejects a non-number");
+}
+
+#[test]
+fn unfinished_choices_report_what_is_on_offer() {
+    let r = run_json(DEMO, 3, "2");
+    assert_eq!(r["finished"], false);
+    assert!(r["ending"].is_null() && r["score"].is_null());
+    assert_eq!(r["offered"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn interactive_run_plays_a_call_from_standard_input() {
+    let out = peercall()
+        .args(["run", NETWORK, "--seed", "4"])
+        .write_stdin("hello\n9\n2\n1\n2\n1\n1\n1\n1\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Type a number from 1 to 4"), "{stdout}");
+    assert!(stdout.contains("choice 9 is not offered"), "{stdout}");
+    assert!(stdout.contains("Trust [########"), "{stdout}");
+    assert!(
+        stdout.contains("peer contract (+8 trust: 40 -> 48)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("== Qualified out in a couple of hours =="),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Lesson:"), "{stdout}");
+
+    let out = peercall()
+        .args(["run", NETWORK, "--seed", "4"])
+        .write_stdin("1\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(call left unfinished)"));
+}
+
+#[test]
+fn run_refuses_a_broken_scenario_with_its_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("bad.ron");
+    std::fs::write(&f, "Scenario(id: 3)").unwrap();
+    let out = peercall().arg("run").arg(&f).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad.ron:1:"), "{stderr}");
+}
