@@ -1,5 +1,6 @@
 //! peercall-dialogue: the conversation engine behind peercall — RON scenarios, positioned
 //! diagnostics, semantic checks, deterministic calls, scores and debriefs. No Bevy, no CLI.
+#![warn(missing_docs)]
 
 pub mod call;
 pub mod check;
@@ -8,6 +9,7 @@ pub mod load;
 pub mod scenario;
 pub mod score;
 pub mod script;
+pub mod synthetic;
 
 use std::path::Path;
 
@@ -87,7 +89,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Checked {
             file: file.to_string(),
             source: String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 20)]).into_owned(),
             scenario: None,
-            diagnostics: vec![d],
+            diagnostics: vec![*d],
         },
     }
 }
@@ -99,7 +101,7 @@ pub fn load_str(file: &str, text: &str) -> Checked {
             let d = check::check(&s, file, text);
             (Some(s), d)
         }
-        Err(d) => (None, vec![d]),
+        Err(d) => (None, vec![*d]),
     };
     Checked {
         file: file.to_string(),

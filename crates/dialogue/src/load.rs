@@ -12,13 +12,13 @@ pub const MAX_NESTING: usize = 64;
 
 /// Parses the bytes of a scenario file. Any input gets an answer: a scenario, or one error with
 /// file, line and column.
-pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Diagnostic> {
+pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Box<Diagnostic>> {
     let text = as_text(file, bytes)?;
     parse_str(file, text)
 }
 
 /// The bytes as UTF-8 text, or an error saying where they stop being text.
-pub fn as_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+pub fn as_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text),
@@ -39,48 +39,54 @@ pub fn as_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
                 "scenarios are plain text files saved as UTF-8; is this the right file? \
                  Re-save it as UTF-8 in your editor.",
             );
-            Err(d)
+            Err(Box::new(d))
         }
     }
 }
 
 /// Parses scenario text.
-pub fn parse_str(file: &str, text: &str) -> Result<Scenario, Diagnostic> {
+pub fn parse_str(file: &str, text: &str) -> Result<Scenario, Box<Diagnostic>> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::at(
-            Severity::Error,
-            "empty",
-            "this file is empty",
-            file,
-            text,
-            0..0,
-        )
-        .with_help("a scenario starts with `Scenario(`; run `peercall new ID` for a template"));
+        return Err(Box::new(
+            Diagnostic::at(
+                Severity::Error,
+                "empty",
+                "this file is empty",
+                file,
+                text,
+                0..0,
+            )
+            .with_help("a scenario starts with `Scenario(`; run `peercall new ID` for a template"),
+        ));
     }
     if let Some(pos) = text.bytes().position(|b| b == 0) {
-        return Err(Diagnostic::at(
-            Severity::Error,
-            "binary",
-            "this looks like a binary file, not a RON scenario",
-            file,
-            text,
-            pos..pos + 1,
-        )
-        .with_label("a NUL byte")
-        .with_help("scenarios are plain text files ending in .ron"));
+        return Err(Box::new(
+            Diagnostic::at(
+                Severity::Error,
+                "binary",
+                "this looks like a binary file, not a RON scenario",
+                file,
+                text,
+                pos..pos + 1,
+            )
+            .with_label("a NUL byte")
+            .with_help("scenarios are plain text files ending in .ron"),
+        ));
     }
     if let Some(pos) = too_deep(text) {
-        return Err(Diagnostic::at(
-            Severity::Error,
-            "too-deep",
-            format!("brackets are nested more than {MAX_NESTING} deep"),
-            file,
-            text,
-            pos..pos + 1,
-        )
-        .with_label("this bracket is too deep")
-        .with_help(
-            "a scenario never needs this much nesting; look for a missing closing bracket",
+        return Err(Box::new(
+            Diagnostic::at(
+                Severity::Error,
+                "too-deep",
+                format!("brackets are nested more than {MAX_NESTING} deep"),
+                file,
+                text,
+                pos..pos + 1,
+            )
+            .with_label("this bracket is too deep")
+            .with_help(
+                "a scenario never needs this much nesting; look for a missing closing bracket",
+            ),
         ));
     }
     let options = ron::Options::default()
@@ -88,7 +94,7 @@ pub fn parse_str(file: &str, text: &str) -> Result<Scenario, Diagnostic> {
         .with_recursion_limit(MAX_NESTING + 8);
     options
         .from_str::<Scenario>(text)
-        .map_err(|e| ron_diagnostic(file, text, &e))
+        .map_err(|e| Box::new(ron_diagnostic(file, text, &e)))
 }
 
 /// Position of the first bracket nested deeper than `MAX_NESTING`, outside strings and comments.
