@@ -7,7 +7,9 @@ const NETWORK: &str = include_str!("../../../dialogues/network-expansion.ron");
 const DEMO: &str = include_str!("../../../dialogues/demo-request.ron");
 
 fn script(text: &str) -> Script {
-    load_str("s.ron", text).into_script().expect("shipped scenario is clean")
+    load_str("s.ron", text)
+        .into_script()
+        .expect("shipped scenario is clean")
 }
 
 proptest! {
