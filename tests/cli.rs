@@ -278,3 +278,21 @@ fn run_refuses_a_broken_scenario_with_its_diagnostics() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("bad.ron:1:"), "{stderr}");
 }
+
+#[test]
+fn the_authoring_guide_example_checks_clean() {
+    let guide =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/authoring.md"))
+            .unwrap();
+    let start = guide.find("```ron\n").expect("an example") + 7;
+    let end = start + guide[start..].find("```").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("example.ron");
+    std::fs::write(&f, &guide[start..end]).unwrap();
+    let out = peercall().arg("check").arg(&f).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
+    let r = run_json(f.to_str().unwrap(), 1, "2,1");
+    assert_eq!(r["ending"], "ballpark");
+}
