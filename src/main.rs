@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-mod cli;
+use peercall::cli;
 
 /// peercall: a sales-call simulator that teaches peer contracts and honest self-interest.
 #[derive(Debug, Parser)]
@@ -16,6 +16,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Open the game (the default): the built-in scenarios, or a trainer's folder.
+    Play(cli::play::PlayArgs),
     /// Check scenario files for errors and warnings (files or folders; default `dialogues/`).
     Check(cli::check::CheckArgs),
     /// Play a call in the terminal, or replay scripted choices with `--choices`.
@@ -27,11 +29,8 @@ fn main() -> ExitCode {
     let result = match args.command {
         Some(Command::Check(a)) => cli::check::check(&a),
         Some(Command::Run(a)) => cli::run::run(&a),
-        None => {
-            use clap::CommandFactory;
-            Cli::command().print_help().ok();
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Play(a)) => cli::play::play(a),
+        None => cli::play::play(cli::play::PlayArgs::default()),
     };
     match result {
         Ok(code) => code,

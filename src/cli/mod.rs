@@ -1,6 +1,7 @@
 //! The command line's subcommands, one file each; they share the engine and nothing else.
 
 pub mod check;
+pub mod play;
 pub mod run;
 
 use std::io::IsTerminal;

@@ -1,0 +1,41 @@
+//! Build script: checks every `dialogues/*.ron` with the engine and embeds them in the binary.
+//! A scenario with an error fails the build with the same file:line:column message as
+//! `peercall check`.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("dialogues");
+    println!("cargo:rerun-if-changed=dialogues");
+    let files = peercall_dialogue::scenario_files(&dir).unwrap_or_default();
+    let mut out = String::from(
+        "/// The shipped scenarios, checked at build time: (file name, text).\n\
+         pub static BUILTIN: &[(&str, &str)] = &[\n",
+    );
+    let mut failed = 0;
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let shown = format!("dialogues/{name}");
+        let bytes = std::fs::read(path).unwrap_or_default();
+        let checked = peercall_dialogue::load_bytes(&shown, &bytes);
+        if checked.has_errors() {
+            eprintln!("{}", checked.render(false));
+            failed += checked.error_count();
+        }
+        let _ = writeln!(
+            out,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
+    }
+    out.push_str("];\n");
+    if failed > 0 {
+        eprintln!("error: {failed} error(s) in dialogues/; run `peercall check` for details");
+        std::process::exit(1);
+    }
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin.rs");
+    std::fs::write(dest, out).expect("write builtin.rs");
+}

@@ -1,0 +1,72 @@
+//! `peercall play` (and plain `peercall`): opens the game window.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::game::{self, PlayOptions};
+use crate::library::Library;
+
+/// Arguments of `peercall play`.
+#[derive(Debug, Args, Default)]
+pub struct PlayArgs {
+    /// A folder (or file) of scenarios to play instead of the built-in ones.
+    #[arg(long)]
+    pub dialogues: Option<PathBuf>,
+    /// Open this scenario's briefing directly (its id, e.g. `demo-request`).
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// Seed for the prospect's line variants (the same seed gives the same call).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Scripted mode: walk every screen and play these choice numbers, e.g. `2,1,3`.
+    #[arg(long, value_delimiter = ',')]
+    pub autoplay: Option<Vec<usize>>,
+    /// With `--autoplay`: save a PNG of every screen in this folder.
+    #[arg(long, requires = "autoplay")]
+    pub screenshots: Option<PathBuf>,
+}
+
+/// Runs the game.
+pub fn play(args: PlayArgs) -> Result<ExitCode, String> {
+    if let Some(choices) = &args.autoplay {
+        check_autoplay(&args, choices)?;
+    }
+    game::run(PlayOptions {
+        dialogues: args.dialogues,
+        scenario: args.scenario,
+        seed: args.seed,
+        autoplay: args.autoplay,
+        screenshots: args.screenshots,
+    })
+}
+
+/// Plays the scripted choices through the engine first, so a number that is not offered is
+/// reported before a window opens.
+fn check_autoplay(args: &PlayArgs, choices: &[usize]) -> Result<(), String> {
+    let library = match &args.dialogues {
+        Some(dir) => Library::from_path(dir)?,
+        None => Library::builtin(),
+    };
+    let index = match &args.scenario {
+        Some(id) => library
+            .find(id)
+            .ok_or_else(|| format!("no playable scenario with id `{id}`"))?,
+        None => library
+            .entries
+            .iter()
+            .position(|e| e.script().is_some())
+            .ok_or("no playable scenario")?,
+    };
+    let script = library.entries[index].script().expect("playable");
+    let call = peercall_dialogue::Call::replay(script, args.seed.unwrap_or(0), choices)
+        .map_err(|e| format!("--autoplay: {e}"))?;
+    if !call.is_over() {
+        return Err(format!(
+            "--autoplay: the call is not over after {} choices; add more",
+            choices.len()
+        ));
+    }
+    Ok(())
+}

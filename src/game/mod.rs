@@ -1,0 +1,201 @@
+//! The Bevy game: a `Screen` state, one plugin per screen, and the shared call state. The game
+//! only draws the engine's state and forwards the player's input to it.
+// Bevy systems take their data as parameters; long parameter lists and query types are the idiom.
+#![allow(clippy::too_many_arguments, clippy::type_complexity)]
+
+pub mod autoplay;
+pub mod nav;
+pub mod pause;
+pub mod screens;
+pub mod theme;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::winit::{UpdateMode, WinitSettings};
+use peercall_dialogue::{Call, Script};
+
+use crate::library::Library;
+pub use theme::{Action, Focusable, Theme};
+
+/// How the game was asked to start.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct PlayOptions {
+    /// A trainer's folder (or file) of scenarios instead of the built-in ones.
+    pub dialogues: Option<PathBuf>,
+    /// Go straight to this scenario's briefing.
+    pub scenario: Option<String>,
+    /// Seed for every call (default: a new one per call).
+    pub seed: Option<u64>,
+    /// Scripted mode: walk every screen, playing these choice numbers.
+    pub autoplay: Option<Vec<usize>>,
+    /// Scripted mode: save a PNG of every screen here.
+    pub screenshots: Option<PathBuf>,
+}
+
+/// The screens of the game.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    /// Name, promise, play / scenarios / quit.
+    #[default]
+    Title,
+    /// Every scenario, with its difficulty and situation.
+    Pick,
+    /// Who is calling and what they asked for.
+    Briefing,
+    /// The call itself.
+    Call,
+    /// The outcome, the score and the turn-by-turn review.
+    Debrief,
+    /// The diagnostics of a broken scenario file.
+    Error,
+}
+
+/// The scenarios on offer.
+#[derive(Resource, Debug, Clone)]
+pub struct Scenarios(pub Library);
+
+/// The scenario the player picked, by index in the library.
+#[derive(Resource, Debug, Clone, Copy, Default)]
+pub struct Selected(pub usize);
+
+/// The call being played (or just finished).
+#[derive(Resource, Debug, Clone)]
+pub struct ActiveCall {
+    /// Library index of its scenario.
+    pub index: usize,
+    /// The engine's call.
+    pub call: Call,
+    /// Seconds since start-up when the call began (for the call clock).
+    pub started: f64,
+}
+
+impl ActiveCall {
+    /// The script of the call's scenario.
+    pub fn script<'a>(&self, scenarios: &'a Scenarios) -> &'a Script {
+        scenarios.0.entries[self.index]
+            .script()
+            .expect("an active call always has a playable scenario")
+    }
+}
+
+/// The seed the next call uses, and how the one after it is chosen.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct Seeds {
+    /// Fixed seed from the command line, if any.
+    pub fixed: Option<u64>,
+    /// Counter for fresh seeds.
+    pub next: u64,
+}
+
+impl Seeds {
+    /// The seed for a new call.
+    pub fn take(&mut self) -> u64 {
+        match self.fixed {
+            Some(s) => s,
+            None => {
+                self.next = self
+                    .next
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                self.next >> 44
+            }
+        }
+    }
+}
+
+/// Adds the game to an app that already has Bevy's plugins (windowed, or minimal for tests).
+pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
+    let clock = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(1);
+    let selected = options
+        .scenario
+        .as_deref()
+        .and_then(|id| library.find(id))
+        .unwrap_or(0);
+    app.insert_resource(Seeds {
+        fixed: options.seed,
+        next: clock,
+    })
+    .insert_resource(Scenarios(library))
+    .insert_resource(Selected(selected))
+    .init_resource::<Theme>()
+    .insert_resource(options.clone())
+    .init_state::<Screen>()
+    .add_plugins((nav::plugin, pause::plugin, screens::plugin));
+    if options.autoplay.is_some() {
+        app.add_plugins(autoplay::plugin);
+    }
+    app.add_systems(Startup, spawn_camera);
+    if options.scenario.is_some() {
+        app.add_systems(Startup, |mut next: ResMut<NextState<Screen>>| {
+            next.set(Screen::Briefing)
+        });
+    }
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}
+
+/// Opens the game window and runs until the player quits.
+pub fn run(options: PlayOptions) -> Result<std::process::ExitCode, String> {
+    let library = match &options.dialogues {
+        Some(dir) => Library::from_path(dir)?,
+        None => Library::builtin(),
+    };
+    if let Some(id) = &options.scenario
+        && library.find(id).is_none()
+    {
+        let ids: Vec<&str> = library
+            .entries
+            .iter()
+            .filter_map(|e| e.script().map(|s| s.id()))
+            .collect();
+        return Err(format!(
+            "no playable scenario with id `{id}` (available: {})",
+            ids.join(", ")
+        ));
+    }
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        return Err(
+            "no display found (DISPLAY is not set): play in the terminal with \
+                    `peercall run dialogues/demo-request.ron`"
+                .into(),
+        );
+    }
+    let scripted = options.autoplay.is_some();
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "peercall".into(),
+                    resolution: bevy::window::WindowResolution::new(1280, 800),
+                    resizable: true,
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin {
+                level: bevy::log::Level::WARN,
+                ..default()
+            }),
+    );
+    app.insert_resource(if scripted {
+        WinitSettings::game()
+    } else {
+        WinitSettings {
+            focused_mode: UpdateMode::reactive(Duration::from_secs(5)),
+            unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(60)),
+        }
+    });
+    add_game(&mut app, library, options);
+    match app.run() {
+        AppExit::Success => Ok(std::process::ExitCode::SUCCESS),
+        AppExit::Error(code) => Ok(std::process::ExitCode::from(code.get())),
+    }
+}

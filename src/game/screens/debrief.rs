@@ -1,0 +1,207 @@
+//! The debrief: the outcome in one headline, the score and its tier, then every turn with the
+//! signal it sent, the trust change and the better line; the lesson; retry or replay from a turn.
+
+use bevy::prelude::*;
+use peercall_dialogue::score::format_days;
+use peercall_dialogue::{Debrief, Outcome, Stance};
+
+use crate::game::nav::{Act, Scrollable};
+use crate::game::theme::{Action, Theme};
+use crate::game::{ActiveCall, Scenarios, Screen};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Debrief), spawn)
+        .add_systems(Update, retry_key.run_if(in_state(Screen::Debrief)));
+}
+
+/// The debrief on display (tests and the scripted mode read it).
+#[derive(Resource, Debug, Clone)]
+pub struct ShownDebrief(pub Debrief);
+
+fn retry_key(input: Res<ButtonInput<KeyCode>>, mut acts: MessageWriter<Act>) {
+    if input.just_pressed(KeyCode::KeyR) {
+        acts.write(Act(Action::Retry));
+    }
+}
+
+fn spawn(
+    mut commands: Commands,
+    theme: Res<Theme>,
+    scenarios: Res<Scenarios>,
+    active: Option<Res<ActiveCall>>,
+) {
+    let Some(active) = active else { return };
+    let script = active.script(&scenarios);
+    let Some(d) = Debrief::of(&active.call, script) else {
+        return;
+    };
+    commands.insert_resource(ShownDebrief(d.clone()));
+    let sc = script.scenario();
+    let t = *theme;
+    let p = t.palette;
+    let outcome_color = match d.outcome {
+        Outcome::QualifiedIn | Outcome::QualifiedOut => p.good,
+        Outcome::Wasted => p.warn,
+        Outcome::Lost => p.bad,
+    };
+    let root = commands
+        .spawn((DespawnOnExit(Screen::Debrief), t.root()))
+        .id();
+    commands.entity(root).with_children(|root| {
+        root.spawn(t.colored(
+            format!("Debrief  -  {}  -  call #{}", sc.title, active.call.seed()),
+            16.0,
+            p.dim,
+        ));
+        root.spawn((t.colored(d.headline.clone(), 34.0, outcome_color), Label));
+        root.spawn(Node {
+            column_gap: px(28),
+            align_items: AlignItems::End,
+            flex_wrap: FlexWrap::Wrap,
+            ..default()
+        })
+        .with_children(|row| {
+            row.spawn((t.colored(format!("{}/100", d.score), 44.0, p.accent), Label));
+            row.spawn(t.text(d.tier, 24.0));
+            row.spawn(t.colored(
+                format!("Outcome: {}", d.outcome.label()),
+                19.0,
+                outcome_color,
+            ));
+            row.spawn(t.colored(format!("Final trust: {}", d.trust), 19.0, p.text));
+            row.spawn(t.colored(
+                format!(
+                    "Person-days committed: {} (the call needed {})",
+                    format_days(d.days),
+                    format_days(d.days_needed)
+                ),
+                19.0,
+                if d.days > d.days_needed + 1e-9 {
+                    p.warn
+                } else {
+                    p.text
+                },
+            ));
+        });
+        root.spawn((
+            Node {
+                flex_direction: FlexDirection::Column,
+                padding: UiRect::all(px(14)),
+                row_gap: px(4),
+                border_radius: BorderRadius::all(px(10)),
+                border: UiRect::left(px(5)),
+                ..default()
+            },
+            BackgroundColor(p.panel),
+            BorderColor::all(outcome_color),
+        ))
+        .with_children(|lesson| {
+            lesson.spawn(t.colored("The lesson", 15.0, p.accent));
+            lesson.spawn((t.text(d.lesson.clone(), 19.0), Label));
+        });
+
+        root.spawn((
+            Scrollable,
+            ScrollPosition::default(),
+            Node {
+                flex_direction: FlexDirection::Column,
+                flex_grow: 1.0,
+                flex_basis: px(0),
+                row_gap: px(10),
+                overflow: Overflow::scroll_y(),
+                ..default()
+            },
+        ))
+        .with_children(|list| {
+            for turn in &d.turns {
+                let delta = turn.trust_after - turn.trust_before;
+                let stance_color = match turn.signal.stance() {
+                    Stance::Peer => p.good,
+                    Stance::Advocate => p.bad,
+                    Stance::Neutral => p.dim,
+                };
+                list.spawn((
+                    Node {
+                        flex_direction: FlexDirection::Column,
+                        padding: UiRect::all(px(14)),
+                        row_gap: px(5),
+                        border_radius: BorderRadius::all(px(10)),
+                        flex_shrink: 0.0,
+                        ..default()
+                    },
+                    BackgroundColor(p.panel),
+                ))
+                .with_children(|card| {
+                    card.spawn(Node {
+                        justify_content: JustifyContent::SpaceBetween,
+                        align_items: AlignItems::Center,
+                        column_gap: px(12),
+                        ..default()
+                    })
+                    .with_children(|row| {
+                        row.spawn((
+                            t.text(format!("{}. You: \"{}\"", turn.turn, turn.said), 18.0),
+                            Node {
+                                flex_shrink: 1.0,
+                                ..default()
+                            },
+                            Label,
+                        ));
+                        row.spawn(t.button(
+                            format!("Replay from turn {}", turn.turn),
+                            Action::ReplayFrom(turn.turn),
+                            turn.turn + 1,
+                        ));
+                    });
+                    card.spawn((
+                        t.colored(
+                            format!(
+                                "Signal: {}   trust {delta:+} ({} -> {})",
+                                turn.signal_label, turn.trust_before, turn.trust_after
+                            ),
+                            16.0,
+                            stance_color,
+                        ),
+                        Label,
+                    ));
+                    card.spawn(t.colored(turn.explanation, 16.0, p.dim));
+                    if !turn.feedback.is_empty() {
+                        card.spawn(t.colored(turn.feedback.clone(), 16.0, p.text));
+                    }
+                    if let Some(b) = &turn.better {
+                        card.spawn((
+                            Node {
+                                flex_direction: FlexDirection::Column,
+                                padding: UiRect::all(px(10)),
+                                row_gap: px(3),
+                                border_radius: BorderRadius::all(px(8)),
+                                border: UiRect::left(px(4)),
+                                ..default()
+                            },
+                            BackgroundColor(p.panel_alt),
+                            BorderColor::all(p.good),
+                        ))
+                        .with_children(|better| {
+                            better.spawn(t.colored(
+                                format!("Better: {} ({:+} trust)", b.signal.label(), b.trust),
+                                15.0,
+                                p.good,
+                            ));
+                            better.spawn((t.text(format!("\"{}\"", b.say), 17.0), Label));
+                        });
+                    }
+                });
+            }
+        });
+
+        root.spawn(Node {
+            column_gap: px(12),
+            flex_shrink: 0.0,
+            ..default()
+        })
+        .with_children(|row| {
+            row.spawn(t.button("Retry this call (R)", Action::Retry, 0));
+            row.spawn(t.button("Back to scenarios (Esc)", Action::BackToScenarios, 1));
+        });
+    });
+}

@@ -1,0 +1,63 @@
+//! The error screen: a broken scenario file's diagnostics, exactly as `peercall check` prints them.
+
+use bevy::prelude::*;
+
+use crate::game::nav::Scrollable;
+use crate::game::theme::{Action, Theme};
+use crate::game::{Scenarios, Screen, Selected};
+use crate::library::EntryKind;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Error), spawn);
+}
+
+fn spawn(
+    mut commands: Commands,
+    theme: Res<Theme>,
+    scenarios: Res<Scenarios>,
+    selected: Res<Selected>,
+) {
+    let t = *theme;
+    let p = t.palette;
+    let Some(entry) = scenarios.0.entries.get(selected.0) else {
+        return;
+    };
+    let (report, errors) = match &entry.kind {
+        EntryKind::Broken { report, errors, .. } => (report.clone(), *errors),
+        EntryKind::Ready(_) => ("This scenario has no errors.".to_string(), 0),
+    };
+    commands.spawn((
+        DespawnOnExit(Screen::Error),
+        t.root(),
+        children![
+            (t.colored(format!("{} cannot be played", entry.file), 34.0, p.bad), Label),
+            t.colored(
+                format!(
+                    "{errors} error{} found. Fix the file and check it with `peercall check {}`; the other scenarios are still playable.",
+                    if errors == 1 { "" } else { "s" },
+                    entry.file
+                ),
+                18.0,
+                p.dim
+            ),
+            (
+                Scrollable,
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    flex_grow: 1.0,
+                    width: percent(100),
+                    padding: UiRect::all(px(16)),
+                    overflow: Overflow::scroll_y(),
+                    border_radius: BorderRadius::all(px(8)),
+                    ..default()
+                },
+                BackgroundColor(p.panel),
+                children![(t.text(report, 16.0), Label)],
+            ),
+            (
+                Node { column_gap: px(12), ..default() },
+                children![t.button("Back to scenarios (Esc)", Action::BackToScenarios, 0)],
+            ),
+        ],
+    ));
+}

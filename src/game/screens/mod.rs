@@ -1,0 +1,30 @@
+//! The game's screens, one plugin per file.
+
+use bevy::prelude::*;
+
+pub mod briefing;
+pub mod call;
+pub mod debrief;
+pub mod error;
+pub mod pick;
+pub mod title;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins((
+        title::plugin,
+        pick::plugin,
+        briefing::plugin,
+        call::plugin,
+        debrief::plugin,
+        error::plugin,
+    ));
+}
+
+/// Up to two initials of a name, for an avatar.
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .collect::<String>()
+        .to_uppercase()
+}

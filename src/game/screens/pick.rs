@@ -1,0 +1,134 @@
+//! The scenario list: every call with its difficulty, the prospect and the situation; broken
+//! files are listed too, and open their diagnostics.
+
+use bevy::prelude::*;
+
+use crate::game::nav::{Hotkey, Scrollable};
+use crate::game::theme::{Action, Theme};
+use crate::game::{Scenarios, Screen};
+use crate::library::EntryKind;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Pick), spawn);
+}
+
+fn spawn(mut commands: Commands, theme: Res<Theme>, scenarios: Res<Scenarios>) {
+    let t = *theme;
+    let p = t.palette;
+    let root = commands.spawn((DespawnOnExit(Screen::Pick), t.root())).id();
+    commands.entity(root).with_children(|root| {
+        root.spawn((t.colored("Choose a call", 40.0, p.accent), Label));
+        root.spawn(t.colored(
+            "Each call is a prospect who wants something from you. Press its number, or use the arrows and Enter.",
+            18.0,
+            p.dim,
+        ));
+        root.spawn((
+            Scrollable,
+            Node {
+                flex_direction: FlexDirection::Column,
+                flex_grow: 1.0,
+                row_gap: px(10),
+                overflow: Overflow::scroll_y(),
+                ..default()
+            },
+        ))
+        .with_children(|list| {
+            for (i, entry) in scenarios.0.entries.iter().enumerate() {
+                let number = i + 1;
+                match &entry.kind {
+                    EntryKind::Ready(script) => {
+                        let sc = script.scenario();
+                        let difficulty = sc.difficulty.label();
+                        let diff_color = match sc.difficulty {
+                            peercall_dialogue::Difficulty::Beginner => p.good,
+                            peercall_dialogue::Difficulty::Intermediate => p.warn,
+                            peercall_dialogue::Difficulty::Advanced => p.bad,
+                        };
+                        list.spawn((card(&t, Action::Pick(i), i), Hotkey(number)))
+                            .with_children(|c| {
+                                c.spawn(t.colored(format!("{number}"), 30.0, p.accent));
+                                c.spawn(Node {
+                                    flex_direction: FlexDirection::Column,
+                                    row_gap: px(4),
+                                    flex_shrink: 1.0,
+                                    ..default()
+                                })
+                                .with_children(|col| {
+                                    col.spawn(Node { column_gap: px(12), align_items: AlignItems::Center, ..default() })
+                                        .with_children(|row| {
+                                            row.spawn(t.text(sc.title.clone(), 24.0));
+                                            row.spawn(t.colored(difficulty, 16.0, diff_color));
+                                        });
+                                    col.spawn(t.colored(
+                                        format!(
+                                            "{}, {} at {}",
+                                            sc.prospect.name, sc.prospect.role, sc.prospect.company
+                                        ),
+                                        17.0,
+                                        p.accent,
+                                    ));
+                                    let situation = if sc.situation.is_empty() {
+                                        sc.briefing.clone()
+                                    } else {
+                                        sc.situation.clone()
+                                    };
+                                    col.spawn(t.colored(situation, 17.0, p.dim));
+                                });
+                            });
+                    }
+                    EntryKind::Broken { first, errors, .. } => {
+                        list.spawn((card(&t, Action::ShowError(i), i), Hotkey(number)))
+                            .with_children(|c| {
+                                c.spawn(t.colored(format!("{number}"), 30.0, p.bad));
+                                c.spawn(Node {
+                                    flex_direction: FlexDirection::Column,
+                                    row_gap: px(4),
+                                    flex_shrink: 1.0,
+                                    ..default()
+                                })
+                                .with_children(|col| {
+                                    col.spawn(t.colored(
+                                        format!(
+                                            "{}: {} error{} - cannot be played",
+                                            entry.file,
+                                            errors,
+                                            if *errors == 1 { "" } else { "s" }
+                                        ),
+                                        22.0,
+                                        p.bad,
+                                    ));
+                                    col.spawn(t.colored(first.clone(), 16.0, p.dim));
+                                });
+                            });
+                    }
+                }
+            }
+        });
+        root.spawn(Node { column_gap: px(12), ..default() })
+            .with_children(|row| {
+                row.spawn(t.button("Back (Esc)", Action::BackToTitle, scenarios.0.entries.len()));
+            });
+    });
+}
+
+/// A wide button that holds a scenario's summary.
+fn card(t: &Theme, action: Action, order: usize) -> impl Bundle {
+    (
+        Button,
+        action,
+        crate::game::theme::Focusable(order),
+        Node {
+            width: percent(100),
+            padding: UiRect::all(px(14)),
+            column_gap: px(18),
+            align_items: AlignItems::Center,
+            border: UiRect::all(px(2)),
+            border_radius: BorderRadius::all(px(10)),
+            flex_shrink: 0.0,
+            ..default()
+        },
+        BackgroundColor(t.palette.button),
+        BorderColor::all(t.palette.button),
+    )
+}

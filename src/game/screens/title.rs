@@ -1,0 +1,68 @@
+//! The title screen: the name, a one-line promise, and play / scenarios / settings / quit.
+
+use bevy::prelude::*;
+
+use crate::game::theme::{Action, Theme};
+use crate::game::{Scenarios, Screen};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Title), spawn);
+}
+
+fn spawn(mut commands: Commands, theme: Res<Theme>, scenarios: Res<Scenarios>) {
+    let t = *theme;
+    let p = t.palette;
+    let count = scenarios.0.playable();
+    let scale = (t.scale * 100.0).round();
+    commands.spawn((
+        DespawnOnExit(Screen::Title),
+        BackgroundColor(p.background),
+        Node {
+            width: percent(100),
+            height: percent(100),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::Center,
+            row_gap: px(14),
+            ..default()
+        },
+        children![
+            (t.colored("peercall", 96.0, p.accent), Label),
+            (
+                t.colored(
+                    "Qualify the call before you commit your company's time.",
+                    26.0,
+                    p.text
+                ),
+                Label
+            ),
+            (
+                t.colored(
+                    "Every line you say moves the prospect's trust. Set up a peer contract, ask about the business, then decide.",
+                    18.0,
+                    p.dim
+                ),
+                Node { max_width: px(760), margin: UiRect::bottom(px(24)), ..default() },
+                TextLayout::justify(Justify::Center),
+            ),
+            (
+                Node { flex_direction: FlexDirection::Column, row_gap: px(10), min_width: px(320), ..default() },
+                children![
+                    t.button("Play", Action::Play, 0),
+                    t.button(format!("Scenarios ({count})"), Action::Scenarios, 1),
+                    t.button(format!("Text size: {scale}%"), Action::TextSize, 2),
+                    t.button(
+                        if t.high_contrast { "High contrast: on" } else { "High contrast: off" },
+                        Action::Contrast,
+                        3
+                    ),
+                    t.button("Quit", Action::Quit, 4),
+                ],
+            ),
+            (
+                t.colored("Arrows or Tab to move, Enter to choose, Esc to go back", 15.0, p.dim),
+                Node { margin: UiRect::top(px(28)), ..default() },
+            ),
+        ],
+    ));
+}

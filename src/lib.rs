@@ -1,0 +1,6 @@
+//! peercall: the game, the command line and the scenario library, built on the
+//! `peercall-dialogue` engine.
+
+pub mod cli;
+pub mod game;
+pub mod library;

@@ -1,0 +1,131 @@
+//! The scenarios a game session offers: the built-in ones or a trainer's folder, each either
+//! ready to play or broken with its diagnostics.
+
+use std::path::Path;
+
+use peercall_dialogue::{Checked, Script, load_bytes, load_path, scenario_files};
+
+include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+
+/// One scenario file, ready or broken.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The file name shown in messages.
+    pub file: String,
+    /// Playable script, or why not.
+    pub kind: EntryKind,
+}
+
+/// Whether an entry can be played.
+#[derive(Debug, Clone)]
+pub enum EntryKind {
+    /// Checked and compiled.
+    Ready(Box<Script>),
+    /// Has errors: the rendered diagnostics and the first one on a single line.
+    Broken {
+        /// Every finding, rendered like `peercall check` (no colour).
+        report: String,
+        /// The first error as `file:line:column: error[code]: message`.
+        first: String,
+        /// Number of errors.
+        errors: usize,
+    },
+}
+
+impl Entry {
+    /// The script, when the entry is playable.
+    pub fn script(&self) -> Option<&Script> {
+        match &self.kind {
+            EntryKind::Ready(s) => Some(s),
+            EntryKind::Broken { .. } => None,
+        }
+    }
+}
+
+/// Every scenario on offer, playable ones first (by difficulty, then title), broken ones last.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// The entries in display order.
+    pub entries: Vec<Entry>,
+}
+
+impl Library {
+    /// The scenarios built into the binary (checked when it was built).
+    pub fn builtin() -> Library {
+        Library::from_checked(
+            BUILTIN
+                .iter()
+                .map(|(name, text)| load_bytes(&format!("dialogues/{name}"), text.as_bytes()))
+                .collect(),
+        )
+    }
+
+    /// Every scenario file in a folder (or one file).
+    pub fn from_path(path: &Path) -> Result<Library, String> {
+        let files =
+            scenario_files(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        if files.is_empty() {
+            return Err(format!("no scenario files (*.ron) in {}", path.display()));
+        }
+        Ok(Library::from_checked(
+            files.iter().map(|f| load_path(f)).collect(),
+        ))
+    }
+
+    /// Builds the library from checked files.
+    pub fn from_checked(checked: Vec<Checked>) -> Library {
+        let mut entries: Vec<Entry> = checked
+            .into_iter()
+            .map(|c| {
+                let file = c.file.clone();
+                if c.has_errors() {
+                    let first = c
+                        .diagnostics
+                        .iter()
+                        .find(|d| d.is_error())
+                        .map(|d| d.to_string())
+                        .unwrap_or_default();
+                    return Entry {
+                        file,
+                        kind: EntryKind::Broken {
+                            report: c.render(false),
+                            first,
+                            errors: c.error_count(),
+                        },
+                    };
+                }
+                match c.into_script() {
+                    Ok(s) => Entry {
+                        file,
+                        kind: EntryKind::Ready(Box::new(s)),
+                    },
+                    Err(e) => Entry {
+                        file: file.clone(),
+                        kind: EntryKind::Broken {
+                            report: e.clone(),
+                            first: e,
+                            errors: 1,
+                        },
+                    },
+                }
+            })
+            .collect();
+        entries.sort_by_key(|e| match e.script() {
+            Some(s) => (0, s.scenario().difficulty, s.scenario().title.clone()),
+            None => (1, Default::default(), e.file.clone()),
+        });
+        Library { entries }
+    }
+
+    /// Index of the playable scenario with this id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.entries
+            .iter()
+            .position(|e| e.script().is_some_and(|s| s.id() == id))
+    }
+
+    /// Number of playable scenarios.
+    pub fn playable(&self) -> usize {
+        self.entries.iter().filter(|e| e.script().is_some()).count()
+    }
+}
