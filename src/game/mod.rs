@@ -125,6 +125,8 @@ pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
     .init_resource::<Theme>()
     .insert_resource(options.clone())
     .init_state::<Screen>()
+    // Registered here too so the game runs in headless apps without a window plugin.
+    .add_message::<bevy::window::RequestRedraw>()
     .add_plugins((nav::plugin, pause::plugin, screens::plugin));
     if options.autoplay.is_some() {
         app.add_plugins(autoplay::plugin);

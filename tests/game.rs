@@ -1,0 +1,387 @@
+//! The game as a headless Bevy app: whole calls driven by key presses and by real clicks, from
+//! the title screen to the debrief.
+
+use std::time::Duration;
+
+use bevy::input::ButtonState;
+use bevy::input::InputPlugin;
+use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
+use bevy::input::mouse::MouseButtonInput;
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+use bevy::ui::UiGlobalTransform;
+use bevy::window::PrimaryWindow;
+use peercall::game::nav::{Act, Hotkey};
+use peercall::game::pause::Paused;
+use peercall::game::screens::debrief::ShownDebrief;
+use peercall::game::{Action, ActiveCall, PlayOptions, Screen, Theme, add_game};
+use peercall::library::Library;
+use peercall_dialogue::Outcome;
+
+/// A game with no window and no renderer; every update advances time by 200 ms.
+fn headless(library: Library, options: PlayOptions) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            200,
+        )));
+    add_game(&mut app, library, options);
+    app.update();
+    app.update();
+    app
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    for state in [ButtonState::Pressed, ButtonState::Released] {
+        app.world_mut().write_message(KeyboardInput {
+            key_code: code,
+            logical_key: Key::Unidentified(NativeKey::Unidentified),
+            state,
+            text: None,
+            repeat: false,
+            window: Entity::PLACEHOLDER,
+        });
+        app.update();
+    }
+    // A state change shows after the next update.
+    app.update();
+}
+
+fn digit(n: usize) -> KeyCode {
+    [
+        KeyCode::Digit1,
+        KeyCode::Digit2,
+        KeyCode::Digit3,
+        KeyCode::Digit4,
+        KeyCode::Digit5,
+        KeyCode::Digit6,
+    ][n - 1]
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn call(app: &App) -> &ActiveCall {
+    app.world().resource::<ActiveCall>()
+}
+
+fn texts(app: &mut App) -> Vec<String> {
+    let mut q = app.world_mut().query::<&Text>();
+    q.iter(app.world()).map(|t| t.0.clone()).collect()
+}
+
+/// Plays `choices` by number keys from the title screen; returns the app on the debrief.
+fn play_by_keys(scenario_number: usize, seed: u64, choices: &[usize]) -> App {
+    let mut app = headless(
+        Library::builtin(),
+        PlayOptions {
+            seed: Some(seed),
+            ..default()
+        },
+    );
+    assert_eq!(screen(&app), Screen::Title);
+    // Arrow down to "Scenarios" and press Enter.
+    key(&mut app, KeyCode::ArrowDown);
+    key(&mut app, KeyCode::ArrowDown);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Pick);
+    key(&mut app, digit(scenario_number));
+    assert_eq!(screen(&app), Screen::Briefing);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Call);
+    for (i, c) in choices.iter().enumerate() {
+        assert_eq!(call(&app).call.turns().len(), i, "turn {i}");
+        key(&mut app, digit(*c));
+        app.update();
+    }
+    assert!(call(&app).call.is_over());
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Debrief);
+    app
+}
+
+#[test]
+fn keyboard_call_on_the_demo_request_ends_qualified_and_debriefs() {
+    let mut app = play_by_keys(1, 5, &[2, 1, 1, 1, 1, 1]);
+    let active = call(&app);
+    assert_eq!(active.call.scenario_id(), "demo-request");
+    assert_eq!(active.call.trust(), 78);
+    let d = app.world().resource::<ShownDebrief>().0.clone();
+    assert_eq!(d.outcome, Outcome::QualifiedIn);
+    assert_eq!(d.turns.len(), 6);
+    assert!(d.score >= 90, "{}", d.score);
+    let shown = texts(&mut app);
+    assert!(shown.iter().any(|t| t.contains(&d.headline)));
+    assert!(shown.iter().any(|t| t.starts_with("Signal: peer contract")));
+    assert!(shown.iter().any(|t| t == "Replay from turn 6"));
+}
+
+#[test]
+fn keyboard_advocate_call_on_the_network_expansion_shows_the_better_lines() {
+    let mut app = play_by_keys(2, 9, &[1, 1, 1, 1, 1, 1, 1]);
+    let d = app.world().resource::<ShownDebrief>().0.clone();
+    assert_eq!(d.scenario, "network-expansion");
+    assert_eq!(d.outcome, Outcome::Wasted);
+    assert_eq!(d.days, 10.0);
+    // The first line asked permission; the debrief offers the peer contract instead.
+    let better = d.turns[0].better.as_ref().expect("a better line");
+    assert!(better.say.contains("big picture"), "{}", better.say);
+    let shown = texts(&mut app);
+    assert!(shown.iter().any(|t| t.contains(&better.say)));
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.starts_with("Person-days committed: 10"))
+    );
+
+    // Retry: the same call from the start, same seed.
+    let seed = call(&app).call.seed();
+    key(&mut app, KeyCode::KeyR);
+    assert_eq!(screen(&app), Screen::Call);
+    assert_eq!(call(&app).call.turns().len(), 0);
+    assert_eq!(call(&app).call.seed(), seed);
+}
+
+#[test]
+fn the_prospect_hangs_up_when_trust_falls_too_low() {
+    let app = play_by_keys(2, 1, &[1, 2, 3, 3]);
+    let d = &app.world().resource::<ShownDebrief>().0;
+    assert!(d.hung_up);
+    assert_eq!(d.outcome, Outcome::Lost);
+    assert!(d.trust < 15);
+}
+
+#[test]
+fn a_double_press_answers_only_once() {
+    let mut app = headless(
+        Library::builtin(),
+        PlayOptions {
+            scenario: Some("network-expansion".into()),
+            seed: Some(2),
+            ..default()
+        },
+    );
+    assert_eq!(screen(&app), Screen::Briefing);
+    key(&mut app, KeyCode::Enter);
+    // Press 2 in two consecutive frames: the second press lands inside the cooldown.
+    for _ in 0..2 {
+        app.world_mut().write_message(KeyboardInput {
+            key_code: KeyCode::Digit2,
+            logical_key: Key::Unidentified(NativeKey::Unidentified),
+            state: ButtonState::Pressed,
+            text: None,
+            repeat: false,
+            window: Entity::PLACEHOLDER,
+        });
+        app.update();
+        app.world_mut().write_message(KeyboardInput {
+            key_code: KeyCode::Digit2,
+            logical_key: Key::Unidentified(NativeKey::Unidentified),
+            state: ButtonState::Released,
+            text: None,
+            repeat: false,
+            window: Entity::PLACEHOLDER,
+        });
+    }
+    app.update();
+    assert_eq!(call(&app).call.turns().len(), 1);
+    // A button left over from an earlier turn does nothing either.
+    app.world_mut()
+        .write_message(Act(Action::Choose { turn: 0, number: 1 }));
+    app.update();
+    assert_eq!(call(&app).call.turns().len(), 1);
+}
+
+#[test]
+fn escape_pauses_the_call_and_choices_wait() {
+    let mut app = headless(
+        Library::builtin(),
+        PlayOptions {
+            scenario: Some("demo-request".into()),
+            ..default()
+        },
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Call);
+    key(&mut app, KeyCode::Escape);
+    assert!(app.world().resource::<Paused>().0);
+    assert!(texts(&mut app).iter().any(|t| t == "Call on hold"));
+    key(&mut app, KeyCode::Digit2);
+    assert_eq!(call(&app).call.turns().len(), 0, "no answer while on hold");
+    key(&mut app, KeyCode::Escape);
+    assert!(!app.world().resource::<Paused>().0);
+    key(&mut app, KeyCode::Digit2);
+    assert_eq!(call(&app).call.turns().len(), 1);
+}
+
+#[test]
+fn replay_from_a_turn_keeps_the_earlier_answers() {
+    let mut app = play_by_keys(1, 3, &[1, 1, 1, 1, 1, 1]);
+    assert_eq!(
+        app.world().resource::<ShownDebrief>().0.outcome,
+        Outcome::Wasted
+    );
+    app.world_mut().write_message(Act(Action::ReplayFrom(4)));
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Call);
+    assert_eq!(call(&app).call.turns().len(), 3);
+    assert!(!call(&app).call.is_over());
+}
+
+#[test]
+fn text_size_and_high_contrast_settings_rebuild_the_screen() {
+    let mut app = headless(Library::builtin(), PlayOptions::default());
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.world().resource::<Theme>().scale, 1.25);
+    assert!(texts(&mut app).iter().any(|t| t == "Text size: 125%"));
+    app.world_mut().write_message(Act(Action::Contrast));
+    app.update();
+    app.update();
+    assert!(app.world().resource::<Theme>().high_contrast);
+    assert!(texts(&mut app).iter().any(|t| t == "High contrast: on"));
+}
+
+#[test]
+fn a_broken_scenario_shows_its_error_and_the_others_still_play() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dialogues/demo-request.ron"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("good.ron"), &good).unwrap();
+    std::fs::write(
+        dir.path().join("broken.ron"),
+        good.replacen("trust: 8,", "trust: eight,", 1),
+    )
+    .unwrap();
+    let library = Library::from_path(dir.path()).unwrap();
+    assert_eq!(library.playable(), 1);
+    let mut app = headless(library, PlayOptions::default());
+    key(&mut app, KeyCode::ArrowDown);
+    key(&mut app, KeyCode::ArrowDown);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Pick);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.contains("broken.ron: 1 error"))
+    );
+    key(&mut app, KeyCode::Digit2);
+    assert_eq!(screen(&app), Screen::Error);
+    let line = good.lines().position(|l| l.contains("trust: 8,")).unwrap() + 1;
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.contains(&format!("broken.ron:{line}:"))),
+        "the error screen shows file:line:column"
+    );
+    key(&mut app, KeyCode::Escape);
+    key(&mut app, KeyCode::Digit1);
+    assert_eq!(screen(&app), Screen::Briefing);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Call);
+}
+
+/// A game with Bevy's real UI layout and picking, but no window system and no GPU.
+fn with_layout(options: PlayOptions) -> App {
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .build()
+            .disable::<bevy::winit::WinitPlugin>()
+            .disable::<bevy::render::RenderPlugin>()
+            .disable::<bevy::render::pipelined_rendering::PipelinedRenderingPlugin>()
+            .disable::<bevy::core_pipeline::CorePipelinePlugin>()
+            .disable::<bevy::ui_render::UiRenderPlugin>()
+            .disable::<bevy::sprite_render::SpriteRenderPlugin>()
+            .disable::<bevy::log::LogPlugin>(),
+    )
+    .add_plugins(bevy::render::camera::CameraPlugin)
+    .init_resource::<bevy::render::texture::ManualTextureViews>()
+    .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+        200,
+    )));
+    add_game(&mut app, Library::builtin(), options);
+    for _ in 0..3 {
+        app.update();
+    }
+    app
+}
+
+fn click(app: &mut App, target: impl Fn(&Action) -> bool) {
+    let center = {
+        let mut q = app
+            .world_mut()
+            .query::<(&Action, &UiGlobalTransform, &ComputedNode)>();
+        let (_, transform, node) = q
+            .iter(app.world())
+            .find(|(a, _, _)| target(a))
+            .expect("the button is on screen");
+        assert!(node.size().x > 10.0, "the button has been laid out");
+        transform.translation
+    };
+    let window = {
+        let mut q = app
+            .world_mut()
+            .query_filtered::<Entity, With<PrimaryWindow>>();
+        q.single(app.world()).unwrap()
+    };
+    app.world_mut()
+        .get_mut::<Window>(window)
+        .unwrap()
+        .set_physical_cursor_position(Some(center.as_dvec2()));
+    for state in [ButtonState::Pressed, ButtonState::Released] {
+        app.world_mut().write_message(MouseButtonInput {
+            button: MouseButton::Left,
+            state,
+            window,
+        });
+        app.update();
+    }
+    app.update();
+}
+
+#[test]
+fn real_clicks_play_a_whole_call() {
+    let mut app = with_layout(PlayOptions {
+        scenario: Some("network-expansion".into()),
+        seed: Some(4),
+        ..default()
+    });
+    assert_eq!(screen(&app), Screen::Briefing);
+    click(&mut app, |a| *a == Action::TakeCall);
+    assert_eq!(screen(&app), Screen::Call);
+    for (turn, number) in [2, 1, 2, 1, 1, 1, 1].into_iter().enumerate() {
+        app.update();
+        click(&mut app, |a| *a == Action::Choose { turn, number });
+        assert_eq!(call(&app).call.turns().len(), turn + 1);
+        // Let the cooldown pass.
+        app.update();
+        app.update();
+    }
+    assert_eq!(
+        call(&app).call.outcome(
+            app.world()
+                .resource::<peercall::game::Scenarios>()
+                .0
+                .entries
+                .iter()
+                .find_map(|e| e.script().filter(|s| s.id() == "network-expansion"))
+                .unwrap()
+        ),
+        Some(Outcome::QualifiedOut)
+    );
+    click(&mut app, |a| *a == Action::ShowDebrief);
+    assert_eq!(screen(&app), Screen::Debrief);
+    click(&mut app, |a| *a == Action::BackToScenarios);
+    assert_eq!(screen(&app), Screen::Pick);
+    // The scenario cards are numbered buttons too.
+    let mut q = app.world_mut().query::<&Hotkey>();
+    assert_eq!(q.iter(app.world()).count(), 2);
+}

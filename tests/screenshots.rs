@@ -1,0 +1,111 @@
+//! The scripted mode in a real window under Xvfb: every screen is drawn and saved as a PNG, and
+//! no picture may be missing or blank.
+
+use std::path::Path;
+use std::process::Command;
+
+const SHOTS: [&str; 9] = [
+    "01-title",
+    "02-pick",
+    "03-briefing",
+    "04-call",
+    "05-pause",
+    "06-call-first-answer",
+    "07-call-ended",
+    "08-debrief",
+    "09-error",
+];
+
+fn have_xvfb() -> bool {
+    Command::new("xvfb-run").arg("--help").output().is_ok()
+}
+
+/// Number of distinct colours in a PNG (a blank or single-colour picture has one or two).
+fn distinct_colours(path: &Path) -> usize {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let bytes = &buf[..info.buffer_size()];
+    let step = info.color_type.samples();
+    let mut colours = std::collections::HashSet::new();
+    for px in bytes.chunks(step).step_by(7) {
+        colours.insert(px.to_vec());
+        if colours.len() > 200 {
+            break;
+        }
+    }
+    colours.len()
+}
+
+#[test]
+fn autoplay_saves_a_picture_of_every_screen() {
+    if !have_xvfb() {
+        assert!(
+            std::env::var_os("PEERCALL_REQUIRE_XVFB").is_none(),
+            "xvfb-run is required here (PEERCALL_REQUIRE_XVFB is set)"
+        );
+        eprintln!("skipped: xvfb-run is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let dialogues = dir.path().join("dialogues");
+    std::fs::create_dir(&dialogues).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for f in ["demo-request.ron", "network-expansion.ron"] {
+        std::fs::copy(root.join("dialogues").join(f), dialogues.join(f)).unwrap();
+    }
+    // A broken file, so the error screen is drawn too.
+    std::fs::write(
+        dialogues.join("zz-broken.ron"),
+        "Scenario(id: \"broken\", title: 42)",
+    )
+    .unwrap();
+    let shots = dir.path().join("shots");
+    let runtime = dir.path().join("xdg");
+    std::fs::create_dir(&runtime).unwrap();
+    let out = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x800x24"])
+        .arg(env!("CARGO_BIN_EXE_peercall"))
+        .args([
+            "play",
+            "--seed",
+            "3",
+            "--autoplay",
+            "2,1,1,1,1,1",
+            "--dialogues",
+        ])
+        .arg(&dialogues)
+        .arg("--screenshots")
+        .arg(&shots)
+        .env("XDG_RUNTIME_DIR", &runtime)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("autoplay: demo-request ended qualified-in"),
+        "{stdout}"
+    );
+    for name in SHOTS {
+        let path = shots.join(format!("{name}.png"));
+        assert!(path.exists(), "{name}.png is missing\n{stderr}");
+        let colours = distinct_colours(&path);
+        assert!(colours > 8, "{name}.png looks blank ({colours} colours)");
+    }
+}
+
+#[test]
+fn no_display_gives_a_clear_message() {
+    let out = Command::new(env!("CARGO_BIN_EXE_peercall"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no display"), "{stderr}");
+    assert!(stderr.contains("peercall run"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
