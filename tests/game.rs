@@ -385,3 +385,81 @@ fn real_clicks_play_a_whole_call() {
     let mut q = app.world_mut().query::<&Hotkey>();
     assert_eq!(q.iter(app.world()).count(), 2);
 }
+
+#[test]
+fn an_impatient_prospect_loses_trust_while_waiting_and_can_hang_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dialogues/network-expansion.ron"),
+    )
+    .unwrap()
+    .replacen(
+        "days_needed: 0.25,",
+        "days_needed: 0.25,\n    patience: 2,",
+        1,
+    );
+    std::fs::write(dir.path().join("impatient.ron"), text).unwrap();
+    let mut app = headless(
+        Library::from_path(dir.path()).unwrap(),
+        PlayOptions {
+            scenario: Some("network-expansion".into()),
+            ..default()
+        },
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Call);
+    let start = call(&app).call.trust();
+    // 200 ms a frame: 2 s of patience, then a point a second.
+    for _ in 0..25 {
+        app.update();
+    }
+    let after = call(&app).call.trust();
+    assert!(after < start && after >= start - 4, "{start} -> {after}");
+    // On hold, nothing drains.
+    key(&mut app, KeyCode::Escape);
+    for _ in 0..25 {
+        app.update();
+    }
+    assert_eq!(call(&app).call.trust(), after);
+    key(&mut app, KeyCode::Escape);
+    // Left alone long enough, the prospect hangs up.
+    for _ in 0..400 {
+        app.update();
+    }
+    let active = call(&app);
+    assert!(active.call.is_over());
+    assert!(active.call.finish().unwrap().hung_up);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Debrief);
+    assert_eq!(
+        app.world().resource::<ShownDebrief>().0.outcome,
+        Outcome::Lost
+    );
+}
+
+#[test]
+fn screen_readers_get_the_prospect_line_and_the_choices() {
+    let mut app = with_layout(PlayOptions {
+        scenario: Some("demo-request".into()),
+        seed: Some(1),
+        ..default()
+    });
+    click(&mut app, |a| *a == Action::TakeCall);
+    app.update();
+    let mut q = app
+        .world_mut()
+        .query_filtered::<&bevy::a11y::AccessibilityNode, With<Button>>();
+    let roles: Vec<String> = q
+        .iter(app.world())
+        .map(|n| format!("{:?}", n.role()))
+        .collect();
+    assert!(roles.len() >= 4, "{roles:?}");
+    assert!(roles.iter().all(|r| r == "Button"), "{roles:?}");
+    let mut q = app.world_mut().query_filtered::<
+        (&Text, &bevy::a11y::AccessibilityNode),
+        With<peercall::game::screens::call::ProspectLine>,
+    >();
+    let (text, node) = q.single(app.world()).expect("one prospect line to answer");
+    assert!(text.0.contains("demo"), "{}", text.0);
+    assert_eq!(format!("{:?}", node.role()), "Label");
+}

@@ -35,6 +35,9 @@ pub struct Finish {
     pub variant: Option<u32>,
     /// Whether the prospect hung up because trust fell too low.
     pub hung_up: bool,
+    /// Whether it happened while the prospect was waiting for an answer (patience ran out).
+    #[serde(default)]
+    pub waiting: bool,
 }
 
 /// Something the call cannot do.
@@ -105,6 +108,9 @@ pub struct Call {
     rng: ChaCha8Rng,
     variant: u32,
     turns: Vec<Turn>,
+    /// Trust lost to the prospect's patience running out: (turns taken when it happened, points).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    waits: Vec<(u32, i32)>,
     finish: Option<Finish>,
 }
 
@@ -122,8 +128,63 @@ impl Call {
             rng,
             variant,
             turns: Vec::new(),
+            waits: Vec::new(),
             finish: None,
         }
+    }
+
+    /// The prospect waited too long for an answer (scenarios with `patience`): trust falls by
+    /// `points`, and the prospect hangs up if it falls below the scenario's threshold. Returns
+    /// whether the call is now over. Recorded, so a saved call replays exactly.
+    pub fn lose_patience(&mut self, script: &Script, points: i32) -> bool {
+        if self.finish.is_some() || points <= 0 {
+            return self.finish.is_some();
+        }
+        let t = &script.scenario().trust;
+        let lines_before = script.line_set(&self.state);
+        self.state.trust = self.state.trust.saturating_sub(points).clamp(t.min, t.max);
+        if script.line_set(&self.state) != lines_before {
+            // The prospect's mood changed their line (a `lines_if` on trust): draw it anew.
+            self.variant = draw(&mut self.rng, script.lines(&self.state).len());
+        }
+        let turn = self.turns.len() as u32;
+        match self.waits.last_mut() {
+            Some((at, p)) if *at == turn => *p += points,
+            _ => self.waits.push((turn, points)),
+        }
+        if let Some(h) = script.hang_up_ending()
+            && self.state.trust < t.hang_up_below
+        {
+            let n = script.scenario().endings.at(h as usize).1.prospect.len();
+            let variant = (n > 0).then(|| draw(&mut self.rng, n));
+            self.finish = Some(Finish {
+                ending: h,
+                variant,
+                hung_up: true,
+                waiting: true,
+            });
+        }
+        self.finish.is_some()
+    }
+
+    /// The state just before each turn was taken, in order (patience losses included).
+    pub fn states_before_turns(&self, script: &Script) -> Vec<State> {
+        let t = &script.scenario().trust;
+        let mut state = script.start_state();
+        let mut out = Vec::with_capacity(self.turns.len());
+        for (i, turn) in self.turns.iter().enumerate() {
+            for (_, p) in self.waits.iter().filter(|(at, _)| *at as usize == i) {
+                state.trust = state.trust.saturating_sub(*p).clamp(t.min, t.max);
+            }
+            out.push(state);
+            state = script.apply(&state, turn.choice as usize).0;
+        }
+        out
+    }
+
+    /// Trust lost to impatience, as (turns taken when it happened, points).
+    pub fn waits(&self) -> &[(u32, i32)] {
+        &self.waits
     }
 
     /// Plays `numbers` (1-based, as offered) from the start.
@@ -265,6 +326,7 @@ impl Call {
                     ending: e,
                     variant,
                     hung_up,
+                    waiting: false,
                 });
             }
             None => self.variant = draw(&mut self.rng, script.lines(&self.state).len()),
@@ -288,8 +350,7 @@ impl Call {
     pub fn transcript(&self, script: &Script) -> Vec<Line> {
         let mut lines = Vec::with_capacity(self.turns.len() * 2 + 2);
         let sc = script.scenario();
-        let mut state = script.start_state();
-        for t in &self.turns {
+        for (t, state) in self.turns.iter().zip(self.states_before_turns(script)) {
             let node = sc.nodes.at(t.node as usize).1;
             lines.push(Line::Prospect {
                 text: script.lines(&state)[t.variant as usize].clone(),
@@ -300,10 +361,15 @@ impl Call {
                 trust_before: t.trust_before,
                 trust_after: t.trust_after,
             });
-            state = script.apply(&state, t.choice as usize).0;
         }
         match &self.finish {
             Some(f) => {
+                if f.waiting {
+                    // The question the player never answered.
+                    lines.push(Line::Prospect {
+                        text: script.lines(&self.state)[self.variant as usize].clone(),
+                    });
+                }
                 if let Some(text) = ending_line(script, f) {
                     lines.push(Line::Prospect { text: text.into() });
                 }

@@ -122,9 +122,9 @@ impl Debrief {
         let (ending_id, ending) = sc.endings.at(finish.ending as usize);
         let outcome = ending.outcome;
         let score = call.score(script)?;
-        let mut state = script.start_state();
+        let states = call.states_before_turns(script);
         let mut turns = Vec::with_capacity(call.turns().len());
-        for (i, t) in call.turns().iter().enumerate() {
+        for (i, (t, state)) in call.turns().iter().zip(states).enumerate() {
             let node = sc.nodes.at(t.node as usize).1;
             let chosen = &node.choices[t.choice as usize];
             // The better line is the best peer-stance line on offer (then the highest trust):
@@ -159,7 +159,6 @@ impl Debrief {
                 feedback: chosen.feedback.clone(),
                 better,
             });
-            state = script.apply(&state, t.choice as usize).0;
         }
         let days = call.days();
         let needed = f64::from(sc.days_needed.max(0.0));

@@ -87,3 +87,22 @@ fn garbage_gets_an_answer() {
     }
     assert!(peercall_dialogue::load_bytes("x.ron", &[0xff, 0xfe, 0x00]).has_errors());
 }
+
+#[test]
+fn patience_losses_are_recorded_and_can_hang_up() {
+    let script = load_str("small.ron", SMALL).into_script().unwrap();
+    let mut call = Call::start(&script, 3);
+    assert!(!call.lose_patience(&script, 10));
+    assert_eq!(call.trust(), 30);
+    call.choose(&script, 2).unwrap();
+    assert_eq!(call.turns()[0].trust_before, 30);
+    // Saved and resumed, the loss is still there; the transcript replays it.
+    let saved: Call = serde_json::from_str(&serde_json::to_string(&call).unwrap()).unwrap();
+    assert_eq!(saved.waits(), &[(0, 10)]);
+    assert_eq!(saved.transcript(&script), call.transcript(&script));
+    assert!(call.lose_patience(&script, 100), "trust 0 hangs up");
+    assert_eq!(call.outcome(&script), Some(Outcome::Lost));
+    assert!(call.finish().unwrap().hung_up);
+    let d = Debrief::of(&call, &script).unwrap();
+    assert!(d.hung_up);
+}

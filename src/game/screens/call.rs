@@ -18,11 +18,12 @@ use crate::game::{ActiveCall, Scenarios, Screen};
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Synced>()
         .init_resource::<MeterAnim>()
+        .init_resource::<Waiting>()
         .add_systems(OnEnter(Screen::Call), (spawn, wake_every_second))
         .add_systems(OnExit(Screen::Call), restore_desktop_mode)
         .add_systems(
             Update,
-            (sync, animate, tick_clock)
+            (patience, sync, animate, tick_clock)
                 .chain()
                 .run_if(in_state(Screen::Call)),
         );
@@ -35,6 +36,22 @@ pub struct Synced {
     pub lines: usize,
     /// Turns the choices and meters reflect (`None`: nothing drawn yet).
     pub turns: Option<usize>,
+    /// Trust the meters reflect.
+    pub trust: i32,
+    /// Whether the screen shows the call as over.
+    pub over: bool,
+}
+
+/// The prospect's patience: when the answer started being awaited (seconds since start-up,
+/// moved forward while the call is on hold) and how many seconds have already cost trust.
+#[derive(Resource, Debug, Default, Clone, Copy)]
+pub struct Waiting {
+    /// When the current wait began.
+    pub since: f64,
+    /// Whole seconds past the scenario's patience already charged.
+    pub charged: u32,
+    /// Turns taken when the wait began.
+    pub turn: usize,
 }
 
 /// The trust meter's animation: the value drawn eases toward the call's trust.
@@ -104,7 +121,9 @@ fn spawn(
     active: Option<Res<ActiveCall>>,
     mut synced: ResMut<Synced>,
     mut anim: ResMut<MeterAnim>,
+    mut waiting: ResMut<Waiting>,
 ) {
+    *waiting = Waiting::default();
     let Some(active) = active else { return };
     let script = active.script(&scenarios);
     let sc = script.scenario();
@@ -359,10 +378,13 @@ fn sync(
 ) {
     let Some(active) = active else { return };
     let turns = active.call.turns().len();
-    if synced.turns == Some(turns) {
+    let over = active.call.is_over();
+    let trust_now = active.call.trust();
+    if synced.turns == Some(turns) && synced.trust == trust_now && synced.over == over {
         return;
     }
     let first_draw = synced.turns.is_none();
+    let new_turn = synced.turns != Some(turns) || synced.over != over;
     let script = active.script(&scenarios);
     let sc = script.scenario();
     let t = *theme;
@@ -374,14 +396,13 @@ fn sync(
         commands.entity(e).remove::<ProspectLine>();
     }
     let lines = active.call.transcript(script);
-    let over = active.call.is_over();
     for (i, line) in lines.iter().enumerate().skip(synced.lines) {
         let newest = i + 1 == lines.len();
         commands
             .entity(list)
             .with_children(|l| spawn_line(l, &t, script, line, newest && !over));
     }
-    if let Some(finish) = active.call.finish() {
+    if let Some(finish) = active.call.finish().filter(|_| !synced.over) {
         let (_, ending) = sc.endings.at(finish.ending as usize);
         let note = if finish.hung_up {
             format!("{} hung up.", sc.prospect.name)
@@ -410,12 +431,19 @@ fn sync(
             ));
         });
     }
+    if synced.lines != lines.len() {
+        scroll.y = 1.0e6;
+    }
     synced.lines = lines.len();
-    scroll.y = 1.0e6;
 
-    // Choices: rebuilt for the new turn.
-    commands.entity(*choices).despawn_children();
+    // Choices: rebuilt for a new turn.
+    if new_turn {
+        commands.entity(*choices).despawn_children();
+    }
     commands.entity(*choices).with_children(|c| {
+        if !new_turn {
+            return;
+        }
         if over {
             c.spawn(t.button("See your debrief (Enter)", Action::ShowDebrief, 0));
             return;
@@ -456,12 +484,10 @@ fn sync(
     });
 
     // Meters: the bar eases in `animate`; the change floats beside the number.
-    let trust = active.call.trust() as f32;
-    if let Some(last) = active.call.turns().last()
-        && !first_draw
-    {
+    let trust = trust_now as f32;
+    if !first_draw {
         anim.changed_at = time.elapsed_secs_f64();
-        let delta = last.trust_after - last.trust_before;
+        let delta = trust_now - synced.trust;
         if let Ok((mut text, mut color)) = texts.get_mut(*delta_text) {
             text.0 = if delta == 0 {
                 "\u{b1}0".into()
@@ -496,6 +522,8 @@ fn sync(
     }
     avatar.0 = color.darker(0.25);
     synced.turns = Some(turns);
+    synced.trust = trust_now;
+    synced.over = over;
 }
 
 fn spawn_line(l: &mut ChildSpawnerCommands, t: &Theme, script: &Script, line: &Line, newest: bool) {
@@ -634,6 +662,47 @@ fn animate(
     }
     if (moving || fading) && !paused.0 {
         redraw.write(RequestRedraw);
+    }
+}
+
+/// Scenarios with `patience`: once the prospect has waited that many seconds for an answer,
+/// every further second costs a point of trust (and can end the call).
+fn patience(
+    time: Res<Time>,
+    scenarios: Res<Scenarios>,
+    active: Option<ResMut<ActiveCall>>,
+    paused: Res<Paused>,
+    mut waiting: ResMut<Waiting>,
+) {
+    let Some(mut active) = active else { return };
+    let now = time.elapsed_secs_f64();
+    let turns = active.call.turns().len();
+    if waiting.turn != turns || waiting.since == 0.0 {
+        *waiting = Waiting {
+            since: now,
+            charged: 0,
+            turn: turns,
+        };
+        return;
+    }
+    if paused.0 {
+        waiting.since += time.delta_secs_f64();
+        return;
+    }
+    let Some(script) = scenarios.0.entries[active.index].script() else {
+        return;
+    };
+    let Some(limit) = script.scenario().patience else {
+        return;
+    };
+    if active.call.is_over() {
+        return;
+    }
+    let over = (now - waiting.since - f64::from(limit)).floor();
+    if over >= f64::from(waiting.charged) + 1.0 {
+        let points = over as u32 - waiting.charged;
+        waiting.charged += points;
+        active.call.lose_patience(script, points as i32);
     }
 }
 
