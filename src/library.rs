@@ -23,7 +23,7 @@ pub enum EntryKind {
     Ready(Box<Script>),
     /// Has errors: the rendered diagnostics and the first one on a single line.
     Broken {
-        /// Every finding, rendered like `peercall check` (no colour).
+        /// Every finding, rendered like `peercall check` but in plain ASCII.
         report: String,
         /// The first error as `file:line:column: error[code]: message`.
         first: String,
@@ -88,7 +88,7 @@ impl Library {
                     return Entry {
                         file,
                         kind: EntryKind::Broken {
-                            report: c.render(false),
+                            report: c.render_ascii(),
                             first,
                             errors: c.error_count(),
                         },

@@ -26,6 +26,29 @@ pub struct PlayArgs {
     /// With `--autoplay`: save a PNG of every screen in this folder.
     #[arg(long, requires = "autoplay")]
     pub screenshots: Option<PathBuf>,
+    /// Start with the high-contrast theme.
+    #[arg(long)]
+    pub high_contrast: bool,
+    /// Text size in percent: 100, 125 or 150.
+    #[arg(long, value_parser = ["100", "125", "150"])]
+    pub text_size: Option<String>,
+    /// Window size in logical pixels, e.g. `1920x1080` (default 1280x800).
+    #[arg(long, value_parser = parse_size)]
+    pub window: Option<(u32, u32)>,
+}
+
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("`{s}` is not a size like 1280x800"))?;
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (320..=8192).contains(n))
+            .ok_or_else(|| format!("`{s}`: sizes run from 320 to 8192 pixels"))
+    };
+    Ok((parse(w)?, parse(h)?))
 }
 
 /// Runs the game.
@@ -39,6 +62,13 @@ pub fn play(args: PlayArgs) -> Result<ExitCode, String> {
         seed: args.seed,
         autoplay: args.autoplay,
         screenshots: args.screenshots,
+        window: args.window,
+        high_contrast: args.high_contrast,
+        text_scale: args
+            .text_size
+            .as_deref()
+            .and_then(|s| s.parse::<f32>().ok())
+            .map(|p| p / 100.0),
     })
 }
 

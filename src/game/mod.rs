@@ -8,6 +8,7 @@ pub mod nav;
 pub mod pause;
 pub mod screens;
 pub mod theme;
+pub mod timing;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -32,6 +33,12 @@ pub struct PlayOptions {
     pub autoplay: Option<Vec<usize>>,
     /// Scripted mode: save a PNG of every screen here.
     pub screenshots: Option<PathBuf>,
+    /// Window size in logical pixels (default 1280x800).
+    pub window: Option<(u32, u32)>,
+    /// Start with the high-contrast theme.
+    pub high_contrast: bool,
+    /// Start with this text scale (1.0, 1.25 or 1.5).
+    pub text_scale: Option<f32>,
 }
 
 /// The screens of the game.
@@ -122,7 +129,16 @@ pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
     })
     .insert_resource(Scenarios(library))
     .insert_resource(Selected(selected))
-    .init_resource::<Theme>()
+    .insert_resource({
+        let mut theme = Theme::default();
+        if options.high_contrast {
+            theme.toggle_contrast();
+        }
+        if let Some(scale) = options.text_scale {
+            theme.scale = scale;
+        }
+        theme
+    })
     .insert_resource(options.clone())
     .init_state::<Screen>()
     // Registered here too so the game runs in headless apps without a window plugin.
@@ -145,6 +161,7 @@ fn spawn_camera(mut commands: Commands) {
 
 /// Opens the game window and runs until the player quits.
 pub fn run(options: PlayOptions) -> Result<std::process::ExitCode, String> {
+    let launched = std::time::Instant::now();
     let library = match &options.dialogues {
         Some(dir) => Library::from_path(dir)?,
         None => Library::builtin(),
@@ -176,7 +193,10 @@ pub fn run(options: PlayOptions) -> Result<std::process::ExitCode, String> {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "peercall".into(),
-                    resolution: bevy::window::WindowResolution::new(1280, 800),
+                    resolution: {
+                        let (w, h) = options.window.unwrap_or((1280, 800));
+                        bevy::window::WindowResolution::new(w, h)
+                    },
                     resizable: true,
                     ..default()
                 }),
@@ -196,6 +216,10 @@ pub fn run(options: PlayOptions) -> Result<std::process::ExitCode, String> {
         }
     });
     add_game(&mut app, library, options);
+    if std::env::var_os("PEERCALL_TIMING").is_some() {
+        app.insert_resource(timing::Launched(launched))
+            .add_plugins(timing::plugin);
+    }
     match app.run() {
         AppExit::Success => Ok(std::process::ExitCode::SUCCESS),
         AppExit::Error(code) => Ok(std::process::ExitCode::from(code.get())),

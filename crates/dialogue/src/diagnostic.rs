@@ -89,6 +89,26 @@ impl Diagnostic {
     /// Renders the finding like a compiler: header, file:line:column, the offending line with a
     /// marker under it, and the help. `color` adds ANSI colours for terminals.
     pub fn render(&self, source: &str, color: bool) -> String {
+        self.render_themed(
+            source,
+            if color {
+                GraphicalTheme::unicode()
+            } else {
+                GraphicalTheme::unicode_nocolor()
+            },
+        )
+    }
+
+    /// The same rendering in plain ASCII, for places whose font lacks box-drawing characters
+    /// (the game's error screen), headed by the one-line `file:line:column: error[code]: message`.
+    pub fn render_ascii(&self, source: &str) -> String {
+        format!(
+            "{self}\n{}",
+            self.render_themed(source, GraphicalTheme::none())
+        )
+    }
+
+    fn render_themed(&self, source: &str, theme: GraphicalTheme) -> String {
         let mut diagnostic = MietteDiagnostic::new(self.message.clone())
             .with_code(self.code)
             .with_severity(match self.severity {
@@ -111,11 +131,6 @@ impl Diagnostic {
         let shown = snippet_source(source, &self.span);
         let report = Report::new(diagnostic)
             .with_source_code(NamedSource::new(&self.file, shown.to_string()));
-        let theme = if color {
-            GraphicalTheme::unicode()
-        } else {
-            GraphicalTheme::unicode_nocolor()
-        };
         let mut out = String::new();
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_context_lines(1)

@@ -60,6 +60,15 @@ impl Checked {
             .join("\n")
     }
 
+    /// Every finding in plain ASCII, each headed by its `file:line:column` line.
+    pub fn render_ascii(&self) -> String {
+        self.diagnostics
+            .iter()
+            .map(|d| d.render_ascii(&self.source))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// The runnable script, when there are no errors.
     pub fn script(&self) -> Option<Script> {
         if self.has_errors() {

@@ -265,16 +265,8 @@ fn spawn(
             });
 
             left.spawn(t.panel()).with_children(|panel| {
-                panel
-                    .spawn(Node {
-                        justify_content: JustifyContent::SpaceBetween,
-                        align_items: AlignItems::End,
-                        ..default()
-                    })
-                    .with_children(|row| {
-                        row.spawn(t.colored("Committed", 18.0, p.dim));
-                        row.spawn((DaysText, t.text("", 22.0), Label));
-                    });
+                panel.spawn(t.colored("Resources committed", 18.0, p.dim));
+                panel.spawn((DaysText, t.text("", 22.0), Label));
                 panel
                     .spawn((
                         Node {

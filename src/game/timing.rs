@@ -1,0 +1,47 @@
+//! Timing report for measurements (`PEERCALL_TIMING=1`): when the first frame was drawn, and
+//! frame times while the trust meter animates, printed to standard error.
+
+use std::time::Instant;
+
+use bevy::diagnostic::FrameCount;
+use bevy::prelude::*;
+
+use super::screens::call::MeterAnim;
+
+/// When the process started (set before the app is built).
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct Launched(pub Instant);
+
+#[derive(Resource, Debug, Default)]
+struct FrameTimes {
+    animating: Vec<f32>,
+    reported_first: bool,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<FrameTimes>()
+        .add_systems(Last, (first_frame, meter_frames));
+}
+
+fn first_frame(frames: Res<FrameCount>, launched: Res<Launched>, mut times: ResMut<FrameTimes>) {
+    // With pipelined rendering, frame 1 has been drawn by the time frame 3 updates.
+    if !times.reported_first && frames.0 >= 3 {
+        times.reported_first = true;
+        eprintln!(
+            "timing: first frame drawn by {} ms after launch",
+            launched.0.elapsed().as_millis()
+        );
+    }
+}
+
+fn meter_frames(time: Res<Time<Real>>, anim: Res<MeterAnim>, mut times: ResMut<FrameTimes>) {
+    if (anim.target - anim.shown).abs() > 0.05 {
+        times.animating.push(time.delta_secs() * 1000.0);
+    } else if !times.animating.is_empty() {
+        let n = times.animating.len();
+        let mean = times.animating.iter().sum::<f32>() / n as f32;
+        let max = times.animating.iter().cloned().fold(0.0, f32::max);
+        eprintln!("timing: meter animation {n} frames, mean {mean:.1} ms, max {max:.1} ms");
+        times.animating.clear();
+    }
+}
