@@ -22,6 +22,14 @@ enum Command {
     Check(cli::check::CheckArgs),
     /// Play a call in the terminal, or replay scripted choices with `--choices`.
     Run(cli::run::RunArgs),
+    /// Explore every path of a scenario, run random players, and warn about wrong lessons.
+    Analyze(cli::analyze::AnalyzeArgs),
+    /// Draw a scenario's tree as Graphviz DOT or Mermaid.
+    Graph(cli::graph::GraphArgs),
+    /// Run the test playthroughs written next to scenarios (`NAME.tests.ron`).
+    Test(cli::test::TestArgs),
+    /// Start a new scenario file from a commented template that passes `check`.
+    New(cli::new::NewArgs),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +38,10 @@ fn main() -> ExitCode {
         Some(Command::Check(a)) => cli::check::check(&a),
         Some(Command::Run(a)) => cli::run::run(&a),
         Some(Command::Play(a)) => cli::play::play(a),
+        Some(Command::Analyze(a)) => cli::analyze::run(&a),
+        Some(Command::Graph(a)) => cli::graph::run(&a),
+        Some(Command::Test(a)) => cli::test::run(&a),
+        Some(Command::New(a)) => cli::new::run(&a),
         None => cli::play::play(cli::play::PlayArgs::default()),
     };
     match result {

@@ -1,12 +1,32 @@
 //! The command line's subcommands, one file each; they share the engine and nothing else.
 
+pub mod analyze;
 pub mod check;
+pub mod graph;
+pub mod new;
 pub mod play;
 pub mod run;
+pub mod test;
 
 use std::io::IsTerminal;
 
 /// Whether to colour output written to standard output.
 pub fn color_stdout() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+}
+
+/// Loads a scenario file for a tool that needs a clean one; errors are printed to standard error.
+pub fn load_script(file: &std::path::Path) -> Result<peercall_dialogue::Script, String> {
+    let checked = peercall_dialogue::load_path(file);
+    if checked.has_errors() {
+        eprintln!("{}", checked.render(false));
+        return Err(format!(
+            "{} has {} error{}; fix them first (`peercall check {}`)",
+            file.display(),
+            checked.error_count(),
+            if checked.error_count() == 1 { "" } else { "s" },
+            file.display()
+        ));
+    }
+    checked.into_script()
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use peercall_dialogue::score::{format_days, transcript_text};
-use peercall_dialogue::{Call, Debrief, Line, Script, load_path};
+use peercall_dialogue::{Call, Debrief, Line, Script};
 use serde::Serialize;
 
 /// Arguments of `peercall run`.
@@ -48,18 +48,7 @@ struct RunReport<'a> {
 
 /// Runs `peercall run`.
 pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
-    let checked = load_path(&args.file);
-    if checked.has_errors() {
-        eprintln!("{}", checked.render(false));
-        return Err(format!(
-            "{} has {} error{}; fix them first (`peercall check {}`)",
-            args.file.display(),
-            checked.error_count(),
-            if checked.error_count() == 1 { "" } else { "s" },
-            args.file.display()
-        ));
-    }
-    let script = checked.into_script()?;
+    let script = super::load_script(&args.file)?;
     let seed = args.seed.unwrap_or_else(clock_seed);
     match &args.choices {
         Some(numbers) => scripted(&script, seed, numbers, args.json),

@@ -2,10 +2,12 @@
 //! diagnostics, semantic checks, deterministic calls, scores and debriefs. No Bevy, no CLI.
 #![warn(missing_docs)]
 
+pub mod analyze;
 pub mod call;
 pub mod check;
 pub mod diagnostic;
 pub mod load;
+pub mod playtest;
 pub mod scenario;
 pub mod score;
 pub mod script;

@@ -46,6 +46,15 @@ pub fn as_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnosti
 
 /// Parses scenario text.
 pub fn parse_str(file: &str, text: &str) -> Result<Scenario, Box<Diagnostic>> {
+    parse_as::<Scenario>(file, text)
+}
+
+/// Parses RON text as any serde type, with the same checks and friendly positioned errors as a
+/// scenario (used for test playthrough files too).
+pub fn parse_as<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+) -> Result<T, Box<Diagnostic>> {
     if text.trim().is_empty() {
         return Err(Box::new(
             Diagnostic::at(
@@ -93,7 +102,7 @@ pub fn parse_str(file: &str, text: &str) -> Result<Scenario, Box<Diagnostic>> {
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING + 8);
     options
-        .from_str::<Scenario>(text)
+        .from_str::<T>(text)
         .map_err(|e| Box::new(ron_diagnostic(file, text, &e)))
 }
 

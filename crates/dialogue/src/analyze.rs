@@ -1,0 +1,692 @@
+//! Every path through a scenario, explored exhaustively with identical states merged, plus
+//! seeded random players; and the warnings a trainer needs when a scenario teaches the wrong
+//! lesson.
+
+use std::collections::HashMap;
+
+use rand_chacha::ChaCha8Rng;
+use rand_core::{Rng, SeedableRng};
+use serde::Serialize;
+
+use crate::scenario::{Outcome, Stance};
+use crate::score::score;
+use crate::script::{Script, State};
+
+/// Default cap on distinct states before exhaustive exploration gives up and samples instead.
+pub const DEFAULT_STATE_LIMIT: usize = 400_000;
+/// Steps after which a random player is stopped (a scenario loop that never ends).
+const MAX_STEPS: usize = 10_000;
+/// Score at or above which a customer-advocate path "scores well".
+pub const WELL: u32 = 50;
+
+/// One path through the call: the choice numbers as offered, and where it ends.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PathReport {
+    /// Choice numbers, 1-based as the player sees them (`peercall run --choices`).
+    pub choices: Vec<usize>,
+    /// The ending's id.
+    pub ending: String,
+    /// The outcome kind.
+    pub outcome: Outcome,
+    /// Final trust.
+    pub trust: i32,
+    /// Person-days committed.
+    pub days: f64,
+    /// Score 0-100.
+    pub score: u32,
+}
+
+/// What exploration found for one ending.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EndingReport {
+    /// The ending's id.
+    pub id: String,
+    /// Its outcome kind.
+    pub outcome: Outcome,
+    /// Whether any path reaches it.
+    pub reachable: bool,
+    /// Number of distinct paths reaching it (saturating; a lower bound when `cycles`).
+    pub paths: u64,
+    /// Lowest and highest trust on arrival.
+    pub trust: Option<(i32, i32)>,
+    /// Lowest and highest score.
+    pub score: Option<(u32, u32)>,
+    /// The highest-scoring path to it.
+    pub best: Option<PathReport>,
+    /// The lowest-scoring path to it.
+    pub worst: Option<PathReport>,
+}
+
+/// What random players did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RandomReport {
+    /// Number of players.
+    pub runs: u64,
+    /// Seed of the first player (player i uses seed + i).
+    pub seed: u64,
+    /// How many ended at each ending, in file order: (id, count).
+    pub endings: Vec<(String, u64)>,
+    /// Players stopped after too many steps without an ending.
+    pub unfinished: u64,
+    /// Mean, lowest and highest score.
+    pub score_mean: f64,
+    /// Lowest score.
+    pub score_min: u32,
+    /// Highest score.
+    pub score_max: u32,
+    /// How many players scored in each tenth: 0-9, 10-19, ..., 90-100.
+    pub score_histogram: [u64; 10],
+}
+
+/// The whole analysis of one scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    /// Scenario id.
+    pub scenario: String,
+    /// Whether every path was explored (false: too large, only sampled).
+    pub exhaustive: bool,
+    /// Distinct states explored (a state: node, trust, peer contract, commitment, flags, and
+    /// whether the path so far was all customer-advocate or all peer signals).
+    pub states: usize,
+    /// Whether some states can repeat (a loop that changes nothing); path counts are then lower
+    /// bounds.
+    pub cycles: bool,
+    /// States where no choice is offered.
+    pub dead_ends: usize,
+    /// Every ending, in file order.
+    pub endings: Vec<EndingReport>,
+    /// The highest-scoring path.
+    pub best: Option<PathReport>,
+    /// The lowest-scoring path.
+    pub worst: Option<PathReport>,
+    /// Random players, when asked for.
+    pub random: Option<RandomReport>,
+    /// Problems a trainer should fix, in words.
+    pub warnings: Vec<String>,
+}
+
+/// Whether a path so far used only customer-advocate signals, only peer signals, or both kinds.
+/// Neutral signals keep either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Class {
+    all_advocate: bool,
+    all_peer: bool,
+}
+
+impl Class {
+    const START: Class = Class {
+        all_advocate: true,
+        all_peer: true,
+    };
+
+    fn then(self, stance: Stance) -> Class {
+        match stance {
+            Stance::Peer => Class {
+                all_advocate: false,
+                ..self
+            },
+            Stance::Advocate => Class {
+                all_peer: false,
+                ..self
+            },
+            Stance::Neutral => self,
+        }
+    }
+}
+
+type Key = (State, Class);
+
+/// An edge: the choice index taken and where it goes.
+#[derive(Debug, Clone, Copy)]
+enum To {
+    State(u32),
+    End { ending: u32, trust: i32, days: f64 },
+}
+
+/// Per-ending aggregate from one state to the end.
+#[derive(Debug, Clone, Copy)]
+struct Agg {
+    paths: u64,
+    min: (u32, i32),
+    max: (u32, i32),
+    /// The edge taken toward the best and the worst path.
+    best: usize,
+    worst: usize,
+}
+
+struct Graph {
+    keys: Vec<Key>,
+    edges: Vec<Vec<(usize, To)>>,
+}
+
+/// Explores every path of `script`, up to `limit` distinct states; with `runs` > 0 also plays
+/// that many random players from `seed`.
+pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis {
+    let sc = script.scenario();
+    let n_endings = sc.endings.len();
+    let (graph, exhaustive) = explore(script, limit);
+    let mut warnings = Vec::new();
+    let mut endings: Vec<EndingReport> = sc
+        .endings
+        .iter()
+        .map(|(id, e)| EndingReport {
+            id: id.to_string(),
+            outcome: e.outcome,
+            reachable: false,
+            paths: 0,
+            trust: None,
+            score: None,
+            best: None,
+            worst: None,
+        })
+        .collect();
+    let mut cycles = false;
+    let mut dead_ends = 0;
+    let (mut best, mut worst) = (None, None);
+    if exhaustive {
+        let (aggs, has_cycles) = aggregate(script, &graph, n_endings);
+        cycles = has_cycles;
+        dead_ends = graph.edges.iter().filter(|e| e.is_empty()).count();
+        for (e, report) in endings.iter_mut().enumerate() {
+            if let Some(a) = aggs[0][e] {
+                report.reachable = true;
+                report.paths = a.paths;
+                report.trust = Some((a.min.1.min(a.max.1), a.max.1.max(a.min.1)));
+                report.score = Some((a.min.0, a.max.0));
+                report.best = Some(path(script, &graph, &aggs, e, true));
+                report.worst = Some(path(script, &graph, &aggs, e, false));
+            }
+        }
+        best = endings
+            .iter()
+            .filter_map(|e| e.best.clone())
+            .max_by_key(|p| p.score);
+        worst = endings
+            .iter()
+            .filter_map(|e| e.worst.clone())
+            .min_by_key(|p| p.score);
+        lesson_warnings(script, &graph, &mut warnings);
+        for e in endings.iter().filter(|e| !e.reachable) {
+            if sc.trust.hang_up != e.id {
+                warnings.push(format!("ending `{}` is never reached by any path", e.id));
+            }
+        }
+        if dead_ends > 0 {
+            warnings.push(format!(
+                "{dead_ends} state(s) offer no choice: the call gets stuck (see `requires`)"
+            ));
+        }
+    } else {
+        warnings.push(format!(
+            "the scenario has more than {limit} distinct states: too large to enumerate every \
+             path, so only random players were sampled"
+        ));
+    }
+    let runs = if exhaustive { runs } else { runs.max(10_000) };
+    let random = (runs > 0).then(|| random_players(script, runs, seed));
+    if let Some(r) = &random
+        && r.unfinished > 0
+    {
+        warnings.push(format!(
+            "{} random player(s) were still on the call after {MAX_STEPS} lines: a loop never ends",
+            r.unfinished
+        ));
+    }
+    Analysis {
+        scenario: sc.id.clone(),
+        exhaustive,
+        states: graph.keys.len(),
+        cycles,
+        dead_ends,
+        endings,
+        best,
+        worst,
+        random,
+        warnings,
+    }
+}
+
+fn explore(script: &Script, limit: usize) -> (Graph, bool) {
+    let mut index: HashMap<Key, u32> = HashMap::new();
+    let mut graph = Graph {
+        keys: Vec::new(),
+        edges: Vec::new(),
+    };
+    let start = (script.start_state(), Class::START);
+    index.insert(start, 0);
+    graph.keys.push(start);
+    let mut next = 0;
+    while next < graph.keys.len() {
+        if graph.keys.len() > limit {
+            return (graph, false);
+        }
+        let (state, class) = graph.keys[next];
+        let mut out = Vec::new();
+        for c in script.offered(&state) {
+            let class = class.then(script.signal(state.node, c).stance());
+            let (after, ending) = script.apply(&state, c);
+            let to = match ending {
+                Some(e) => To::End {
+                    ending: e,
+                    trust: after.trust,
+                    days: after.days(),
+                },
+                None => {
+                    let key = (after, class);
+                    let id = *index.entry(key).or_insert_with(|| {
+                        graph.keys.push(key);
+                        (graph.keys.len() - 1) as u32
+                    });
+                    To::State(id)
+                }
+            };
+            out.push((c, to));
+        }
+        graph.edges.push(out);
+        next += 1;
+    }
+    (graph, true)
+}
+
+/// For every state, per ending: paths, score and trust range, and the edges toward the best and
+/// worst path. Iterative post-order; an edge back into a state still being explored is a cycle
+/// and is left out (the counts become lower bounds).
+fn aggregate(script: &Script, graph: &Graph, n: usize) -> (Vec<Vec<Option<Agg>>>, bool) {
+    const NEW: u8 = 0;
+    const OPEN: u8 = 1;
+    const DONE: u8 = 2;
+    let mut mark = vec![NEW; graph.keys.len()];
+    let mut aggs: Vec<Vec<Option<Agg>>> = vec![Vec::new(); graph.keys.len()];
+    let mut cycles = false;
+    let mut stack = vec![(0usize, 0usize)];
+    mark[0] = OPEN;
+    while let Some(&mut (s, ref mut i)) = stack.last_mut() {
+        if let Some(&(_, to)) = graph.edges[s].get(*i) {
+            *i += 1;
+            if let To::State(t) = to {
+                let t = t as usize;
+                match mark[t] {
+                    NEW => {
+                        mark[t] = OPEN;
+                        stack.push((t, 0));
+                    }
+                    OPEN => cycles = true,
+                    _ => {}
+                }
+            }
+            continue;
+        }
+        // All successors done: combine.
+        let mut mine: Vec<Option<Agg>> = vec![None; n];
+        for (edge, &(_, to)) in graph.edges[s].iter().enumerate() {
+            match to {
+                To::End {
+                    ending,
+                    trust,
+                    days,
+                } => {
+                    let outcome = script.scenario().endings.at(ending as usize).1.outcome;
+                    let sc = score(script, outcome, trust, days);
+                    merge(
+                        &mut mine[ending as usize],
+                        Agg {
+                            paths: 1,
+                            min: (sc, trust),
+                            max: (sc, trust),
+                            best: edge,
+                            worst: edge,
+                        },
+                    );
+                }
+                To::State(t) => {
+                    let t = t as usize;
+                    if mark[t] != DONE {
+                        continue;
+                    }
+                    for e in 0..n {
+                        if let Some(a) = aggs[t][e] {
+                            merge(
+                                &mut mine[e],
+                                Agg {
+                                    best: edge,
+                                    worst: edge,
+                                    ..a
+                                },
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        aggs[s] = mine;
+        mark[s] = DONE;
+        stack.pop();
+    }
+    (aggs, cycles)
+}
+
+fn merge(slot: &mut Option<Agg>, new: Agg) {
+    match slot {
+        None => *slot = Some(new),
+        Some(a) => {
+            a.paths = a.paths.saturating_add(new.paths);
+            if new.max > a.max {
+                a.max = new.max;
+                a.best = new.best;
+            }
+            if new.min < a.min {
+                a.min = new.min;
+                a.worst = new.worst;
+            }
+        }
+    }
+}
+
+/// Follows the best (or worst) edges from the start to ending `e`.
+fn path(
+    script: &Script,
+    graph: &Graph,
+    aggs: &[Vec<Option<Agg>>],
+    e: usize,
+    best: bool,
+) -> PathReport {
+    let mut s = 0usize;
+    let mut choices = Vec::new();
+    loop {
+        let a = aggs[s][e].expect("the ending is reachable from here");
+        let edge = if best { a.best } else { a.worst };
+        let (c, to) = graph.edges[s][edge];
+        let state = graph.keys[s].0;
+        choices.push(script.offered(&state).position(|x| x == c).unwrap_or(0) + 1);
+        match to {
+            To::State(t) => s = t as usize,
+            To::End {
+                ending,
+                trust,
+                days,
+            } => {
+                let (id, ending) = script.scenario().endings.at(ending as usize);
+                return PathReport {
+                    choices,
+                    ending: id.to_string(),
+                    outcome: ending.outcome,
+                    trust,
+                    days,
+                    score: score(script, ending.outcome, trust, days),
+                };
+            }
+        }
+    }
+}
+
+/// The wrong-lesson checks: an all-advocate path that ends qualified or scores well (or beats
+/// every all-peer path), and an all-peer path that ends with resources wasted.
+fn lesson_warnings(script: &Script, graph: &Graph, warnings: &mut Vec<String>) {
+    let sc = script.scenario();
+    let mut advocate_best: Option<(u32, usize, usize)> = None;
+    let mut peer_best: Option<u32> = None;
+    let mut advocate_qualified = None;
+    let mut peer_wasted = None;
+    for (s, edges) in graph.edges.iter().enumerate() {
+        let (state, class) = graph.keys[s];
+        for (edge, &(c, to)) in edges.iter().enumerate() {
+            let To::End {
+                ending,
+                trust,
+                days,
+            } = to
+            else {
+                continue;
+            };
+            let class = class.then(script.signal(state.node, c).stance());
+            let outcome = sc.endings.at(ending as usize).1.outcome;
+            let points = score(script, outcome, trust, days);
+            if class.all_advocate && !class.all_peer {
+                if outcome.is_qualified() && advocate_qualified.is_none() {
+                    advocate_qualified = Some((s, edge));
+                }
+                if advocate_best.is_none_or(|(b, _, _)| points > b) {
+                    advocate_best = Some((points, s, edge));
+                }
+            }
+            if class.all_peer && !class.all_advocate {
+                if outcome == Outcome::Wasted && peer_wasted.is_none() {
+                    peer_wasted = Some((s, edge));
+                }
+                peer_best = Some(peer_best.map_or(points, |b| b.max(points)));
+            }
+        }
+    }
+    if let Some((s, edge)) = advocate_qualified {
+        warnings.push(format!(
+            "wrong lesson: a path of only customer-advocate signals ends qualified ({})",
+            describe(script, graph, s, edge)
+        ));
+    }
+    if let Some((points, s, edge)) = advocate_best {
+        if points >= WELL {
+            warnings.push(format!(
+                "wrong lesson: a path of only customer-advocate signals scores {points} ({})",
+                describe(script, graph, s, edge)
+            ));
+        } else if let Some(peer) = peer_best
+            && points > peer
+        {
+            warnings.push(format!(
+                "wrong lesson: a customer-advocate path scores {points}, above the best peer path ({peer}) ({})",
+                describe(script, graph, s, edge)
+            ));
+        }
+    }
+    if let Some((s, edge)) = peer_wasted {
+        warnings.push(format!(
+            "wrong lesson: a path of only peer signals ends with resources wasted ({})",
+            describe(script, graph, s, edge)
+        ));
+    }
+}
+
+/// `choices 1,2,3 -> ending`, by walking the first-found parents back to the start.
+fn describe(script: &Script, graph: &Graph, s: usize, edge: usize) -> String {
+    // Parents by breadth-first order: the first edge that reached each state.
+    let mut parent: Vec<Option<(usize, usize)>> = vec![None; graph.keys.len()];
+    let mut seen = vec![false; graph.keys.len()];
+    seen[0] = true;
+    let mut queue = std::collections::VecDeque::from([0usize]);
+    while let Some(u) = queue.pop_front() {
+        for (c, &(_, to)) in graph.edges[u].iter().enumerate() {
+            if let To::State(t) = to
+                && !seen[t as usize]
+            {
+                seen[t as usize] = true;
+                parent[t as usize] = Some((u, c));
+                queue.push_back(t as usize);
+            }
+        }
+    }
+    let mut steps = vec![(s, edge)];
+    let mut at = s;
+    while let Some((p, c)) = parent[at] {
+        steps.push((p, c));
+        at = p;
+    }
+    steps.reverse();
+    let numbers: Vec<String> = steps
+        .iter()
+        .map(|&(u, c)| {
+            let choice = graph.edges[u][c].0;
+            let state = graph.keys[u].0;
+            (script
+                .offered(&state)
+                .position(|x| x == choice)
+                .unwrap_or(0)
+                + 1)
+            .to_string()
+        })
+        .collect();
+    let ending = match graph.edges[s][edge].1 {
+        To::End { ending, .. } => script.ending_id(ending),
+        To::State(_) => "?",
+    };
+    format!("choices {} -> {ending}", numbers.join(","))
+}
+
+/// Plays `runs` random players (uniform over the offered choices), player i seeded `seed + i`.
+pub fn random_players(script: &Script, runs: u64, seed: u64) -> RandomReport {
+    let sc = script.scenario();
+    let mut counts = vec![0u64; sc.endings.len()];
+    let mut unfinished = 0;
+    let (mut sum, mut min, mut max) = (0u64, u32::MAX, 0u32);
+    let mut histogram = [0u64; 10];
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut offered = Vec::with_capacity(8);
+    for _ in 0..runs {
+        let mut state = script.start_state();
+        let mut finished = None;
+        for _ in 0..MAX_STEPS {
+            offered.clear();
+            offered.extend(script.offered(&state));
+            if offered.is_empty() {
+                break;
+            }
+            let pick = offered[(rng.next_u32() as usize) % offered.len()];
+            let (after, ending) = script.apply(&state, pick);
+            state = after;
+            if let Some(e) = ending {
+                finished = Some(e);
+                break;
+            }
+        }
+        match finished {
+            Some(e) => {
+                counts[e as usize] += 1;
+                let outcome = sc.endings.at(e as usize).1.outcome;
+                let points = score(script, outcome, state.trust, state.days());
+                sum += u64::from(points);
+                min = min.min(points);
+                max = max.max(points);
+                histogram[(points as usize / 10).min(9)] += 1;
+            }
+            None => unfinished += 1,
+        }
+    }
+    let finished = runs - unfinished;
+    RandomReport {
+        runs,
+        seed,
+        endings: sc
+            .endings
+            .iter()
+            .map(|(id, _)| id.to_string())
+            .zip(counts)
+            .collect(),
+        unfinished,
+        score_mean: if finished > 0 {
+            sum as f64 / finished as f64
+        } else {
+            0.0
+        },
+        score_min: if finished > 0 { min } else { 0 },
+        score_max: max,
+        score_histogram: histogram,
+    }
+}
+
+impl Analysis {
+    /// The analysis as text for the terminal.
+    pub fn to_text(&self) -> String {
+        use std::fmt::Write;
+        let mut o = String::new();
+        let _ = writeln!(
+            o,
+            "{}: {} distinct states{}{}",
+            self.scenario,
+            self.states,
+            if self.exhaustive {
+                ", every path explored"
+            } else {
+                " (too large: sampled only)"
+            },
+            if self.cycles {
+                "; some states repeat, so path counts are lower bounds"
+            } else {
+                ""
+            }
+        );
+        if self.exhaustive {
+            let _ = writeln!(o, "\nEndings:");
+            for e in &self.endings {
+                match (&e.best, e.score, e.trust) {
+                    (Some(best), Some((smin, smax)), Some((tmin, tmax))) => {
+                        let _ = writeln!(
+                            o,
+                            "  {:<20} {:<16} {:>6} path{}  score {smin}-{smax}  trust {tmin}-{tmax}  best: {}",
+                            e.id,
+                            e.outcome.label(),
+                            e.paths,
+                            if e.paths == 1 { " " } else { "s" },
+                            join(&best.choices)
+                        );
+                    }
+                    _ => {
+                        let _ = writeln!(o, "  {:<20} {:<16} unreachable", e.id, e.outcome.label());
+                    }
+                }
+            }
+            if let (Some(b), Some(w)) = (&self.best, &self.worst) {
+                let _ = writeln!(
+                    o,
+                    "\nHighest-scoring path: {} -> {} ({}, score {})",
+                    join(&b.choices),
+                    b.ending,
+                    b.outcome.label(),
+                    b.score
+                );
+                let _ = writeln!(
+                    o,
+                    "Lowest-scoring path:  {} -> {} ({}, score {})",
+                    join(&w.choices),
+                    w.ending,
+                    w.outcome.label(),
+                    w.score
+                );
+            }
+            let _ = writeln!(o, "Dead ends: {}", self.dead_ends);
+        }
+        if let Some(r) = &self.random {
+            let _ = writeln!(
+                o,
+                "\n{} random players (seed {}): score mean {:.1}, range {}-{}",
+                r.runs, r.seed, r.score_mean, r.score_min, r.score_max
+            );
+            for (id, n) in &r.endings {
+                let pct = 100.0 * *n as f64 / r.runs.max(1) as f64;
+                let _ = writeln!(
+                    o,
+                    "  {id:<20} {n:>8}  {pct:5.1}%  {}",
+                    "#".repeat((pct / 2.5).round() as usize)
+                );
+            }
+            if r.unfinished > 0 {
+                let _ = writeln!(o, "  (never ended)        {:>8}", r.unfinished);
+            }
+        }
+        if self.warnings.is_empty() {
+            let _ = writeln!(o, "\nNo warnings.");
+        } else {
+            let _ = writeln!(o);
+            for w in &self.warnings {
+                let _ = writeln!(o, "warning: {w}");
+            }
+        }
+        o
+    }
+}
+
+fn join(choices: &[usize]) -> String {
+    choices
+        .iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}

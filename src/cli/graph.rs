@@ -1,0 +1,228 @@
+//! `peercall graph`: the dialogue tree as Graphviz DOT or Mermaid.
+
+use std::fmt::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use peercall_dialogue::{Outcome, Script, Signal, Stance, Target};
+
+/// Arguments of `peercall graph`.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// The scenario file.
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub format: GraphFormat,
+}
+
+/// Graph output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz (`dot -Tsvg`).
+    Dot,
+    /// Mermaid, for Markdown viewers.
+    Mermaid,
+}
+
+/// Runs `peercall graph`.
+pub fn run(args: &GraphArgs) -> Result<ExitCode, String> {
+    let script = super::load_script(&args.file)?;
+    print!(
+        "{}",
+        match args.format {
+            GraphFormat::Dot => dot(&script),
+            GraphFormat::Mermaid => mermaid(&script),
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The colour of a signal's edges in DOT: peer signals green, advocate red, neutral grey.
+fn color(signal: Signal) -> &'static str {
+    match signal.stance() {
+        Stance::Peer => "#2e9e5b",
+        Stance::Advocate => "#d1453b",
+        Stance::Neutral => "#888888",
+    }
+}
+
+fn shape(outcome: Outcome) -> (&'static str, &'static str) {
+    match outcome {
+        Outcome::QualifiedIn => ("doubleoctagon", "#c8f0d4"),
+        Outcome::QualifiedOut => ("octagon", "#dff5e5"),
+        Outcome::Wasted => ("invhouse", "#fde2c4"),
+        Outcome::Lost => ("Msquare", "#f8d0cc"),
+    }
+}
+
+fn esc(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// Shortens a line to `n` characters for a graph label.
+fn short(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}...", s.chars().take(n).collect::<String>().trim_end())
+    }
+}
+
+fn target_id(script: &Script, t: Target) -> String {
+    match t {
+        Target::Node(n) => format!("n_{}", sanitize(script.node_id(n))),
+        Target::Ending(e) => format!("e_{}", sanitize(script.ending_id(e))),
+    }
+}
+
+fn sanitize(id: &str) -> String {
+    id.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+fn resolve(script: &Script, next: &str) -> Option<Target> {
+    let sc = script.scenario();
+    sc.nodes
+        .position(next)
+        .map(|i| Target::Node(i as u32))
+        .or_else(|| sc.endings.position(next).map(|i| Target::Ending(i as u32)))
+}
+
+/// The scenario as a Graphviz digraph.
+pub fn dot(script: &Script) -> String {
+    let sc = script.scenario();
+    let mut o = String::new();
+    let _ = writeln!(o, "digraph \"{}\" {{", esc(&sc.id));
+    let _ = writeln!(
+        o,
+        "  label=\"{}\"; labelloc=t; rankdir=TB; fontname=\"Helvetica\";",
+        esc(&sc.title)
+    );
+    let _ = writeln!(
+        o,
+        "  node [fontname=\"Helvetica\", fontsize=10]; edge [fontname=\"Helvetica\", fontsize=9];"
+    );
+    for (i, (id, node)) in sc.nodes.iter().enumerate() {
+        let line = node.prospect.first().map(String::as_str).unwrap_or("");
+        let start = if id == sc.start { ", penwidth=3" } else { "" };
+        let _ = writeln!(
+            o,
+            "  {} [shape=box, style=\"rounded,filled\", fillcolor=\"#e8eef7\"{start}, label=\"{}\\n{}\"];",
+            target_id(script, Target::Node(i as u32)),
+            esc(id),
+            esc(&short(line, 60))
+        );
+    }
+    for (i, (id, ending)) in sc.endings.iter().enumerate() {
+        let (shape, fill) = shape(ending.outcome);
+        let _ = writeln!(
+            o,
+            "  {} [shape={shape}, style=filled, fillcolor=\"{fill}\", label=\"{}\\n({})\"];",
+            target_id(script, Target::Ending(i as u32)),
+            esc(id),
+            ending.outcome.label()
+        );
+    }
+    for (i, (_, node)) in sc.nodes.iter().enumerate() {
+        let from = target_id(script, Target::Node(i as u32));
+        for (n, c) in node.choices.iter().enumerate() {
+            let Some(to) = resolve(script, &c.next) else {
+                continue;
+            };
+            let _ = writeln!(
+                o,
+                "  {from} -> {} [color=\"{}\", fontcolor=\"{}\", label=\"{}. {} ({:+})\\n{}\"];",
+                target_id(script, to),
+                color(c.signal),
+                color(c.signal),
+                n + 1,
+                c.signal.label(),
+                c.trust,
+                esc(&short(&c.say, 40))
+            );
+            for r in &c.react_if {
+                if let Some(to) = r.next.as_deref().and_then(|n| resolve(script, n)) {
+                    let _ = writeln!(
+                        o,
+                        "  {from} -> {} [style=dashed, color=\"{}\", label=\"{}. in some states ({:+})\"];",
+                        target_id(script, to),
+                        color(c.signal),
+                        n + 1,
+                        r.trust.unwrap_or(c.trust)
+                    );
+                }
+            }
+        }
+    }
+    if let Some(h) = script.hang_up_ending() {
+        let _ = writeln!(
+            o,
+            "  hangup_rule [shape=note, label=\"trust below {}\"];\n  hangup_rule -> {} [style=dotted];",
+            sc.trust.hang_up_below,
+            target_id(script, Target::Ending(h))
+        );
+    }
+    o.push_str("}\n");
+    o
+}
+
+/// The scenario as a Mermaid flowchart.
+pub fn mermaid(script: &Script) -> String {
+    let sc = script.scenario();
+    let mut o = String::from("flowchart LR\n");
+    let m = |s: &str| s.replace('"', "#quot;");
+    for (i, (id, node)) in sc.nodes.iter().enumerate() {
+        let line = node.prospect.first().map(String::as_str).unwrap_or("");
+        let _ = writeln!(
+            o,
+            "  {}[\"{}<br/>{}\"]",
+            target_id(script, Target::Node(i as u32)),
+            m(id),
+            m(&short(line, 50))
+        );
+    }
+    for (i, (id, ending)) in sc.endings.iter().enumerate() {
+        let t = target_id(script, Target::Ending(i as u32));
+        let label = format!("{}<br/>({})", m(id), ending.outcome.label());
+        let _ = match ending.outcome {
+            Outcome::QualifiedIn | Outcome::QualifiedOut => writeln!(o, "  {t}([\"{label}\"])"),
+            Outcome::Wasted => writeln!(o, "  {t}[/\"{label}\"\\]"),
+            Outcome::Lost => writeln!(o, "  {t}{{{{\"{label}\"}}}}"),
+        };
+    }
+    let mut edge = 0;
+    let mut styles = Vec::new();
+    for (i, (_, node)) in sc.nodes.iter().enumerate() {
+        let from = target_id(script, Target::Node(i as u32));
+        for (n, c) in node.choices.iter().enumerate() {
+            let Some(to) = resolve(script, &c.next) else {
+                continue;
+            };
+            let _ = writeln!(
+                o,
+                "  {from} -->|\"{}. {} {:+}\"| {}",
+                n + 1,
+                c.signal.label(),
+                c.trust,
+                target_id(script, to)
+            );
+            styles.push(format!("  linkStyle {edge} stroke:{}", color(c.signal)));
+            edge += 1;
+        }
+    }
+    for (i, (_, ending)) in sc.endings.iter().enumerate() {
+        let fill = shape(ending.outcome).1;
+        let _ = writeln!(
+            o,
+            "  style {} fill:{fill}",
+            target_id(script, Target::Ending(i as u32))
+        );
+    }
+    for s in styles {
+        let _ = writeln!(o, "{s}");
+    }
+    o
+}

@@ -1,0 +1,120 @@
+//! `peercall test`: runs the expected playthroughs written next to scenarios (`NAME.tests.ron`).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use peercall_dialogue::playtest;
+
+/// Arguments of `peercall test`.
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Folders, scenario files or test files (default `dialogues/`).
+    #[arg(default_value = "dialogues")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// The test files a path names: a `.tests.ron`, the one next to a scenario, or all in a folder.
+fn test_files(path: &Path) -> Result<Vec<PathBuf>, String> {
+    let name = path.to_string_lossy();
+    if path.is_dir() {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().ends_with(".tests.ron"))
+            .collect();
+        v.sort();
+        Ok(v)
+    } else if name.ends_with(".tests.ron") {
+        Ok(vec![path.to_path_buf()])
+    } else if let Some(stem) = name.strip_suffix(".ron") {
+        let t = PathBuf::from(format!("{stem}.tests.ron"));
+        if t.exists() {
+            Ok(vec![t])
+        } else {
+            Err(format!(
+                "{} has no test playthroughs (expected {})",
+                path.display(),
+                t.display()
+            ))
+        }
+    } else {
+        Err(format!("{} is not a .ron file or a folder", path.display()))
+    }
+}
+
+/// Runs `peercall test`; exit 1 when any playthrough fails or a file has errors.
+pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
+    let mut files = Vec::new();
+    for p in &args.paths {
+        files.extend(test_files(p)?);
+    }
+    if files.is_empty() {
+        return Err("no test playthroughs (*.tests.ron) found".into());
+    }
+    let (mut passed, mut failed, mut broken) = (0, 0, 0);
+    for file in &files {
+        let shown = file.display().to_string();
+        let scenario_path = PathBuf::from(shown.replace(".tests.ron", ".ron"));
+        let text = match std::fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => {
+                println!("{shown}: cannot read: {e}");
+                broken += 1;
+                continue;
+            }
+        };
+        let tests = match playtest::parse(&shown, &text) {
+            Ok(t) => t,
+            Err(d) => {
+                println!("{}", d.render(&text, super::color_stdout()));
+                broken += 1;
+                continue;
+            }
+        };
+        let script = match super::load_script(&scenario_path) {
+            Ok(s) => s,
+            Err(e) => {
+                println!("{shown}: {e}");
+                broken += 1;
+                continue;
+            }
+        };
+        if let Some(id) = &tests.scenario
+            && id != script.id()
+        {
+            println!(
+                "{shown}: written for scenario `{id}`, but {} is `{}`",
+                scenario_path.display(),
+                script.id()
+            );
+            broken += 1;
+            continue;
+        }
+        for r in playtest::run(&script, &tests) {
+            if r.failures.is_empty() {
+                passed += 1;
+                println!("ok    {} / {} (seed {})", script.id(), r.name, r.seed);
+            } else {
+                failed += 1;
+                println!("FAIL  {} / {} (seed {})", script.id(), r.name, r.seed);
+                for f in &r.failures {
+                    println!("      {f}");
+                }
+            }
+        }
+    }
+    println!(
+        "\n{passed} passed, {failed} failed{}",
+        if broken > 0 {
+            format!(", {broken} file(s) could not be run")
+        } else {
+            String::new()
+        }
+    );
+    Ok(if failed + broken > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,246 @@
+//! The trainer tools as a trainer runs them: `analyze`, `graph`, `test` and `new`.
+
+use std::process::Command as Std;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn peercall() -> Command {
+    let mut cmd = Command::cargo_bin("peercall").expect("binary built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+#[test]
+fn the_shipped_test_playthroughs_pass() {
+    let out = peercall().arg("test").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+    assert!(!stdout.contains("FAIL"), "{stdout}");
+}
+
+#[test]
+fn a_failing_playthrough_names_the_turn_where_the_call_went_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        root.join("dialogues/network-expansion.ron"),
+        dir.path().join("net.ron"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("net.tests.ron"),
+        r#"Tests(tests: [
+            (name: "wrong turn", choices: [2, 1, 1], path: ["big-picture", "merger", "acquired"]),
+            (name: "wrong ending", choices: [1, 1, 1, 1, 1, 1, 1], outcome: QualifiedOut),
+            (name: "not offered", choices: [2, 7]),
+        ])"#,
+    )
+    .unwrap();
+    let out = peercall().arg("test").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("turn 3: choice 1 at `merger` went to `who`, expected `acquired`"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("outcome resources wasted, expected qualified out"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("turn 2 (at `big-picture`): turn 2: choice 7 is not offered"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("0 passed, 3 failed"), "{stdout}");
+
+    // A test file with a typo gets a positioned error.
+    std::fs::write(
+        dir.path().join("net.tests.ron"),
+        "Tests(tests: [(name: \"x\", choises: [1])])",
+    )
+    .unwrap();
+    let out = peercall().arg("test").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("net.tests.ron:1:"), "{stdout}");
+}
+
+#[test]
+fn analyze_reports_every_ending_and_no_warnings_on_the_shipped_scenarios() {
+    for file in [
+        "dialogues/demo-request.ron",
+        "dialogues/network-expansion.ron",
+    ] {
+        let out = peercall()
+            .args(["analyze", file, "--runs", "2000", "--json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(a["exhaustive"], true);
+        assert_eq!(a["warnings"].as_array().unwrap().len(), 0, "{file}: {a}");
+        for e in a["endings"].as_array().unwrap() {
+            assert_eq!(e["reachable"], true, "{file}: {e}");
+        }
+        let best = &a["best"];
+        assert!(
+            best["outcome"] == "QualifiedIn" || best["outcome"] == "QualifiedOut",
+            "{best}"
+        );
+        // The best path replays to the same score through `run`.
+        let choices: Vec<String> = best["choices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        let out = peercall()
+            .args(["run", file, "--json", "--seed", "0", "--choices"])
+            .arg(choices.join(","))
+            .output()
+            .unwrap();
+        let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(r["score"], best["score"]);
+        let random = &a["random"];
+        assert_eq!(random["runs"], 2000);
+        let total: u64 = random["endings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e[1].as_u64().unwrap())
+            .sum();
+        assert_eq!(total + random["unfinished"].as_u64().unwrap(), 2000);
+    }
+}
+
+#[test]
+fn analyze_warns_when_a_scenario_teaches_the_wrong_lesson() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("wrong.ron");
+    // Committing at once ends qualified: the opposite of the method.
+    std::fs::write(
+        &f,
+        r#"Scenario(id: "wrong", title: "Wrong", briefing: "b",
+            prospect: (name: "P", role: "R", company: "C"), start: "a",
+            nodes: { "a": (prospect: ["Designs?"], choices: [
+                (say: "Sure, right away.", signal: CommitResources, trust: 5,
+                 effects: [Commit(days: 1, what: "designs")], next: "good"),
+                (say: "Big picture first?", signal: PeerContract, effects: [PeerContract], next: "bad"),
+            ]) },
+            endings: { "good": (outcome: QualifiedIn, lesson: "x"), "bad": (outcome: Wasted, lesson: "y"),
+                       "hung-up": (outcome: Lost, lesson: "z") })"#,
+    )
+    .unwrap();
+    let out = peercall().arg("analyze").arg(&f).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("wrong lesson: a path of only customer-advocate signals ends qualified (choices 1 -> good)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("wrong lesson: a path of only peer signals ends with resources wasted"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn analyze_falls_back_to_sampling_when_a_tree_is_too_large() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("big.ron");
+    std::fs::write(&f, peercall_dialogue::synthetic::scenario_text(2_000)).unwrap();
+    let out = peercall()
+        .arg("analyze")
+        .arg(&f)
+        .args(["--max-states", "500", "--json"])
+        .output()
+        .unwrap();
+    let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(a["exhaustive"], false);
+    assert!(a["warnings"][0].as_str().unwrap().contains("too large"));
+    assert!(a["random"]["runs"].as_u64().unwrap() >= 10_000);
+}
+
+#[test]
+fn graph_renders_as_dot_and_mermaid() {
+    let out = peercall()
+        .args(["graph", "dialogues/network-expansion.ron"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let dot = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(dot.starts_with("digraph"));
+    assert!(
+        dot.contains("n_request -> n_big_picture [color=\"#2e9e5b\""),
+        "{dot}"
+    );
+    assert!(dot.contains("e_never_real [shape=invhouse"), "{dot}");
+    // Graphviz renders it, where installed.
+    if let Ok(mut child) = Std::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(dot.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+    }
+    let out = peercall()
+        .args(["graph", "dialogues/demo-request.ron", "--format", "mermaid"])
+        .output()
+        .unwrap();
+    let m = String::from_utf8_lossy(&out.stdout);
+    assert!(m.starts_with("flowchart LR"));
+    assert!(
+        m.contains("n_callback -->|\"2. peer contract +8\"| n_contract_agreed"),
+        "{m}"
+    );
+    assert!(m.contains("linkStyle 0 stroke:"), "{m}");
+}
+
+#[test]
+fn new_scaffolds_a_scenario_that_checks_and_tests_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = peercall()
+        .args(["new", "free-pilot", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let f = dir.path().join("free-pilot.ron");
+    let out = peercall().arg("check").arg(&f).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("0 errors, 0 warnings"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = peercall().arg("test").arg(&f).output().unwrap();
+    assert!(out.status.success());
+    let out = peercall()
+        .args(["analyze", "--json"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(a["warnings"].as_array().unwrap().len(), 0, "{a}");
+    // Never overwrites.
+    let out = peercall()
+        .args(["new", "free-pilot", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+    let out = peercall().args(["new", "Bad Id"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
