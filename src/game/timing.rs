@@ -23,8 +23,17 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Last, (first_frame, meter_frames));
 }
 
-fn first_frame(frames: Res<FrameCount>, launched: Res<Launched>, mut times: ResMut<FrameTimes>) {
-    // With pipelined rendering, frame 1 has been drawn by the time frame 3 updates.
+fn first_frame(
+    frames: Res<FrameCount>,
+    launched: Res<Launched>,
+    mut times: ResMut<FrameTimes>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    // With pipelined rendering, frame 1 has been drawn by the time frame 3 updates; ask for
+    // those frames even though the game is waiting for input.
+    if !times.reported_first && frames.0 < 3 {
+        redraw.write(bevy::window::RequestRedraw);
+    }
     if !times.reported_first && frames.0 >= 3 {
         times.reported_first = true;
         eprintln!(
@@ -36,12 +45,16 @@ fn first_frame(frames: Res<FrameCount>, launched: Res<Launched>, mut times: ResM
 
 fn meter_frames(time: Res<Time<Real>>, anim: Res<MeterAnim>, mut times: ResMut<FrameTimes>) {
     if (anim.target - anim.shown).abs() > 0.05 {
+        // The first frame's delta includes the idle wait before the answer: skip it.
         times.animating.push(time.delta_secs() * 1000.0);
-    } else if !times.animating.is_empty() {
+    } else if times.animating.len() > 1 {
+        times.animating.remove(0);
         let n = times.animating.len();
         let mean = times.animating.iter().sum::<f32>() / n as f32;
         let max = times.animating.iter().cloned().fold(0.0, f32::max);
         eprintln!("timing: meter animation {n} frames, mean {mean:.1} ms, max {max:.1} ms");
+        times.animating.clear();
+    } else {
         times.animating.clear();
     }
 }

@@ -25,6 +25,7 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (patience, sync, animate, tick_clock)
                 .chain()
+                .after(crate::game::nav::perform)
                 .run_if(in_state(Screen::Call)),
         );
 }
@@ -96,9 +97,16 @@ pub struct ProspectLine;
 /// Person-days the resources gauge shows when full.
 const GAUGE_DAYS: f64 = 10.0;
 
-fn wake_every_second(settings: Option<ResMut<WinitSettings>>) {
-    // The call clock ticks once a second; everything else waits for the player.
+fn wake_every_second(
+    settings: Option<ResMut<WinitSettings>>,
+    scenarios: Res<Scenarios>,
+    active: Option<Res<ActiveCall>>,
+) {
+    // Only an impatient prospect needs the game awake every second (trust drains per second);
+    // otherwise the call waits for the player and the clock moves in minutes.
+    let impatient = active.is_some_and(|a| a.script(&scenarios).scenario().patience.is_some());
     if let Some(mut s) = settings
+        && impatient
         && !matches!(s.focused_mode, UpdateMode::Continuous)
     {
         s.focused_mode = UpdateMode::reactive(Duration::from_secs(1));
@@ -202,7 +210,7 @@ fn spawn(
                     });
                 });
                 card.spawn((Mood, t.colored("", 17.0, p.text), Label));
-                card.spawn((Clock, t.colored("On the call 00:00", 16.0, p.dim)));
+                card.spawn((Clock, t.colored(clock_text(0), 16.0, p.dim)));
             });
 
             left.spawn(t.panel()).with_children(|panel| {
@@ -614,14 +622,18 @@ fn animate(
     mut delta: Query<&mut TextColor, With<TrustDelta>>,
     paused: Res<Paused>,
     mut redraw: MessageWriter<RequestRedraw>,
+    mut boost: Local<Option<WinitSettings>>,
+    settings: Option<ResMut<WinitSettings>>,
 ) {
     let Some(active) = active else { return };
     let hang_up = active.script(&scenarios).scenario().trust.hang_up_below;
+    // A frame may take longer than the meter's ease: cap the step so the motion stays visible.
+    let dt = time.delta_secs().min(0.1);
     let now = time.elapsed_secs_f64();
     let gap = anim.target - anim.shown;
     let mut moving = false;
     if gap.abs() > 0.05 {
-        let step = 1.0 - (-time.delta_secs() * 7.0).exp();
+        let step = 1.0 - (-dt * 7.0).exp();
         anim.shown += gap * step.clamp(0.0, 1.0);
         moving = true;
     } else if gap != 0.0 {
@@ -652,8 +664,25 @@ fn animate(
             color.0.set_alpha(alpha);
         }
     }
-    if (moving || fading) && !paused.0 {
+    let animating = (moving || fading) && !paused.0;
+    if animating {
         redraw.write(RequestRedraw);
+    }
+    // While the meter moves, draw continuously; then go back to waiting for the player.
+    if let Some(mut settings) = settings {
+        match (animating, boost.is_some()) {
+            (true, false) => {
+                *boost = Some(settings.clone());
+                settings.focused_mode = UpdateMode::Continuous;
+                settings.unfocused_mode = UpdateMode::Continuous;
+            }
+            (false, true) => {
+                if let Some(previous) = boost.take() {
+                    *settings = previous;
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -708,10 +737,19 @@ fn tick_clock(
         return;
     }
     let secs = (time.elapsed_secs_f64() - active.started).max(0.0) as u64;
-    let s = format!("On the call {:02}:{:02}", secs / 60, secs % 60);
+    let s = clock_text(secs);
     for mut text in &mut clock {
         if text.0 != s {
             text.0 = s.clone();
         }
+    }
+}
+
+/// The call clock: whole minutes, so a call that waits for the player needs no frame a second.
+pub fn clock_text(secs: u64) -> String {
+    match secs / 60 {
+        0 => "On the call: under a minute".to_string(),
+        1 => "On the call: 1 minute".to_string(),
+        m => format!("On the call: {m} minutes"),
     }
 }
