@@ -14,6 +14,9 @@ pub struct Entry {
     pub file: String,
     /// Playable script, or why not.
     pub kind: EntryKind,
+    /// After a hot reload: the file was saved with errors, so this entry is the previous,
+    /// still-playable version, and this is the new version's report.
+    pub newer_version_broken: Option<String>,
 }
 
 /// Whether an entry can be played.
@@ -87,6 +90,7 @@ impl Library {
                         .unwrap_or_default();
                     return Entry {
                         file,
+                        newer_version_broken: None,
                         kind: EntryKind::Broken {
                             report: c.render_ascii(),
                             first,
@@ -97,10 +101,12 @@ impl Library {
                 match c.into_script() {
                     Ok(s) => Entry {
                         file,
+                        newer_version_broken: None,
                         kind: EntryKind::Ready(Box::new(s)),
                     },
                     Err(e) => Entry {
                         file: file.clone(),
+                        newer_version_broken: None,
                         kind: EntryKind::Broken {
                             report: e.clone(),
                             first: e,
@@ -115,6 +121,31 @@ impl Library {
             None => (1, Default::default(), e.file.clone()),
         });
         Library { entries }
+    }
+
+    /// The folder (or file) loaded again after a change. A file that was playable and is now
+    /// broken keeps its previous version, with the new errors attached.
+    pub fn reload(&self, path: &Path) -> Result<Library, String> {
+        let mut fresh = Library::from_path(path)?;
+        for entry in &mut fresh.entries {
+            if let EntryKind::Broken { report, .. } = &entry.kind
+                && let Some(old) = self
+                    .entries
+                    .iter()
+                    .find(|o| o.file == entry.file && o.script().is_some())
+            {
+                let report = report.clone();
+                *entry = Entry {
+                    newer_version_broken: Some(report),
+                    ..old.clone()
+                };
+            }
+        }
+        fresh.entries.sort_by_key(|e| match e.script() {
+            Some(s) => (0, s.scenario().difficulty, s.scenario().title.clone()),
+            None => (1, Default::default(), e.file.clone()),
+        });
+        Ok(fresh)
     }
 
     /// Index of the playable scenario with this id.

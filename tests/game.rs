@@ -463,3 +463,75 @@ fn screen_readers_get_the_prospect_line_and_the_choices() {
     assert!(text.0.contains("demo"), "{}", text.0);
     assert_eq!(format!("{:?}", node.role()), "Label");
 }
+
+/// Updates until `done` holds or five seconds pass (the watcher thread polls the folder).
+fn update_until(app: &mut App, done: impl Fn(&App) -> bool) {
+    for _ in 0..100 {
+        if done(app) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+        app.update();
+    }
+    panic!("timed out waiting for the game");
+}
+
+#[test]
+fn hot_reload_continues_the_call_and_keeps_the_previous_version_when_a_save_breaks() {
+    use peercall::game::reload::Reloads;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("network-expansion.ron");
+    let original = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dialogues/network-expansion.ron"),
+    )
+    .unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let mut app = headless(
+        Library::from_path(dir.path()).unwrap(),
+        PlayOptions {
+            dialogues: Some(dir.path().to_path_buf()),
+            scenario: Some("network-expansion".into()),
+            seed: Some(1),
+            ..default()
+        },
+    );
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Digit2);
+    assert_eq!(call(&app).call.turns().len(), 1);
+
+    // The trainer rewrites the line the prospect is saying now, and saves.
+    let edited = original
+        .replace(
+            "\"Sure, that's fair. What do you want to know?\"",
+            "\"Fine, ten minutes.\"",
+        )
+        .replace("\"Okay, ten minutes. Go ahead.\"", "\"Fine, ten minutes.\"");
+    std::fs::write(&file, &edited).unwrap();
+    update_until(&mut app, |a| a.world().resource::<Reloads>().0 >= 1);
+    app.update();
+    assert_eq!(screen(&app), Screen::Call);
+    assert_eq!(call(&app).call.turns().len(), 1, "the call continues");
+    assert!(
+        texts(&mut app).iter().any(|t| t == "Fine, ten minutes."),
+        "the new line is shown"
+    );
+
+    // A save with an error: the error screen, and the previous version still plays.
+    std::fs::write(&file, edited.replacen("trust: 8,", "trust: 8,,", 1)).unwrap();
+    update_until(&mut app, |a| a.world().resource::<Reloads>().0 >= 2);
+    app.update();
+    assert_eq!(screen(&app), Screen::Error);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.contains("network-expansion.ron:") && t.contains("error[syntax]")),
+        "{:?}",
+        texts(&mut app)
+    );
+    key(&mut app, KeyCode::Escape);
+    assert_eq!(screen(&app), Screen::Pick);
+    key(&mut app, KeyCode::Digit1);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Call);
+    assert_eq!(call(&app).call.turns().len(), 0);
+}

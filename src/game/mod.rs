@@ -6,6 +6,7 @@
 pub mod autoplay;
 pub mod nav;
 pub mod pause;
+pub mod reload;
 pub mod screens;
 pub mod theme;
 pub mod timing;
@@ -146,6 +147,9 @@ pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
     .add_plugins((nav::plugin, pause::plugin, screens::plugin));
     if options.autoplay.is_some() {
         app.add_plugins(autoplay::plugin);
+    }
+    if options.dialogues.is_some() {
+        app.add_plugins(reload::plugin);
     }
     app.add_systems(Startup, spawn_camera);
     if options.scenario.is_some() {

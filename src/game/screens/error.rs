@@ -22,15 +22,30 @@ fn spawn(
     let Some(entry) = scenarios.0.entries.get(selected.0) else {
         return;
     };
-    let (report, errors) = match &entry.kind {
-        EntryKind::Broken { report, errors, .. } => (report.clone(), *errors),
-        EntryKind::Ready(_) => ("This scenario has no errors.".to_string(), 0),
+    let (report, errors) = match (&entry.kind, &entry.newer_version_broken) {
+        (EntryKind::Broken { report, errors, .. }, _) => (report.clone(), *errors),
+        (EntryKind::Ready(_), Some(report)) => (
+            format!("{report}\n(The previous version of this scenario is still playable.)"),
+            report.matches(": error[").count().max(1),
+        ),
+        (EntryKind::Ready(_), None) => ("This scenario has no errors.".to_string(), 0),
     };
     commands.spawn((
         DespawnOnExit(Screen::Error),
         t.root(),
         children![
-            (t.colored(format!("{} cannot be played", entry.file), 34.0, p.bad), Label),
+            (
+                t.colored(
+                    if entry.script().is_some() {
+                        format!("{} was saved with errors", entry.file)
+                    } else {
+                        format!("{} cannot be played", entry.file)
+                    },
+                    34.0,
+                    p.bad
+                ),
+                Label
+            ),
             t.colored(
                 format!(
                     "{errors} error{} found. Fix the file and check it with `peercall check {}`; the other scenarios are still playable.",

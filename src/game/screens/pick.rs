@@ -74,6 +74,13 @@ fn spawn(mut commands: Commands, theme: Res<Theme>, scenarios: Res<Scenarios>) {
                                         sc.situation.clone()
                                     };
                                     col.spawn(t.colored(situation, 17.0, p.dim));
+                                    if entry.newer_version_broken.is_some() {
+                                        col.spawn(t.colored(
+                                            format!("{}: the saved version has errors; playing the previous one", entry.file),
+                                            16.0,
+                                            p.bad,
+                                        ));
+                                    }
                                 });
                             });
                     }
