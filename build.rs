@@ -22,6 +22,9 @@ fn main() {
         let bytes = std::fs::read(path).unwrap_or_default();
         let checked = peercall_dialogue::load_bytes(&shown, &bytes);
         if checked.has_errors() {
+            for d in checked.diagnostics.iter().filter(|d| d.is_error()) {
+                eprintln!("{d}");
+            }
             eprintln!("{}", checked.render(false));
             failed += checked.error_count();
         }

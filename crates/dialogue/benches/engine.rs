@@ -79,5 +79,30 @@ fn playthroughs(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load_and_check, playthroughs);
+fn analysis(c: &mut Criterion) {
+    let scripts: Vec<Script> = [NETWORK, DEMO]
+        .iter()
+        .map(|t| load_str("s.ron", t).into_script().unwrap())
+        .collect();
+    let mut g = c.benchmark_group("analysis");
+    g.bench_function("exhaustive, every shipped scenario", |b| {
+        b.iter(|| {
+            for s in &scripts {
+                black_box(peercall_dialogue::analyze::analyze(
+                    s,
+                    0,
+                    0,
+                    peercall_dialogue::analyze::DEFAULT_STATE_LIMIT,
+                ));
+            }
+        })
+    });
+    g.sample_size(10);
+    g.bench_function("1 million random playthroughs, network-expansion", |b| {
+        b.iter(|| peercall_dialogue::analyze::random_players(&scripts[0], 1_000_000, 7))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, load_and_check, playthroughs, analysis);
 criterion_main!(benches);
