@@ -48,7 +48,7 @@ fn check_passes_the_shipped_scenarios() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert!(
-        stdout.contains("checked 2 files: 0 errors, 0 warnings"),
+        stdout.contains("checked 8 files: 0 errors, 0 warnings"),
         "{stdout}"
     );
 }
@@ -103,7 +103,19 @@ fn check_json_lists_every_file_in_a_folder() {
         .iter()
         .map(|f| f["scenario"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["demo-request", "network-expansion"]);
+    assert_eq!(
+        ids,
+        [
+            "demo-request",
+            "free-consulting",
+            "free-pilot",
+            "network-expansion",
+            "references-first",
+            "rfp-deadline",
+            "send-a-proposal",
+            "thank-you"
+        ]
+    );
     assert_eq!(report["errors"], 0);
 }
 

