@@ -538,3 +538,30 @@ fn hot_reload_continues_the_call_and_keeps_the_previous_version_when_a_save_brea
     assert_eq!(screen(&app), Screen::Call);
     assert_eq!(call(&app).call.turns().len(), 0);
 }
+
+#[test]
+fn arrow_keys_scroll_the_focused_scenario_into_view() {
+    let mut app = with_layout(PlayOptions::default());
+    key(&mut app, KeyCode::ArrowDown);
+    key(&mut app, KeyCode::ArrowDown);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Pick);
+    app.update();
+    let scrolled = |app: &mut App| {
+        let mut q = app
+            .world_mut()
+            .query_filtered::<&ScrollPosition, With<peercall::game::nav::Scrollable>>();
+        q.single(app.world()).unwrap().y
+    };
+    assert_eq!(scrolled(&mut app), 0.0);
+    // Up from nothing focuses the last button (Back); once more, the last scenario.
+    key(&mut app, KeyCode::ArrowUp);
+    key(&mut app, KeyCode::ArrowUp);
+    app.update();
+    assert!(
+        scrolled(&mut app) > 0.0,
+        "the list scrolled to the last card"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Briefing);
+}

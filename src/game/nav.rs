@@ -39,6 +39,7 @@ pub(super) fn plugin(app: &mut App) {
                 perform,
                 style_buttons.after(perform),
                 scroll,
+                scroll_to_focus.after(keyboard),
             ),
         )
         .add_systems(StateTransition, reset_focus);
@@ -324,5 +325,43 @@ pub(super) fn scroll(
             .y
             .max(0.0);
         pos.y = (pos.y.clamp(0.0, max) + delta).clamp(0.0, max);
+    }
+}
+
+/// Keeps the button with keyboard focus inside its scrolling list.
+pub(super) fn scroll_to_focus(
+    focus: Res<FocusIndex>,
+    buttons: Query<(&Focusable, &bevy::ui::UiGlobalTransform, &ComputedNode), Without<Scrollable>>,
+    mut lists: Query<
+        (
+            &mut ScrollPosition,
+            &bevy::ui::UiGlobalTransform,
+            &ComputedNode,
+        ),
+        With<Scrollable>,
+    >,
+) {
+    if !focus.is_changed() {
+        return;
+    }
+    let Some(order) = focus.0 else { return };
+    let Some((_, t, node)) = buttons.iter().find(|(f, _, _)| f.0 == order) else {
+        return;
+    };
+    let (center, half) = (t.translation, node.size() / 2.0);
+    for (mut pos, lt, ln) in &mut lists {
+        let (lc, lh) = (lt.translation, ln.size() / 2.0);
+        // Only the list the button sits in (its centre falls inside the list horizontally).
+        if (center.x - lc.x).abs() > lh.x {
+            continue;
+        }
+        let scale = ln.inverse_scale_factor();
+        let (top, bottom) = (lc.y - lh.y, lc.y + lh.y);
+        if center.y - half.y < top {
+            pos.y -= (top - (center.y - half.y)) * scale;
+        } else if center.y + half.y > bottom {
+            pos.y += ((center.y + half.y) - bottom) * scale;
+        }
+        pos.y = pos.y.max(0.0);
     }
 }
