@@ -79,8 +79,20 @@ fn playthroughs(c: &mut Criterion) {
     g.finish();
 }
 
+/// Every shipped scenario.
+const SHIPPED: [&str; 8] = [
+    NETWORK,
+    DEMO,
+    include_str!("../../../dialogues/send-a-proposal.ron"),
+    include_str!("../../../dialogues/free-pilot.ron"),
+    include_str!("../../../dialogues/rfp-deadline.ron"),
+    include_str!("../../../dialogues/free-consulting.ron"),
+    include_str!("../../../dialogues/references-first.ron"),
+    include_str!("../../../dialogues/thank-you.ron"),
+];
+
 fn analysis(c: &mut Criterion) {
-    let scripts: Vec<Script> = [NETWORK, DEMO]
+    let scripts: Vec<Script> = SHIPPED
         .iter()
         .map(|t| load_str("s.ron", t).into_script().unwrap())
         .collect();
