@@ -4,3 +4,4 @@
 pub mod cli;
 pub mod game;
 pub mod library;
+pub mod records;

@@ -30,6 +30,10 @@ enum Command {
     Test(cli::test::TestArgs),
     /// Start a new scenario file from a commented template that passes `check`.
     New(cli::new::NewArgs),
+    /// The leaderboard, by player or by team.
+    Board(cli::records::BoardArgs),
+    /// Export players' results, or import (and verify) results from other machines.
+    Records(cli::records::RecordsArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +46,8 @@ fn main() -> ExitCode {
         Some(Command::Graph(a)) => cli::graph::run(&a),
         Some(Command::Test(a)) => cli::test::run(&a),
         Some(Command::New(a)) => cli::new::run(&a),
+        Some(Command::Board(a)) => cli::records::board(&a),
+        Some(Command::Records(a)) => cli::records::run(&a),
         None => cli::play::play(cli::play::PlayArgs::default()),
     };
     match result {

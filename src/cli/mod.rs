@@ -5,6 +5,7 @@ pub mod check;
 pub mod graph;
 pub mod new;
 pub mod play;
+pub mod records;
 pub mod run;
 pub mod test;
 

@@ -23,6 +23,14 @@ pub struct RunArgs {
     /// Print one JSON object (transcript, trust, ending, outcome, person-days, score) instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Record the finished call under this player's name.
+    #[arg(long)]
+    pub player: Option<String>,
+    /// The player's team.
+    #[arg(long, default_value = "", requires = "player")]
+    pub team: String,
+    #[command(flatten)]
+    pub db: super::records::DbArgs,
 }
 
 /// The JSON printed by `peercall run --json`.
@@ -50,14 +58,40 @@ struct RunReport<'a> {
 pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
     let script = super::load_script(&args.file)?;
     let seed = args.seed.unwrap_or_else(clock_seed);
-    match &args.choices {
-        Some(numbers) => scripted(&script, seed, numbers, args.json),
-        None if args.json => Err("--json needs --choices (the numbers to play)".into()),
-        None => interactive(&script, seed),
+    let started = std::time::SystemTime::now();
+    let (code, call) = match &args.choices {
+        Some(numbers) => scripted(&script, seed, numbers, args.json)?,
+        None if args.json => return Err("--json needs --choices (the numbers to play)".into()),
+        None => interactive(&script, seed)?,
+    };
+    if let (Some(player), Some(call)) = (&args.player, call)
+        && let Some(record) = crate::records::Record::of(
+            &call,
+            &script,
+            player,
+            &args.team,
+            started,
+            std::time::SystemTime::now(),
+            None,
+        )
+    {
+        let store = args.db.open()?;
+        store.record(&record, false)?;
+        eprintln!("recorded in {}", store.path().display());
+        // Crash-safety test hook: die the hardest way right after recording.
+        if std::env::var_os("PEERCALL_ABORT_AFTER_RECORD").is_some() {
+            std::process::abort();
+        }
     }
+    Ok(code)
 }
 
-fn scripted(script: &Script, seed: u64, numbers: &[usize], json: bool) -> Result<ExitCode, String> {
+fn scripted(
+    script: &Script,
+    seed: u64,
+    numbers: &[usize],
+    json: bool,
+) -> Result<(ExitCode, Option<Call>), String> {
     let call = Call::replay(script, seed, numbers).map_err(|e| e.to_string())?;
     if json {
         let report = RunReport {
@@ -87,7 +121,7 @@ fn scripted(script: &Script, seed: u64, numbers: &[usize], json: bool) -> Result
             "{}",
             serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
         );
-        return Ok(ExitCode::SUCCESS);
+        return Ok((ExitCode::SUCCESS, Some(call)));
     }
     let name = &script.scenario().prospect.name;
     print!("{}", transcript_text(&call.transcript(script), name));
@@ -103,10 +137,10 @@ fn scripted(script: &Script, seed: u64, numbers: &[usize], json: bool) -> Result
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok((ExitCode::SUCCESS, Some(call)))
 }
 
-fn interactive(script: &Script, seed: u64) -> Result<ExitCode, String> {
+fn interactive(script: &Script, seed: u64) -> Result<(ExitCode, Option<Call>), String> {
     let sc = script.scenario();
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
@@ -149,12 +183,12 @@ fn interactive(script: &Script, seed: u64) -> Result<ExitCode, String> {
         line.clear();
         if input.read_line(&mut line).map_err(|e| e.to_string())? == 0 {
             w(&mut out, "\n(call left unfinished)\n")?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok((ExitCode::SUCCESS, None));
         }
         let text = line.trim();
         if text.eq_ignore_ascii_case("q") {
             w(&mut out, "(call left unfinished)\n")?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok((ExitCode::SUCCESS, None));
         }
         let number = match text.parse::<usize>() {
             Ok(n) => n,
@@ -194,7 +228,7 @@ fn interactive(script: &Script, seed: u64) -> Result<ExitCode, String> {
     if let Some(d) = Debrief::of(&call, script) {
         w(&mut out, &format!("\n{}\n", d.to_text()))?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok((ExitCode::SUCCESS, Some(call)))
 }
 
 /// The trust meter and the resources gauge as one line of text.

@@ -196,6 +196,26 @@ impl Call {
         Ok(call)
     }
 
+    /// Replays a recorded call: the choice taken at each turn (index in its node, as in
+    /// [`Turn::choice`]) and the trust lost to impatience before each turn ([`Call::waits`]).
+    pub fn replay_log(
+        script: &Script,
+        seed: u64,
+        choices: &[u32],
+        waits: &[(u32, i32)],
+    ) -> Result<Call, CallError> {
+        let mut call = Call::start(script, seed);
+        for i in 0..=choices.len() {
+            for (_, points) in waits.iter().filter(|(at, _)| *at as usize == i) {
+                call.lose_patience(script, *points);
+            }
+            if let Some(&c) = choices.get(i) {
+                call.choose_index(script, c as usize)?;
+            }
+        }
+        Ok(call)
+    }
+
     /// Checks that a resumed call belongs to this script (same id and content hash).
     pub fn verify(&self, script: &Script) -> Result<(), CallError> {
         if self.scenario != script.id() || self.scenario_hash != script.hash() {

@@ -1,0 +1,208 @@
+//! `peercall board` and `peercall records export|import`: leaderboards and verified results.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+
+use crate::library::Library;
+use crate::records::{self, BoardQuery, Export, Store};
+
+/// Where the records are.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DbArgs {
+    /// Records database (default: `PEERCALL_DB`, else the platform's data folder).
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+}
+
+impl DbArgs {
+    /// Opens the records, printing any recovery notice to standard error.
+    pub fn open(&self) -> Result<Store, String> {
+        let path = self.db.clone().unwrap_or_else(records::default_path);
+        let (store, notice) = Store::open(&path)?;
+        if let Some(n) = notice {
+            eprintln!("warning: {n}");
+        }
+        Ok(store)
+    }
+}
+
+/// Arguments of `peercall board`.
+#[derive(Debug, Args)]
+pub struct BoardArgs {
+    /// Only results played under this competition.
+    #[arg(long)]
+    pub competition: Option<String>,
+    /// Only this scenario.
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// Rank teams (mean of their players' totals) instead of players.
+    #[arg(long, value_parser = ["team"])]
+    pub by: Option<String>,
+    /// Show the places around this player too.
+    #[arg(long)]
+    pub player: Option<String>,
+    /// Replace names with their place.
+    #[arg(long)]
+    pub hide_names: bool,
+    /// Print CSV.
+    #[arg(long)]
+    pub csv: bool,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+/// Runs `peercall board`.
+pub fn board(args: &BoardArgs) -> Result<ExitCode, String> {
+    let store = args.db.open()?;
+    let rows = store.board(&BoardQuery {
+        competition: args.competition.clone(),
+        scenario: args.scenario.clone(),
+        by_team: args.by.is_some(),
+    })?;
+    let view = records::board_view(&rows, args.player.as_deref());
+    let name = |r: &records::BoardRow| {
+        if args.hide_names && Some(r.name.as_str()) != args.player.as_deref() {
+            format!("#{}", r.place)
+        } else {
+            r.name.clone()
+        }
+    };
+    if args.csv {
+        println!("place,name,team,score,time_seconds,calls,players");
+        for r in &view {
+            println!(
+                "{},{},{},{:.1},{:.1},{},{}",
+                r.place,
+                csv(&name(r)),
+                csv(if args.hide_names { "" } else { &r.team }),
+                r.score,
+                r.time_ms as f64 / 1000.0,
+                r.calls,
+                r.players
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if view.is_empty() {
+        println!("No results yet.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let title = if args.by.is_some() { "Team" } else { "Player" };
+    println!(
+        "{:>5}  {:<28} {:>8} {:>9} {:>6}",
+        "Place", title, "Score", "Time", "Calls"
+    );
+    let mut last = 0;
+    for r in &view {
+        if r.place > last + 1 {
+            println!("{:>5}", "...");
+        }
+        last = r.place;
+        let secs = r.time_ms / 1000;
+        println!(
+            "{:>5}  {:<28} {:>8.1} {:>5}:{:02} {:>6}",
+            r.place,
+            name(r),
+            r.score,
+            secs / 60,
+            secs % 60,
+            r.calls
+        );
+    }
+    if args.by.is_some() {
+        println!(
+            "\nA team's score is the mean of its players' totals, so team size does not count."
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn csv(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// `peercall records ...`.
+#[derive(Debug, Args)]
+pub struct RecordsArgs {
+    #[command(subcommand)]
+    command: RecordsCommand,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum RecordsCommand {
+    /// Write results to a file (all players, or one).
+    Export {
+        /// Only this player's results.
+        #[arg(long)]
+        player: Option<String>,
+        /// Output file (default: standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Merge results from other machines; each is replayed through the engine first.
+    Import {
+        /// Export files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Scenario folder the results were played with (default: the built-in scenarios).
+        #[arg(long)]
+        dialogues: Option<PathBuf>,
+    },
+}
+
+/// Runs `peercall records`.
+pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
+    let store = args.db.open()?;
+    match &args.command {
+        RecordsCommand::Export { player, output } => {
+            let export = Export {
+                format: "peercall-records".into(),
+                version: 1,
+                records: store.results(player.as_deref())?,
+            };
+            let text = serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?;
+            match output {
+                Some(f) => {
+                    std::fs::write(f, text)
+                        .map_err(|e| format!("cannot write {}: {e}", f.display()))?;
+                    eprintln!(
+                        "exported {} result(s) to {}",
+                        export.records.len(),
+                        f.display()
+                    );
+                }
+                None => println!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        RecordsCommand::Import { files, dialogues } => {
+            let library = match dialogues {
+                Some(d) => Library::from_path(d)?,
+                None => Library::builtin(),
+            };
+            let report = records::import(&store, files, &library)?;
+            for (file, id, why) in &report.rejected {
+                println!("rejected {file} {id}: {why}");
+            }
+            println!(
+                "{} added, {} already recorded, {} rejected",
+                report.added,
+                report.duplicates,
+                report.rejected.len()
+            );
+            Ok(if report.rejected.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+    }
+}
