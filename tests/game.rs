@@ -565,3 +565,54 @@ fn arrow_keys_scroll_the_focused_scenario_into_view() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Briefing);
 }
+
+#[test]
+fn a_finished_call_is_recorded_for_the_player() {
+    use peercall::game::{Profile, RecordsDb};
+    use peercall::records::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    let mut app = headless(
+        Library::builtin(),
+        PlayOptions {
+            scenario: Some("network-expansion".into()),
+            seed: Some(6),
+            ..default()
+        },
+    );
+    app.insert_resource(RecordsDb(std::sync::Mutex::new(
+        Store::open(&db).unwrap().0,
+    )))
+    .insert_resource(Profile {
+        player: "Dee".into(),
+        team: "North".into(),
+    });
+    key(&mut app, KeyCode::Enter);
+    for c in [2, 1, 2, 1, 1, 1, 1] {
+        key(&mut app, digit(c));
+        app.update();
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Debrief);
+    // A theme change re-enters the debrief; the call is still recorded once.
+    app.world_mut().write_message(Act(Action::Contrast));
+    app.update();
+    app.update();
+    drop(app);
+    let (store, _) = Store::open(&db).unwrap();
+    let rows = store.results(None).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].player, "Dee");
+    assert_eq!(rows[0].team, "North");
+    assert_eq!(rows[0].ending, "ballpark-estimate");
+    let script = Library::builtin()
+        .entries
+        .iter()
+        .find_map(|e| {
+            e.script()
+                .filter(|s| s.id() == "network-expansion")
+                .cloned()
+        })
+        .unwrap();
+    rows[0].verify(&script).expect("the recorded call replays");
+}

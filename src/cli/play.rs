@@ -32,6 +32,15 @@ pub struct PlayArgs {
     /// Text size in percent: 100, 125 or 150.
     #[arg(long, value_parser = ["100", "125", "150"])]
     pub text_size: Option<String>,
+    /// Your name in the records and on the leaderboard.
+    #[arg(long)]
+    pub player: Option<String>,
+    /// Your team.
+    #[arg(long)]
+    pub team: Option<String>,
+    /// Records database (default: `PEERCALL_DB`, else the platform's data folder).
+    #[arg(long)]
+    pub db: Option<PathBuf>,
     /// Window size in logical pixels, e.g. `1920x1080` (default 1280x800).
     #[arg(long, value_parser = parse_size)]
     pub window: Option<(u32, u32)>,
@@ -69,6 +78,9 @@ pub fn play(args: PlayArgs) -> Result<ExitCode, String> {
             .as_deref()
             .and_then(|s| s.parse::<f32>().ok())
             .map(|p| p / 100.0),
+        player: args.player,
+        team: args.team,
+        db: args.db,
     })
 }
 

@@ -40,7 +40,47 @@ pub struct PlayOptions {
     pub high_contrast: bool,
     /// Start with this text scale (1.0, 1.25 or 1.5).
     pub text_scale: Option<f32>,
+    /// The player's name for the records (default: `PEERCALL_PLAYER`, else the login name).
+    pub player: Option<String>,
+    /// The player's team.
+    pub team: Option<String>,
+    /// Records database (default: `PEERCALL_DB`, else the platform's data folder).
+    pub db: Option<PathBuf>,
 }
+
+/// Who is playing, for the records.
+#[derive(Resource, Debug, Clone)]
+pub struct Profile {
+    /// Display name.
+    pub player: String,
+    /// Team ("" for none).
+    pub team: String,
+}
+
+impl Profile {
+    /// The profile from the options, the environment, or the login name.
+    pub fn from_options(options: &PlayOptions) -> Profile {
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+        Profile {
+            player: options
+                .player
+                .clone()
+                .or_else(|| env("PEERCALL_PLAYER"))
+                .or_else(|| env("USER"))
+                .or_else(|| env("USERNAME"))
+                .unwrap_or_else(|| "Player".into()),
+            team: options
+                .team
+                .clone()
+                .or_else(|| env("PEERCALL_TEAM"))
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// The records database, when it could be opened.
+#[derive(Resource)]
+pub struct RecordsDb(pub std::sync::Mutex<crate::records::Store>);
 
 /// The screens of the game.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -77,6 +117,8 @@ pub struct ActiveCall {
     pub call: Call,
     /// Seconds since start-up when the call began (for the call clock).
     pub started: f64,
+    /// Wall-clock time the call began (for the records).
+    pub wall_start: std::time::SystemTime,
 }
 
 impl ActiveCall {
@@ -140,6 +182,7 @@ pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
         }
         theme
     })
+    .insert_resource(Profile::from_options(&options))
     .insert_resource(options.clone())
     .init_state::<Screen>()
     // Registered here too so the game runs in headless apps without a window plugin.
@@ -219,6 +262,19 @@ pub fn run(options: PlayOptions) -> Result<std::process::ExitCode, String> {
             unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(60)),
         }
     });
+    let db_path = options
+        .db
+        .clone()
+        .unwrap_or_else(crate::records::default_path);
+    match crate::records::Store::open(&db_path) {
+        Ok((store, notice)) => {
+            if let Some(n) = notice {
+                eprintln!("warning: {n}");
+            }
+            app.insert_resource(RecordsDb(std::sync::Mutex::new(store)));
+        }
+        Err(e) => eprintln!("warning: {e}; calls will not be recorded this time"),
+    }
     add_game(&mut app, library, options);
     if std::env::var_os("PEERCALL_TIMING").is_some() {
         app.insert_resource(timing::Launched(launched))

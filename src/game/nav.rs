@@ -285,6 +285,7 @@ fn start_call(world: &mut World, index: usize, seed: u64, keep: usize, now: f64)
         index,
         call,
         started: now,
+        wall_start: std::time::SystemTime::now(),
     });
     world.resource_mut::<Paused>().0 = false;
     world.resource_mut::<ChoiceCooldown>().0 = 0.0;

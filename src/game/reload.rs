@@ -151,6 +151,7 @@ fn apply(world: &mut World) {
             index,
             call,
             started: active.started,
+            wall_start: active.wall_start,
         });
         world.resource_mut::<ChoiceCooldown>().0 = 0.0;
     }

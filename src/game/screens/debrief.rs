@@ -29,12 +29,31 @@ fn spawn(
     theme: Res<Theme>,
     scenarios: Res<Scenarios>,
     active: Option<Res<ActiveCall>>,
+    profile: Res<crate::game::Profile>,
+    db: Option<Res<crate::game::RecordsDb>>,
 ) {
     let Some(active) = active else { return };
     let script = active.script(&scenarios);
     let Some(d) = Debrief::of(&active.call, script) else {
         return;
     };
+    // Record the finished call (recording it again, e.g. after a theme change, changes nothing).
+    if let (Some(db), Some(record)) = (
+        db,
+        crate::records::Record::of(
+            &active.call,
+            script,
+            &profile.player,
+            &profile.team,
+            active.wall_start,
+            std::time::SystemTime::now(),
+            None,
+        ),
+    ) && let Ok(store) = db.0.lock()
+        && let Err(e) = store.record(&record, false)
+    {
+        eprintln!("warning: {e}");
+    }
     commands.insert_resource(ShownDebrief(d.clone()));
     let sc = script.scenario();
     let t = *theme;
