@@ -2,6 +2,7 @@
 //! `peercall-dialogue` engine.
 
 pub mod cli;
+pub mod competition;
 pub mod game;
 pub mod library;
 pub mod records;

@@ -30,6 +30,8 @@ enum Command {
     Test(cli::test::TestArgs),
     /// Start a new scenario file from a commented template that passes `check`.
     New(cli::new::NewArgs),
+    /// Play a competition: fixed seeds, limited attempts, a shared leaderboard.
+    Compete(cli::compete::CompeteArgs),
     /// The leaderboard, by player or by team.
     Board(cli::records::BoardArgs),
     /// Export players' results, or import (and verify) results from other machines.
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Some(Command::Test(a)) => cli::test::run(&a),
         Some(Command::New(a)) => cli::new::run(&a),
         Some(Command::Board(a)) => cli::records::board(&a),
+        Some(Command::Compete(a)) => cli::compete::run(a),
         Some(Command::Records(a)) => cli::records::run(&a),
         None => cli::play::play(cli::play::PlayArgs::default()),
     };

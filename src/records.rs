@@ -382,6 +382,18 @@ impl Store {
             .map_err(|e| e.to_string())
     }
 
+    /// Attempts a player has made at a scenario under a competition.
+    pub fn attempts(&self, player: &str, competition: &str, scenario: &str) -> Result<u32, String> {
+        self.conn
+            .query_row(
+                "SELECT COUNT(*) FROM results WHERE player = ?1 AND competition = ?2 AND scenario = ?3",
+                params![player, competition, scenario],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as u32)
+            .map_err(|e| e.to_string())
+    }
+
     /// Number of results stored.
     pub fn count(&self) -> Result<u64, String> {
         self.conn

@@ -616,3 +616,81 @@ fn a_finished_call_is_recorded_for_the_player() {
         .unwrap();
     rows[0].verify(&script).expect("the recorded call replays");
 }
+
+#[test]
+fn a_competition_fixes_the_seed_limits_attempts_and_records_under_its_id() {
+    use peercall::competition::{Competition, Resolved};
+    use peercall::game::{ActiveCompetition, Profile, RecordsDb};
+    use peercall::records::{BoardQuery, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    let builtin = Library::builtin();
+    let index = builtin.find("network-expansion").unwrap();
+    let mut only = Library::default();
+    only.entries.push(builtin.entries[index].clone());
+    let competition = Competition {
+        id: "cup".into(),
+        name: "Cup".into(),
+        starts: None,
+        ends: None,
+        attempts: 1,
+        scenarios: vec![],
+    };
+    let mut app = headless(
+        only,
+        PlayOptions {
+            competition: Some(ActiveCompetition {
+                competition,
+                entries: vec![Resolved { index: 0, seed: 42 }],
+            }),
+            ..default()
+        },
+    );
+    app.insert_resource(RecordsDb(std::sync::Mutex::new(
+        Store::open(&db).unwrap().0,
+    )))
+    .insert_resource(Profile {
+        player: "Eve".into(),
+        team: "".into(),
+    });
+    key(&mut app, KeyCode::Enter); // Play
+    assert_eq!(screen(&app), Screen::Briefing);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "Cup: attempt 1 of 1, same seed for everyone")
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(call(&app).call.seed(), 42);
+    for c in [2, 1, 2, 1, 1, 1, 1] {
+        key(&mut app, digit(c));
+        app.update();
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Debrief);
+    assert!(
+        !texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("Replay from turn")),
+        "no practice replays in a competition"
+    );
+    // The one attempt is used: retry is refused and the briefing says why.
+    key(&mut app, KeyCode::KeyR);
+    assert_eq!(screen(&app), Screen::Briefing);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "No attempts left: you have used 1 of 1.")
+    );
+    assert!(!texts(&mut app).iter().any(|t| t == "Take the call (Enter)"));
+    drop(app);
+    let (store, _) = Store::open(&db).unwrap();
+    let rows = store
+        .board(&BoardQuery {
+            competition: Some("cup".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].name, "Eve");
+}

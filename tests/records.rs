@@ -168,3 +168,70 @@ fn a_damaged_database_is_kept_aside_and_reported() {
         b"this is not a database, it is a shopping list"
     );
 }
+
+fn competition_file(dir: &std::path::Path, hashes: &str) -> std::path::PathBuf {
+    let f = dir.join("cup.ron");
+    std::fs::write(
+        &f,
+        format!(
+            r#"Competition(
+    id: "q4-cup",
+    name: "Q4 cup",
+    attempts: 2,
+    scenarios: [
+        (id: "network-expansion", seed: 11, hashes: [{hashes}]),
+        (id: "demo-request", seed: 4),
+    ],
+)"#
+        ),
+    )
+    .unwrap();
+    f
+}
+
+#[test]
+fn compete_lists_seeds_hashes_and_attempts_and_refuses_changed_scenarios() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    let f = competition_file(dir.path(), "");
+    let out = peercall(&db)
+        .args(["compete", "--list", "--player", "Ana"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("Q4 cup (q4-cup): 2 attempts per call"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("network-expansion    seed 11"), "{stdout}");
+    assert!(stdout.contains("Ana: 0 of 2 attempts used"), "{stdout}");
+
+    let f = competition_file(dir.path(), "\"0badc0ffee00\"");
+    let out = peercall(&db)
+        .args(["compete", "--list"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr
+            .contains("scenario `network-expansion` has changed since the competition was set up"),
+        "{stderr}"
+    );
+
+    std::fs::write(
+        &f,
+        "Competition(id: \"x\", name: \"X\", scenarios: [(id: 3)])",
+    )
+    .unwrap();
+    let out = peercall(&db)
+        .args(["compete", "--list"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cup.ron:1:"));
+}

@@ -2,6 +2,7 @@
 
 pub mod analyze;
 pub mod check;
+pub mod compete;
 pub mod graph;
 pub mod new;
 pub mod play;

@@ -81,6 +81,7 @@ pub fn play(args: PlayArgs) -> Result<ExitCode, String> {
         player: args.player,
         team: args.team,
         db: args.db,
+        competition: None,
     })
 }
 

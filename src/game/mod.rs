@@ -46,6 +46,8 @@ pub struct PlayOptions {
     pub team: Option<String>,
     /// Records database (default: `PEERCALL_DB`, else the platform's data folder).
     pub db: Option<PathBuf>,
+    /// A competition to play (`peercall compete FILE`).
+    pub competition: Option<ActiveCompetition>,
 }
 
 /// Who is playing, for the records.
@@ -77,6 +79,51 @@ impl Profile {
         }
     }
 }
+
+/// A competition being played: fixed seeds, limited attempts, results recorded under its id.
+#[derive(Resource, Debug, Clone)]
+pub struct ActiveCompetition {
+    /// The competition file.
+    pub competition: crate::competition::Competition,
+    /// Each scenario's library index and seed.
+    pub entries: Vec<crate::competition::Resolved>,
+}
+
+impl ActiveCompetition {
+    /// The fixed seed for library entry `index`, if it is part of the competition.
+    pub fn seed_for(&self, index: usize) -> Option<u64> {
+        self.entries
+            .iter()
+            .find(|e| e.index == index)
+            .map(|e| e.seed)
+    }
+}
+
+/// Attempts a player has used and has left on a competition scenario.
+pub fn attempts(world: &World, index: usize) -> Option<(u32, u32)> {
+    let comp = world.get_resource::<ActiveCompetition>()?;
+    let script = world
+        .resource::<Scenarios>()
+        .0
+        .entries
+        .get(index)?
+        .script()?;
+    let profile = world.resource::<Profile>();
+    let used = world
+        .get_resource::<RecordsDb>()
+        .and_then(|db| {
+            db.0.lock().ok().and_then(|s| {
+                s.attempts(&profile.player, &comp.competition.id, script.id())
+                    .ok()
+            })
+        })
+        .unwrap_or(0);
+    Some((used, comp.competition.attempts))
+}
+
+/// A message for the player on the next screen (for example, no attempts left).
+#[derive(Resource, Debug, Clone, Default)]
+pub struct LastNotice(pub Option<String>);
 
 /// The records database, when it could be opened.
 #[derive(Resource)]
@@ -183,11 +230,15 @@ pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
         theme
     })
     .insert_resource(Profile::from_options(&options))
+    .insert_resource(LastNotice::default())
     .insert_resource(options.clone())
     .init_state::<Screen>()
     // Registered here too so the game runs in headless apps without a window plugin.
     .add_message::<bevy::window::RequestRedraw>()
     .add_plugins((nav::plugin, pause::plugin, screens::plugin));
+    if let Some(c) = &options.competition {
+        app.insert_resource(c.clone());
+    }
     if options.autoplay.is_some() {
         app.add_plugins(autoplay::plugin);
     }
@@ -208,11 +259,16 @@ fn spawn_camera(mut commands: Commands) {
 
 /// Opens the game window and runs until the player quits.
 pub fn run(options: PlayOptions) -> Result<std::process::ExitCode, String> {
-    let launched = std::time::Instant::now();
     let library = match &options.dialogues {
         Some(dir) => Library::from_path(dir)?,
         None => Library::builtin(),
     };
+    run_with(library, options)
+}
+
+/// Opens the game window on `library`.
+pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::ExitCode, String> {
+    let launched = std::time::Instant::now();
     if let Some(id) = &options.scenario
         && library.find(id).is_none()
     {

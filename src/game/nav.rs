@@ -207,7 +207,13 @@ fn apply(world: &mut World, action: Action) {
         }
         Action::TakeCall => {
             let index = world.resource::<Selected>().0;
-            let seed = world.resource_mut::<Seeds>().take();
+            if !attempt_allowed(world, index) {
+                return;
+            }
+            let fixed = world
+                .get_resource::<super::ActiveCompetition>()
+                .and_then(|c| c.seed_for(index));
+            let seed = fixed.unwrap_or_else(|| world.resource_mut::<Seeds>().take());
             start_call(world, index, seed, 0, now);
         }
         Action::Retry => {
@@ -215,7 +221,13 @@ fn apply(world: &mut World, action: Action) {
                 return;
             };
             let (index, seed) = (active.index, active.call.seed());
+            if !attempt_allowed(world, index) {
+                return;
+            }
             start_call(world, index, seed, 0, now);
+        }
+        Action::ReplayFrom(_) if world.contains_resource::<super::ActiveCompetition>() => {
+            // Replaying from a turn is practice; in a competition every attempt starts fresh.
         }
         Action::ReplayFrom(turn) => {
             let Some(active) = world.get_resource::<ActiveCall>() else {
@@ -260,6 +272,24 @@ fn apply(world: &mut World, action: Action) {
         Action::Quit => {
             world.write_message(AppExit::Success);
         }
+    }
+}
+
+/// In a competition, whether the player has an attempt left at scenario `index`; if not, the
+/// briefing says so.
+fn attempt_allowed(world: &mut World, index: usize) -> bool {
+    match super::attempts(world, index) {
+        Some((used, allowed)) if used >= allowed => {
+            world.resource_mut::<super::LastNotice>().0 = Some(format!(
+                "No attempts left: you have used {used} of {allowed}."
+            ));
+            world.resource_mut::<Selected>().0 = index;
+            world
+                .resource_mut::<NextState<Screen>>()
+                .set(Screen::Briefing);
+            false
+        }
+        _ => true,
     }
 }
 

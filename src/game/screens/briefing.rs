@@ -10,15 +10,40 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Briefing), spawn);
 }
 
-fn spawn(
-    mut commands: Commands,
-    theme: Res<Theme>,
-    scenarios: Res<Scenarios>,
-    selected: Res<Selected>,
+fn spawn(world: &mut World) {
+    let notice = world.resource_mut::<crate::game::LastNotice>().0.take();
+    let selected = world.resource::<Selected>().0;
+    let attempts = crate::game::attempts(world, selected);
+    let competition = world
+        .get_resource::<crate::game::ActiveCompetition>()
+        .map(|c| c.competition.name.clone());
+    let theme = *world.resource::<Theme>();
+    let scenarios = world.resource::<Scenarios>().clone();
+    let mut commands = world.commands();
+    build(
+        &mut commands,
+        theme,
+        &scenarios,
+        selected,
+        notice,
+        attempts,
+        competition,
+    );
+    world.flush();
+}
+
+fn build(
+    commands: &mut Commands,
+    theme: Theme,
+    scenarios: &Scenarios,
+    selected: usize,
+    notice: Option<String>,
+    attempts: Option<(u32, u32)>,
+    competition: Option<String>,
 ) {
-    let t = *theme;
+    let t = theme;
     let p = t.palette;
-    let Some(script) = scenarios.0.entries.get(selected.0).and_then(|e| e.script()) else {
+    let Some(script) = scenarios.0.entries.get(selected).and_then(|e| e.script()) else {
         return;
     };
     let sc = script.scenario();
@@ -92,13 +117,44 @@ fn spawn(
                     ),
                 ],
             ),
-            (
-                Node { column_gap: px(12), margin: UiRect::top(px(8)), ..default() },
-                children![
-                    t.button("Take the call (Enter)", Action::TakeCall, 0),
-                    t.button("Back (Esc)", Action::BackToScenarios, 1),
-                ],
-            ),
         ],
     ));
+    let left = attempts.map(|(used, allowed)| allowed.saturating_sub(used));
+    let status = match (competition, attempts) {
+        (Some(name), Some((used, allowed))) => Some(format!(
+            "{name}: attempt {} of {allowed}, same seed for everyone",
+            (used + 1).min(allowed)
+        )),
+        _ => None,
+    };
+    commands
+        .spawn((
+            DespawnOnExit(Screen::Briefing),
+            Node {
+                position_type: PositionType::Absolute,
+                bottom: px(28),
+                left: px(28),
+                flex_direction: FlexDirection::Column,
+                row_gap: px(10),
+                ..default()
+            },
+        ))
+        .with_children(|col| {
+            if let Some(s) = status {
+                col.spawn(t.colored(s, 17.0, p.accent));
+            }
+            if let Some(n) = notice {
+                col.spawn((t.colored(n, 19.0, p.bad), Label));
+            }
+            col.spawn(Node {
+                column_gap: px(12),
+                ..default()
+            })
+            .with_children(|row| {
+                if left != Some(0) {
+                    row.spawn(t.button("Take the call (Enter)", Action::TakeCall, 0));
+                }
+                row.spawn(t.button("Back (Esc)", Action::BackToScenarios, 1));
+            });
+        });
 }

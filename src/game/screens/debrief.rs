@@ -31,6 +31,7 @@ fn spawn(
     active: Option<Res<ActiveCall>>,
     profile: Res<crate::game::Profile>,
     db: Option<Res<crate::game::RecordsDb>>,
+    competition: Option<Res<crate::game::ActiveCompetition>>,
 ) {
     let Some(active) = active else { return };
     let script = active.script(&scenarios);
@@ -47,7 +48,7 @@ fn spawn(
             &profile.team,
             active.wall_start,
             std::time::SystemTime::now(),
-            None,
+            competition.as_ref().map(|c| c.competition.id.as_str()),
         ),
     ) && let Ok(store) = db.0.lock()
         && let Err(e) = store.record(&record, false)
@@ -166,11 +167,13 @@ fn spawn(
                             },
                             Label,
                         ));
-                        row.spawn(t.button(
-                            format!("Replay from turn {}", turn.turn),
-                            Action::ReplayFrom(turn.turn),
-                            turn.turn + 1,
-                        ));
+                        if competition.is_none() {
+                            row.spawn(t.button(
+                                format!("Replay from turn {}", turn.turn),
+                                Action::ReplayFrom(turn.turn),
+                                turn.turn + 1,
+                            ));
+                        }
                     });
                     card.spawn((
                         t.colored(
