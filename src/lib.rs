@@ -6,3 +6,4 @@ pub mod competition;
 pub mod game;
 pub mod library;
 pub mod records;
+pub mod xapi;

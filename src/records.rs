@@ -12,9 +12,9 @@ use sha2::{Digest, Sha256};
 use crate::library::Library;
 
 /// The schema version this build writes; older databases are migrated forward.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
-const MIGRATIONS: [&str; 1] = [
+const MIGRATIONS: [&str; 2] = [
     // 1: players' results.
     "CREATE TABLE results (
         id TEXT PRIMARY KEY,
@@ -37,6 +37,16 @@ const MIGRATIONS: [&str; 1] = [
         imported INTEGER NOT NULL DEFAULT 0
      );
      CREATE INDEX results_board ON results (competition, scenario, player, score DESC, duration_ms);",
+    // 2: the xAPI outbox: statements waiting for the LRS.
+    "CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        statement TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_try INTEGER NOT NULL DEFAULT 0,
+        sent INTEGER NOT NULL DEFAULT 0
+     );
+     CREATE INDEX outbox_due ON outbox (sent, next_try, seq);",
 ];
 
 /// One finished call, as stored and exported.
@@ -379,6 +389,77 @@ impl Store {
             })
             .map_err(|e| e.to_string())?;
         rows.collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())
+    }
+
+    /// Queues xAPI statements for the LRS; a statement already queued (same id) is not queued
+    /// twice.
+    pub fn enqueue(&self, statements: &[serde_json::Value]) -> Result<(), String> {
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| e.to_string())?;
+        for s in statements {
+            let id = s["id"].as_str().unwrap_or_default();
+            tx.execute(
+                "INSERT OR IGNORE INTO outbox (id, statement) VALUES (?1, ?2)",
+                params![id, s.to_string()],
+            )
+            .map_err(|e| format!("cannot queue a statement: {e}"))?;
+        }
+        tx.commit().map_err(|e| e.to_string())
+    }
+
+    /// Statements due for sending (unsent, and their retry time has come), oldest first:
+    /// (id, JSON, attempts so far).
+    pub fn outbox_due(&self, now: i64) -> Result<Vec<(String, String, u32)>, String> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, statement, attempts FROM outbox
+                 WHERE sent = 0 AND next_try <= ?1 ORDER BY seq",
+            )
+            .map_err(|e| e.to_string())?;
+        stmt.query_map(params![now], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(|e| e.to_string())?
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())
+    }
+
+    /// Marks a statement delivered.
+    pub fn outbox_sent(&self, id: &str) -> Result<(), String> {
+        self.conn
+            .execute("UPDATE outbox SET sent = 1 WHERE id = ?1", params![id])
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    /// Counts a failed try and sets when to try again (seconds since the epoch).
+    pub fn outbox_retry_later(&self, id: &str, next_try: i64) -> Result<(), String> {
+        self.conn
+            .execute(
+                "UPDATE outbox SET attempts = attempts + 1, next_try = ?2 WHERE id = ?1",
+                params![id, next_try],
+            )
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    /// Makes every waiting statement due now (after the LRS comes back, or on request).
+    pub fn outbox_retry_now(&self) -> Result<(), String> {
+        self.conn
+            .execute("UPDATE outbox SET next_try = 0 WHERE sent = 0", [])
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    /// Statements not yet delivered.
+    pub fn outbox_waiting(&self) -> Result<u64, String> {
+        self.conn
+            .query_row("SELECT COUNT(*) FROM outbox WHERE sent = 0", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| n as u64)
             .map_err(|e| e.to_string())
     }
 

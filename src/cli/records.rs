@@ -147,6 +147,8 @@ enum RecordsCommand {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Send the statements waiting in the outbox to the LRS now.
+    Sync,
     /// Merge results from other machines; each is replayed through the engine first.
     Import {
         /// Export files.
@@ -182,6 +184,19 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
                 None => println!("{text}"),
             }
             Ok(ExitCode::SUCCESS)
+        }
+        RecordsCommand::Sync => {
+            let config = crate::xapi::LrsConfig::load(store.path())?.ok_or(
+                "no LRS configured: set PEERCALL_LRS_ENDPOINT, PEERCALL_LRS_USER and \
+                 PEERCALL_LRS_PASSWORD, or write lrs.ron next to the records",
+            )?;
+            store.outbox_retry_now()?;
+            let d = crate::xapi::deliver(&store, &config, std::time::SystemTime::now())?;
+            println!("{} sent, {} waiting", d.sent, d.waiting);
+            match d.error {
+                Some(e) => Err(e),
+                None => Ok(ExitCode::SUCCESS),
+            }
         }
         RecordsCommand::Import { files, dialogues } => {
             let library = match dialogues {

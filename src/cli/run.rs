@@ -76,8 +76,24 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
         )
     {
         let store = args.db.open()?;
-        store.record(&record, false)?;
+        let lrs = crate::xapi::LrsConfig::load(store.path())?;
+        crate::xapi::record(
+            &store,
+            &record,
+            &script,
+            &crate::xapi::home_page(lrs.as_ref()),
+        )?;
         eprintln!("recorded in {}", store.path().display());
+        if let Some(config) = &lrs {
+            let d = crate::xapi::deliver(&store, config, std::time::SystemTime::now())?;
+            match d.error {
+                None => eprintln!("sent {} statement(s) to the LRS", d.sent),
+                Some(e) => eprintln!(
+                    "{e}; {} statement(s) wait in the outbox (`peercall records sync` sends them)",
+                    d.waiting
+                ),
+            }
+        }
         // Crash-safety test hook: die the hardest way right after recording.
         if std::env::var_os("PEERCALL_ABORT_AFTER_RECORD").is_some() {
             std::process::abort();

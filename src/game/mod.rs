@@ -327,6 +327,11 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
             if let Some(n) = notice {
                 eprintln!("warning: {n}");
             }
+            match crate::xapi::LrsConfig::load(&db_path) {
+                Ok(Some(config)) => crate::xapi::spawn_sender(db_path.clone(), config),
+                Ok(None) => {}
+                Err(e) => eprintln!("warning: {e}"),
+            }
             app.insert_resource(RecordsDb(std::sync::Mutex::new(store)));
         }
         Err(e) => eprintln!("warning: {e}; calls will not be recorded this time"),

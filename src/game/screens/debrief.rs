@@ -51,7 +51,17 @@ fn spawn(
             competition.as_ref().map(|c| c.competition.id.as_str()),
         ),
     ) && let Ok(store) = db.0.lock()
-        && let Err(e) = store.record(&record, false)
+        && let Err(e) = crate::xapi::record(
+            &store,
+            &record,
+            script,
+            &crate::xapi::home_page(
+                crate::xapi::LrsConfig::load(store.path())
+                    .ok()
+                    .flatten()
+                    .as_ref(),
+            ),
+        )
     {
         eprintln!("warning: {e}");
     }

@@ -1,0 +1,354 @@
+//! xAPI: the statements a finished call produces, an outbox in the records database, and a
+//! sender that delivers them to a Learning Record Store, retrying with backoff while it is down.
+//! Statement ids are derived from the result, so sending again never duplicates anything.
+
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
+
+use base64::Engine as _;
+use peercall_dialogue::{Call, Script};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::records::{Record, Store};
+
+const VERBS: &str = "http://adlnet.gov/expapi/verbs/";
+const EXT: &str = "https://peercall.invalid/xapi/extensions/";
+
+/// Where statements go: an LRS endpoint and its credentials.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Lrs")]
+pub struct LrsConfig {
+    /// The LRS's xAPI base, e.g. `https://lrs.example.com/xAPI/`.
+    pub endpoint: String,
+    /// Basic-auth user.
+    pub username: String,
+    /// Basic-auth password.
+    pub password: String,
+    /// Home page of the players' accounts (the actor's `account.homePage`).
+    #[serde(default = "default_home")]
+    pub home_page: String,
+}
+
+fn default_home() -> String {
+    "https://peercall.invalid".into()
+}
+
+impl LrsConfig {
+    /// From the environment (`PEERCALL_LRS_ENDPOINT`, `PEERCALL_LRS_USER`,
+    /// `PEERCALL_LRS_PASSWORD`, optional `PEERCALL_LRS_HOME_PAGE`), else from `lrs.ron` next to
+    /// the records database; `None` when neither is set (statements then wait in the outbox).
+    pub fn load(db_path: &std::path::Path) -> Result<Option<LrsConfig>, String> {
+        if let Ok(endpoint) = std::env::var("PEERCALL_LRS_ENDPOINT") {
+            return Ok(Some(LrsConfig {
+                endpoint,
+                username: std::env::var("PEERCALL_LRS_USER").unwrap_or_default(),
+                password: std::env::var("PEERCALL_LRS_PASSWORD").unwrap_or_default(),
+                home_page: std::env::var("PEERCALL_LRS_HOME_PAGE")
+                    .unwrap_or_else(|_| default_home()),
+            }));
+        }
+        let file: PathBuf = db_path.with_file_name("lrs.ron");
+        if !file.exists() {
+            return Ok(None);
+        }
+        let text = std::fs::read_to_string(&file)
+            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        peercall_dialogue::load::parse_as::<LrsConfig>(&file.display().to_string(), &text)
+            .map(Some)
+            .map_err(|d| d.render(&text, false))
+    }
+
+    fn statements_url(&self) -> String {
+        format!("{}/statements", self.endpoint.trim_end_matches('/'))
+    }
+}
+
+/// A UUID (version 4 layout) derived from `parts`: the same inputs always give the same id.
+fn stable_uuid(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0]);
+    }
+    let digest = h.finalize();
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .to_string()
+}
+
+fn verb(name: &str) -> Value {
+    json!({ "id": format!("{VERBS}{name}"), "display": { "en-US": name } })
+}
+
+/// ISO 8601 duration with seconds, e.g. `PT6M30.5S`.
+pub fn iso_duration(ms: u64) -> String {
+    let secs = ms / 1000;
+    let (h, m, s, frac) = (secs / 3600, (secs / 60) % 60, secs % 60, ms % 1000);
+    let mut out = String::from("PT");
+    if h > 0 {
+        out.push_str(&format!("{h}H"));
+    }
+    if m > 0 {
+        out.push_str(&format!("{m}M"));
+    }
+    if frac > 0 {
+        out.push_str(&format!("{s}.{frac:03}S"));
+    } else {
+        out.push_str(&format!("{s}S"));
+    }
+    out
+}
+
+/// Every statement for one finished call: initialized, one `answered` per player turn (a
+/// cmi.interaction of type choice), completed, passed or failed, terminated.
+pub fn statements(record: &Record, script: &Script, home_page: &str) -> Vec<Value> {
+    let sc = script.scenario();
+    let base = home_page.trim_end_matches('/');
+    let activity = format!("{base}/scenarios/{}", sc.id);
+    let registration = stable_uuid(&["registration", &record.id]);
+    let actor = json!({
+        "objectType": "Agent",
+        "name": record.player,
+        "account": { "homePage": home_page, "name": record.player },
+    });
+    let context = json!({
+        "registration": registration,
+        "platform": "peercall",
+        "extensions": {
+            format!("{EXT}seed"): record.seed,
+            format!("{EXT}scenario-hash"): record.scenario_hash,
+            format!("{EXT}final-trust"): record.trust,
+            format!("{EXT}person-days"): record.days,
+            format!("{EXT}team"): record.team,
+        },
+    });
+    let scenario_object = json!({
+        "objectType": "Activity",
+        "id": activity,
+        "definition": {
+            "type": "http://adlnet.gov/expapi/activities/simulation",
+            "name": { "en-US": sc.title },
+            "description": { "en-US": sc.situation },
+        },
+    });
+    let mut out = Vec::new();
+    let mut push =
+        |n: usize, verb_name: &str, object: Value, result: Option<Value>, timestamp: &str| {
+            let mut s = json!({
+                "id": stable_uuid(&["statement", &record.id, &n.to_string()]),
+                "actor": actor,
+                "verb": verb(verb_name),
+                "object": object,
+                "context": context,
+                "timestamp": timestamp,
+            });
+            if let Some(r) = result {
+                s["result"] = r;
+            }
+            out.push(s);
+        };
+    push(
+        0,
+        "initialized",
+        scenario_object.clone(),
+        None,
+        &record.started_at,
+    );
+    // Replay the log to know the node and the offered choices at each turn.
+    if let Ok(call) = Call::replay_log(script, record.seed, &record.choices, &record.waits) {
+        for (i, (turn, state)) in call
+            .turns()
+            .iter()
+            .zip(call.states_before_turns(script))
+            .enumerate()
+        {
+            let node_id = script.node_id(turn.node);
+            let node = sc.nodes.at(turn.node as usize).1;
+            let choices: Vec<Value> = script
+                .offered(&state)
+                .map(|c| {
+                    json!({
+                        "id": format!("{node_id}-{}", c + 1),
+                        "description": { "en-US": node.choices[c].say },
+                    })
+                })
+                .collect();
+            let line = &script.lines(&state)[turn.variant as usize];
+            push(
+                i + 1,
+                "answered",
+                json!({
+                    "objectType": "Activity",
+                    "id": format!("{activity}/nodes/{node_id}"),
+                    "definition": {
+                        "type": "http://adlnet.gov/expapi/activities/cmi.interaction",
+                        "interactionType": "choice",
+                        "description": { "en-US": line },
+                        "choices": choices,
+                    },
+                }),
+                Some(json!({
+                    "response": format!("{node_id}-{}", turn.choice + 1),
+                    "extensions": {
+                        format!("{EXT}signal"): turn.signal.label(),
+                        format!("{EXT}trust-before"): turn.trust_before,
+                        format!("{EXT}trust-after"): turn.trust_after,
+                    },
+                })),
+                &record.finished_at,
+            );
+        }
+    }
+    let n = record.choices.len();
+    let success = record.outcome.is_qualified();
+    let result = json!({
+        "score": {
+            "scaled": f64::from(record.score) / 100.0,
+            "raw": record.score,
+            "min": 0,
+            "max": 100,
+        },
+        "success": success,
+        "completion": true,
+        "duration": iso_duration(record.duration_ms),
+        "extensions": {
+            format!("{EXT}ending"): record.ending,
+            format!("{EXT}outcome"): record.outcome.label(),
+        },
+    });
+    push(
+        n + 1,
+        "completed",
+        scenario_object.clone(),
+        Some(result.clone()),
+        &record.finished_at,
+    );
+    push(
+        n + 2,
+        if success { "passed" } else { "failed" },
+        scenario_object.clone(),
+        Some(result),
+        &record.finished_at,
+    );
+    push(
+        n + 3,
+        "terminated",
+        scenario_object,
+        None,
+        &record.finished_at,
+    );
+    out
+}
+
+/// Records a finished call and queues its statements in one go; `false` when the call was
+/// already recorded.
+pub fn record(
+    store: &Store,
+    record: &Record,
+    script: &Script,
+    home_page: &str,
+) -> Result<bool, String> {
+    let added = store.record(record, false)?;
+    store.enqueue(&statements(record, script, home_page))?;
+    Ok(added)
+}
+
+/// The home page for actors: from the LRS configuration, or the default.
+pub fn home_page(config: Option<&LrsConfig>) -> String {
+    config.map_or_else(default_home, |c| c.home_page.clone())
+}
+
+/// Keeps delivering the outbox in the background (a thread with its own connection): every
+/// few seconds while statements wait, backing off while the LRS is down.
+pub fn spawn_sender(db: PathBuf, config: LrsConfig) {
+    std::thread::spawn(move || {
+        let Ok((store, _)) = Store::open(&db) else {
+            return;
+        };
+        loop {
+            let _ = deliver(&store, &config, SystemTime::now());
+            std::thread::sleep(Duration::from_secs(2));
+        }
+    });
+}
+
+/// What one delivery attempt did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Delivery {
+    /// Statements the LRS accepted (or already had).
+    pub sent: usize,
+    /// Statements still waiting (LRS unreachable or refusing).
+    pub waiting: usize,
+    /// The last error, if any.
+    pub error: Option<String>,
+}
+
+/// Sends every due statement in the outbox, oldest first; on failure each waits longer before
+/// the next try (2 s, 4 s, ... up to 5 minutes). A statement the LRS already has counts as sent.
+pub fn deliver(store: &Store, config: &LrsConfig, now: SystemTime) -> Result<Delivery, String> {
+    let agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(10)))
+        .http_status_as_error(false)
+        .build()
+        .new_agent();
+    let auth = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD
+            .encode(format!("{}:{}", config.username, config.password))
+    );
+    let now_s = now
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let mut d = Delivery::default();
+    for (id, body, attempts) in store.outbox_due(now_s)? {
+        let response = agent
+            .post(&config.statements_url())
+            .header("Authorization", &auth)
+            .header("X-Experience-API-Version", "1.0.3")
+            .header("Content-Type", "application/json")
+            .send(body.as_bytes());
+        let ok = match response {
+            Ok(r) if r.status().is_success() || r.status().as_u16() == 409 => true,
+            Ok(r) => {
+                d.error = Some(format!("the LRS answered {}", r.status()));
+                false
+            }
+            Err(e) => {
+                d.error = Some(format!("cannot reach the LRS: {e}"));
+                false
+            }
+        };
+        if ok {
+            store.outbox_sent(&id)?;
+            d.sent += 1;
+        } else {
+            let backoff = 2i64.saturating_pow((attempts + 1).min(8)).min(300);
+            store.outbox_retry_later(&id, now_s + backoff)?;
+            d.waiting += 1;
+            // The LRS is down or refusing: stop for now, keep the order.
+            break;
+        }
+    }
+    d.waiting = store.outbox_waiting()? as usize;
+    Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_and_stable_ids() {
+        assert_eq!(iso_duration(390_000), "PT6M30S");
+        assert_eq!(iso_duration(3_723_500), "PT1H2M3.500S");
+        assert_eq!(iso_duration(0), "PT0S");
+        assert_eq!(stable_uuid(&["x"]), stable_uuid(&["x"]));
+        assert_ne!(stable_uuid(&["x"]), stable_uuid(&["y"]));
+        assert_eq!(stable_uuid(&["x"]).len(), 36);
+    }
+}
