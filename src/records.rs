@@ -12,9 +12,9 @@ use sha2::{Digest, Sha256};
 use crate::library::Library;
 
 /// The schema version this build writes; older databases are migrated forward.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     // 1: players' results.
     "CREATE TABLE results (
         id TEXT PRIMARY KEY,
@@ -47,7 +47,39 @@ const MIGRATIONS: [&str; 2] = [
         sent INTEGER NOT NULL DEFAULT 0
      );
      CREATE INDEX outbox_due ON outbox (sent, next_try, seq);",
+    // 3: each player's best result per scenario, overall ('*') and per competition, kept up to
+    // date on every insert so leaderboards read a few thousand rows, not every result.
+    "CREATE TABLE best (
+        competition TEXT NOT NULL,
+        scenario TEXT NOT NULL,
+        player TEXT NOT NULL,
+        team TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        PRIMARY KEY (competition, scenario, player)
+     );
+     INSERT INTO best (competition, scenario, player, team, score, duration_ms)
+        SELECT '*', scenario, player, team, score, duration_ms FROM results WHERE true
+        ON CONFLICT DO UPDATE SET score = excluded.score, duration_ms = excluded.duration_ms,
+            team = excluded.team
+        WHERE excluded.score > best.score
+           OR (excluded.score = best.score AND excluded.duration_ms < best.duration_ms);
+     INSERT INTO best (competition, scenario, player, team, score, duration_ms)
+        SELECT competition, scenario, player, team, score, duration_ms FROM results
+        WHERE competition IS NOT NULL
+        ON CONFLICT DO UPDATE SET score = excluded.score, duration_ms = excluded.duration_ms,
+            team = excluded.team
+        WHERE excluded.score > best.score
+           OR (excluded.score = best.score AND excluded.duration_ms < best.duration_ms);",
 ];
+
+const UPSERT_BEST: &str =
+    "INSERT INTO best (competition, scenario, player, team, score, duration_ms)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+    ON CONFLICT DO UPDATE SET score = excluded.score, duration_ms = excluded.duration_ms,
+        team = excluded.team
+    WHERE excluded.score > best.score
+       OR (excluded.score = best.score AND excluded.duration_ms < best.duration_ms)";
 
 /// One finished call, as stored and exported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -314,10 +346,14 @@ impl Store {
         &self.path
     }
 
-    /// Stores a result; `false` when it was already there (same id).
+    /// Stores a result; `false` when it was already there (same id). The result and the
+    /// leaderboard's best-of table change together, in one transaction.
     pub fn record(&self, r: &Record, imported: bool) -> Result<bool, String> {
-        let n = self
+        let tx = self
             .conn
+            .unchecked_transaction()
+            .map_err(|e| format!("cannot record the call: {e}"))?;
+        let n = tx
             .execute(
                 "INSERT OR IGNORE INTO results (id, player, team, scenario, scenario_hash, seed,
                     choices, waits, ending, outcome, score, trust, days, duration_ms, started_at,
@@ -347,6 +383,24 @@ impl Store {
                     imported,
                 ],
             )
+            .map_err(|e| format!("cannot record the call: {e}"))?;
+        if n == 1 {
+            for competition in std::iter::once("*").chain(r.competition.as_deref()) {
+                tx.execute(
+                    UPSERT_BEST,
+                    params![
+                        competition,
+                        r.scenario,
+                        r.player,
+                        r.team,
+                        r.score,
+                        r.duration_ms as i64
+                    ],
+                )
+                .map_err(|e| format!("cannot record the call: {e}"))?;
+            }
+        }
+        tx.commit()
             .map_err(|e| format!("cannot record the call: {e}"))?;
         Ok(n == 1)
     }
@@ -489,32 +543,26 @@ impl Store {
     /// fairly; ties again go to the faster team.
     pub fn board(&self, q: &BoardQuery) -> Result<Vec<BoardRow>, String> {
         let sql = "
-            WITH best AS (
-                SELECT player, team, scenario, score, duration_ms,
-                       ROW_NUMBER() OVER (PARTITION BY player, scenario
-                                          ORDER BY score DESC, duration_ms ASC) AS rank
-                FROM results
-                WHERE (?1 IS NULL OR competition = ?1) AND (?2 IS NULL OR scenario = ?2)
-            ),
-            players AS (
-                SELECT player, MAX(team) AS team, SUM(score) AS total, SUM(duration_ms) AS time,
-                       COUNT(*) AS calls
-                FROM best WHERE rank = 1 GROUP BY player
-            )
-            SELECT player, team, CAST(total AS REAL), time, calls FROM players";
+            SELECT player, MAX(team), CAST(SUM(score) AS REAL), SUM(duration_ms), COUNT(*)
+            FROM best
+            WHERE competition = ?1 AND (?2 IS NULL OR scenario = ?2)
+            GROUP BY player";
         let mut stmt = self.conn.prepare(sql).map_err(|e| e.to_string())?;
         let mut rows: Vec<BoardRow> = stmt
-            .query_map(params![q.competition, q.scenario], |r| {
-                Ok(BoardRow {
-                    place: 0,
-                    name: r.get(0)?,
-                    team: r.get(1)?,
-                    score: r.get(2)?,
-                    time_ms: r.get::<_, i64>(3)? as u64,
-                    calls: r.get::<_, i64>(4)? as u64,
-                    players: 1,
-                })
-            })
+            .query_map(
+                params![q.competition.as_deref().unwrap_or("*"), q.scenario],
+                |r| {
+                    Ok(BoardRow {
+                        place: 0,
+                        name: r.get(0)?,
+                        team: r.get(1)?,
+                        score: r.get(2)?,
+                        time_ms: r.get::<_, i64>(3)? as u64,
+                        calls: r.get::<_, i64>(4)? as u64,
+                        players: 1,
+                    })
+                },
+            )
             .map_err(|e| e.to_string())?
             .collect::<Result<_, _>>()
             .map_err(|e| e.to_string())?;
@@ -691,4 +739,50 @@ pub fn exists(store: &Store, id: &str) -> Result<bool, String> {
         .optional()
         .map(|o| o.is_some())
         .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_older_database_is_migrated_and_keeps_its_results() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            conn.execute(
+                "INSERT INTO results VALUES ('a', 'Ana', 'East', 'demo-request', 'h', 1, '[]', '[]',
+                    'qualified-in', 'QualifiedIn', 90, 70, 1.0, 1000, 't0', 't1', NULL, 0)",
+                [],
+            )
+            .unwrap();
+        }
+        let (store, notice) = Store::open(&path).unwrap();
+        assert!(notice.is_none());
+        let version: i64 = store
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let rows = store.board(&BoardQuery::default()).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!((rows[0].name.as_str(), rows[0].score), ("Ana", 90.0));
+        assert_eq!(store.outbox_waiting().unwrap(), 0);
+    }
+
+    #[test]
+    fn a_database_from_a_newer_peercall_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.sqlite");
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(err.contains("newer peercall"), "{err}");
+        assert!(path.exists());
+    }
 }
