@@ -12,9 +12,9 @@ use sha2::{Digest, Sha256};
 use crate::library::Library;
 
 /// The schema version this build writes; older databases are migrated forward.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     // 1: players' results.
     "CREATE TABLE results (
         id TEXT PRIMARY KEY,
@@ -71,6 +71,8 @@ const MIGRATIONS: [&str; 3] = [
             team = excluded.team
         WHERE excluded.score > best.score
            OR (excluded.score = best.score AND excluded.duration_ms < best.duration_ms);",
+    // 4: settings kept on this machine: the profile and the self-diagnostic answers.
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
 ];
 
 const UPSERT_BEST: &str =
@@ -515,6 +517,50 @@ impl Store {
             })
             .map(|n| n as u64)
             .map_err(|e| e.to_string())
+    }
+
+    /// A setting kept on this machine.
+    pub fn setting(&self, key: &str) -> Result<Option<String>, String> {
+        self.conn
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                params![key],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| e.to_string())
+    }
+
+    /// Saves a setting.
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), String> {
+        self.conn
+            .execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    /// A player's progress per scenario: (scenario, calls played, first score, best score).
+    pub fn progress(&self, player: &str) -> Result<Vec<(String, u32, u32, u32)>, String> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT scenario, COUNT(*),
+                        (SELECT score FROM results r2 WHERE r2.player = r.player
+                           AND r2.scenario = r.scenario ORDER BY finished_at LIMIT 1),
+                        MAX(score)
+                 FROM results r WHERE player = ?1 GROUP BY scenario",
+            )
+            .map_err(|e| e.to_string())?;
+        stmt.query_map(params![player], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .map_err(|e| e.to_string())?
+        .collect::<Result<_, _>>()
+        .map_err(|e| e.to_string())
     }
 
     /// Attempts a player has made at a scenario under a competition.

@@ -694,3 +694,67 @@ fn a_competition_fixes_the_seed_limits_attempts_and_records_under_its_id() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].name, "Eve");
 }
+
+fn type_text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.world_mut().write_message(KeyboardInput {
+            key_code: KeyCode::KeyA,
+            logical_key: Key::Character(c.to_string().into()),
+            state: ButtonState::Pressed,
+            text: Some(c.to_string().into()),
+            repeat: false,
+            window: Entity::PLACEHOLDER,
+        });
+        app.update();
+    }
+}
+
+#[test]
+fn first_launch_asks_who_is_playing_then_the_self_diagnostic() {
+    use peercall::game::RecordsDb;
+    use peercall::records::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            200,
+        )))
+        .insert_resource(RecordsDb(std::sync::Mutex::new(
+            Store::open(&db).unwrap().0,
+        )));
+    add_game(&mut app, Library::builtin(), PlayOptions::default());
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Profile);
+    type_text(&mut app, "Ana Lee");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "East");
+    assert!(texts(&mut app).iter().any(|t| t == "East|"));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Diagnostic);
+    key(&mut app, KeyCode::Digit1);
+    assert_eq!(screen(&app), Screen::Title);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "Playing as Ana Lee (East)")
+    );
+    app.world_mut().write_message(Act(Action::ShowBoard));
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Board);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("No results yet"))
+    );
+    drop(app);
+    let (store, _) = Store::open(&db).unwrap();
+    assert_eq!(store.setting("player").unwrap().as_deref(), Some("Ana Lee"));
+    assert_eq!(store.setting("team").unwrap().as_deref(), Some("East"));
+    assert_eq!(
+        store.setting("diagnostic-before").unwrap().as_deref(),
+        Some("1")
+    );
+}

@@ -145,6 +145,12 @@ pub enum Screen {
     Debrief,
     /// The diagnostics of a broken scenario file.
     Error,
+    /// Who is playing: name and team.
+    Profile,
+    /// The self-diagnostic question, before and after the onboarding path.
+    Diagnostic,
+    /// The leaderboard.
+    Board,
 }
 
 /// The scenarios on offer.

@@ -68,6 +68,7 @@ fn pointer_press(
 
 fn keyboard(
     input: Res<ButtonInput<KeyCode>>,
+    screen: Res<State<Screen>>,
     buttons: Query<(&Focusable, &Action, Option<&Hotkey>, Has<InOverlay>)>,
     paused: Res<Paused>,
     mut focus: ResMut<FocusIndex>,
@@ -85,12 +86,13 @@ fn keyboard(
     let orders: Vec<usize> = live.iter().map(|(f, _, _)| f.0).collect();
     let pos = focus.0.and_then(|o| orders.iter().position(|x| *x == o));
     let shift = input.pressed(KeyCode::ShiftLeft) || input.pressed(KeyCode::ShiftRight);
+    let tab = input.just_pressed(KeyCode::Tab) && *screen.get() != Screen::Profile;
     let forward = input.just_pressed(KeyCode::ArrowDown)
         || input.just_pressed(KeyCode::ArrowRight)
-        || (input.just_pressed(KeyCode::Tab) && !shift);
+        || (tab && !shift);
     let backward = input.just_pressed(KeyCode::ArrowUp)
         || input.just_pressed(KeyCode::ArrowLeft)
-        || (input.just_pressed(KeyCode::Tab) && shift);
+        || (tab && shift);
     if forward {
         let next = pos.map_or(0, |p| (p + 1) % orders.len());
         focus.0 = Some(orders[next]);
@@ -98,9 +100,10 @@ fn keyboard(
         let next = pos.map_or(orders.len() - 1, |p| (p + orders.len() - 1) % orders.len());
         focus.0 = Some(orders[next]);
     }
+    let typing = *screen.get() == Screen::Profile;
     if input.just_pressed(KeyCode::Enter)
         || input.just_pressed(KeyCode::NumpadEnter)
-        || input.just_pressed(KeyCode::Space)
+        || (input.just_pressed(KeyCode::Space) && !typing)
     {
         // Enter with nothing focused presses the first button.
         let target = pos.unwrap_or(0);
@@ -268,6 +271,20 @@ fn apply(world: &mut World, action: Action) {
             }
             // Re-entering the screen rebuilds it in the new look; a call in progress carries on.
             go(world, screen);
+        }
+        Action::EditProfile => go(world, Screen::Profile),
+        Action::SaveProfile => super::screens::profile::save_profile(world),
+        Action::Answer(n) => super::screens::profile::answer(world, n),
+        Action::Diagnostic => go(world, Screen::Diagnostic),
+        Action::ShowBoard => go(world, Screen::Board),
+        Action::BoardByTeam | Action::BoardHideNames => {
+            let mut view = world.resource_mut::<super::screens::board::BoardView>();
+            if action == Action::BoardByTeam {
+                view.by_team = !view.by_team;
+            } else {
+                view.hide_names = !view.hide_names;
+            }
+            go(world, Screen::Board);
         }
         Action::Quit => {
             world.write_message(AppExit::Success);

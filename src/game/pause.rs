@@ -42,7 +42,8 @@ fn escape(
         }
         Screen::Pick => next.set(Screen::Title),
         Screen::Briefing | Screen::Debrief | Screen::Error => next.set(Screen::Pick),
-        Screen::Title => {}
+        Screen::Board | Screen::Diagnostic => next.set(Screen::Title),
+        Screen::Title | Screen::Profile => {}
     }
 }
 

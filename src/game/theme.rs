@@ -249,6 +249,20 @@ pub enum Action {
     Contrast,
     /// Quit the game.
     Quit,
+    /// Open the profile screen.
+    EditProfile,
+    /// Save the profile being typed.
+    SaveProfile,
+    /// Answer the self-diagnostic question (1-3).
+    Answer(usize),
+    /// Open the leaderboard.
+    ShowBoard,
+    /// Leaderboard: switch between players and teams.
+    BoardByTeam,
+    /// Leaderboard: hide or show other players' names.
+    BoardHideNames,
+    /// Open the self-diagnostic question again (after the onboarding path).
+    Diagnostic,
 }
 
 /// Keyboard focus order of a button on its screen (0 first).

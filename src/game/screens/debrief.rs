@@ -40,7 +40,7 @@ fn spawn(
     };
     // Record the finished call (recording it again, e.g. after a theme change, changes nothing).
     if let (Some(db), Some(record)) = (
-        db,
+        db.as_ref(),
         crate::records::Record::of(
             &active.call,
             script,
@@ -66,6 +66,21 @@ fn spawn(
         eprintln!("warning: {e}");
     }
     commands.insert_resource(ShownDebrief(d.clone()));
+    // The onboarding path is complete when every call has been played: ask the question again.
+    let ask_again = competition.is_none()
+        && db.as_ref().is_some_and(|db| {
+            db.0.lock().ok().is_some_and(|s| {
+                let played = s.progress(&profile.player).unwrap_or_default();
+                s.setting("diagnostic-before").ok().flatten().is_some()
+                    && s.setting("diagnostic-after").ok().flatten().is_none()
+                    && scenarios
+                        .0
+                        .entries
+                        .iter()
+                        .filter_map(|e| e.script())
+                        .all(|sc| sc.id() == script.id() || played.iter().any(|r| r.0 == sc.id()))
+            })
+        });
     let sc = script.scenario();
     let t = *theme;
     let p = t.palette;
@@ -181,7 +196,7 @@ fn spawn(
                             row.spawn(t.button(
                                 format!("Replay from turn {}", turn.turn),
                                 Action::ReplayFrom(turn.turn),
-                                turn.turn + 1,
+                                turn.turn + 10,
                             ));
                         }
                     });
@@ -234,6 +249,14 @@ fn spawn(
         .with_children(|row| {
             row.spawn(t.button("Retry this call (R)", Action::Retry, 0));
             row.spawn(t.button("Back to scenarios (Esc)", Action::BackToScenarios, 1));
+            row.spawn(t.button("Leaderboard", Action::ShowBoard, 2));
+            if ask_again {
+                row.spawn(t.button(
+                    "Onboarding path complete: answer the question again",
+                    Action::Diagnostic,
+                    3,
+                ));
+            }
         });
     });
 }

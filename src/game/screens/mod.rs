@@ -2,11 +2,13 @@
 
 use bevy::prelude::*;
 
+pub mod board;
 pub mod briefing;
 pub mod call;
 pub mod debrief;
 pub mod error;
 pub mod pick;
+pub mod profile;
 pub mod title;
 
 pub(super) fn plugin(app: &mut App) {
@@ -17,6 +19,8 @@ pub(super) fn plugin(app: &mut App) {
         call::plugin,
         debrief::plugin,
         error::plugin,
+        profile::plugin,
+        board::plugin,
     ));
 }
 

@@ -12,7 +12,29 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Pick), spawn);
 }
 
-fn spawn(mut commands: Commands, theme: Res<Theme>, scenarios: Res<Scenarios>) {
+fn spawn(
+    mut commands: Commands,
+    theme: Res<Theme>,
+    scenarios: Res<Scenarios>,
+    profile: Res<crate::game::Profile>,
+    db: Option<Res<crate::game::RecordsDb>>,
+) {
+    let progress = db
+        .and_then(|d| {
+            d.0.lock()
+                .ok()
+                .and_then(|s| s.progress(&profile.player).ok())
+        })
+        .unwrap_or_default();
+    let played = |id: &str| progress.iter().find(|r| r.0 == id).map(|r| r.3);
+    let total = scenarios.0.playable();
+    let done = scenarios
+        .0
+        .entries
+        .iter()
+        .filter_map(|e| e.script())
+        .filter(|s| played(s.id()).is_some())
+        .count();
     let t = *theme;
     let p = t.palette;
     let root = commands.spawn((DespawnOnExit(Screen::Pick), t.root())).id();
@@ -22,6 +44,14 @@ fn spawn(mut commands: Commands, theme: Res<Theme>, scenarios: Res<Scenarios>) {
             "Each call is a prospect who wants something from you. Press its number, or use the arrows and Enter.",
             18.0,
             p.dim,
+        ));
+        root.spawn(t.colored(
+            format!(
+                "Onboarding path, easiest first: {done} of {total} calls played by {}",
+                profile.player
+            ),
+            17.0,
+            if done == total { p.good } else { p.accent },
         ));
         root.spawn((
             Scrollable,
@@ -59,6 +89,13 @@ fn spawn(mut commands: Commands, theme: Res<Theme>, scenarios: Res<Scenarios>) {
                                         .with_children(|row| {
                                             row.spawn(t.text(sc.title.clone(), 24.0));
                                             row.spawn(t.colored(difficulty, 16.0, diff_color));
+                                            if let Some(best) = played(&sc.id) {
+                                                row.spawn(t.colored(
+                                                    format!("played, best {best}"),
+                                                    16.0,
+                                                    p.good,
+                                                ));
+                                            }
                                         });
                                     col.spawn(t.colored(
                                         format!(

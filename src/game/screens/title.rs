@@ -9,7 +9,12 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), spawn);
 }
 
-fn spawn(mut commands: Commands, theme: Res<Theme>, scenarios: Res<Scenarios>) {
+fn spawn(
+    mut commands: Commands,
+    theme: Res<Theme>,
+    scenarios: Res<Scenarios>,
+    profile: Res<crate::game::Profile>,
+) {
     let t = *theme;
     let p = t.palette;
     let count = scenarios.0.playable();
@@ -56,7 +61,17 @@ fn spawn(mut commands: Commands, theme: Res<Theme>, scenarios: Res<Scenarios>) {
                         Action::Contrast,
                         3
                     ),
-                    t.button("Quit", Action::Quit, 4),
+                    t.button("Leaderboard", Action::ShowBoard, 4),
+                    t.button(
+                        if profile.team.is_empty() {
+                            format!("Playing as {}", profile.player)
+                        } else {
+                            format!("Playing as {} ({})", profile.player, profile.team)
+                        },
+                        Action::EditProfile,
+                        5
+                    ),
+                    t.button("Quit", Action::Quit, 6),
                 ],
             ),
             (

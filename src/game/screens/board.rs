@@ -1,0 +1,123 @@
+//! The leaderboard: the top ten and the places around the player, by player or by team, names
+//! shown or hidden; in a competition, that competition's board.
+
+use bevy::prelude::*;
+
+use crate::game::theme::{Action, Theme};
+use crate::game::{ActiveCompetition, Profile, RecordsDb, Screen};
+use crate::records::{BoardQuery, board_view};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<BoardView>()
+        .add_systems(OnEnter(Screen::Board), spawn);
+}
+
+/// How the board is shown.
+#[derive(Resource, Debug, Default, Clone, Copy)]
+pub struct BoardView {
+    /// Teams instead of players.
+    pub by_team: bool,
+    /// Other players' names hidden.
+    pub hide_names: bool,
+}
+
+fn spawn(
+    mut commands: Commands,
+    theme: Res<Theme>,
+    view: Res<BoardView>,
+    profile: Res<Profile>,
+    db: Option<Res<RecordsDb>>,
+    competition: Option<Res<ActiveCompetition>>,
+) {
+    let t = *theme;
+    let p = t.palette;
+    let query = BoardQuery {
+        competition: competition.as_ref().map(|c| c.competition.id.clone()),
+        scenario: None,
+        by_team: view.by_team,
+    };
+    let rows = db
+        .and_then(|d| d.0.lock().ok().and_then(|s| s.board(&query).ok()))
+        .unwrap_or_default();
+    let me = if view.by_team {
+        &profile.team
+    } else {
+        &profile.player
+    };
+    let shown = board_view(&rows, Some(me));
+    let title = match &competition {
+        Some(c) => format!("Leaderboard: {}", c.competition.name),
+        None => "Leaderboard".to_string(),
+    };
+    let root = commands
+        .spawn((DespawnOnExit(Screen::Board), t.root()))
+        .id();
+    commands.entity(root).with_children(|root| {
+        root.spawn((t.colored(title, 40.0, p.accent), Label));
+        root.spawn(t.colored(
+            if view.by_team {
+                "Teams: the mean of their players' totals, so team size does not count. Ties go to the faster team."
+            } else {
+                "Each player's best result per call, added up. Ties go to the faster player."
+            },
+            17.0,
+            p.dim,
+        ));
+        root.spawn((
+            Node {
+                flex_direction: FlexDirection::Column,
+                row_gap: px(6),
+                padding: UiRect::all(px(16)),
+                min_width: px(640),
+                border_radius: BorderRadius::all(px(10)),
+                ..default()
+            },
+            BackgroundColor(p.panel),
+        ))
+            .with_children(|table| {
+                if shown.is_empty() {
+                    table.spawn(t.text("No results yet: play a call and come back.", 20.0));
+                }
+                let mut last = 0;
+                for r in &shown {
+                    if r.place > last + 1 {
+                        table.spawn(t.colored("...", 18.0, p.dim));
+                    }
+                    last = r.place;
+                    let mine = r.name == *me;
+                    let name = if view.hide_names && !mine { format!("#{}", r.place) } else { r.name.clone() };
+                    let secs = r.time_ms / 1000;
+                    table.spawn((
+                        t.colored(
+                            format!(
+                                "{:>3}.  {:<24} {:>7.1}   {:>3}:{:02}   {} call{}",
+                                r.place,
+                                name,
+                                r.score,
+                                secs / 60,
+                                secs % 60,
+                                r.calls,
+                                if r.calls == 1 { "" } else { "s" }
+                            ),
+                            19.0,
+                            if mine { p.accent } else { p.text },
+                        ),
+                        Label,
+                    ));
+                }
+            });
+        root.spawn(Node { column_gap: px(12), ..default() }).with_children(|row| {
+            row.spawn(t.button(
+                if view.by_team { "Show players" } else { "Show teams" },
+                Action::BoardByTeam,
+                0,
+            ));
+            row.spawn(t.button(
+                if view.hide_names { "Show names" } else { "Hide names" },
+                Action::BoardHideNames,
+                1,
+            ));
+            row.spawn(t.button("Back (Esc)", Action::BackToTitle, 2));
+        });
+    });
+}

@@ -1,0 +1,325 @@
+//! Who is playing: the profile (name and team, typed in the game on first launch and changeable
+//! later) and the self-diagnostic question asked before and after the onboarding path.
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::prelude::*;
+
+use crate::game::nav::Hotkey;
+use crate::game::theme::{Action, Theme};
+use crate::game::{PlayOptions, Profile, RecordsDb, Scenarios, Screen};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Draft>()
+        .add_systems(Startup, first_launch)
+        .add_systems(
+            OnEnter(Screen::Profile),
+            (start_draft, spawn_profile).chain(),
+        )
+        .add_systems(Update, type_text.run_if(in_state(Screen::Profile)))
+        .add_systems(OnEnter(Screen::Diagnostic), spawn_diagnostic);
+}
+
+/// The profile being typed.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Draft {
+    /// Name so far.
+    pub name: String,
+    /// Team so far.
+    pub team: String,
+    /// Whether the team field (not the name) has the cursor.
+    pub on_team: bool,
+}
+
+#[derive(Component)]
+struct Field(bool);
+
+/// The self-diagnostic question, in the product's own words, with its three answers.
+pub const QUESTION: &str = "When you decide how much of your company's time (your own included) to give a sales opportunity, which is closest to how you think?";
+/// The three answers.
+pub const ANSWERS: [&str; 3] = [
+    "I want to look responsive, so I lean toward giving the prospect what they ask for.",
+    "I guard my time and my company's, and I want prospects to see that I do.",
+    "Neither of these describes how I decide.",
+];
+
+fn setting(db: Option<&RecordsDb>, key: &str) -> Option<String> {
+    db.and_then(|db| db.0.lock().ok().and_then(|s| s.setting(key).ok().flatten()))
+}
+
+fn save(db: Option<&RecordsDb>, key: &str, value: &str) {
+    if let Some(Ok(store)) = db.map(|d| d.0.lock())
+        && let Err(e) = store.set_setting(key, value)
+    {
+        eprintln!("warning: {e}");
+    }
+}
+
+/// On first launch (no saved profile and none given on the command line) the game opens on the
+/// profile screen; otherwise the saved profile is used.
+fn first_launch(
+    db: Option<Res<RecordsDb>>,
+    options: Res<PlayOptions>,
+    mut profile: ResMut<Profile>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let db = db.as_deref();
+    let given = options.player.is_some() || std::env::var_os("PEERCALL_PLAYER").is_some();
+    match setting(db, "player") {
+        Some(name) if !given => {
+            profile.player = name;
+            profile.team = setting(db, "team").unwrap_or_default();
+        }
+        None if !given && db.is_some() && options.autoplay.is_none() => {
+            next.set(Screen::Profile);
+        }
+        _ => {}
+    }
+}
+
+fn start_draft(profile: Res<Profile>, db: Option<Res<RecordsDb>>, mut draft: ResMut<Draft>) {
+    let known = setting(db.as_deref(), "player").is_some();
+    *draft = Draft {
+        name: if known {
+            profile.player.clone()
+        } else {
+            String::new()
+        },
+        team: profile.team.clone(),
+        on_team: false,
+    };
+}
+
+fn spawn_profile(mut commands: Commands, theme: Res<Theme>, draft: Res<Draft>) {
+    let t = *theme;
+    let p = t.palette;
+    let field = |label: &str, value: &str, on: bool, team: bool| {
+        (
+            Node {
+                flex_direction: FlexDirection::Column,
+                row_gap: px(6),
+                ..default()
+            },
+            children![
+                t.colored(label.to_string(), 16.0, p.dim),
+                (
+                    Field(team),
+                    Node {
+                        width: px(520),
+                        padding: UiRect::all(px(12)),
+                        border: UiRect::all(px(2)),
+                        border_radius: BorderRadius::all(px(8)),
+                        ..default()
+                    },
+                    BackgroundColor(p.panel),
+                    BorderColor::all(if on { p.focus } else { p.track }),
+                    children![(t.text(shown(value, on), 22.0), Label)],
+                ),
+            ],
+        )
+    };
+    commands.spawn((
+        DespawnOnExit(Screen::Profile),
+        t.root(),
+        children![
+            (t.colored("Who is playing?", 40.0, p.accent), Label),
+            t.colored(
+                "Your name and team go on your results and the leaderboard. Type, Tab to switch fields, Enter to save.",
+                18.0,
+                p.dim
+            ),
+            field("Your name", &draft.name, !draft.on_team, false),
+            field("Team (optional)", &draft.team, draft.on_team, true),
+            (
+                Node { margin: UiRect::top(px(10)), ..default() },
+                children![t.button("Save (Enter)", Action::SaveProfile, 0)],
+            ),
+        ],
+    ));
+}
+
+fn shown(value: &str, on: bool) -> String {
+    if on {
+        format!("{value}|")
+    } else {
+        value.to_string()
+    }
+}
+
+/// Typing into the profile fields: characters, Backspace, Tab to switch.
+fn type_text(
+    mut keys: MessageReader<KeyboardInput>,
+    mut draft: ResMut<Draft>,
+    theme: Res<Theme>,
+    mut fields: Query<(&Field, &mut BorderColor, &Children)>,
+    mut texts: Query<&mut Text>,
+) {
+    let mut changed = false;
+    for k in keys.read() {
+        if k.state != ButtonState::Pressed {
+            continue;
+        }
+        match (k.key_code, &k.logical_key) {
+            (KeyCode::Backspace, _) | (_, Key::Backspace) => {
+                let field = if draft.on_team {
+                    &mut draft.team
+                } else {
+                    &mut draft.name
+                };
+                field.pop();
+            }
+            (KeyCode::Tab, _) | (_, Key::Tab) => draft.on_team = !draft.on_team,
+            (KeyCode::Enter | KeyCode::NumpadEnter | KeyCode::Escape, _)
+            | (_, Key::Enter | Key::Escape) => continue,
+            _ => {
+                let Some(text) = &k.text else { continue };
+                let field = if draft.on_team {
+                    &mut draft.team
+                } else {
+                    &mut draft.name
+                };
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    if field.chars().count() < 32 {
+                        field.push(c);
+                    }
+                }
+            }
+        }
+        changed = true;
+    }
+    if !changed {
+        return;
+    }
+    for (field, mut border, children) in &mut fields {
+        let on = field.0 == draft.on_team;
+        *border = BorderColor::all(if on {
+            theme.palette.focus
+        } else {
+            theme.palette.track
+        });
+        let value = if field.0 { &draft.team } else { &draft.name };
+        if let Some(mut text) = children.first().and_then(|c| texts.get_mut(*c).ok()) {
+            text.0 = shown(value, on);
+        }
+    }
+}
+
+/// Saves the typed profile; then asks the self-diagnostic question if it was never answered.
+pub fn save_profile(world: &mut World) {
+    let draft = world.resource::<Draft>().clone();
+    let name = draft.name.trim().to_string();
+    if name.is_empty() {
+        return;
+    }
+    let team = draft.team.trim().to_string();
+    let db = world.get_resource::<RecordsDb>();
+    save(db, "player", &name);
+    save(db, "team", &team);
+    let asked = setting(db, "diagnostic-before").is_some();
+    let next = if asked || db.is_none() {
+        Screen::Title
+    } else {
+        Screen::Diagnostic
+    };
+    *world.resource_mut::<Profile>() = Profile { player: name, team };
+    world.resource_mut::<NextState<Screen>>().set(next);
+}
+
+/// Records an answer to the self-diagnostic question: the first time as "before", once the
+/// onboarding path is complete as "after".
+pub fn answer(world: &mut World, n: usize) {
+    let db = world.get_resource::<RecordsDb>();
+    let key = if setting(db, "diagnostic-before").is_none() {
+        "diagnostic-before"
+    } else {
+        "diagnostic-after"
+    };
+    save(db, key, &n.to_string());
+    let next = if key == "diagnostic-after" {
+        Screen::Diagnostic
+    } else {
+        Screen::Title
+    };
+    world.resource_mut::<NextState<Screen>>().set(next);
+}
+
+/// Whether the player has played every call of the onboarding path (the built-in scenarios).
+pub fn path_complete(world: &World) -> bool {
+    let Some(db) = world.get_resource::<RecordsDb>() else {
+        return false;
+    };
+    let player = world.resource::<Profile>().player.clone();
+    let played: Vec<String> =
+        db.0.lock()
+            .ok()
+            .and_then(|s| s.progress(&player).ok())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(id, ..)| id)
+            .collect();
+    let scenarios = &world.resource::<Scenarios>().0;
+    scenarios.playable() > 0
+        && scenarios
+            .entries
+            .iter()
+            .filter_map(|e| e.script())
+            .all(|s| played.iter().any(|p| p == s.id()))
+}
+
+fn spawn_diagnostic(world: &mut World) {
+    let db = world.get_resource::<RecordsDb>();
+    let before = setting(db, "diagnostic-before").and_then(|v| v.parse::<usize>().ok());
+    let after = setting(db, "diagnostic-after").and_then(|v| v.parse::<usize>().ok());
+    let player = world.resource::<Profile>().player.clone();
+    let progress = db
+        .and_then(|d| d.0.lock().ok().and_then(|s| s.progress(&player).ok()))
+        .unwrap_or_default();
+    let t = *world.resource::<Theme>();
+    let p = t.palette;
+    let mut commands = world.commands();
+    let root = commands
+        .spawn((DespawnOnExit(Screen::Diagnostic), t.root()))
+        .id();
+    commands.entity(root).with_children(|root| {
+        if let (Some(b), Some(a)) = (before, after) {
+            // Both answers: side by side, with the scores.
+            let n = progress.len().max(1) as f64;
+            let first = progress.iter().map(|r| f64::from(r.2)).sum::<f64>() / n;
+            let best = progress.iter().map(|r| f64::from(r.3)).sum::<f64>() / n;
+            root.spawn((t.colored("Before and after", 40.0, p.accent), Label));
+            root.spawn(t.colored(QUESTION, 19.0, p.dim));
+            root.spawn(Node { column_gap: px(20), ..default() })
+                .with_children(|row| {
+                    for (label, answer, score) in [
+                        ("Before the onboarding path", b, format!("First attempts: average score {first:.0}")),
+                        ("After it", a, format!("Best attempts: average score {best:.0}")),
+                    ] {
+                        row.spawn(t.panel()).with_children(|col| {
+                            col.spawn(t.colored(label, 16.0, p.accent));
+                            col.spawn((t.text(ANSWERS[answer.clamp(1, 3) - 1], 20.0), Label));
+                            col.spawn(t.colored(score, 18.0, p.good));
+                        });
+                    }
+                });
+            root.spawn(t.colored(
+                "Most salespeople start by leaning toward the prospect's request. The method asks you to treat your time as worth protecting, and to say so as a peer.",
+                17.0,
+                p.dim,
+            ));
+            root.spawn(t.button("Back to the title (Esc)", Action::BackToTitle, 0));
+            return;
+        }
+        let title = if before.is_none() { "Before you start" } else { "You finished the onboarding path" };
+        root.spawn((t.colored(title, 40.0, p.accent), Label));
+        root.spawn((t.text(QUESTION, 22.0), Label));
+        for (i, a) in ANSWERS.iter().enumerate() {
+            root.spawn((t.button(format!("{}. {a}", i + 1), Action::Answer(i + 1), i), Hotkey(i + 1)));
+        }
+        root.spawn(t.colored(
+            "There is no right answer here: it is for you to compare with your answer at the end of the onboarding path.",
+            16.0,
+            p.dim,
+        ));
+    });
+    world.flush();
+}
