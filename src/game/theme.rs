@@ -173,6 +173,39 @@ impl Theme {
         )
     }
 
+    /// A callout: a panel with a coloured bar down its left edge (lessons, better lines).
+    pub fn callout(&self, background: Color, edge: Color, padding: f32) -> impl Bundle {
+        (
+            Node {
+                flex_direction: FlexDirection::Column,
+                padding: UiRect::all(px(padding)),
+                row_gap: px(4),
+                border_radius: BorderRadius::all(px(8)),
+                border: UiRect::left(px(5)),
+                ..default()
+            },
+            BackgroundColor(background),
+            BorderColor::all(edge),
+        )
+    }
+
+    /// A speech bubble on one side of the transcript.
+    pub fn bubble(&self, side: AlignSelf, background: Color) -> impl Bundle {
+        (
+            Node {
+                flex_direction: FlexDirection::Column,
+                align_self: side,
+                max_width: percent(82),
+                padding: UiRect::all(px(12)),
+                row_gap: px(4),
+                border_radius: BorderRadius::all(px(10)),
+                flex_shrink: 0.0,
+                ..default()
+            },
+            BackgroundColor(background),
+        )
+    }
+
     /// A button with a label; `action` says what pressing it does.
     pub fn button(&self, label: impl Into<String>, action: Action, order: usize) -> impl Bundle {
         let label = label.into();

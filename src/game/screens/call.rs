@@ -531,19 +531,7 @@ fn spawn_line(l: &mut ChildSpawnerCommands, t: &Theme, script: &Script, line: &L
     let sc = script.scenario();
     match line {
         Line::Prospect { text } => {
-            let mut bubble = l.spawn((
-                Node {
-                    flex_direction: FlexDirection::Column,
-                    align_self: AlignSelf::Start,
-                    max_width: percent(82),
-                    padding: UiRect::all(px(12)),
-                    row_gap: px(4),
-                    border_radius: BorderRadius::all(px(10)),
-                    flex_shrink: 0.0,
-                    ..default()
-                },
-                BackgroundColor(p.prospect),
-            ));
+            let mut bubble = l.spawn(t.bubble(AlignSelf::Start, p.prospect));
             bubble.with_children(|b| {
                 b.spawn(t.colored(sc.prospect.name.clone(), 14.0, p.accent));
                 let mut text = b.spawn((t.text(text.clone(), 19.0), Label));
@@ -566,28 +554,16 @@ fn spawn_line(l: &mut ChildSpawnerCommands, t: &Theme, script: &Script, line: &L
             } else {
                 p.dim
             };
-            l.spawn((
-                Node {
-                    flex_direction: FlexDirection::Column,
-                    align_self: AlignSelf::End,
-                    max_width: percent(82),
-                    padding: UiRect::all(px(12)),
-                    row_gap: px(4),
-                    border_radius: BorderRadius::all(px(10)),
-                    flex_shrink: 0.0,
-                    ..default()
-                },
-                BackgroundColor(p.player),
-            ))
-            .with_children(|b| {
-                b.spawn(t.colored("You", 14.0, p.accent));
-                b.spawn((t.text(text.clone(), 19.0), Label));
-                b.spawn(t.colored(
-                    format!("{}  |  trust {delta:+}", signal.label()),
-                    14.0,
-                    delta_color,
-                ));
-            });
+            l.spawn(t.bubble(AlignSelf::End, p.player))
+                .with_children(|b| {
+                    b.spawn(t.colored("You", 14.0, p.accent));
+                    b.spawn((t.text(text.clone(), 19.0), Label));
+                    b.spawn(t.colored(
+                        format!("{}  |  trust {delta:+}", signal.label()),
+                        14.0,
+                        delta_color,
+                    ));
+                });
         }
     }
 }

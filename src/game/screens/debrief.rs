@@ -128,22 +128,11 @@ fn spawn(
                 },
             ));
         });
-        root.spawn((
-            Node {
-                flex_direction: FlexDirection::Column,
-                padding: UiRect::all(px(14)),
-                row_gap: px(4),
-                border_radius: BorderRadius::all(px(10)),
-                border: UiRect::left(px(5)),
-                ..default()
-            },
-            BackgroundColor(p.panel),
-            BorderColor::all(outcome_color),
-        ))
-        .with_children(|lesson| {
-            lesson.spawn(t.colored("The lesson", 15.0, p.accent));
-            lesson.spawn((t.text(d.lesson.clone(), 19.0), Label));
-        });
+        root.spawn(t.callout(p.panel, outcome_color, 14.0))
+            .with_children(|lesson| {
+                lesson.spawn(t.colored("The lesson", 15.0, p.accent));
+                lesson.spawn((t.text(d.lesson.clone(), 19.0), Label));
+            });
 
         root.spawn((
             Scrollable,
@@ -216,26 +205,15 @@ fn spawn(
                         card.spawn(t.colored(turn.feedback.clone(), 16.0, p.text));
                     }
                     if let Some(b) = &turn.better {
-                        card.spawn((
-                            Node {
-                                flex_direction: FlexDirection::Column,
-                                padding: UiRect::all(px(10)),
-                                row_gap: px(3),
-                                border_radius: BorderRadius::all(px(8)),
-                                border: UiRect::left(px(4)),
-                                ..default()
-                            },
-                            BackgroundColor(p.panel_alt),
-                            BorderColor::all(p.good),
-                        ))
-                        .with_children(|better| {
-                            better.spawn(t.colored(
-                                format!("Better: {} ({:+} trust)", b.signal.label(), b.trust),
-                                15.0,
-                                p.good,
-                            ));
-                            better.spawn((t.text(format!("\"{}\"", b.say), 17.0), Label));
-                        });
+                        card.spawn(t.callout(p.panel_alt, p.good, 10.0))
+                            .with_children(|better| {
+                                better.spawn(t.colored(
+                                    format!("Better: {} ({:+} trust)", b.signal.label(), b.trust),
+                                    15.0,
+                                    p.good,
+                                ));
+                                better.spawn((t.text(format!("\"{}\"", b.say), 17.0), Label));
+                            });
                     }
                 });
             }

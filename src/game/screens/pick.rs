@@ -78,12 +78,7 @@ fn spawn(
                         list.spawn((card(&t, Action::Pick(i), i), Hotkey(number)))
                             .with_children(|c| {
                                 c.spawn(t.colored(format!("{number}"), 30.0, p.accent));
-                                c.spawn(Node {
-                                    flex_direction: FlexDirection::Column,
-                                    row_gap: px(4),
-                                    flex_shrink: 1.0,
-                                    ..default()
-                                })
+                                c.spawn(card_text())
                                 .with_children(|col| {
                                     col.spawn(Node { column_gap: px(12), align_items: AlignItems::Center, ..default() })
                                         .with_children(|row| {
@@ -125,12 +120,7 @@ fn spawn(
                         list.spawn((card(&t, Action::ShowError(i), i), Hotkey(number)))
                             .with_children(|c| {
                                 c.spawn(t.colored(format!("{number}"), 30.0, p.bad));
-                                c.spawn(Node {
-                                    flex_direction: FlexDirection::Column,
-                                    row_gap: px(4),
-                                    flex_shrink: 1.0,
-                                    ..default()
-                                })
+                                c.spawn(card_text())
                                 .with_children(|col| {
                                     col.spawn(t.colored(
                                         format!(
@@ -154,6 +144,16 @@ fn spawn(
                 row.spawn(t.button("Back (Esc)", Action::BackToTitle, scenarios.0.entries.len()));
             });
     });
+}
+
+/// The column of text inside a card.
+fn card_text() -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        row_gap: px(4),
+        flex_shrink: 1.0,
+        ..default()
+    }
 }
 
 /// A wide button that holds a scenario's summary.
