@@ -758,3 +758,54 @@ fn first_launch_asks_who_is_playing_then_the_self_diagnostic() {
         Some("1")
     );
 }
+
+#[test]
+fn a_competition_can_be_opened_and_left_from_the_game() {
+    use peercall::game::{ActiveCompetition, Scenarios};
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for f in ["network-expansion.ron", "demo-request.ron"] {
+        std::fs::copy(root.join("dialogues").join(f), dir.path().join(f)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("cup.competition.ron"),
+        r#"Competition(id: "cup", name: "Cup", scenarios: [(id: "demo-request", seed: 9)])"#,
+    )
+    .unwrap();
+    let mut app = headless(
+        Library::from_path(dir.path()).unwrap(),
+        PlayOptions {
+            dialogues: Some(dir.path().to_path_buf()),
+            db: Some(dir.path().join("records.sqlite")),
+            ..default()
+        },
+    );
+    assert_eq!(app.world().resource::<Scenarios>().0.entries.len(), 2);
+    assert!(texts(&mut app).iter().any(|t| t == "Competitions (1)"));
+    app.world_mut().write_message(Act(Action::Competitions));
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Competitions);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "1. Cup: 1 call, 1 attempt each")
+    );
+    key(&mut app, KeyCode::Digit1);
+    assert_eq!(screen(&app), Screen::Pick);
+    assert_eq!(app.world().resource::<Scenarios>().0.entries.len(), 1);
+    key(&mut app, KeyCode::Digit1);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(call(&app).call.seed(), 9);
+    assert_eq!(call(&app).call.scenario_id(), "demo-request");
+    key(&mut app, KeyCode::Escape);
+    app.world_mut().write_message(Act(Action::BackToTitle));
+    app.update();
+    app.update();
+    assert!(texts(&mut app).iter().any(|t| t == "Leave Cup"));
+    app.world_mut().write_message(Act(Action::LeaveCompetition));
+    app.update();
+    app.update();
+    assert!(!app.world().contains_resource::<ActiveCompetition>());
+    assert_eq!(app.world().resource::<Scenarios>().0.entries.len(), 2);
+}

@@ -121,6 +121,15 @@ pub fn attempts(world: &World, index: usize) -> Option<(u32, u32)> {
     Some((used, comp.competition.attempts))
 }
 
+/// Competition files the game offers: `*.competition.ron` in the `--dialogues` folder and
+/// every `.ron` in a `competitions` folder next to the records.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct CompetitionFiles(pub Vec<PathBuf>);
+
+/// The whole library while a competition (opened from the game) narrows it.
+#[derive(Resource, Debug, Clone)]
+pub struct FullLibrary(pub Library);
+
 /// A message for the player on the next screen (for example, no attempts left).
 #[derive(Resource, Debug, Clone, Default)]
 pub struct LastNotice(pub Option<String>);
@@ -151,6 +160,8 @@ pub enum Screen {
     Diagnostic,
     /// The leaderboard.
     Board,
+    /// Competitions found on this machine.
+    Competitions,
 }
 
 /// The scenarios on offer.
@@ -245,6 +256,7 @@ pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
     if let Some(c) = &options.competition {
         app.insert_resource(c.clone());
     }
+    app.insert_resource(CompetitionFiles(competition_files(&options)));
     if options.autoplay.is_some() {
         app.add_plugins(autoplay::plugin);
     }
@@ -257,6 +269,34 @@ pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
             next.set(Screen::Briefing)
         });
     }
+}
+
+fn competition_files(options: &PlayOptions) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut scan = |dir: &std::path::Path, all: bool| {
+        if let Ok(rd) = std::fs::read_dir(dir) {
+            let mut v: Vec<PathBuf> = rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    let n = p.to_string_lossy();
+                    n.ends_with(".competition.ron") || (all && n.ends_with(".ron"))
+                })
+                .collect();
+            v.sort();
+            files.extend(v);
+        }
+    };
+    if let Some(d) = options.dialogues.as_deref().filter(|d| d.is_dir()) {
+        scan(d, false);
+    }
+    let db = options
+        .db
+        .clone()
+        .unwrap_or_else(crate::records::default_path);
+    if let Some(parent) = db.parent() {
+        scan(&parent.join("competitions"), true);
+    }
+    files
 }
 
 fn spawn_camera(mut commands: Commands) {

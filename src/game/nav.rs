@@ -286,6 +286,9 @@ fn apply(world: &mut World, action: Action) {
             }
             go(world, Screen::Board);
         }
+        Action::Competitions => go(world, Screen::Competitions),
+        Action::OpenCompetition(n) => super::screens::competitions::open(world, n),
+        Action::LeaveCompetition => super::screens::competitions::leave(world),
         Action::Quit => {
             world.write_message(AppExit::Success);
         }

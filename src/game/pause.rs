@@ -42,7 +42,7 @@ fn escape(
         }
         Screen::Pick => next.set(Screen::Title),
         Screen::Briefing | Screen::Debrief | Screen::Error => next.set(Screen::Pick),
-        Screen::Board | Screen::Diagnostic => next.set(Screen::Title),
+        Screen::Board | Screen::Diagnostic | Screen::Competitions => next.set(Screen::Title),
         Screen::Title | Screen::Profile => {}
     }
 }

@@ -296,6 +296,12 @@ pub enum Action {
     BoardHideNames,
     /// Open the self-diagnostic question again (after the onboarding path).
     Diagnostic,
+    /// Open the list of competitions.
+    Competitions,
+    /// Enter competition `n` of the list.
+    OpenCompetition(usize),
+    /// Leave the competition and play freely again.
+    LeaveCompetition,
 }
 
 /// Keyboard focus order of a button on its screen (0 first).

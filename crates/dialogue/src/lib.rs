@@ -147,7 +147,8 @@ pub fn load_path(path: &Path) -> Checked {
 }
 
 /// The scenario files a path names: the file itself, or every `*.ron` directly inside a folder
-/// (sorted by name), leaving out test playthrough files (`*.tests.ron`).
+/// (sorted by name), leaving out test playthrough files (`*.tests.ron`) and competitions
+/// (`*.competition.ron`).
 pub fn scenario_files(path: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
     if !path.is_dir() {
         // Reading the metadata reports a missing path with the OS's own words.
@@ -160,6 +161,7 @@ pub fn scenario_files(path: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
             p.is_file()
                 && p.extension().is_some_and(|x| x == "ron")
                 && !p.to_string_lossy().ends_with(".tests.ron")
+                && !p.to_string_lossy().ends_with(".competition.ron")
         })
         .collect();
     files.sort();

@@ -5,6 +5,7 @@ use bevy::prelude::*;
 pub mod board;
 pub mod briefing;
 pub mod call;
+pub mod competitions;
 pub mod debrief;
 pub mod error;
 pub mod pick;
@@ -21,6 +22,7 @@ pub(super) fn plugin(app: &mut App) {
         error::plugin,
         profile::plugin,
         board::plugin,
+        competitions::plugin,
     ));
 }
 

@@ -14,7 +14,19 @@ fn spawn(
     theme: Res<Theme>,
     scenarios: Res<Scenarios>,
     profile: Res<crate::game::Profile>,
+    files: Res<crate::game::CompetitionFiles>,
+    competition: Option<Res<crate::game::ActiveCompetition>>,
 ) {
+    let competitions = match &competition {
+        Some(c) => (
+            format!("Leave {}", c.competition.name),
+            Action::LeaveCompetition,
+        ),
+        None => (
+            format!("Competitions ({})", files.0.len()),
+            Action::Competitions,
+        ),
+    };
     let t = *theme;
     let p = t.palette;
     let count = scenarios.0.playable();
@@ -71,7 +83,8 @@ fn spawn(
                         Action::EditProfile,
                         5
                     ),
-                    t.button("Quit", Action::Quit, 6),
+                    t.button(competitions.0, competitions.1, 7),
+                    t.button("Quit", Action::Quit, 8),
                 ],
             ),
             (

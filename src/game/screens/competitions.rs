@@ -1,0 +1,127 @@
+//! Competitions opened from the game: every competition file found on this machine, whether it
+//! can be played now (dates, scenario versions), and entering or leaving one.
+
+use bevy::prelude::*;
+
+use crate::competition::{Competition, today};
+use crate::game::nav::Hotkey;
+use crate::game::theme::{Action, Theme};
+use crate::game::{ActiveCompetition, CompetitionFiles, FullLibrary, Scenarios, Screen};
+use crate::library::Library;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Competitions), spawn);
+}
+
+/// Loads competition `n` and checks it against the whole library: the competition and its
+/// resolved scenarios, or why it cannot be played.
+fn check(
+    path: &std::path::Path,
+    library: &Library,
+) -> Result<(Competition, Vec<crate::competition::Resolved>), String> {
+    let c = Competition::load(path)?;
+    c.open_on(&today())?;
+    let entries = c.resolve(library)?;
+    Ok((c, entries))
+}
+
+fn spawn(world: &mut World) {
+    let files = world.resource::<CompetitionFiles>().0.clone();
+    let library = world
+        .get_resource::<FullLibrary>()
+        .map(|f| f.0.clone())
+        .unwrap_or_else(|| world.resource::<Scenarios>().0.clone());
+    let t = *world.resource::<Theme>();
+    let p = t.palette;
+    let mut commands = world.commands();
+    let root = commands
+        .spawn((DespawnOnExit(Screen::Competitions), t.root()))
+        .id();
+    commands.entity(root).with_children(|root| {
+        root.spawn((t.colored("Competitions", 40.0, p.accent), Label));
+        root.spawn(t.colored(
+            "Everyone plays the same calls with the same seed; your best result per call counts.",
+            18.0,
+            p.dim,
+        ));
+        if files.is_empty() {
+            root.spawn(t.text(
+                "No competitions here. Put competition files in a `competitions` folder next to your records.",
+                19.0,
+            ));
+        }
+        for (i, f) in files.iter().enumerate() {
+            match check(f, &library) {
+                Ok((c, entries)) => {
+                    root.spawn((
+                        t.button(
+                            format!(
+                                "{}. {}: {} call{}, {} attempt{} each",
+                                i + 1,
+                                c.name,
+                                entries.len(),
+                                if entries.len() == 1 { "" } else { "s" },
+                                c.attempts,
+                                if c.attempts == 1 { "" } else { "s" }
+                            ),
+                            Action::OpenCompetition(i),
+                            i,
+                        ),
+                        Hotkey(i + 1),
+                    ));
+                }
+                Err(e) => {
+                    root.spawn(t.colored(
+                        format!("{}. {}: {}", i + 1, f.display(), e.lines().next().unwrap_or("")),
+                        17.0,
+                        p.bad,
+                    ));
+                }
+            }
+        }
+        root.spawn(t.button("Back (Esc)", Action::BackToTitle, files.len()));
+    });
+    world.flush();
+}
+
+/// Enters competition `n`: the scenario list narrows to its calls, seeds are fixed, attempts
+/// counted, results recorded under its id.
+pub fn open(world: &mut World, n: usize) {
+    let Some(path) = world.resource::<CompetitionFiles>().0.get(n).cloned() else {
+        return;
+    };
+    let full = world
+        .get_resource::<FullLibrary>()
+        .map(|f| f.0.clone())
+        .unwrap_or_else(|| world.resource::<Scenarios>().0.clone());
+    let Ok((competition, entries)) = check(&path, &full) else {
+        return;
+    };
+    let mut only = Library::default();
+    let mut resolved = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        only.entries.push(full.entries[e.index].clone());
+        resolved.push(crate::competition::Resolved {
+            index: i,
+            seed: e.seed,
+        });
+    }
+    world.insert_resource(FullLibrary(full));
+    world.resource_mut::<Scenarios>().0 = only;
+    world.resource_mut::<crate::game::Selected>().0 = 0;
+    world.insert_resource(ActiveCompetition {
+        competition,
+        entries: resolved,
+    });
+    world.resource_mut::<NextState<Screen>>().set(Screen::Pick);
+}
+
+/// Leaves the competition opened from the game.
+pub fn leave(world: &mut World) {
+    if let Some(full) = world.remove_resource::<FullLibrary>() {
+        world.resource_mut::<Scenarios>().0 = full.0;
+    }
+    world.remove_resource::<ActiveCompetition>();
+    world.resource_mut::<crate::game::Selected>().0 = 0;
+    world.resource_mut::<NextState<Screen>>().set(Screen::Title);
+}
