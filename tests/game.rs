@@ -809,3 +809,33 @@ fn a_competition_can_be_opened_and_left_from_the_game() {
     assert!(!app.world().contains_resource::<ActiveCompetition>());
     assert_eq!(app.world().resource::<Scenarios>().0.entries.len(), 2);
 }
+
+#[test]
+fn play_follows_the_onboarding_path() {
+    use peercall::game::{Profile, RecordsDb, Scenarios, Selected};
+    use peercall::records::{Record, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(&dir.path().join("r.sqlite")).unwrap();
+    let library = Library::builtin();
+    let first = library.entries[0].script().unwrap().clone();
+    let call = peercall_dialogue::Call::replay(&first, 1, &[2, 1, 1, 1, 1, 1]).unwrap();
+    let now = std::time::SystemTime::now();
+    let record = Record::of(&call, &first, "Fay", "", now, now, None).unwrap();
+    store.record(&record, false).unwrap();
+    let mut app = headless(library, PlayOptions::default());
+    app.insert_resource(RecordsDb(std::sync::Mutex::new(store)))
+        .insert_resource(Profile {
+            player: "Fay".into(),
+            team: "".into(),
+        });
+    key(&mut app, KeyCode::Enter); // Play
+    assert_eq!(screen(&app), Screen::Briefing);
+    let selected = app.world().resource::<Selected>().0;
+    assert_eq!(selected, 1, "the first call is done; the path moves on");
+    let id = app.world().resource::<Scenarios>().0.entries[selected]
+        .script()
+        .unwrap()
+        .id()
+        .to_string();
+    assert_ne!(id, first.id());
+}

@@ -186,7 +186,13 @@ fn apply(world: &mut World, action: Action) {
     let screen = *world.resource::<State<Screen>>().get();
     let go = |world: &mut World, s: Screen| world.resource_mut::<NextState<Screen>>().set(s);
     match action {
-        Action::Play => go(world, Screen::Briefing),
+        Action::Play => {
+            // The onboarding path: the next call not yet played, easiest first.
+            if let Some(next) = next_on_path(world) {
+                world.resource_mut::<Selected>().0 = next;
+            }
+            go(world, Screen::Briefing)
+        }
         Action::Scenarios | Action::BackToScenarios => {
             world.resource_mut::<Paused>().0 = false;
             go(world, Screen::Pick);
@@ -293,6 +299,22 @@ fn apply(world: &mut World, action: Action) {
             world.write_message(AppExit::Success);
         }
     }
+}
+
+/// The first playable scenario (the list is sorted easiest first) the player has not played.
+fn next_on_path(world: &World) -> Option<usize> {
+    let db = world.get_resource::<super::RecordsDb>()?;
+    let player = world.resource::<super::Profile>().player.clone();
+    let played = db.0.lock().ok()?.progress(&player).ok()?;
+    world
+        .resource::<Scenarios>()
+        .0
+        .entries
+        .iter()
+        .position(|e| {
+            e.script()
+                .is_some_and(|s| !played.iter().any(|r| r.0 == s.id()))
+        })
 }
 
 /// In a competition, whether the player has an attempt left at scenario `index`; if not, the
