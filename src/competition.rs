@@ -120,3 +120,17 @@ impl Competition {
 pub fn today() -> String {
     humantime::format_rfc3339(std::time::SystemTime::now()).to_string()[..10].to_string()
 }
+
+/// Only the competition's calls, in its order, and their seeds re-indexed to that list.
+pub fn narrow(library: &Library, entries: &[Resolved]) -> (Library, Vec<Resolved>) {
+    let mut only = Library::default();
+    let mut resolved = Vec::with_capacity(entries.len());
+    for (i, e) in entries.iter().enumerate() {
+        only.entries.push(library.entries[e.index].clone());
+        resolved.push(Resolved {
+            index: i,
+            seed: e.seed,
+        });
+    }
+    (only, resolved)
+}

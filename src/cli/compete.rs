@@ -75,16 +75,7 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
         return Ok(ExitCode::SUCCESS);
     }
     competition.open_on(&today())?;
-    // Only the competition's calls, in its order.
-    let mut only = Library::default();
-    let mut resolved = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
-        only.entries.push(library.entries[e.index].clone());
-        resolved.push(crate::competition::Resolved {
-            index: i,
-            seed: e.seed,
-        });
-    }
+    let (only, resolved) = crate::competition::narrow(&library, &entries);
     game::run_with(
         only,
         PlayOptions {

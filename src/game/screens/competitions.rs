@@ -97,15 +97,7 @@ pub fn open(world: &mut World, n: usize) {
     let Ok((competition, entries)) = check(&path, &full) else {
         return;
     };
-    let mut only = Library::default();
-    let mut resolved = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
-        only.entries.push(full.entries[e.index].clone());
-        resolved.push(crate::competition::Resolved {
-            index: i,
-            seed: e.seed,
-        });
-    }
+    let (only, resolved) = crate::competition::narrow(&full, &entries);
     world.insert_resource(FullLibrary(full));
     world.resource_mut::<Scenarios>().0 = only;
     world.resource_mut::<crate::game::Selected>().0 = 0;
