@@ -77,7 +77,7 @@ impl Library {
 
     /// Builds the library from checked files.
     pub fn from_checked(checked: Vec<Checked>) -> Library {
-        let mut entries: Vec<Entry> = checked
+        let entries: Vec<Entry> = checked
             .into_iter()
             .map(|c| {
                 let file = c.file.clone();
@@ -116,11 +116,9 @@ impl Library {
                 }
             })
             .collect();
-        entries.sort_by_key(|e| match e.script() {
-            Some(s) => (0, s.scenario().difficulty, s.scenario().title.clone()),
-            None => (1, Default::default(), e.file.clone()),
-        });
-        Library { entries }
+        let mut library = Library { entries };
+        library.sort();
+        library
     }
 
     /// The folder (or file) loaded again after a change. A file that was playable and is now
@@ -141,11 +139,16 @@ impl Library {
                 };
             }
         }
-        fresh.entries.sort_by_key(|e| match e.script() {
+        fresh.sort();
+        Ok(fresh)
+    }
+
+    /// Display order: playable scenarios by difficulty then title, broken files last by name.
+    fn sort(&mut self) {
+        self.entries.sort_by_key(|e| match e.script() {
             Some(s) => (0, s.scenario().difficulty, s.scenario().title.clone()),
             None => (1, Default::default(), e.file.clone()),
         });
-        Ok(fresh)
     }
 
     /// Index of the playable scenario with this id.

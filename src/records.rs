@@ -775,18 +775,6 @@ pub fn import(store: &Store, files: &[PathBuf], library: &Library) -> Result<Imp
     Ok(report)
 }
 
-/// Looks up whether a record with this id exists.
-pub fn exists(store: &Store, id: &str) -> Result<bool, String> {
-    store
-        .conn
-        .query_row("SELECT 1 FROM results WHERE id = ?1", params![id], |_| {
-            Ok(())
-        })
-        .optional()
-        .map(|o| o.is_some())
-        .map_err(|e| e.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -83,12 +83,28 @@ fn sanitize(id: &str) -> String {
         .collect()
 }
 
-fn resolve(script: &Script, next: &str) -> Option<Target> {
-    let sc = script.scenario();
-    sc.nodes
-        .position(next)
-        .map(|i| Target::Node(i as u32))
-        .or_else(|| sc.endings.position(next).map(|i| Target::Ending(i as u32)))
+/// Every choice as an edge: (from node, choice number, the choice, where it leads, where its
+/// reactions lead instead).
+fn edges(
+    script: &Script,
+) -> impl Iterator<Item = (u32, usize, &peercall_dialogue::Choice, Target, Vec<Target>)> {
+    script
+        .scenario()
+        .nodes
+        .iter()
+        .enumerate()
+        .flat_map(move |(i, (_, node))| {
+            node.choices.iter().enumerate().map(move |(n, c)| {
+                let (to, reactions) = script.targets(i as u32, n);
+                (
+                    i as u32,
+                    n + 1,
+                    c,
+                    to,
+                    reactions.into_iter().flatten().collect(),
+                )
+            })
+        })
 }
 
 /// The scenario as a Graphviz digraph.
@@ -126,35 +142,29 @@ pub fn dot(script: &Script) -> String {
             ending.outcome.label()
         );
     }
-    for (i, (_, node)) in sc.nodes.iter().enumerate() {
-        let from = target_id(script, Target::Node(i as u32));
-        for (n, c) in node.choices.iter().enumerate() {
-            let Some(to) = resolve(script, &c.next) else {
-                continue;
-            };
+    for (node, n, c, to, reactions) in edges(script) {
+        let from = target_id(script, Target::Node(node));
+        let _ = writeln!(
+            o,
+            "  {from} -> {} [color=\"{}\", fontcolor=\"{}\", label=\"{n}. {} ({:+})\\n{}\"];",
+            target_id(script, to),
+            color(c.signal),
+            color(c.signal),
+            c.signal.label(),
+            c.trust,
+            esc(&short(&c.say, 40))
+        );
+        for (to, r) in reactions
+            .iter()
+            .zip(c.react_if.iter().filter(|r| r.next.is_some()))
+        {
             let _ = writeln!(
                 o,
-                "  {from} -> {} [color=\"{}\", fontcolor=\"{}\", label=\"{}. {} ({:+})\\n{}\"];",
-                target_id(script, to),
+                "  {from} -> {} [style=dashed, color=\"{}\", label=\"{n}. in some states ({:+})\"];",
+                target_id(script, *to),
                 color(c.signal),
-                color(c.signal),
-                n + 1,
-                c.signal.label(),
-                c.trust,
-                esc(&short(&c.say, 40))
+                r.trust.unwrap_or(c.trust)
             );
-            for r in &c.react_if {
-                if let Some(to) = r.next.as_deref().and_then(|n| resolve(script, n)) {
-                    let _ = writeln!(
-                        o,
-                        "  {from} -> {} [style=dashed, color=\"{}\", label=\"{}. in some states ({:+})\"];",
-                        target_id(script, to),
-                        color(c.signal),
-                        n + 1,
-                        r.trust.unwrap_or(c.trust)
-                    );
-                }
-            }
         }
     }
     if let Some(h) = script.hang_up_ending() {
@@ -193,25 +203,17 @@ pub fn mermaid(script: &Script) -> String {
             Outcome::Lost => writeln!(o, "  {t}{{{{\"{label}\"}}}}"),
         };
     }
-    let mut edge = 0;
     let mut styles = Vec::new();
-    for (i, (_, node)) in sc.nodes.iter().enumerate() {
-        let from = target_id(script, Target::Node(i as u32));
-        for (n, c) in node.choices.iter().enumerate() {
-            let Some(to) = resolve(script, &c.next) else {
-                continue;
-            };
-            let _ = writeln!(
-                o,
-                "  {from} -->|\"{}. {} {:+}\"| {}",
-                n + 1,
-                c.signal.label(),
-                c.trust,
-                target_id(script, to)
-            );
-            styles.push(format!("  linkStyle {edge} stroke:{}", color(c.signal)));
-            edge += 1;
-        }
+    for (edge, (node, n, c, to, _)) in edges(script).enumerate() {
+        let _ = writeln!(
+            o,
+            "  {} -->|\"{n}. {} {:+}\"| {}",
+            target_id(script, Target::Node(node)),
+            c.signal.label(),
+            c.trust,
+            target_id(script, to)
+        );
+        styles.push(format!("  linkStyle {edge} stroke:{}", color(c.signal)));
     }
     for (i, (_, ending)) in sc.endings.iter().enumerate() {
         let fill = shape(ending.outcome).1;

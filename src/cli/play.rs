@@ -62,36 +62,39 @@ fn parse_size(s: &str) -> Result<(u32, u32), String> {
 
 /// Runs the game.
 pub fn play(args: PlayArgs) -> Result<ExitCode, String> {
-    if let Some(choices) = &args.autoplay {
-        check_autoplay(&args, choices)?;
-    }
-    game::run(PlayOptions {
-        dialogues: args.dialogues,
-        scenario: args.scenario,
-        seed: args.seed,
-        autoplay: args.autoplay,
-        screenshots: args.screenshots,
-        window: args.window,
-        high_contrast: args.high_contrast,
-        text_scale: args
-            .text_size
-            .as_deref()
-            .and_then(|s| s.parse::<f32>().ok())
-            .map(|p| p / 100.0),
-        player: args.player,
-        team: args.team,
-        db: args.db,
-        competition: None,
-    })
-}
-
-/// Plays the scripted choices through the engine first, so a number that is not offered is
-/// reported before a window opens.
-fn check_autoplay(args: &PlayArgs, choices: &[usize]) -> Result<(), String> {
     let library = match &args.dialogues {
         Some(dir) => Library::from_path(dir)?,
         None => Library::builtin(),
     };
+    if let Some(choices) = &args.autoplay {
+        check_autoplay(&library, &args, choices)?;
+    }
+    game::run_with(
+        library,
+        PlayOptions {
+            dialogues: args.dialogues,
+            scenario: args.scenario,
+            seed: args.seed,
+            autoplay: args.autoplay,
+            screenshots: args.screenshots,
+            window: args.window,
+            high_contrast: args.high_contrast,
+            text_scale: args
+                .text_size
+                .as_deref()
+                .and_then(|s| s.parse::<f32>().ok())
+                .map(|p| p / 100.0),
+            player: args.player,
+            team: args.team,
+            db: args.db,
+            competition: None,
+        },
+    )
+}
+
+/// Plays the scripted choices through the engine first, so a number that is not offered is
+/// reported before a window opens.
+fn check_autoplay(library: &Library, args: &PlayArgs, choices: &[usize]) -> Result<(), String> {
     let index = match &args.scenario {
         Some(id) => library
             .find(id)

@@ -50,17 +50,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn digit(n: usize) -> KeyCode {
-    [
-        KeyCode::Digit1,
-        KeyCode::Digit2,
-        KeyCode::Digit3,
-        KeyCode::Digit4,
-        KeyCode::Digit5,
-        KeyCode::Digit6,
-        KeyCode::Digit7,
-        KeyCode::Digit8,
-        KeyCode::Digit9,
-    ][n.clamp(1, 9) - 1]
+    super::nav::DIGITS[n.clamp(1, 9) - 1].0
 }
 
 fn build_script(

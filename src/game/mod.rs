@@ -134,6 +134,10 @@ pub struct FullLibrary(pub Library);
 #[derive(Resource, Debug, Clone, Default)]
 pub struct LastNotice(pub Option<String>);
 
+/// The home page of players' xAPI accounts, read once from the LRS configuration.
+#[derive(Resource, Debug, Clone)]
+pub struct HomePage(pub String);
+
 /// The records database, when it could be opened.
 #[derive(Resource)]
 pub struct RecordsDb(pub std::sync::Mutex<crate::records::Store>);
@@ -303,16 +307,7 @@ fn spawn_camera(mut commands: Commands) {
     commands.spawn(Camera2d);
 }
 
-/// Opens the game window and runs until the player quits.
-pub fn run(options: PlayOptions) -> Result<std::process::ExitCode, String> {
-    let library = match &options.dialogues {
-        Some(dir) => Library::from_path(dir)?,
-        None => Library::builtin(),
-    };
-    run_with(library, options)
-}
-
-/// Opens the game window on `library`.
+/// Opens the game window on `library` and runs until the player quits.
 pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::ExitCode, String> {
     let launched = std::time::Instant::now();
     if let Some(id) = &options.scenario
@@ -373,10 +368,13 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
             if let Some(n) = notice {
                 eprintln!("warning: {n}");
             }
-            match crate::xapi::LrsConfig::load(&db_path) {
-                Ok(Some(config)) => crate::xapi::spawn_sender(db_path.clone(), config),
-                Ok(None) => {}
-                Err(e) => eprintln!("warning: {e}"),
+            let lrs = crate::xapi::LrsConfig::load(&db_path).unwrap_or_else(|e| {
+                eprintln!("warning: {e}");
+                None
+            });
+            app.insert_resource(HomePage(crate::xapi::home_page(lrs.as_ref())));
+            if let Some(config) = lrs {
+                crate::xapi::spawn_sender(db_path.clone(), config);
             }
             app.insert_resource(RecordsDb(std::sync::Mutex::new(store)));
         }

@@ -25,6 +25,19 @@ pub struct Act(pub Action);
 #[derive(Resource, Debug, Default, Clone, Copy)]
 pub struct ChoiceCooldown(pub f64);
 
+/// The number keys 1-9, on the main row and the keypad.
+pub const DIGITS: [(KeyCode, KeyCode); 9] = [
+    (KeyCode::Digit1, KeyCode::Numpad1),
+    (KeyCode::Digit2, KeyCode::Numpad2),
+    (KeyCode::Digit3, KeyCode::Numpad3),
+    (KeyCode::Digit4, KeyCode::Numpad4),
+    (KeyCode::Digit5, KeyCode::Numpad5),
+    (KeyCode::Digit6, KeyCode::Numpad6),
+    (KeyCode::Digit7, KeyCode::Numpad7),
+    (KeyCode::Digit8, KeyCode::Numpad8),
+    (KeyCode::Digit9, KeyCode::Numpad9),
+];
+
 /// How long choices stay locked after one is made.
 pub const COOLDOWN_SECS: f64 = 0.35;
 
@@ -110,17 +123,6 @@ fn keyboard(
         acts.write(Act(live[target].1.clone()));
         return;
     }
-    const DIGITS: [(KeyCode, KeyCode); 9] = [
-        (KeyCode::Digit1, KeyCode::Numpad1),
-        (KeyCode::Digit2, KeyCode::Numpad2),
-        (KeyCode::Digit3, KeyCode::Numpad3),
-        (KeyCode::Digit4, KeyCode::Numpad4),
-        (KeyCode::Digit5, KeyCode::Numpad5),
-        (KeyCode::Digit6, KeyCode::Numpad6),
-        (KeyCode::Digit7, KeyCode::Numpad7),
-        (KeyCode::Digit8, KeyCode::Numpad8),
-        (KeyCode::Digit9, KeyCode::Numpad9),
-    ];
     for (i, (a, b)) in DIGITS.iter().enumerate() {
         if input.just_pressed(*a) || input.just_pressed(*b) {
             if let Some((_, action, _)) = live

@@ -633,23 +633,20 @@ impl Analysis {
                     }
                 }
             }
-            if let (Some(b), Some(w)) = (&self.best, &self.worst) {
-                let _ = writeln!(
-                    o,
-                    "\nHighest-scoring path: {} -> {} ({}, score {})",
-                    join(&b.choices),
-                    b.ending,
-                    b.outcome.label(),
-                    b.score
-                );
-                let _ = writeln!(
-                    o,
-                    "Lowest-scoring path:  {} -> {} ({}, score {})",
-                    join(&w.choices),
-                    w.ending,
-                    w.outcome.label(),
-                    w.score
-                );
+            for (label, path) in [
+                ("\nHighest-scoring path:", &self.best),
+                ("Lowest-scoring path: ", &self.worst),
+            ] {
+                if let Some(p) = path {
+                    let _ = writeln!(
+                        o,
+                        "{label} {} -> {} ({}, score {})",
+                        join(&p.choices),
+                        p.ending,
+                        p.outcome.label(),
+                        p.score
+                    );
+                }
             }
             let _ = writeln!(o, "Dead ends: {}", self.dead_ends);
         }

@@ -314,6 +314,13 @@ impl Script {
             .filter(move |&i| self.is_offered(&state, i))
     }
 
+    /// Where choice `choice` at node `node` leads, and where each of its reactions leads
+    /// instead (`None` for a reaction that only changes trust), as compiled.
+    pub fn targets(&self, node: u32, choice: usize) -> (Target, Vec<Option<Target>>) {
+        let c = &self.nodes[node as usize].choices[choice];
+        (c.next, c.reactions.iter().map(|r| r.2).collect())
+    }
+
     /// The signal choice `choice` at node `node` sends.
     pub fn signal(&self, node: u32, choice: usize) -> Signal {
         self.nodes[node as usize].choices[choice].signal

@@ -32,6 +32,7 @@ fn spawn(
     profile: Res<crate::game::Profile>,
     db: Option<Res<crate::game::RecordsDb>>,
     competition: Option<Res<crate::game::ActiveCompetition>>,
+    home_page: Option<Res<crate::game::HomePage>>,
 ) {
     let Some(active) = active else { return };
     let script = active.script(&scenarios);
@@ -55,12 +56,9 @@ fn spawn(
             &store,
             &record,
             script,
-            &crate::xapi::home_page(
-                crate::xapi::LrsConfig::load(store.path())
-                    .ok()
-                    .flatten()
-                    .as_ref(),
-            ),
+            &home_page
+                .as_ref()
+                .map_or_else(|| crate::xapi::home_page(None), |h| h.0.clone()),
         )
     {
         eprintln!("warning: {e}");
