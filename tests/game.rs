@@ -839,3 +839,21 @@ fn play_follows_the_onboarding_path() {
         .to_string();
     assert_ne!(id, first.id());
 }
+
+#[test]
+fn a_saved_profile_is_shown_from_the_first_screen() {
+    use peercall::game::RecordsDb;
+    use peercall::records::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(&dir.path().join("r.sqlite")).unwrap();
+    store.set_setting("player", "Gus").unwrap();
+    store.set_setting("team", "South").unwrap();
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(RecordsDb(std::sync::Mutex::new(store)));
+    add_game(&mut app, Library::builtin(), PlayOptions::default());
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Title);
+    assert!(texts(&mut app).iter().any(|t| t == "Playing as Gus (South)"));
+}

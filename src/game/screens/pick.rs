@@ -18,6 +18,7 @@ fn spawn(
     scenarios: Res<Scenarios>,
     profile: Res<crate::game::Profile>,
     db: Option<Res<crate::game::RecordsDb>>,
+    competition: Option<Res<crate::game::ActiveCompetition>>,
 ) {
     let progress = db
         .and_then(|d| {
@@ -46,10 +47,16 @@ fn spawn(
             p.dim,
         ));
         root.spawn(t.colored(
-            format!(
-                "Onboarding path, easiest first: {done} of {total} calls played by {}",
-                profile.player
-            ),
+            match &competition {
+                Some(c) => format!(
+                    "{}: {done} of {total} calls played by {}",
+                    c.competition.name, profile.player
+                ),
+                None => format!(
+                    "Onboarding path, easiest first: {done} of {total} calls played by {}",
+                    profile.player
+                ),
+            },
             17.0,
             if done == total { p.good } else { p.accent },
         ));

@@ -61,6 +61,7 @@ fn first_launch(
     db: Option<Res<RecordsDb>>,
     options: Res<PlayOptions>,
     mut profile: ResMut<Profile>,
+    screen: Res<State<Screen>>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     let db = db.as_deref();
@@ -69,6 +70,8 @@ fn first_launch(
         Some(name) if !given => {
             profile.player = name;
             profile.team = setting(db, "team").unwrap_or_default();
+            // The first screen may already show the profile: draw it again with the saved one.
+            next.set(*screen.get());
         }
         None if !given && db.is_some() && options.autoplay.is_none() => {
             next.set(Screen::Profile);
