@@ -855,5 +855,9 @@ fn a_saved_profile_is_shown_from_the_first_screen() {
     app.update();
     app.update();
     assert_eq!(screen(&app), Screen::Title);
-    assert!(texts(&mut app).iter().any(|t| t == "Playing as Gus (South)"));
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "Playing as Gus (South)")
+    );
 }
