@@ -1,0 +1,330 @@
+//! Golden diagnostics: every diagnostic code the loader and checker emit, on a corpus of broken
+//! files made from a shipped scenario, rendered as text, as ASCII and as JSON and compared with
+//! `tests/golden/diagnostics.txt` (the same findings, codes, positions and pictures whatever the
+//! engine's insides). `PEERCALL_BLESS=1 cargo test -p peercall-dialogue --test diagnostics`
+//! rewrites the file after a deliberate change.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use peercall_dialogue::{Checked, load_bytes, load_path, load_str};
+
+const DEMO: &str = include_str!("../../../dialogues/demo-request.ron");
+const GOLDEN: &str = "tests/golden/diagnostics.txt";
+
+/// A small valid scenario for the cases the shipped one cannot show.
+const TINY: &str = r#"Scenario(
+    id: "tiny",
+    title: "Tiny",
+    briefing: "A request.",
+    prospect: (name: "Pat", role: "Buyer", company: "Acme"),
+    start: "ask",
+    nodes: {
+        "ask": (
+            prospect: ["Can you help?"],
+            choices: [
+                (say: "Let's look at the big picture first.", signal: PeerContract, trust: 5,
+                 effects: [PeerContract], next: "why"),
+                (say: "Sure, we'll start.", signal: CommitResources, trust: -5,
+                 effects: [Commit(days: 3, what: "work")], next: "wasted"),
+            ],
+        ),
+        "why": (
+            prospect: ["Because."],
+            choices: [(say: "Why now?", signal: BusinessQuestion, trust: 4, next: "out")],
+        ),
+    },
+    endings: {
+        "wasted": (outcome: Wasted, lesson: "Ask first."),
+        "out": (outcome: QualifiedOut, lesson: "Cheap and right."),
+        "hung-up": (outcome: Lost, lesson: "Trust ran out."),
+    },
+)"#;
+
+fn once(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "corpus mutation: `{from}` not found");
+    text.replacen(from, to, 1)
+}
+
+fn all(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "corpus mutation: `{from}` not found");
+    text.replace(from, to)
+}
+
+/// The broken files: (name, bytes).
+fn corpus() -> Vec<(&'static str, Vec<u8>)> {
+    let d = DEMO;
+    let t = TINY;
+    let mut flags = String::new();
+    for i in 0..70 {
+        let _ = write!(flags, "Set(\"f{i}\"), ");
+    }
+    let text: Vec<(&str, String)> = vec![
+        ("syntax-string", once(d, "trust: -3,", "trust: \"minus\",")),
+        ("unknown-field", once(d, "feedback:", "feedbak:")),
+        ("missing-field", once(d, "signal: AskPermission,", "")),
+        (
+            "unknown-variant",
+            once(d, "signal: FaceValue", "signal: FaceValu"),
+        ),
+        ("eof", d[..d.len() / 2].to_string()),
+        ("json", "{\"id\": \"x\", \"nodes\": []}".to_string()),
+        ("empty", "  \n".to_string()),
+        ("too-deep", format!("Scenario(\n  id: {}\n", "[".repeat(70))),
+        ("trailing", format!("{d})")),
+        ("struct-name", once(d, "Scenario(", "Scenari(")),
+        (
+            "duplicate-field",
+            once(
+                d,
+                "id: \"demo-request\",",
+                "id: \"demo-request\",\n    title: \"Again\",",
+            ),
+        ),
+        ("unknown-target", once(d, "next: \"dates\"", "next: \"datse\"")),
+        ("unknown-start", once(d, "start: \"callback\"", "start: \"calback\"")),
+        ("start-is-ending", once(t, "start: \"ask\"", "start: \"out\"")),
+        ("duplicate-node", once(t, "\"why\": (", "\"ask\": (")),
+        (
+            "node-and-ending",
+            once(
+                t,
+                "\"out\": (outcome",
+                "\"why\": (outcome: QualifiedIn, lesson: \"x\"),\n        \"out\": (outcome",
+            ),
+        ),
+        (
+            "duplicate-ending",
+            once(
+                t,
+                "\"out\": (outcome",
+                "\"wasted\": (outcome: Lost, lesson: \"x\"),\n        \"out\": (outcome",
+            ),
+        ),
+        (
+            "empty-texts",
+            once(
+                &once(d, "title: \"Come and demo for the committee\"", "title: \"\""),
+                "prospect: (name: \"Walt Brannigan\"",
+                "prospect: (name: \" \"",
+            ),
+        ),
+        ("empty-say", once(t, "say: \"Why now?\"", "say: \"\"")),
+        ("empty-prospect", once(t, "prospect: [\"Because.\"]", "prospect: []")),
+        ("empty-variant", once(t, "prospect: [\"Because.\"]", "prospect: [\"\"]")),
+        (
+            "empty-state-line",
+            once(
+                t,
+                "prospect: [\"Because.\"],",
+                "prospect: [\"Because.\"], lines_if: [(when: [PeerContract], prospect: [])],",
+            ),
+        ),
+        ("empty-lesson", once(t, "lesson: \"Ask first.\"", "lesson: \"\"")),
+        ("empty-commit-what", once(t, "what: \"work\"", "what: \"\"")),
+        (
+            "trust-range",
+            once(
+                d,
+                "trust: (start: 40, hang_up_below: 15)",
+                "trust: (start: 10, min: 20, max: 5, hang_up_below: 150)",
+            ),
+        ),
+        ("bad-days", once(d, "days_needed: 1,", "days_needed: -1,")),
+        ("bad-commit-days", once(t, "Commit(days: 3", "Commit(days: 0")),
+        (
+            "bad-patience",
+            once(d, "days_needed: 1,", "days_needed: 1,\n    patience: 0,"),
+        ),
+        ("trust-change", once(d, "trust: -3,", "trust: -300,")),
+        (
+            "unset-flag",
+            once(
+                t,
+                "(say: \"Why now?\",",
+                "(say: \"Why now?\", requires: [Flag(\"budgett\")],",
+            ),
+        ),
+        (
+            "trust-condition",
+            once(
+                t,
+                "(say: \"Why now?\",",
+                "(say: \"Why now?\", requires: [TrustAtLeast(500)],",
+            ),
+        ),
+        (
+            "unreachable",
+            once(
+                t,
+                "    },\n    endings: {",
+                "        \"lonely\": (prospect: [\"Hello?\"], choices: [(say: \"Hi.\", signal: Neutral, next: \"out\")]),\n    },\n    endings: {\n        \"never\": (outcome: QualifiedIn, lesson: \"Unseen.\"),",
+            ),
+        ),
+        (
+            "no-ending-loop",
+            once(t, "trust: 4, next: \"out\"", "trust: 4, next: \"why\""),
+        ),
+        (
+            "no-ending-hang-up",
+            once(t, "trust: 4, next: \"out\"", "trust: -4, next: \"why\""),
+        ),
+        (
+            "no-way-forward",
+            once(
+                t,
+                "choices: [(say: \"Why now?\", signal: BusinessQuestion, trust: 4, next: \"out\")]",
+                "choices: []",
+            ),
+        ),
+        (
+            "maybe-stuck",
+            once(
+                t,
+                "(say: \"Why now?\",",
+                "(say: \"Why now?\", requires: [Committed],",
+            ),
+        ),
+        (
+            "hang-up-outcome",
+            once(
+                t,
+                "\"hung-up\": (outcome: Lost",
+                "\"hung-up\": (outcome: Wasted",
+            ),
+        ),
+        (
+            "hang-up-missing",
+            once(t, "\"hung-up\": (outcome: Lost, lesson: \"Trust ran out.\"),", ""),
+        ),
+        (
+            "no-peer-contract",
+            all(d, "effects: [PeerContract],", ""),
+        ),
+        (
+            "no-commitment",
+            once(t, "effects: [Commit(days: 3, what: \"work\")], ", ""),
+        ),
+        (
+            "too-many-flags",
+            once(
+                t,
+                "effects: [PeerContract]",
+                &format!("effects: [PeerContract, {flags}]"),
+            ),
+        ),
+    ];
+    let mut text = text;
+    text.push((
+        "no-nodes-no-endings",
+        "Scenario(id: \"x\", title: \"X\", briefing: \"B\",\n  prospect: (name: \"P\", role: \"R\", company: \"C\"),\n  start: \"a\", nodes: {}, endings: {})\n".to_string(),
+    ));
+    let mut out: Vec<(&str, Vec<u8>)> =
+        text.into_iter().map(|(n, s)| (n, s.into_bytes())).collect();
+    out.push(("binary", b"Scenario(\0)".to_vec()));
+    out.push(("not-utf8", b"Scenario(\n  id: \"\xff\xfe\",\n)".to_vec()));
+    out
+}
+
+fn rendered(name: &str, checked: &Checked) -> String {
+    let mut s = format!("=== {name}\n");
+    let json = serde_json::to_string_pretty(&checked.diagnostics).expect("diagnostics as JSON");
+    let _ = write!(
+        s,
+        "--- text\n{}\n--- ascii\n{}\n--- json\n{json}\n",
+        checked.render(false),
+        checked.render_ascii()
+    );
+    s
+}
+
+fn actual() -> (String, BTreeSet<&'static str>) {
+    let mut out = String::new();
+    let mut codes = BTreeSet::new();
+    for (name, bytes) in corpus() {
+        let checked = load_bytes(&format!("{name}.ron"), &bytes);
+        assert!(
+            !checked.diagnostics.is_empty(),
+            "corpus file {name} has no finding"
+        );
+        codes.extend(checked.diagnostics.iter().map(|d| d.code));
+        out.push_str(&rendered(name, &checked));
+    }
+    let missing = load_path(std::path::Path::new("no/such/scenario.ron"));
+    codes.extend(missing.diagnostics.iter().map(|d| d.code));
+    out.push_str(&rendered("io", &missing));
+    for (name, text) in [
+        ("shipped demo-request", DEMO),
+        (
+            "shipped network-expansion",
+            include_str!("../../../dialogues/network-expansion.ron"),
+        ),
+    ] {
+        let checked = load_str(&format!("{name}.ron"), text);
+        assert!(checked.diagnostics.is_empty(), "{}", checked.render(false));
+        out.push_str(&rendered(name, &checked));
+    }
+    (out, codes)
+}
+
+#[test]
+fn diagnostics_match_the_golden_file() {
+    let (actual, _) = actual();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(GOLDEN);
+    if std::env::var_os("PEERCALL_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).expect("the golden file exists");
+    if expected != actual {
+        let (n, (e, a)) = expected
+            .lines()
+            .zip(actual.lines())
+            .enumerate()
+            .find(|(_, (e, a))| e != a)
+            .unwrap_or((0, ("(length differs)", "(length differs)")));
+        panic!(
+            "diagnostics differ from {GOLDEN} at line {}:\n  expected: {e}\n  actual:   {a}",
+            n + 1
+        );
+    }
+}
+
+#[test]
+fn every_diagnostic_code_is_in_the_corpus() {
+    let (_, codes) = actual();
+    let expected = [
+        "bad-days",
+        "bad-patience",
+        "binary",
+        "duplicate-id",
+        "empty",
+        "empty-text",
+        "hang-up-outcome",
+        "io",
+        "maybe-stuck",
+        "no-commitment",
+        "no-ending",
+        "no-endings",
+        "no-nodes",
+        "no-peer-contract",
+        "no-way-forward",
+        "not-utf8",
+        "syntax",
+        "too-deep",
+        "too-many-flags",
+        "trust-change",
+        "trust-condition",
+        "trust-range",
+        "unknown-target",
+        "unreachable",
+        "unset-flag",
+    ];
+    let missing: Vec<&str> = expected
+        .iter()
+        .copied()
+        .filter(|c| !codes.contains(c))
+        .collect();
+    assert!(missing.is_empty(), "codes never emitted: {missing:?}");
+}
