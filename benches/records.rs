@@ -63,9 +63,7 @@ fn bench(c: &mut Criterion) {
     });
 
     let (big, _) = Store::open(&dir.path().join("big.sqlite")).unwrap();
-    for r in results(100_000, &scripts) {
-        big.record(&r, false).unwrap();
-    }
+    big.record_many(&results(100_000, &scripts), false).unwrap();
     assert_eq!(big.count().unwrap(), 100_000);
     g.bench_function("leaderboard over 100,000 results", |b| {
         b.iter(|| big.board(black_box(&BoardQuery::default())).unwrap())

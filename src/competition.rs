@@ -2,10 +2,56 @@
 //! accepts, the attempts allowed and the dates; checked against the scenarios on hand.
 
 use std::path::Path;
+use std::time::SystemTime;
 
+use peercall_dialogue::load::Locator;
+use peercall_dialogue::{Diagnostic, Severity};
 use serde::{Deserialize, Serialize};
 
 use crate::library::Library;
+
+/// Largest competition file read.
+pub const MAX_FILE_BYTES: u64 = 256 << 10;
+/// Most attempts a competition may give.
+pub const MAX_ATTEMPTS: u32 = 100;
+/// Most scenarios in one competition.
+pub const MAX_SCENARIOS: usize = 200;
+
+/// Whether `id` can name a competition: 1 to 64 letters, digits, `-`, `_` or `.`, and not `*`
+/// (which names the overall board). `Err` completes the sentence "the competition id ...".
+pub fn valid_id(id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Err("is empty".into());
+    }
+    if id.chars().count() > 64 {
+        return Err("is longer than 64 characters".into());
+    }
+    if !id
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err(format!(
+            "`{}` may hold only letters, digits, `-`, `_` and `.`",
+            crate::shown::terminal(&crate::shown::clip(id, 40))
+        ));
+    }
+    Ok(())
+}
+
+/// A `YYYY-MM-DD` date (a real calendar day), as midnight UTC.
+fn date(s: &str) -> Option<SystemTime> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return None;
+    }
+    humantime::parse_rfc3339(&format!("{s}T00:00:00Z")).ok()
+}
 
 /// A competition file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,13 +102,173 @@ pub struct Resolved {
 }
 
 impl Competition {
-    /// Loads a competition file, with positioned errors.
+    /// Loads a competition file, with positioned errors for its syntax and its meaning.
     pub fn load(path: &Path) -> Result<Competition, String> {
         let shown = path.display().to_string();
+        let size = std::fs::metadata(path)
+            .map_err(|e| format!("cannot read {shown}: {e}"))?
+            .len();
+        if size > MAX_FILE_BYTES {
+            return Err(format!(
+                "{shown} is {} KB; a competition file is a few lines (at most {} KB)",
+                size >> 10,
+                MAX_FILE_BYTES >> 10
+            ));
+        }
         let text =
             std::fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
-        peercall_dialogue::load::parse_as::<Competition>(&shown, &text)
-            .map_err(|d| d.render(&text, false))
+        let competition = peercall_dialogue::load::parse_as::<Competition>(&shown, &text)
+            .map_err(|d| d.render(&text, false))?;
+        let findings = competition.check(&shown, &text);
+        if findings.is_empty() {
+            Ok(competition)
+        } else {
+            Err(findings
+                .iter()
+                .map(|d| d.render(&text, false))
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
+    }
+
+    /// What makes no sense in the file: bad ids and dates, ends before starts, no attempts, no
+    /// or repeated scenarios, empty or malformed hashes, overlong texts. Each finding points at
+    /// its place in `text`.
+    pub fn check(&self, file: &str, text: &str) -> Vec<Diagnostic> {
+        let loc = Locator::new(text);
+        let mut out = Vec::new();
+        let mut push =
+            |code: &'static str, msg: String, span: Option<std::ops::Range<usize>>, help: &str| {
+                let mut d =
+                    Diagnostic::at(Severity::Error, code, msg, file, text, span.unwrap_or(0..0))
+                        .with_label("here");
+                if !help.is_empty() {
+                    d = d.with_help(help);
+                }
+                out.push(d);
+            };
+        let top = |field: &str| loc.field_after(field, 0);
+        if let Err(e) = valid_id(&self.id) {
+            push(
+                "competition-id",
+                format!("the competition id {e}"),
+                top("id"),
+                "an id like \"q4-cup\": letters, digits, `-`, `_` or `.`",
+            );
+        }
+        if self.name.trim().is_empty()
+            || self.name.chars().count() > 100
+            || self.name.chars().any(char::is_control)
+        {
+            push(
+                "bad-name",
+                "the name must be 1 to 100 characters of text".into(),
+                top("name"),
+                "",
+            );
+        }
+        for (field, value) in [("starts", &self.starts), ("ends", &self.ends)] {
+            if let Some(v) = value
+                && date(v).is_none()
+            {
+                push(
+                    "bad-date",
+                    format!(
+                        "`{field}` is not a date: `{}`",
+                        peercall_dialogue::diagnostic::clip(v, 40)
+                    ),
+                    top(field),
+                    "write a date as YYYY-MM-DD, like \"2026-11-01\"",
+                );
+            }
+        }
+        let day = |value: &Option<String>| value.as_deref().and_then(date);
+        if let (Some(s), Some(e)) = (day(&self.starts), day(&self.ends))
+            && e < s
+        {
+            push(
+                "date-order",
+                "the competition ends before it starts".into(),
+                top("ends"),
+                "",
+            );
+        }
+        if !(1..=MAX_ATTEMPTS).contains(&self.attempts) {
+            push(
+                "bad-attempts",
+                format!(
+                    "`attempts` must be 1 to {MAX_ATTEMPTS}, not {}",
+                    self.attempts
+                ),
+                top("attempts"),
+                "",
+            );
+        }
+        let list_at = top("scenarios").map_or(0, |r| r.start);
+        if self.scenarios.is_empty() {
+            push(
+                "no-scenarios",
+                "the competition has no scenarios".into(),
+                top("scenarios"),
+                "add `(id: \"network-expansion\", seed: 1)`",
+            );
+        }
+        if self.scenarios.len() > MAX_SCENARIOS {
+            push(
+                "too-many",
+                format!("more than {MAX_SCENARIOS} scenarios"),
+                top("scenarios"),
+                "",
+            );
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, e) in self.scenarios.iter().enumerate().take(MAX_SCENARIOS) {
+            let at = loc.nth_field_after("id", list_at, i);
+            if e.id.trim().is_empty()
+                || e.id.chars().count() > 64
+                || e.id.chars().any(char::is_control)
+            {
+                push(
+                    "bad-scenario",
+                    "a scenario id must be 1 to 64 characters of text".into(),
+                    at.clone(),
+                    "",
+                );
+            } else if !seen.insert(e.id.as_str()) {
+                push(
+                    "duplicate-id",
+                    format!(
+                        "scenario `{}` is listed twice",
+                        peercall_dialogue::diagnostic::clip(&e.id, 60)
+                    ),
+                    at.clone(),
+                    "each scenario may appear once",
+                );
+            }
+            let hashes_at = at.as_ref().and_then(|r| loc.field_after("hashes", r.start));
+            if e.hashes.len() > 100 {
+                push(
+                    "bad-hash",
+                    "more than 100 accepted hashes".into(),
+                    hashes_at.clone(),
+                    "",
+                );
+            }
+            for h in e.hashes.iter().take(100) {
+                if !(6..=64).contains(&h.len()) || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    push(
+                        "bad-hash",
+                        format!(
+                            "`{}` is not a scenario hash",
+                            peercall_dialogue::diagnostic::clip(h, 20)
+                        ),
+                        hashes_at.clone(),
+                        "use the hashes `peercall compete FILE --list` prints (6 to 64 hex digits); leave `hashes` out to accept any version",
+                    );
+                }
+            }
+        }
+        out
     }
 
     /// Whether `today` (YYYY-MM-DD) is within the dates; `Err` says why not.
@@ -89,16 +295,29 @@ impl Competition {
             match library.find(&e.id) {
                 None => problems.push(format!("scenario `{}` is not available", e.id)),
                 Some(i) => {
-                    let hash = library.entries[i].script().expect("playable").hash();
-                    if !e.hashes.is_empty()
-                        && !e.hashes.iter().any(|h| hash.starts_with(h.as_str()))
-                    {
-                        problems.push(format!(
+                    let script = library.entries[i].script().expect("playable");
+                    let hash = script.hash();
+                    let old = e
+                        .hashes
+                        .iter()
+                        .find(|h| !h.is_empty() && script.legacy_hash().starts_with(h.as_str()));
+                    if !e.hashes.is_empty() && !e.hashes.iter().any(|h| script.matches_hash(h)) {
+                        problems.push(match old {
+                            Some(old) => format!(
+                                "scenario `{}`: the hash {old} was written by peercall 0.1, which hashed \
+                                 scenarios differently; the same content now has the hash {}. \
+                                 Replace it in the competition file (`peercall compete FILE --list` \
+                                 prints the hashes)",
+                                e.id,
+                                &hash[..12]
+                            ),
+                            None => format!(
                             "scenario `{}` has changed since the competition was set up (its hash is now {}); \
                              results with this version would not count",
                             e.id,
                             &hash[..12]
-                        ));
+                        ),
+                        });
                     } else {
                         out.push(Resolved {
                             index: i,

@@ -6,4 +6,5 @@ pub mod competition;
 pub mod game;
 pub mod library;
 pub mod records;
+pub mod shown;
 pub mod xapi;

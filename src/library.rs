@@ -5,6 +5,9 @@ use std::path::Path;
 
 use peercall_dialogue::{Checked, Script, load_bytes, load_path, scenario_files};
 
+/// Findings the error screen shows of one broken file; the rest are counted.
+const MAX_SHOWN_FINDINGS: usize = 12;
+
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 
 /// One scenario file, ready or broken.
@@ -92,7 +95,7 @@ impl Library {
                         file,
                         newer_version_broken: None,
                         kind: EntryKind::Broken {
-                            report: c.render_ascii(),
+                            report: c.render_ascii_summary(MAX_SHOWN_FINDINGS),
                             first,
                             errors: c.error_count(),
                         },

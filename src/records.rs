@@ -5,16 +5,16 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use peercall_dialogue::{Call, Outcome, Script};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::library::Library;
 
 /// The schema version this build writes; older databases are migrated forward.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     // 1: players' results.
     "CREATE TABLE results (
         id TEXT PRIMARY KEY,
@@ -73,6 +73,9 @@ const MIGRATIONS: [&str; 4] = [
            OR (excluded.score = best.score AND excluded.duration_ms < best.duration_ms);",
     // 4: settings kept on this machine: the profile and the self-diagnostic answers.
     "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    // 5: statements the LRS refused as invalid are set aside with its reason, so they do not
+    // hold up the rest of the queue.
+    "ALTER TABLE outbox ADD COLUMN parked TEXT;",
 ];
 
 const UPSERT_BEST: &str =
@@ -187,7 +190,7 @@ impl Record {
     /// Replays the choice log through `script` and checks that the ending, score, trust and
     /// person-days are what the record says. `Err` gives the reason.
     pub fn verify(&self, script: &Script) -> Result<(), String> {
-        if script.hash() != self.scenario_hash {
+        if script.hash() != self.scenario_hash && script.legacy_hash() != self.scenario_hash {
             return Err(format!(
                 "scenario {} has changed since this result was played",
                 self.scenario
@@ -200,10 +203,24 @@ impl Record {
         };
         let ending = script.ending_id(finish.ending);
         let score = call.score(script).unwrap_or(0);
+        if self.scenario != script.id() {
+            return Err(format!(
+                "the result names scenario {}, but its hash is that of {}",
+                crate::shown::clip(&self.scenario, 64),
+                script.id()
+            ));
+        }
+        if call.outcome(script) != Some(self.outcome) {
+            return Err(format!(
+                "replayed outcome is {}, the record says {}",
+                call.outcome(script).map_or("none", |o| o.label()),
+                self.outcome.label()
+            ));
+        }
         if ending != self.ending {
             return Err(format!(
                 "replayed ending is {ending}, the record says {}",
-                self.ending
+                crate::shown::clip(&self.ending, 64)
             ));
         }
         if score != self.score || call.trust() != self.trust {
@@ -255,92 +272,239 @@ pub fn default_path() -> PathBuf {
         .join("records.sqlite")
 }
 
-impl Store {
-    /// Opens (or creates) the database. A file that is corrupt or not a database is moved aside
-    /// as a backup and a fresh database is started; the returned notice says so. A database from
-    /// a newer peercall, or one that cannot be read at all, is an error and is left untouched.
-    pub fn open(path: &Path) -> Result<(Store, Option<String>), String> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+/// Marks a SQLite file as peercall's records (`PRAGMA application_id`, "PEER").
+pub const APPLICATION_ID: i32 = 0x5045_4552;
+
+/// How long a database held by another program is waited for before giving up:
+/// `PEERCALL_BUSY_TIMEOUT_MS`, default 10 s.
+fn busy_timeout() -> Duration {
+    std::env::var("PEERCALL_BUSY_TIMEOUT_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(Duration::from_secs(10), Duration::from_millis)
+}
+
+/// What SQLite said, in the words a player can act on: `Corrupt` only when SQLite itself reports
+/// a damaged file or one that is not a database; everything else leaves the file alone.
+fn classify(e: rusqlite::Error, path: &Path) -> OpenError {
+    use rusqlite::ErrorCode as C;
+    let shown = path.display();
+    let Some(code) = e.sqlite_error_code() else {
+        return OpenError::Fatal(format!("cannot open the records at {shown}: {e}"));
+    };
+    OpenError::Fatal(match code {
+        C::NotADatabase | C::DatabaseCorrupt => return OpenError::Corrupt(e.to_string()),
+        C::DatabaseBusy | C::DatabaseLocked => format!(
+            "the records at {shown} are in use by another program (waited {} s); try again when it has finished",
+            busy_timeout().as_secs_f32()
+        ),
+        C::ReadOnly => format!(
+            "the records at {shown} are read-only (check the file's and folder's permissions); nothing was changed"
+        ),
+        C::DiskFull => format!("the disk holding {shown} is full; nothing was changed"),
+        C::SystemIoFailure => format!(
+            "cannot write the records at {shown}: the disk is full or failing ({e}); nothing was changed"
+        ),
+        C::CannotOpen | C::PermissionDenied => {
+            format!("cannot open the records at {shown} (check the path and its permissions): {e}")
         }
-        if path.exists() {
-            std::fs::File::open(path)
-                .map_err(|e| format!("cannot read the records at {}: {e}", path.display()))?;
+        _ => format!("cannot use the records at {shown}: {e}"),
+    })
+}
+
+impl Store {
+    /// Opens (or creates) the database. Only a file SQLite itself reports as damaged or as not
+    /// a database is moved aside (under a new name, by one process at a time) and a fresh
+    /// database started; the returned notice says so. A folder, a read-only or locked database,
+    /// a full disk, a database from a newer peercall or another program's database is an error,
+    /// and nothing is changed.
+    pub fn open(path: &Path) -> Result<(Store, Option<String>), String> {
+        let shown = path.display();
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                return Err(format!(
+                    "{shown} is a folder, not a records database; give a file name, like {}",
+                    path.join("records.sqlite").display()
+                ));
+            }
+            Ok(m) if !m.is_file() => {
+                return Err(format!(
+                    "{shown} is not a regular file; nothing was changed"
+                ));
+            }
+            Ok(_) => {
+                std::fs::File::open(path)
+                    .map_err(|e| format!("cannot read the records at {shown}: {e}"))?;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                }
+            }
+            Err(e) => return Err(format!("cannot read the records at {shown}: {e}")),
         }
         match Store::try_open(path) {
             Ok(store) => Ok((store, None)),
             Err(OpenError::Fatal(e)) => Err(e),
-            Err(OpenError::Corrupt(why)) => {
-                let stamp = SystemTime::now()
-                    .duration_since(SystemTime::UNIX_EPOCH)
-                    .map(|d| d.as_secs())
-                    .unwrap_or(0);
-                let backup = PathBuf::from(format!("{}.corrupt-{stamp}", path.display()));
-                std::fs::rename(path, &backup).map_err(|e| {
-                    format!(
-                        "the records at {} are damaged ({why}) and could not be moved aside: {e}",
-                        path.display()
-                    )
-                })?;
-                for ext in ["-wal", "-shm"] {
-                    let side = PathBuf::from(format!("{}{ext}", path.display()));
-                    if side.exists() {
-                        let _ = std::fs::rename(
-                            &side,
-                            PathBuf::from(format!("{}{ext}", backup.display())),
-                        );
-                    }
-                }
-                let store = Store::try_open(path).map_err(|e| match e {
-                    OpenError::Fatal(e) | OpenError::Corrupt(e) => e,
-                })?;
-                Ok((
-                    store,
-                    Some(format!(
-                        "the records at {} were damaged ({why}); they were kept as {} and a new record was started",
-                        path.display(),
-                        backup.display()
-                    )),
-                ))
-            }
+            Err(OpenError::Corrupt(why)) => Store::set_aside(path, &why),
         }
     }
 
+    /// Moves a damaged database aside and starts a fresh one. Processes that find the same
+    /// damaged file take turns (an exclusive lock on it); whoever comes second finds the file
+    /// already replaced and simply opens the new one.
+    fn set_aside(path: &Path, why: &str) -> Result<(Store, Option<String>), String> {
+        use std::os::unix::fs::MetadataExt;
+        let shown = path.display();
+        let damaged = std::fs::File::open(path)
+            .map_err(|e| format!("cannot read the records at {shown}: {e}"))?;
+        damaged
+            .lock()
+            .map_err(|e| format!("cannot lock the damaged records at {shown}: {e}"))?;
+        let same_file = std::fs::metadata(path)
+            .and_then(|now| {
+                damaged
+                    .metadata()
+                    .map(|held| now.ino() == held.ino() && now.dev() == held.dev())
+            })
+            .unwrap_or(false);
+        if !same_file {
+            // Another process set it aside while we waited.
+            drop(damaged);
+            return match Store::try_open(path) {
+                Ok(store) => Ok((store, None)),
+                Err(OpenError::Fatal(e) | OpenError::Corrupt(e)) => Err(e),
+            };
+        }
+        // Looked at again under the lock: the file may be a fresh database another process
+        // has just put in place of the damaged one.
+        match Store::try_open(path) {
+            Ok(store) => return Ok((store, None)),
+            Err(OpenError::Fatal(e)) => return Err(e),
+            Err(OpenError::Corrupt(_)) => {}
+        }
+        let stamp = humantime::format_rfc3339_seconds(SystemTime::now())
+            .to_string()
+            .replace([':', '-'], "");
+        let tag = &uuid::Uuid::new_v4().simple().to_string()[..8];
+        let backup = PathBuf::from(format!("{shown}.corrupt-{stamp}-{tag}"));
+        // A hard link never replaces an existing file: the backup cannot land on anything.
+        std::fs::hard_link(path, &backup)
+            .and_then(|_| std::fs::remove_file(path))
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&backup);
+                format!(
+                    "the records at {shown} are damaged ({why}) and could not be moved aside: {e}"
+                )
+            })?;
+        for ext in ["-wal", "-shm", "-journal"] {
+            let side = PathBuf::from(format!("{shown}{ext}"));
+            let kept = PathBuf::from(format!("{}{ext}", backup.display()));
+            if side.exists() && std::fs::hard_link(&side, &kept).is_ok() {
+                let _ = std::fs::remove_file(&side);
+            }
+        }
+        let store = Store::try_open(path).map_err(|e| match e {
+            OpenError::Fatal(e) | OpenError::Corrupt(e) => e,
+        })?;
+        drop(damaged);
+        Ok((
+            store,
+            Some(format!(
+                "the records at {shown} were damaged ({why}); they were kept as {} and a new record was started",
+                backup.display()
+            )),
+        ))
+    }
+
     fn try_open(path: &Path) -> Result<Store, OpenError> {
-        let conn = Connection::open(path).map_err(|e| OpenError::Corrupt(e.to_string()))?;
+        let fail = |e| classify(e, path);
+        let conn = Connection::open(path).map_err(fail)?;
+        conn.busy_timeout(busy_timeout()).map_err(fail)?;
+        // Read before writing anything: what the file is, and who wrote it.
+        let (app, version, tables, results): (i32, i64, i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id),
+                        (SELECT user_version FROM pragma_user_version),
+                        (SELECT COUNT(*) FROM sqlite_master),
+                        (SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'results')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .map_err(fail)?;
+        let shown = path.display();
+        if version > SCHEMA_VERSION {
+            return Err(OpenError::Fatal(format!(
+                "the records at {shown} were written by a newer peercall (schema {version}); update peercall to use them. Nothing was changed"
+            )));
+        }
+        // Databases written before the application id was set are recognised by their schema.
+        let ours =
+            app == APPLICATION_ID || (app == 0 && (tables == 0 || (version >= 1 && results == 1)));
+        if !ours {
+            return Err(OpenError::Fatal(format!(
+                "{shown} is another program's SQLite database, not peercall's records; give another file with --db. Nothing was changed"
+            )));
+        }
         let check: String = conn
             .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|e| OpenError::Corrupt(e.to_string()))?;
+            .map_err(fail)?;
         if check != "ok" {
             return Err(OpenError::Corrupt(check));
         }
-        // Every finished call is on disk before `record` returns, even if the process is
-        // killed right after.
-        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
-            .map_err(|e| OpenError::Corrupt(e.to_string()))?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| OpenError::Corrupt(e.to_string()))?;
-        if version > SCHEMA_VERSION {
+        if conn.is_readonly(rusqlite::MAIN_DB).map_err(fail)? {
             return Err(OpenError::Fatal(format!(
-                "the records at {} were written by a newer peercall (schema {version}); update peercall to use them",
-                path.display()
+                "the records at {shown} are read-only (check the file's and folder's permissions); nothing was changed"
             )));
         }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = conn
-                .unchecked_transaction()
-                .map_err(|e| OpenError::Fatal(e.to_string()))?;
-            tx.execute_batch(sql)
-                .and_then(|_| tx.pragma_update(None, "user_version", (i + 1) as i64))
-                .and_then(|_| tx.commit())
-                .map_err(|e| OpenError::Fatal(format!("cannot update the records: {e}")))?;
+        // Every finished call is on disk before `record` returns, even if the process is
+        // killed right after.
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(fail)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(OpenError::Fatal(format!(
+                "the records at {shown} cannot use a write-ahead log (journal mode {mode}); nothing was changed"
+            )));
+        }
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(fail)?;
+        // Migrations: the version is read again inside the write transaction, so processes
+        // opening a new database at once apply each migration exactly once.
+        if version < SCHEMA_VERSION || app != APPLICATION_ID {
+            let tx =
+                Transaction::new_unchecked(&conn, TransactionBehavior::Immediate).map_err(fail)?;
+            let version: i64 = tx
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(fail)?;
+            for (i, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+                tx.execute_batch(sql).map_err(fail)?;
+                tx.pragma_update(None, "user_version", (i + 1) as i64)
+                    .map_err(fail)?;
+            }
+            tx.pragma_update(None, "application_id", APPLICATION_ID)
+                .map_err(fail)?;
+            tx.commit().map_err(fail)?;
         }
         Ok(Store {
             conn,
             path: path.to_path_buf(),
         })
+    }
+
+    /// A write transaction that takes the lock at once (waiting for other writers), so that it
+    /// never fails half-way for want of it.
+    fn write(&self) -> Result<Transaction<'_>, String> {
+        Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+            .map_err(|e| self.explain(e))
+    }
+
+    /// What a failed write means, in words a player can act on.
+    fn explain(&self, e: rusqlite::Error) -> String {
+        match classify(e, &self.path) {
+            OpenError::Fatal(m) | OpenError::Corrupt(m) => format!("cannot record: {m}"),
+        }
     }
 
     /// Where this database is.
@@ -351,60 +515,37 @@ impl Store {
     /// Stores a result; `false` when it was already there (same id). The result and the
     /// leaderboard's best-of table change together, in one transaction.
     pub fn record(&self, r: &Record, imported: bool) -> Result<bool, String> {
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(|e| format!("cannot record the call: {e}"))?;
-        let n = tx
-            .execute(
-                "INSERT OR IGNORE INTO results (id, player, team, scenario, scenario_hash, seed,
-                    choices, waits, ending, outcome, score, trust, days, duration_ms, started_at,
-                    finished_at, competition, imported)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-                params![
-                    r.id,
-                    r.player,
-                    r.team,
-                    r.scenario,
-                    r.scenario_hash,
-                    r.seed as i64,
-                    serde_json::to_string(&r.choices).unwrap_or_default(),
-                    serde_json::to_string(&r.waits).unwrap_or_default(),
-                    r.ending,
-                    serde_json::to_value(r.outcome)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default(),
-                    r.score,
-                    r.trust,
-                    r.days,
-                    r.duration_ms as i64,
-                    r.started_at,
-                    r.finished_at,
-                    r.competition,
-                    imported,
-                ],
-            )
-            .map_err(|e| format!("cannot record the call: {e}"))?;
-        if n == 1 {
-            for competition in std::iter::once("*").chain(r.competition.as_deref()) {
-                tx.execute(
-                    UPSERT_BEST,
-                    params![
-                        competition,
-                        r.scenario,
-                        r.player,
-                        r.team,
-                        r.score,
-                        r.duration_ms as i64
-                    ],
-                )
-                .map_err(|e| format!("cannot record the call: {e}"))?;
-            }
+        self.record_call(r, imported, &[])
+    }
+
+    /// Stores a finished call and queues its xAPI statements, all in one transaction: after a
+    /// crash either both are there or neither. `false` when the call was already recorded.
+    pub fn record_call(
+        &self,
+        r: &Record,
+        imported: bool,
+        statements: &[serde_json::Value],
+    ) -> Result<bool, String> {
+        let tx = self.write()?;
+        let added = insert_record(&tx, r, imported).map_err(|e| self.explain(e))?;
+        queue(&tx, statements).map_err(|e| self.explain(e))?;
+        tx.commit().map_err(|e| self.explain(e))?;
+        Ok(added)
+    }
+
+    /// Stores many verified results in one transaction (an import): (added, already there).
+    pub fn record_many(
+        &self,
+        records: &[Record],
+        imported: bool,
+    ) -> Result<(usize, usize), String> {
+        let tx = self.write()?;
+        let mut added = 0;
+        for r in records {
+            added += usize::from(insert_record(&tx, r, imported).map_err(|e| self.explain(e))?);
         }
-        tx.commit()
-            .map_err(|e| format!("cannot record the call: {e}"))?;
-        Ok(n == 1)
+        tx.commit().map_err(|e| self.explain(e))?;
+        Ok((added, records.len() - added))
     }
 
     /// Every result, optionally of one player, oldest first.
@@ -451,19 +592,9 @@ impl Store {
     /// Queues xAPI statements for the LRS; a statement already queued (same id) is not queued
     /// twice.
     pub fn enqueue(&self, statements: &[serde_json::Value]) -> Result<(), String> {
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(|e| e.to_string())?;
-        for s in statements {
-            let id = s["id"].as_str().unwrap_or_default();
-            tx.execute(
-                "INSERT OR IGNORE INTO outbox (id, statement) VALUES (?1, ?2)",
-                params![id, s.to_string()],
-            )
-            .map_err(|e| format!("cannot queue a statement: {e}"))?;
-        }
-        tx.commit().map_err(|e| e.to_string())
+        let tx = self.write()?;
+        queue(&tx, statements).map_err(|e| self.explain(e))?;
+        tx.commit().map_err(|e| self.explain(e))
     }
 
     /// Statements due for sending (unsent, and their retry time has come), oldest first:
@@ -473,7 +604,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT id, statement, attempts FROM outbox
-                 WHERE sent = 0 AND next_try <= ?1 ORDER BY seq",
+                 WHERE sent = 0 AND parked IS NULL AND next_try <= ?1 ORDER BY seq",
             )
             .map_err(|e| e.to_string())?;
         stmt.query_map(params![now], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -501,6 +632,42 @@ impl Store {
             .map_err(|e| e.to_string())
     }
 
+    /// Sets a statement aside that the LRS refused as invalid, with the reason: it is not sent
+    /// again (until [`Store::outbox_unpark`]) and no longer holds up the others.
+    pub fn outbox_park(&self, id: &str, reason: &str) -> Result<(), String> {
+        self.conn
+            .execute(
+                "UPDATE outbox SET parked = ?2, attempts = attempts + 1 WHERE id = ?1",
+                params![id, reason],
+            )
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    /// Statements set aside, oldest first: (id, reason).
+    pub fn outbox_parked(&self) -> Result<Vec<(String, String)>, String> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, parked FROM outbox WHERE sent = 0 AND parked IS NOT NULL ORDER BY seq",
+            )
+            .map_err(|e| e.to_string())?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| e.to_string())?
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())
+    }
+
+    /// Puts every set-aside statement back in the queue (after the LRS or the data was fixed).
+    pub fn outbox_unpark(&self) -> Result<usize, String> {
+        self.conn
+            .execute(
+                "UPDATE outbox SET parked = NULL, next_try = 0 WHERE sent = 0 AND parked IS NOT NULL",
+                [],
+            )
+            .map_err(|e| e.to_string())
+    }
+
     /// Makes every waiting statement due now (after the LRS comes back, or on request).
     pub fn outbox_retry_now(&self) -> Result<(), String> {
         self.conn
@@ -509,12 +676,14 @@ impl Store {
             .map_err(|e| e.to_string())
     }
 
-    /// Statements not yet delivered.
+    /// Statements waiting to be delivered (not counting those set aside).
     pub fn outbox_waiting(&self) -> Result<u64, String> {
         self.conn
-            .query_row("SELECT COUNT(*) FROM outbox WHERE sent = 0", [], |r| {
-                r.get::<_, i64>(0)
-            })
+            .query_row(
+                "SELECT COUNT(*) FROM outbox WHERE sent = 0 AND parked IS NULL",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
             .map(|n| n as u64)
             .map_err(|e| e.to_string())
     }
@@ -589,7 +758,7 @@ impl Store {
     /// fairly; ties again go to the faster team.
     pub fn board(&self, q: &BoardQuery) -> Result<Vec<BoardRow>, String> {
         let sql = "
-            SELECT player, MAX(team), CAST(SUM(score) AS REAL), SUM(duration_ms), COUNT(*)
+            SELECT player, MAX(team), TOTAL(score), TOTAL(duration_ms), COUNT(*)
             FROM best
             WHERE competition = ?1 AND (?2 IS NULL OR scenario = ?2)
             GROUP BY player";
@@ -603,7 +772,8 @@ impl Store {
                         name: r.get(0)?,
                         team: r.get(1)?,
                         score: r.get(2)?,
-                        time_ms: r.get::<_, i64>(3)? as u64,
+                        // Totals are summed as floating point: no stored value can overflow them.
+                        time_ms: r.get::<_, f64>(3)?.clamp(0.0, u64::MAX as f64) as u64,
                         calls: r.get::<_, i64>(4)? as u64,
                         players: 1,
                     })
@@ -629,7 +799,7 @@ impl Store {
                     players: 0,
                 });
                 t.score += r.score;
-                t.time_ms += r.time_ms;
+                t.time_ms = t.time_ms.saturating_add(r.time_ms);
                 t.calls += r.calls;
                 t.players += 1;
             }
@@ -653,6 +823,68 @@ impl Store {
         }
         Ok(rows)
     }
+}
+
+/// Inserts one result and updates the best-of table; `false` when it was already there.
+fn insert_record(tx: &Connection, r: &Record, imported: bool) -> rusqlite::Result<bool> {
+    let n = tx
+        .execute(
+            "INSERT OR IGNORE INTO results (id, player, team, scenario, scenario_hash, seed,
+                choices, waits, ending, outcome, score, trust, days, duration_ms, started_at,
+                finished_at, competition, imported)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+            params![
+                r.id,
+                r.player,
+                r.team,
+                r.scenario,
+                r.scenario_hash,
+                r.seed as i64,
+                serde_json::to_string(&r.choices).unwrap_or_default(),
+                serde_json::to_string(&r.waits).unwrap_or_default(),
+                r.ending,
+                serde_json::to_value(r.outcome)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                r.score,
+                r.trust,
+                r.days,
+                r.duration_ms.min(i64::MAX as u64) as i64,
+                r.started_at,
+                r.finished_at,
+                r.competition,
+                imported,
+            ],
+        )?;
+    if n == 1 {
+        for competition in std::iter::once("*").chain(r.competition.as_deref()) {
+            tx.execute(
+                UPSERT_BEST,
+                params![
+                    competition,
+                    r.scenario,
+                    r.player,
+                    r.team,
+                    r.score,
+                    r.duration_ms.min(i64::MAX as u64) as i64
+                ],
+            )?;
+        }
+    }
+    Ok(n == 1)
+}
+
+/// Queues statements in the outbox; one already queued (same id) is not queued twice.
+fn queue(tx: &Connection, statements: &[serde_json::Value]) -> rusqlite::Result<()> {
+    for s in statements {
+        let id = s["id"].as_str().unwrap_or_default();
+        tx.execute(
+            "INSERT OR IGNORE INTO outbox (id, statement) VALUES (?1, ?2)",
+            params![id, s.to_string()],
+        )?;
+    }
+    Ok(())
 }
 
 enum OpenError {
@@ -728,49 +960,170 @@ pub struct ImportReport {
     pub rejected: Vec<(String, String, String)>,
 }
 
-/// Imports export files: every result is replayed through the scenario version it names (found
-/// by content hash in `library`) and rejected if it does not reproduce.
+/// Longest call a result may claim (a day).
+pub const MAX_CALL_MS: u64 = 24 * 60 * 60 * 1000;
+/// Most turns (and patience losses) a result may hold.
+pub const MAX_TURNS: usize = 10_000;
+/// Largest export file read.
+pub const MAX_EXPORT_BYTES: u64 = 512 << 20;
+
+/// Whether `file` is the database at `db` or one of its side files (`-wal`, `-shm`).
+pub fn is_part_of(db: &Path, file: &Path) -> bool {
+    let canon = |p: &Path| {
+        let dir = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::canonicalize(dir)
+            .ok()
+            .zip(p.file_name())
+            .map(|(d, n)| d.join(n))
+    };
+    let (Some(db), Some(file)) = (canon(db), canon(file)) else {
+        return false;
+    };
+    ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .any(|ext| file.as_os_str() == format!("{}{ext}", db.display()).as_str())
+}
+
+/// Checks the fields of an imported result that the replay cannot recompute: names, dates,
+/// duration, sizes and the id. A replay proves that the call is possible, not who played it.
+pub fn validate(r: &Record) -> Result<(), String> {
+    let player = crate::shown::name("the player name", &r.player, false)?;
+    if player != r.player {
+        return Err("the player name has spaces around it".into());
+    }
+    let team = crate::shown::name("the team name", &r.team, true)?;
+    if team != r.team {
+        return Err("the team name has spaces around it".into());
+    }
+    if r.scenario.is_empty() || r.scenario.len() > 64 || r.scenario.chars().any(char::is_control) {
+        return Err("the scenario id is empty, too long or not text".into());
+    }
+    if r.choices.len() > MAX_TURNS || r.waits.len() > MAX_TURNS {
+        return Err(format!("more than {MAX_TURNS} turns"));
+    }
+    if r.waits
+        .iter()
+        .any(|&(turn, points)| points <= 0 || points > 1000 || turn as usize > r.choices.len())
+    {
+        return Err("a patience loss is out of range".into());
+    }
+    if let Some(c) = &r.competition {
+        crate::competition::valid_id(c).map_err(|e| format!("the competition id {e}"))?;
+    }
+    if r.duration_ms > MAX_CALL_MS {
+        return Err(format!(
+            "the call claims to have lasted {} hours",
+            r.duration_ms / 3_600_000
+        ));
+    }
+    let when = |what: &str, t: &str| {
+        humantime::parse_rfc3339(t).map_err(|e| {
+            format!(
+                "the {what} time `{}` is not a date: {e}",
+                crate::shown::clip(t, 40)
+            )
+        })
+    };
+    let started = when("start", &r.started_at)?;
+    let finished = when("end", &r.finished_at)?;
+    let earliest = humantime::parse_rfc3339("2020-01-01T00:00:00Z").expect("a date");
+    let latest = SystemTime::now() + Duration::from_secs(24 * 3600);
+    if started < earliest || finished > latest {
+        return Err("the call's dates are before peercall existed or in the future".into());
+    }
+    let took = finished
+        .duration_since(started)
+        .map_err(|_| "the call ends before it starts".to_string())?;
+    if (took.as_millis() as i128 - r.duration_ms as i128).abs() > 2_000 {
+        return Err("the duration does not match the start and end times".into());
+    }
+    Ok(())
+}
+
+/// Imports export files: every result is checked field by field and replayed through the
+/// scenario version it names (found by content hash in `library`); what does not reproduce is
+/// rejected with the reason. Verified results are written in batches, one transaction each.
 pub fn import(store: &Store, files: &[PathBuf], library: &Library) -> Result<ImportReport, String> {
+    const BATCH: usize = 2_000;
     let mut report = ImportReport::default();
+    let scripts: Vec<&Script> = library.entries.iter().filter_map(|e| e.script()).collect();
     for file in files {
         let shown = file.display().to_string();
+        if is_part_of(store.path(), file) {
+            return Err(format!(
+                "{shown} is the records database itself, not an export"
+            ));
+        }
+        let size = std::fs::metadata(file)
+            .map_err(|e| format!("cannot read {shown}: {e}"))?
+            .len();
+        if size > MAX_EXPORT_BYTES {
+            return Err(format!(
+                "{shown} is larger than {} MB; split it",
+                MAX_EXPORT_BYTES >> 20
+            ));
+        }
         let text =
             std::fs::read_to_string(file).map_err(|e| format!("cannot read {shown}: {e}"))?;
         let export: Export = serde_json::from_str(&text).map_err(|e| {
             format!(
-                "{shown}:{}:{}: not a peercall records file: {e}",
+                "{shown}:{}:{}: not a peercall records file: {}",
                 e.line(),
-                e.column()
+                e.column(),
+                crate::shown::clip(&e.to_string(), 200)
             )
         })?;
         if export.format != "peercall-records" {
             return Err(format!("{shown}: not a peercall records file"));
         }
+        let mut batch = Vec::new();
         for r in export.records {
-            let script = library
-                .entries
-                .iter()
-                .filter_map(|e| e.script())
-                .find(|s| s.hash() == r.scenario_hash);
-            let verdict = match script {
-                None => Err(format!(
-                    "unknown version of scenario {} (hash {})",
-                    r.scenario,
-                    &r.scenario_hash[..r.scenario_hash.len().min(12)]
-                )),
-                Some(s) => r.verify(s),
-            };
-            match verdict {
-                Err(why) => report.rejected.push((shown.clone(), r.id.clone(), why)),
-                Ok(()) => {
-                    if store.record(&r, true)? {
-                        report.added += 1;
-                    } else {
-                        report.duplicates += 1;
+            let verdict = validate(&r)
+                .and_then(|()| {
+                    let script = scripts
+                        .iter()
+                        .find(|s| s.hash() == r.scenario_hash)
+                        // Results recorded by peercall 0.1 name the scenario by its old hash.
+                        .or_else(|| scripts.iter().find(|s| s.legacy_hash() == r.scenario_hash));
+                    match script {
+                        None => Err(format!(
+                            "unknown version of scenario {} (hash {})",
+                            crate::shown::terminal(&crate::shown::clip(&r.scenario, 64)),
+                            crate::shown::terminal(&crate::shown::clip(&r.scenario_hash, 12))
+                        )),
+                        Some(s) => r.verify(s),
                     }
-                }
+                })
+                .and_then(|()| {
+                    // Last: the id must be the one its content gives, so a relabelled copy of a
+                    // result is still the same result.
+                    if r.content_id() == r.id {
+                        Ok(())
+                    } else {
+                        Err("the id does not match the result's content (was it edited?)".into())
+                    }
+                });
+            match verdict {
+                Err(why) => report.rejected.push((
+                    shown.clone(),
+                    crate::shown::clip(&r.id, 40).into_owned(),
+                    why,
+                )),
+                Ok(()) => batch.push(r),
+            }
+            if batch.len() >= BATCH {
+                let (added, dups) = store.record_many(&batch, true)?;
+                report.added += added;
+                report.duplicates += dups;
+                batch.clear();
             }
         }
+        let (added, dups) = store.record_many(&batch, true)?;
+        report.added += added;
+        report.duplicates += dups;
     }
     Ok(report)
 }

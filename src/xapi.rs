@@ -244,17 +244,15 @@ pub fn statements(record: &Record, script: &Script, home_page: &str) -> Vec<Valu
     out
 }
 
-/// Records a finished call and queues its statements in one go; `false` when the call was
-/// already recorded.
+/// Records a finished call and queues its statements in one transaction; `false` when the call
+/// was already recorded.
 pub fn record(
     store: &Store,
     record: &Record,
     script: &Script,
     home_page: &str,
 ) -> Result<bool, String> {
-    let added = store.record(record, false)?;
-    store.enqueue(&statements(record, script, home_page))?;
-    Ok(added)
+    store.record_call(record, false, &statements(record, script, home_page))
 }
 
 /// The home page for actors: from the LRS configuration, or the default.
@@ -276,6 +274,12 @@ pub fn spawn_sender(db: PathBuf, config: LrsConfig) {
     });
 }
 
+/// Whether an LRS answer means the statement itself is wrong (a client error other than a
+/// conflict, a time-out or too many requests), so retrying it as it is cannot help.
+fn refused_as_invalid(status: u16) -> bool {
+    (400..500).contains(&status) && !matches!(status, 401 | 403 | 404 | 408 | 409 | 429)
+}
+
 /// What one delivery attempt did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Delivery {
@@ -283,6 +287,8 @@ pub struct Delivery {
     pub sent: usize,
     /// Statements still waiting (LRS unreachable or refusing).
     pub waiting: usize,
+    /// Statements the LRS refused as invalid in this attempt, set aside with the reason.
+    pub parked: usize,
     /// The last error, if any.
     pub error: Option<String>,
 }
@@ -314,6 +320,20 @@ pub fn deliver(store: &Store, config: &LrsConfig, now: SystemTime) -> Result<Del
             .send(body.as_bytes());
         let ok = match response {
             Ok(r) if r.status().is_success() || r.status().as_u16() == 409 => true,
+            Ok(mut r) if refused_as_invalid(r.status().as_u16()) => {
+                // The LRS will never take this one as it is: set it aside with the reason and
+                // go on with the rest.
+                let status = r.status();
+                let body = r.body_mut().read_to_string().unwrap_or_default();
+                let reason = format!(
+                    "the LRS refused it: {status}{}{}",
+                    if body.trim().is_empty() { "" } else { ": " },
+                    crate::shown::clip(body.trim(), 300)
+                );
+                store.outbox_park(&id, &reason)?;
+                d.parked += 1;
+                continue;
+            }
             Ok(r) => {
                 d.error = Some(format!("the LRS answered {}", r.status()));
                 false

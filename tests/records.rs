@@ -235,3 +235,338 @@ fn compete_lists_seeds_hashes_and_attempts_and_refuses_changed_scenarios() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cup.ron:1:"));
 }
+
+#[test]
+fn a_competition_naming_a_hash_from_peercall_0_1_is_refused_with_the_new_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    let text = std::fs::read_to_string(NET).unwrap();
+    let script = peercall_dialogue::load_str(NET, &text)
+        .into_script()
+        .unwrap();
+    let old = peercall_dialogue::script::legacy_content_hash(script.scenario());
+    assert_ne!(old, script.hash());
+    let f = competition_file(dir.path(), &format!("\"{}\"", &old[..12]));
+    let out = peercall(&db)
+        .args(["compete", "--list"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "the hash {} was written by peercall 0.1",
+            &old[..12]
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("now has the hash {}", &script.hash()[..12])),
+        "{stderr}"
+    );
+    // The new hash is accepted.
+    let f = competition_file(dir.path(), &format!("\"{}\"", &script.hash()[..12]));
+    let out = peercall(&db)
+        .args(["compete", "--list", "--player", "Ana"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn results_recorded_under_the_old_hash_still_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    play(&db, NET, 1, "2,1,2,1,1,1,1", "Ana", "East");
+    let export = dir.path().join("ana.json");
+    let out = peercall(&db)
+        .args(["records", "export", "-o"])
+        .arg(&export)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // Rewrite the export as peercall 0.1 would have written it.
+    let text = std::fs::read_to_string(NET).unwrap();
+    let script = peercall_dialogue::load_str(NET, &text)
+        .into_script()
+        .unwrap();
+    let old = peercall_dialogue::script::legacy_content_hash(script.scenario());
+    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
+    let mut r: peercall::records::Record =
+        serde_json::from_value(json["records"][0].clone()).unwrap();
+    r.scenario_hash = old;
+    r.id = r.content_id();
+    json["records"][0] = serde_json::to_value(&r).unwrap();
+    std::fs::write(&export, json.to_string()).unwrap();
+    let other = dir.path().join("b.sqlite");
+    let out = peercall(&other)
+        .args(["records", "import"])
+        .arg(&export)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("1 added"), "{stdout}");
+}
+
+/// An export of one genuine result, as JSON to edit.
+fn exported(dir: &std::path::Path) -> (std::path::PathBuf, Value) {
+    let db = dir.join("src.sqlite");
+    play(&db, NET, 1, "2,1,2,1,1,1,1", "Ana", "East");
+    let out = peercall(&db).args(["records", "export"]).output().unwrap();
+    assert!(out.status.success());
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    (db, json)
+}
+
+fn import_json(dir: &std::path::Path, db: &std::path::Path, json: &Value) -> (i32, String) {
+    let f = dir.join("edited.json");
+    std::fs::write(&f, serde_json::to_string(json).unwrap()).unwrap();
+    let out = peercall(db)
+        .args(["records", "import"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+#[test]
+fn an_import_checks_every_field_and_no_value_can_break_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, json) = exported(dir.path());
+    let db = dir.path().join("dst.sqlite");
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "non-ASCII hash",
+            Box::new(|r| r["scenario_hash"] = "é".repeat(20).into()),
+        ),
+        ("outcome", Box::new(|r| r["outcome"] = "QualifiedIn".into())),
+        (
+            "year 1999",
+            Box::new(|r| {
+                r["started_at"] = "1999-01-01T00:00:00.000Z".into();
+                r["finished_at"] = "1999-01-01T00:05:00.000Z".into();
+            }),
+        ),
+        (
+            "huge duration",
+            Box::new(|r| r["duration_ms"] = serde_json::json!(u64::MAX / 2)),
+        ),
+        (
+            "not a date",
+            Box::new(|r| r["finished_at"] = "yesterday".into()),
+        ),
+        (
+            "ends before it starts",
+            Box::new(|r| r["finished_at"] = "2020-01-01T00:00:00.000Z".into()),
+        ),
+        ("blank player", Box::new(|r| r["player"] = " ".into())),
+        (
+            "control characters",
+            Box::new(|r| r["player"] = "\u{1b}[2JRED".into()),
+        ),
+        (
+            "20 MB team",
+            Box::new(|r| r["team"] = "x".repeat(20 << 20).into()),
+        ),
+        (
+            "scenario label",
+            Box::new(|r| r["scenario"] = "demo-request".into()),
+        ),
+        ("ending", Box::new(|r| r["ending"] = "qualified-in".into())),
+        ("competition *", Box::new(|r| r["competition"] = "*".into())),
+        ("score", Box::new(|r| r["score"] = 100.into())),
+    ];
+    for (what, edit) in &edits {
+        let mut j = json.clone();
+        edit(&mut j["records"][0]);
+        let (code, said) = import_json(dir.path(), &db, &j);
+        assert_eq!(code, 1, "{what}: {said}");
+        assert!(
+            said.contains("0 added") && said.contains("1 rejected"),
+            "{what}: {said}"
+        );
+        assert!(!said.contains("panicked"), "{what}: {said}");
+        assert!(said.len() < 4096, "{what}: {} bytes", said.len());
+    }
+    // The genuine result imports; relabelled copies of it are duplicates, not new results.
+    let (code, said) = import_json(dir.path(), &db, &json);
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("1 added"), "{said}");
+    let mut j = json.clone();
+    j["records"][0]["team"] = "Winners".into();
+    let (_, said) = import_json(dir.path(), &db, &j);
+    assert!(said.contains("0 added, 1 already recorded"), "{said}");
+    let out = peercall(&db).args(["board", "--csv"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1,Ana,East,95.0,"));
+}
+
+#[test]
+fn names_cannot_inject_formulas_into_csv_or_escapes_into_terminals() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    play(&db, NET, 1, "2,1,2,1,1,1,1", "+1+1", "@SUM(A1)");
+    let out = peercall(&db)
+        .args(["run", NET, "--seed", "2", "--choices", "2,1,2,1,1,1,1"])
+        .args(["--player==cmd|' /C calc'!A0", "--team=-x"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    play(&db, NET, 3, "1,1,1,1,1,1,1", "Ann, \"the\" lead", "East");
+    let out = peercall(&db).args(["board", "--csv"]).output().unwrap();
+    let csv = String::from_utf8_lossy(&out.stdout).into_owned();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(csv.contains(",'+1+1,'@SUM(A1),"), "{csv}");
+    assert!(csv.contains(",'=cmd|' /C calc'!A0,'-x,"), "{csv}");
+    assert!(csv.contains(",\"Ann, \"\"the\"\" lead\",East,"), "{csv}");
+    // Control characters never reach a name; a database that already holds them shows them
+    // escaped.
+    let out = peercall(&db)
+        .args(["run", NET, "--seed", "1", "--choices", "2,1,2,1,1,1,1"])
+        .args(["--player", "\u{1b}[2J\u{1b}[31mRED"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("control character"));
+    let out = peercall(&db)
+        .args([
+            "run",
+            NET,
+            "--seed",
+            "1",
+            "--choices",
+            "2,1,2,1,1,1,1",
+            "--player",
+            "  ",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be blank"));
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute(
+            "UPDATE best SET player = ?1 WHERE player = '+1+1'",
+            ["\u{1b}[2J\u{1b}[31mRED\r\nforged"],
+        )
+        .unwrap();
+    }
+    let out = peercall(&db).arg("board").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains('\u{1b}'), "{text}");
+    assert!(text.contains("\\x1b[2J\\x1b[31mRED\\r\\nforged"), "{text}");
+    let out = peercall(&db).args(["board", "--csv"]).output().unwrap();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(&out.stdout[..])
+        .records()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows.len(), 3, "a name split a row");
+    assert_eq!(&rows[0][1], "\u{1b}[2J\u{1b}[31mRED\r\nforged");
+}
+
+#[test]
+fn competition_files_are_checked_for_meaning_with_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    let cases = [
+        ("starts: \"2026-13-45\",", "bad-date", 3),
+        (
+            "starts: \"2026-12-01\", ends: \"2026-11-01\",",
+            "date-order",
+            3,
+        ),
+        ("attempts: 0,", "bad-attempts", 3),
+        ("id: \"\",", "competition-id", 3),
+        ("id: \"*\",", "competition-id", 3),
+    ];
+    for (line, code, row) in cases {
+        let text = format!(
+            "Competition(\n    name: \"Cup\",\n    {line}\n    {}scenarios: [(id: \"network-expansion\", seed: 1)],\n)\n",
+            if line.starts_with("id:") {
+                ""
+            } else {
+                "id: \"cup\", "
+            }
+        );
+        let f = dir.path().join("cup.ron");
+        std::fs::write(&f, &text).unwrap();
+        let out = peercall(&db)
+            .args(["compete", "--list"])
+            .arg(&f)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{code}: {err}");
+        assert!(err.contains(code), "{code}: {err}");
+        assert!(err.contains(&format!("cup.ron:{row}:")), "{code}: {err}");
+    }
+    for (body, code) in [
+        ("scenarios: []", "no-scenarios"),
+        (
+            "scenarios: [(id: \"demo-request\", seed: 1), (id: \"demo-request\", seed: 2)]",
+            "duplicate-id",
+        ),
+        (
+            "scenarios: [(id: \"demo-request\", seed: 1, hashes: [\"\"])]",
+            "bad-hash",
+        ),
+    ] {
+        let f = dir.path().join("cup.ron");
+        std::fs::write(
+            &f,
+            format!("Competition(id: \"cup\", name: \"Cup\",\n  {body})"),
+        )
+        .unwrap();
+        let out = peercall(&db)
+            .args(["compete", "--list"])
+            .arg(&f)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{code}: {err}");
+        assert!(
+            err.contains(code) && err.contains("cup.ron:2:"),
+            "{code}: {err}"
+        );
+    }
+    let f = dir.path().join("cup.ron");
+    std::fs::write(
+        &f,
+        format!(
+            "Competition(id: \"cup\", name: \"{}\", scenarios: [])",
+            "n".repeat(20 << 20)
+        ),
+    )
+    .unwrap();
+    let out = peercall(&db)
+        .args(["compete", "--list"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stderr.len() < 4096);
+}

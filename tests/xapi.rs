@@ -227,3 +227,84 @@ fn statements_reach_a_real_lrs_exactly_once_even_across_an_outage() {
         "the wasted call failed"
     );
 }
+
+#[test]
+fn a_statement_the_lrs_refuses_is_set_aside_and_does_not_block_the_rest() {
+    let Some(venv) = venv() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let app = dir.path().join("lrs");
+    std::fs::create_dir(&app).unwrap();
+    let auth = Command::new(venv.join("bin/ralph"))
+        .args(["auth", "-u", "peercall", "-p", "secret"])
+        .args(["-s", "statements/write", "-s", "statements/read"])
+        .args(["-M", "mailto:lrs@example.com", "-w"])
+        .env("RALPH_APP_DIR", &app)
+        .env("RALPH_RUNSERVER_BACKEND", "fs")
+        .output()
+        .unwrap();
+    assert!(auth.status.success());
+    let db = dir.path().join("records.sqlite");
+    let port = free_port();
+    // Recorded while the LRS is down; then the first statement is spoilt as an older peercall
+    // could leave it (a blank player name), ahead of the others in the queue.
+    let out = peercall(&db, port)
+        .args(["run", "dialogues/network-expansion.ron", "--seed", "1"])
+        .args(["--choices", "2,1,2,1,1,1,1", "--player", "Ana"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let (seq, body): (i64, String) = conn
+            .query_row(
+                "SELECT seq, statement FROM outbox ORDER BY seq LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let mut v: Value = serde_json::from_str(&body).unwrap();
+        v["actor"]["account"]["name"] = "".into();
+        conn.execute(
+            "UPDATE outbox SET statement = ?1 WHERE seq = ?2",
+            rusqlite::params![v.to_string(), seq],
+        )
+        .unwrap();
+    }
+    let _lrs = start(&venv, &app, port);
+    let out = peercall(&db, port)
+        .args(["records", "sync"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("10 sent, 0 waiting, 1 set aside"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("the LRS refused it: 4"), "{stdout}");
+    assert_eq!(statements(port).len(), 10);
+    // Later calls are delivered; the refused one stays aside until asked for again.
+    let out = peercall(&db, port)
+        .args(["run", "dialogues/demo-request.ron", "--seed", "2"])
+        .args(["--choices", "1,1,1,1,1,1", "--player", "Ana"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sent 10 statement(s)"));
+    let out = peercall(&db, port)
+        .args(["records", "sync", "--retry-parked"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("1 set-aside statement(s) put back"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("0 sent, 0 waiting, 1 set aside"),
+        "{stdout}"
+    );
+}

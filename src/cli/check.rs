@@ -1,5 +1,6 @@
 //! `peercall check`: loads and checks scenario files and reports every finding.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -71,11 +72,15 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         }
         Format::Text => {
             let color = super::color_stdout();
+            // One finding at a time: a draft with thousands of them is never held as one text.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for c in &checked {
-                if !c.diagnostics.is_empty() {
-                    println!("{}", c.render(color));
+                for d in &c.diagnostics {
+                    let _ = writeln!(out, "{}", d.render(&c.source, color));
                 }
             }
+            let _ = out.flush();
+            drop(out);
             println!(
                 "checked {} file{}: {} error{}, {} warning{}",
                 checked.len(),

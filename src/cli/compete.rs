@@ -51,7 +51,7 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
         let store = args.db.open()?;
         println!(
             "{} ({}): {} attempt{} per call{}",
-            competition.name,
+            crate::shown::terminal(&competition.name),
             competition.id,
             competition.attempts,
             if competition.attempts == 1 { "" } else { "s" },
@@ -68,7 +68,7 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
                 script.id(),
                 e.seed,
                 &script.hash()[..12],
-                profile.player,
+                crate::shown::terminal(&profile.player),
                 competition.attempts
             );
         }

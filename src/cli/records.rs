@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 
 use crate::library::Library;
 use crate::records::{self, BoardQuery, Export, Store};
+use crate::shown;
 
 /// Where the records are.
 #[derive(Debug, Args, Clone, Default)]
@@ -70,19 +71,40 @@ pub fn board(args: &BoardArgs) -> Result<ExitCode, String> {
         }
     };
     if args.csv {
-        println!("place,name,team,score,time_seconds,calls,players");
+        let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+        let row = |out: &mut csv::Writer<_>, cells: [&str; 7]| {
+            out.write_record(cells.map(|c| shown::csv_cell(c).into_owned()))
+                .map_err(|e| format!("cannot write the CSV: {e}"))
+        };
+        row(
+            &mut out,
+            [
+                "place",
+                "name",
+                "team",
+                "score",
+                "time_seconds",
+                "calls",
+                "players",
+            ],
+        )?;
         for r in &view {
-            println!(
-                "{},{},{},{:.1},{:.1},{},{}",
-                r.place,
-                csv(&name(r)),
-                csv(if args.hide_names { "" } else { &r.team }),
-                r.score,
-                r.time_ms as f64 / 1000.0,
-                r.calls,
-                r.players
-            );
+            let team = if args.hide_names { "" } else { &r.team };
+            row(
+                &mut out,
+                [
+                    &r.place.to_string(),
+                    &name(r),
+                    team,
+                    &format!("{:.1}", r.score),
+                    &format!("{:.1}", r.time_ms as f64 / 1000.0),
+                    &r.calls.to_string(),
+                    &r.players.to_string(),
+                ],
+            )?;
         }
+        out.flush()
+            .map_err(|e| format!("cannot write the CSV: {e}"))?;
         return Ok(ExitCode::SUCCESS);
     }
     if view.is_empty() {
@@ -104,7 +126,7 @@ pub fn board(args: &BoardArgs) -> Result<ExitCode, String> {
         println!(
             "{:>5}  {:<28} {:>8.1} {:>5}:{:02} {:>6}",
             r.place,
-            name(r),
+            shown::terminal(&name(r)),
             r.score,
             secs / 60,
             secs % 60,
@@ -117,14 +139,6 @@ pub fn board(args: &BoardArgs) -> Result<ExitCode, String> {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn csv(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 /// `peercall records ...`.
@@ -148,7 +162,11 @@ enum RecordsCommand {
         output: Option<PathBuf>,
     },
     /// Send the statements waiting in the outbox to the LRS now.
-    Sync,
+    Sync {
+        /// Also send again the statements the LRS refused as invalid before.
+        #[arg(long)]
+        retry_parked: bool,
+    },
     /// Merge results from other machines; each is replayed through the engine first.
     Import {
         /// Export files.
@@ -173,6 +191,12 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
             let text = serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?;
             match output {
                 Some(f) => {
+                    if records::is_part_of(store.path(), f) {
+                        return Err(format!(
+                            "{} is the records database itself; export to another file",
+                            f.display()
+                        ));
+                    }
                     std::fs::write(f, text)
                         .map_err(|e| format!("cannot write {}: {e}", f.display()))?;
                     eprintln!(
@@ -185,14 +209,39 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        RecordsCommand::Sync => {
+        RecordsCommand::Sync { retry_parked } => {
             let config = crate::xapi::LrsConfig::load(store.path())?.ok_or(
                 "no LRS configured: set PEERCALL_LRS_ENDPOINT, PEERCALL_LRS_USER and \
                  PEERCALL_LRS_PASSWORD, or write lrs.ron next to the records",
             )?;
+            if *retry_parked {
+                let n = store.outbox_unpark()?;
+                println!("{n} set-aside statement(s) put back in the queue");
+            }
             store.outbox_retry_now()?;
             let d = crate::xapi::deliver(&store, &config, std::time::SystemTime::now())?;
-            println!("{} sent, {} waiting", d.sent, d.waiting);
+            let parked = store.outbox_parked()?;
+            println!(
+                "{} sent, {} waiting, {} set aside",
+                d.sent,
+                d.waiting,
+                parked.len()
+            );
+            for (id, why) in parked.iter().take(20) {
+                println!(
+                    "  set aside {}: {}",
+                    shown::terminal(id),
+                    shown::terminal(why)
+                );
+            }
+            if parked.len() > 20 {
+                println!("  ... and {} more", parked.len() - 20);
+            }
+            if !parked.is_empty() {
+                println!(
+                    "The LRS refused these as invalid; fix the cause, then `peercall records sync --retry-parked`."
+                );
+            }
             match d.error {
                 Some(e) => Err(e),
                 None => Ok(ExitCode::SUCCESS),
@@ -205,7 +254,11 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
             };
             let report = records::import(&store, files, &library)?;
             for (file, id, why) in &report.rejected {
-                println!("rejected {file} {id}: {why}");
+                println!(
+                    "rejected {file} {}: {}",
+                    shown::terminal(&shown::clip(id, 40)),
+                    shown::terminal(why)
+                );
             }
             println!(
                 "{} added, {} already recorded, {} rejected",

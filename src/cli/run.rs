@@ -56,6 +56,13 @@ struct RunReport<'a> {
 
 /// Runs `peercall run`.
 pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
+    // A name is checked before the call, not after the player has played it.
+    let player = args
+        .player
+        .as_deref()
+        .map(|p| crate::shown::name("--player", p, false))
+        .transpose()?;
+    let team = crate::shown::name("--team", &args.team, true)?;
     let script = super::load_script(&args.file)?;
     let seed = args.seed.unwrap_or_else(clock_seed);
     let started = std::time::SystemTime::now();
@@ -64,12 +71,12 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
         None if args.json => return Err("--json needs --choices (the numbers to play)".into()),
         None => interactive(&script, seed)?,
     };
-    if let (Some(player), Some(call)) = (&args.player, call)
+    if let (Some(player), Some(call)) = (&player, call)
         && let Some(record) = crate::records::Record::of(
             &call,
             &script,
             player,
-            &args.team,
+            &team,
             started,
             std::time::SystemTime::now(),
             None,

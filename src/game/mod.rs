@@ -62,7 +62,11 @@ pub struct Profile {
 impl Profile {
     /// The profile from the options, the environment, or the login name.
     pub fn from_options(options: &PlayOptions) -> Profile {
-        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+        let env = |k: &str| {
+            std::env::var(k)
+                .ok()
+                .and_then(|v| crate::shown::name(k, &v, false).ok())
+        };
         Profile {
             player: options
                 .player

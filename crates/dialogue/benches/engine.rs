@@ -1,7 +1,10 @@
-//! Criterion benchmarks: loading and checking scenarios, and random playthroughs.
+//! Criterion benchmarks: loading, checking and compiling scenarios from 1,000 to 50,000 nodes
+//! (clean and with thousands of warnings), `Call::choose` at those sizes, random playthroughs
+//! and analysis.
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use peercall_dialogue::{Call, Script, load_str, synthetic};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use peercall_dialogue::synthetic::{self, Shape};
+use peercall_dialogue::{Call, Script, load_str, load_string};
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
 use std::hint::black_box;
@@ -17,15 +20,91 @@ fn load_and_check(c: &mut Criterion) {
     g.bench_function("demo-request", |b| {
         b.iter(|| load_str("d.ron", black_box(DEMO)))
     });
-    let big = synthetic::scenario_text(5_000);
+    g.finish();
+}
+
+/// The generated sizes, clean and as a draft with 10% unreachable nodes (two warnings each),
+/// with two choices a node (about 400 bytes) and with flag conditions and a third choice (about
+/// 630 bytes).
+fn shapes() -> Vec<(String, Shape)> {
+    let mut out = Vec::new();
+    for nodes in SIZES {
+        for conditions in [false, true] {
+            for (label, unreachable) in [("clean", 0.0), ("10% unreachable", 0.1)] {
+                let kind = if conditions { "conditions" } else { "plain" };
+                out.push((
+                    format!("{nodes} nodes, {kind}, {label}"),
+                    Shape {
+                        nodes,
+                        unreachable,
+                        conditions,
+                    },
+                ));
+            }
+        }
+    }
+    out
+}
+
+const SIZES: [usize; 4] = [1_000, 5_000, 20_000, 50_000];
+
+fn load_check_compile(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load+check+compile");
+    g.sample_size(10);
+    for (name, shape) in shapes() {
+        let text = synthetic::generate(&shape);
+        let warnings = load_str("big.ron", &text).warning_count();
+        g.bench_function(format!("{name} ({warnings} warnings)"), |b| {
+            // As `load_path` does: the file's text is handed over, not copied; freeing the
+            // script afterwards is not part of loading it.
+            b.iter_batched(
+                || text.clone(),
+                |text| {
+                    let checked = load_string("big.ron", black_box(text));
+                    assert!(!checked.has_errors());
+                    checked.into_script().expect("compiles")
+                },
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    g.finish();
+}
+
+/// Random calls through `Call::choose` (the numbers a player presses), `n` choices in all.
+fn calls(script: &Script, rng: &mut ChaCha8Rng, n: u64) -> u64 {
+    let mut made = 0;
+    let mut seed = 0;
+    while made < n {
+        seed += 1;
+        let mut call = Call::start(script, seed);
+        while !call.is_over() && made < n {
+            let offered = call.offered_count(script);
+            call.choose(script, 1 + rng.next_u32() as usize % offered)
+                .expect("offered");
+            made += 1;
+        }
+    }
+    made
+}
+
+fn call_choose(c: &mut Criterion) {
+    let mut g = c.benchmark_group("Call::choose");
     g.sample_size(20);
-    g.bench_function("synthetic 5000 nodes", |b| {
-        b.iter(|| {
-            let checked = load_str("big.ron", black_box(&big));
-            assert!(!checked.has_errors());
-            checked
-        })
-    });
+    const N: u64 = 200_000;
+    g.throughput(Throughput::Elements(N));
+    for nodes in SIZES {
+        let text = synthetic::generate(&Shape {
+            nodes,
+            unreachable: 0.0,
+            conditions: true,
+        });
+        let script = load_str("big.ron", &text).into_script().unwrap();
+        g.bench_function(format!("{nodes} nodes"), |b| {
+            let mut rng = ChaCha8Rng::seed_from_u64(1);
+            b.iter(|| calls(&script, &mut rng, N))
+        });
+    }
     g.finish();
 }
 
@@ -116,5 +195,12 @@ fn analysis(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load_and_check, playthroughs, analysis);
+criterion_group!(
+    benches,
+    load_and_check,
+    load_check_compile,
+    call_choose,
+    playthroughs,
+    analysis
+);
 criterion_main!(benches);

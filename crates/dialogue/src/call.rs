@@ -119,7 +119,7 @@ impl Call {
     pub fn start(script: &Script, seed: u64) -> Call {
         let state = script.start_state();
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let variant = draw(&mut rng, script.lines(&state).len());
+        let variant = draw(&mut rng, script.line_variants(&state));
         Call {
             scenario: script.id().to_string(),
             scenario_hash: script.hash().to_string(),
@@ -145,7 +145,7 @@ impl Call {
         self.state.trust = self.state.trust.saturating_sub(points).clamp(t.min, t.max);
         if script.line_set(&self.state) != lines_before {
             // The prospect's mood changed their line (a `lines_if` on trust): draw it anew.
-            self.variant = draw(&mut self.rng, script.lines(&self.state).len());
+            self.variant = draw(&mut self.rng, script.line_variants(&self.state));
         }
         let turn = self.turns.len() as u32;
         match self.waits.last_mut() {
@@ -155,7 +155,7 @@ impl Call {
         if let Some(h) = script.hang_up_ending()
             && self.state.trust < t.hang_up_below
         {
-            let n = script.scenario().endings.at(h as usize).1.prospect.len();
+            let n = script.ending_variants(h);
             let variant = (n > 0).then(|| draw(&mut self.rng, n));
             self.finish = Some(Finish {
                 ending: h,
@@ -293,6 +293,15 @@ impl Call {
             .collect()
     }
 
+    /// How many choices are on offer now (0 once the call is over), without building them.
+    pub fn offered_count(&self, script: &Script) -> usize {
+        if self.finish.is_some() {
+            0
+        } else {
+            script.offered(&self.state).count()
+        }
+    }
+
     /// Says the offered choice numbered `number` (1-based).
     pub fn choose(&mut self, script: &Script, number: usize) -> Result<&Turn, CallError> {
         if self.finish.is_some() {
@@ -338,7 +347,7 @@ impl Call {
         self.state = after;
         match ending {
             Some(e) => {
-                let n = script.scenario().endings.at(e as usize).1.prospect.len();
+                let n = script.ending_variants(e);
                 let variant = (n > 0).then(|| draw(&mut self.rng, n));
                 let hung_up = script.hang_up_ending() == Some(e)
                     && after.trust < script.scenario().trust.hang_up_below;
@@ -349,7 +358,7 @@ impl Call {
                     waiting: false,
                 });
             }
-            None => self.variant = draw(&mut self.rng, script.lines(&self.state).len()),
+            None => self.variant = draw(&mut self.rng, script.line_variants(&self.state)),
         }
         Ok(self.turns.last().expect("a turn was just pushed"))
     }

@@ -1,28 +1,25 @@
 //! Semantic checks over a parsed scenario: every finding at once, each pointing at its place.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, LineIndex, Severity, clip};
 use crate::load::Locator;
 use crate::scenario::{Condition, Effect, Outcome, Scenario};
 use crate::script::MAX_FLAGS;
 
 /// Finds where things are, falling back to the start of the file.
 struct Spans<'a> {
-    text: &'a str,
-    loc: Locator,
+    loc: Locator<'a>,
     nodes_at: usize,
     endings_at: usize,
 }
 
 impl<'a> Spans<'a> {
-    fn new(text: &'a str) -> Self {
-        let loc = Locator::new(text);
+    fn new(loc: Locator<'a>) -> Self {
         let nodes_at = loc.field_after("nodes", 0).map_or(0, |r| r.start);
         let endings_at = loc.field_after("endings", 0).map_or(0, |r| r.start);
         Spans {
-            text,
             loc,
             nodes_at,
             endings_at,
@@ -57,22 +54,38 @@ impl<'a> Spans<'a> {
 
     /// The quoted string `"value"` at or after `from`.
     fn string_after(&self, value: &str, from: usize) -> Option<Range<usize>> {
-        let needle = format!("\"{value}\"");
-        let from = from.min(self.text.len());
-        self.text
-            .get(from..)?
-            .find(&needle)
-            .map(|i| from + i..from + i + needle.len())
+        self.loc.string_after(value, from)
     }
 }
 
+/// Characters of an id quoted in a message; longer ids are cut with an ellipsis.
+const ID_SHOWN: usize = 60;
+
+/// Id comparisons that "did you mean" may make in one file.
+const SUGGESTION_BUDGET: usize = 500_000;
+
 /// Runs every semantic check on `scenario`, parsed from `text` in `file`.
 pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
-    let spans = Spans::new(text);
+    check_located(scenario, file, text, Locator::new(text))
+}
+
+/// [`check`] with the [`Locator`] that parsing `text` already built.
+pub fn check_located<'s>(
+    scenario: &'s Scenario,
+    file: &str,
+    text: &str,
+    loc: Locator<'_>,
+) -> Vec<Diagnostic> {
+    let spans = Spans::new(loc);
+    let at = Place {
+        file,
+        text,
+        lines: std::cell::OnceCell::new(),
+    };
     let mut out = Vec::new();
     let mut push =
         |severity, code, msg: String, span: Range<usize>, label: &str, help: Option<String>| {
-            out.push(finding(file, text, severity, code, msg, span, label, help));
+            out.push(at.finding(severity, code, msg, span, label, help));
         };
     use Severity::{Error, Warning};
 
@@ -184,18 +197,24 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
             None => push(
                 Error,
                 "unknown-target",
-                format!("no ending `{}` for the prospect hanging up", t.hang_up),
+                format!(
+                    "no ending `{}` for the prospect hanging up",
+                    clip(&t.hang_up, ID_SHOWN)
+                ),
                 spans.top("trust"),
                 "the hang-up rule is on here",
                 Some(format!(
                     "add an ending `\"{}\": (outcome: Lost, lesson: \"...\")`, name another with `hang_up: \"...\"`, or turn the rule off with `hang_up_below: 0`",
-                    t.hang_up
+                    clip(&t.hang_up, ID_SHOWN)
                 )),
             ),
             Some(e) if e.outcome != Outcome::Lost => push(
                 Warning,
                 "hang-up-outcome",
-                format!("the hang-up ending `{}` is not a `Lost` outcome", t.hang_up),
+                format!(
+                    "the hang-up ending `{}` is not a `Lost` outcome",
+                    clip(&t.hang_up, ID_SHOWN)
+                ),
                 spans.ending(&t.hang_up, 0),
                 "here",
                 None,
@@ -212,31 +231,34 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
         .chain(scenario.endings.iter().map(|(k, _)| k))
         .collect();
     for dup in scenario.nodes.duplicates() {
+        let dup_ = clip(dup, ID_SHOWN);
         push(
             Error,
             "duplicate-id",
-            format!("node `{dup}` is defined twice"),
+            format!("node `{dup_}` is defined twice"),
             spans.node(dup, 1),
             "second definition",
             Some("ids must be unique; rename one of them".into()),
         );
     }
     for dup in scenario.endings.duplicates() {
+        let dup_ = clip(dup, ID_SHOWN);
         push(
             Error,
             "duplicate-id",
-            format!("ending `{dup}` is defined twice"),
+            format!("ending `{dup_}` is defined twice"),
             spans.ending(dup, 1),
             "second definition",
             Some("ids must be unique; rename one of them".into()),
         );
     }
     for (id, _) in scenario.endings.iter() {
+        let id_ = clip(id, ID_SHOWN);
         if scenario.nodes.contains_key(id) {
             push(
                 Error,
                 "duplicate-id",
-                format!("`{id}` is both a node and an ending"),
+                format!("`{id_}` is both a node and an ending"),
                 spans.ending(id, 0),
                 "also a node",
                 Some("a `next` could not tell them apart; rename one".into()),
@@ -263,12 +285,27 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
             None,
         );
     }
-    let suggest = |id: &str| -> Option<String> {
-        ids.iter()
+    // "Did you mean" compares an unknown id with every id: remembered per unknown id, and
+    // given up once a draft with thousands of unknown ids has used its budget of comparisons.
+    let mut suggested: HashMap<&str, Option<String>> = HashMap::new();
+    let mut budget = SUGGESTION_BUDGET;
+    let mut suggest = |id: &'s str| -> Option<String> {
+        if let Some(s) = suggested.get(id) {
+            return s.clone();
+        }
+        if budget < ids.len() {
+            return None;
+        }
+        budget -= ids.len();
+        let s = ids
+            .iter()
+            .filter(|c| c.len().abs_diff(id.len()) <= 3.max(c.len() / 3))
             .map(|c| (strsim::damerau_levenshtein(id, c), *c))
             .filter(|(d, c)| *d <= 3.max(c.len() / 3))
             .min_by_key(|(d, _)| *d)
-            .map(|(_, c)| format!("did you mean `{c}`?"))
+            .map(|(_, c)| format!("did you mean `{}`?", clip(c, ID_SHOWN)));
+        suggested.insert(id, s.clone());
+        s
     };
     if !scenario.nodes.contains_key(&scenario.start) {
         let span = spans
@@ -282,7 +319,7 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
         push(
             Error,
             "unknown-target",
-            format!("start `{}` {what}", scenario.start),
+            format!("start `{}` {what}", clip(&scenario.start, ID_SHOWN)),
             span,
             "here",
             suggest(&scenario.start),
@@ -294,11 +331,12 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
     let mut flags_used: Vec<(&str, &str, usize)> = Vec::new(); // flag, node, choice
     let mut all_flags: HashSet<&str> = HashSet::new();
     for (id, node) in scenario.nodes.iter() {
+        let id_ = clip(id, ID_SHOWN);
         if node.prospect.is_empty() {
             push(
                 Error,
                 "empty-text",
-                format!("node `{id}` gives the prospect nothing to say"),
+                format!("node `{id_}` gives the prospect nothing to say"),
                 spans.node(id, 0),
                 "here",
                 Some("write at least one line in `prospect: [\"...\"]`".into()),
@@ -309,7 +347,7 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
                 push(
                     Error,
                     "empty-text",
-                    format!("state line {} of node `{id}` has no variants", i + 1),
+                    format!("state line {} of node `{id_}` has no variants", i + 1),
                     spans.node(id, 0),
                     "here",
                     None,
@@ -328,7 +366,7 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
             push(
                 Error,
                 "empty-text",
-                format!("node `{id}` has an empty prospect line"),
+                format!("node `{id_}` has an empty prospect line"),
                 spans.node(id, 0),
                 "here",
                 None,
@@ -338,7 +376,7 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
             push(
                 Error,
                 "no-way-forward",
-                format!("node `{id}` has no choices: the call cannot go on from here"),
+                format!("node `{id_}` has no choices: the call cannot go on from here"),
                 spans.node(id, 0),
                 "no choices",
                 Some("add choices, or point the lines that lead here at an ending".into()),
@@ -348,7 +386,7 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
                 Warning,
                 "maybe-stuck",
                 format!(
-                    "every choice at node `{id}` has conditions: if none holds, the player is stuck"
+                    "every choice at node `{id_}` has conditions: if none holds, the player is stuck"
                 ),
                 spans.node(id, 0),
                 "here",
@@ -360,7 +398,7 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
                 push(
                     Error,
                     "empty-text",
-                    format!("choice {} of node `{id}` says nothing", i + 1),
+                    format!("choice {} of node `{id_}` says nothing", i + 1),
                     spans.choice(id, i),
                     "empty",
                     None,
@@ -388,13 +426,14 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
                     .filter_map(|r| r.next.as_ref().map(|n| (n, "react_if"))),
             );
             for (next, field) in nexts {
+                let next_ = clip(next, ID_SHOWN);
                 if !scenario.nodes.contains_key(next) && !scenario.endings.contains_key(next) {
                     let at = spans.choice_field(id, i, field).start;
                     let span = spans.string_after(next, at).unwrap_or(at..at);
                     push(
                         Error,
                         "unknown-target",
-                        format!("`{next}` is neither a node nor an ending"),
+                        format!("`{next_}` is neither a node nor an ending"),
                         span,
                         "unknown id",
                         suggest(next),
@@ -462,11 +501,12 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
         }
     }
     for (id, ending) in scenario.endings.iter() {
+        let id_ = clip(id, ID_SHOWN);
         if ending.lesson.trim().is_empty() {
             push(
                 Error,
                 "empty-text",
-                format!("ending `{id}` has no lesson"),
+                format!("ending `{id_}` has no lesson"),
                 spans.ending(id, 0),
                 "here",
                 Some("say in a sentence what the player should take away".into()),
@@ -475,6 +515,7 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
     }
     let mut reported = HashSet::new();
     for (flag, node, choice) in &flags_used {
+        let flag_ = clip(flag, ID_SHOWN);
         if !flags_set.contains(flag) && reported.insert(*flag) {
             let at = if *choice == usize::MAX {
                 spans.node(node, 0).start
@@ -488,13 +529,16 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
                 .filter(|(d, _)| *d <= 3)
                 .min_by_key(|(d, _)| *d)
                 .map(|(_, s)| {
-                    format!("did you mean `{s}`? Flags are set with `Set(\"...\")` effects")
+                    format!(
+                        "did you mean `{}`? Flags are set with `Set(\"...\")` effects",
+                        clip(s, ID_SHOWN)
+                    )
                 })
                 .or_else(|| Some("set it with an effect `Set(\"...\")` on some choice".into()));
             push(
                 Warning,
                 "unset-flag",
-                format!("condition on flag `{flag}`, which nothing sets"),
+                format!("condition on flag `{flag_}`, which nothing sets"),
                 span,
                 "never set",
                 help,
@@ -529,7 +573,7 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
             &spans,
             hang_up_on,
             &mut |sev, code, msg, span, label, help| {
-                out.push(finding(file, text, sev, code, msg, span, label, help));
+                out.push(at.finding(sev, code, msg, span, label, help));
             },
         );
     }
@@ -537,22 +581,32 @@ pub fn check(scenario: &Scenario, file: &str, text: &str) -> Vec<Diagnostic> {
     out
 }
 
-/// One finding with its label and optional help.
-#[allow(clippy::too_many_arguments)]
-fn finding(
-    file: &str,
-    text: &str,
-    severity: Severity,
-    code: &'static str,
-    msg: String,
-    span: Range<usize>,
-    label: &str,
-    help: Option<String>,
-) -> Diagnostic {
-    let d = Diagnostic::at(severity, code, msg, file, text, span).with_label(label);
-    match help {
-        Some(h) => d.with_help(h),
-        None => d,
+/// The file a check reports on, with its line index.
+struct Place<'a> {
+    file: &'a str,
+    text: &'a str,
+    /// Built at the first finding: a clean file never needs it.
+    lines: std::cell::OnceCell<LineIndex>,
+}
+
+impl Place<'_> {
+    /// One finding with its label and optional help.
+    fn finding(
+        &self,
+        severity: Severity,
+        code: &'static str,
+        msg: String,
+        span: Range<usize>,
+        label: &str,
+        help: Option<String>,
+    ) -> Diagnostic {
+        let lines = self.lines.get_or_init(|| LineIndex::new(self.text));
+        let d = Diagnostic::at_indexed(severity, code, msg, self.file, lines, self.text, span)
+            .with_label(label);
+        match help {
+            Some(h) => d.with_help(h),
+            None => d,
+        }
     }
 }
 
@@ -638,11 +692,12 @@ fn graph_checks(scenario: &Scenario, spans: &Spans, hang_up_on: bool, report: &m
         .then(|| scenario.endings.position(&scenario.trust.hang_up))
         .flatten();
     for (i, (id, _)) in scenario.nodes.iter().enumerate() {
+        let id_ = clip(id, ID_SHOWN);
         if !reached[i] {
             report(
                 Severity::Warning,
                 "unreachable",
-                format!("node `{id}` cannot be reached from the start"),
+                format!("node `{id_}` cannot be reached from the start"),
                 spans.node(id, 0),
                 "unreachable",
                 Some("point a choice's `next` at it, or remove it".into()),
@@ -662,7 +717,7 @@ fn graph_checks(scenario: &Scenario, spans: &Spans, hang_up_on: bool, report: &m
             report(
                 sev,
                 "no-ending",
-                format!("no ending can be reached from node `{id}`"),
+                format!("no ending can be reached from node `{id_}`"),
                 spans.node(id, 0),
                 "stuck in a loop",
                 Some(help.into()),
@@ -671,12 +726,13 @@ fn graph_checks(scenario: &Scenario, spans: &Spans, hang_up_on: bool, report: &m
     }
     let any_trust_loss = (0..n).any(|i| reached[i] && can_lose_trust[i]);
     for (e, (id, _)) in scenario.endings.iter().enumerate() {
+        let id_ = clip(id, ID_SHOWN);
         let by_hang_up = hang_up == Some(e) && any_trust_loss;
         if !reached[n + e] && !by_hang_up {
             report(
                 Severity::Warning,
                 "unreachable",
-                format!("no path reaches ending `{id}`"),
+                format!("no path reaches ending `{id_}`"),
                 spans.ending(id, 0),
                 "never reached",
                 None,

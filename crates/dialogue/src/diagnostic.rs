@@ -1,10 +1,12 @@
 //! Findings with positions (file:line:column), rendered like a compiler's diagnostics.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
+    MietteSpanContents, Report, SourceCode, SourceSpan, SpanContents,
 };
 use serde::Serialize;
 
@@ -43,8 +45,23 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
+/// Longest message kept, in characters; longer ones end in an ellipsis.
+pub const MAX_MESSAGE: usize = 300;
+/// Longest label kept, in characters.
+pub const MAX_LABEL: usize = 100;
+/// Longest help kept, in characters.
+pub const MAX_HELP: usize = 400;
+/// A source line longer than this many characters (or four times as many bytes) is cut around
+/// the caret when it is shown.
+pub const MAX_SHOWN_LINE: usize = 300;
+/// Characters of a cut line shown before the caret.
+const CUT_BEFORE: usize = 60;
+/// Characters a cut line shows in all.
+const CUT_WIDTH: usize = 160;
+
 impl Diagnostic {
-    /// A finding at byte range `span` of `source`; line and column are computed from it.
+    /// A finding at byte range `span` of `source`; line and column are computed from it (a scan
+    /// of the text before the span: for many findings in one text use [`Diagnostic::at_indexed`]).
     pub fn at(
         severity: Severity,
         code: &'static str,
@@ -54,12 +71,49 @@ impl Diagnostic {
         span: Range<usize>,
     ) -> Diagnostic {
         let start = floor_char_boundary(source, span.start.min(source.len()));
-        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
         let (line, column) = line_column(source, start);
+        Self::positioned(
+            severity,
+            code,
+            message.into(),
+            file,
+            source,
+            span,
+            (line, column),
+        )
+    }
+
+    /// The same as [`Diagnostic::at`], with line and column looked up in `index` (built once for
+    /// `source`), so that any number of findings cost time in proportion to their count.
+    pub fn at_indexed(
+        severity: Severity,
+        code: &'static str,
+        message: impl Into<String>,
+        file: &str,
+        index: &LineIndex,
+        source: &str,
+        span: Range<usize>,
+    ) -> Diagnostic {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let position = index.line_column(source, start);
+        Self::positioned(severity, code, message.into(), file, source, span, position)
+    }
+
+    fn positioned(
+        severity: Severity,
+        code: &'static str,
+        message: String,
+        file: &str,
+        source: &str,
+        span: Range<usize>,
+        (line, column): (usize, usize),
+    ) -> Diagnostic {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
         Diagnostic {
             severity,
             code,
-            message: message.into(),
+            message: clip(&message, MAX_MESSAGE).into_owned(),
             file: file.to_string(),
             line,
             column,
@@ -71,13 +125,13 @@ impl Diagnostic {
 
     /// Sets the label drawn under the offending text.
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
-        self.label = label.into();
+        self.label = clip(&label.into(), MAX_LABEL).into_owned();
         self
     }
 
     /// Adds advice on how to fix it.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(clip(&help.into(), MAX_HELP).into_owned());
         self
     }
 
@@ -87,7 +141,8 @@ impl Diagnostic {
     }
 
     /// Renders the finding like a compiler: header, file:line:column, the offending line with a
-    /// marker under it, and the help. `color` adds ANSI colours for terminals.
+    /// marker under it, and the help. `color` adds ANSI colours for terminals. Only the lines
+    /// around the finding are read, and a long line is cut around the caret.
     pub fn render(&self, source: &str, color: bool) -> String {
         self.render_themed(
             source,
@@ -115,26 +170,31 @@ impl Diagnostic {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
             });
-        let len = self
+        let snippet = Snippet::around(
+            source,
+            self.span.clone(),
+            self.line,
+            format!("{}:{}:{}", clip(&self.file, 200), self.line, self.column),
+        );
+        let len = snippet
             .span
             .len()
-            .max(usize::from(self.span.start < source.len()));
+            .max(usize::from(snippet.span.start < snippet.text.len()));
         let label = if self.label.is_empty() {
             None
         } else {
             Some(self.label.clone())
         };
-        diagnostic = diagnostic.with_label(LabeledSpan::new(label, self.span.start, len));
+        diagnostic = diagnostic.with_label(LabeledSpan::new(label, snippet.span.start, len));
         if let Some(help) = &self.help {
             diagnostic = diagnostic.with_help(help.clone());
         }
-        let shown = snippet_source(source, &self.span);
-        let report = Report::new(diagnostic)
-            .with_source_code(NamedSource::new(&self.file, shown.to_string()));
+        let report = Report::new(diagnostic).with_source_code(snippet);
         let mut out = String::new();
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_context_lines(1)
-            .with_width(100);
+            .with_width(100)
+            .without_primary_span_start();
         if handler.render_report(&mut out, report.as_ref()).is_err() {
             out = format!("{self}\n");
         }
@@ -142,15 +202,197 @@ impl Diagnostic {
     }
 }
 
-/// The source handed to the renderer: the whole file when it is small, otherwise the text up to
-/// a little past the finding, so a 50 MB file does not get copied per finding.
-fn snippet_source<'a>(source: &'a str, span: &Range<usize>) -> &'a str {
-    const LIMIT: usize = 1 << 20;
-    if source.len() <= LIMIT {
-        return source;
+/// The few lines a diagnostic shows, copied out of the source (long lines cut around the
+/// caret), with the span moved into them and the number of lines before them, so that the
+/// renderer never reads the rest of the file.
+struct Snippet {
+    /// `file:line:column`, shown in the header.
+    name: String,
+    text: String,
+    span: Range<usize>,
+    /// Lines of the source before the snippet's first line.
+    lines_before: usize,
+}
+
+impl Snippet {
+    /// The snippet for `span`, which starts on 1-based `line`.
+    fn around(source: &str, span: Range<usize>, line: usize, name: String) -> Snippet {
+        let b = source.as_bytes();
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
+        // The span's own lines, and one line of context on each side.
+        let line_start = line_start_of(b, start);
+        let ctx_start = if line_start == 0 {
+            0
+        } else {
+            line_start_of(b, line_start - 1)
+        };
+        let last_line_end = line_end_of(b, end.saturating_sub(1).max(start));
+        let ctx_end = if last_line_end >= b.len() {
+            b.len()
+        } else {
+            line_end_of(b, last_line_end + 1)
+        };
+        // The context ends after its last line's newline, as the renderer expects.
+        let ctx_end = (ctx_end + 1).min(b.len());
+        let lines_before = line.saturating_sub(1 + usize::from(ctx_start < line_start));
+        let window = &source[ctx_start..ctx_end];
+        let long = window
+            .split('\n')
+            .any(|l| l.len() > 4 * MAX_SHOWN_LINE || l.chars().count() > MAX_SHOWN_LINE);
+        if !long {
+            return Snippet {
+                name,
+                text: window.to_string(),
+                span: start - ctx_start..end - ctx_start,
+                lines_before,
+            };
+        }
+        // Cut every line of the window to the same columns around the caret; the span keeps to
+        // its first line.
+        let caret_col = source[line_start..start].chars().count();
+        let from_col = caret_col.saturating_sub(CUT_BEFORE);
+        let to_col = from_col + CUT_WIDTH;
+        let mut text = String::new();
+        let mut new_span = 0..0;
+        let mut offset = ctx_start;
+        for (i, line) in window.split('\n').enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            let (cut, shift, visible_end) = cut_line(line, from_col, to_col);
+            if offset == line_start {
+                let skipped = byte_at_col(line, from_col);
+                let caret = (shift + (start - offset).saturating_sub(skipped)).min(visible_end);
+                let caret_end = (caret + (end - start)).min(visible_end);
+                new_span = text.len() + caret..text.len() + caret_end;
+            }
+            text.push_str(&cut);
+            offset += line.len() + 1;
+        }
+        Snippet {
+            name,
+            text,
+            span: new_span,
+            lines_before,
+        }
     }
-    let end = floor_char_boundary(source, (span.end + 4096).min(source.len()));
-    &source[..end]
+}
+
+/// The part of `line` between character columns `from` and `to` (0-based), with an ellipsis on
+/// each side where it was cut; the byte length of the leading ellipsis; and where the kept text
+/// ends.
+fn cut_line(line: &str, from: usize, to: usize) -> (String, usize, usize) {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let a = byte_at_col(line, from);
+    let z = byte_at_col(line, to);
+    let mut out = String::new();
+    if a > 0 {
+        out.push('…');
+    }
+    let shift = out.len();
+    out.push_str(&line[a..z]);
+    let visible_end = out.len();
+    if z < line.len() {
+        out.push('…');
+    }
+    (out, shift, visible_end)
+}
+
+/// Byte offset of character column `col` in `line` (its length when the line is shorter).
+fn byte_at_col(line: &str, col: usize) -> usize {
+    line.char_indices().nth(col).map_or(line.len(), |(i, _)| i)
+}
+
+/// Byte offset where the line holding byte `at` begins.
+fn line_start_of(b: &[u8], at: usize) -> usize {
+    b[..at.min(b.len())]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |i| i + 1)
+}
+
+/// Byte offset of the end of the line holding byte `at` (its `\n`, or the end of the text).
+fn line_end_of(b: &[u8], at: usize) -> usize {
+    let at = at.min(b.len());
+    b[at..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |i| at + i)
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.lines_before,
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+/// `s` cut to at most `max` characters, the last of them an ellipsis when it was longer.
+pub fn clip(s: &str, max: usize) -> Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => Cow::Borrowed(s),
+        Some(_) => {
+            let keep = s
+                .char_indices()
+                .nth(max.saturating_sub(1))
+                .map_or(s.len(), |(i, _)| i);
+            Cow::Owned(format!("{}…", &s[..keep]))
+        }
+    }
+}
+
+/// Where each line of a text starts, built once, so that any number of positions can be turned
+/// into line and column without reading the text again.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset of each line's start.
+    starts: Vec<usize>,
+    /// Whether each line is plain ASCII (its column is then its byte distance).
+    ascii: Vec<bool>,
+}
+
+impl LineIndex {
+    /// Indexes `source` in one pass.
+    pub fn new(source: &str) -> LineIndex {
+        let b = source.as_bytes();
+        let mut starts = vec![0];
+        let mut ascii = Vec::new();
+        for nl in memchr::memchr_iter(b'\n', b) {
+            ascii.push(b[*starts.last().expect("one start")..nl].is_ascii());
+            starts.push(nl + 1);
+        }
+        ascii.push(b[*starts.last().expect("one start")..].is_ascii());
+        LineIndex { starts, ascii }
+    }
+
+    /// 1-based line and column (in characters) of byte `offset` in `source`, the text this
+    /// index was built from.
+    pub fn line_column(&self, source: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(source, offset.min(source.len()));
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column = if self.ascii[line] {
+            offset - start
+        } else {
+            source[start..offset].chars().count()
+        };
+        (line + 1, column + 1)
+    }
 }
 
 impl fmt::Display for Diagnostic {

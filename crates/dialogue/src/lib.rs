@@ -71,6 +71,29 @@ impl Checked {
             .join("\n")
     }
 
+    /// At most `max` findings in plain ASCII, errors first, and a line counting the rest: what
+    /// a screen shows of a draft with thousands of warnings.
+    pub fn render_ascii_summary(&self, max: usize) -> String {
+        let mut shown: Vec<&Diagnostic> =
+            self.diagnostics.iter().filter(|d| d.is_error()).collect();
+        shown.extend(self.diagnostics.iter().filter(|d| !d.is_error()));
+        let rest = shown.len().saturating_sub(max);
+        shown.truncate(max);
+        let mut out = shown
+            .iter()
+            .map(|d| d.render_ascii(&self.source))
+            .collect::<Vec<_>>()
+            .join("\n");
+        if rest > 0 {
+            out.push_str(&format!(
+                "\n... and {rest} more finding{} (`peercall check {}` lists them all)\n",
+                if rest == 1 { "" } else { "s" },
+                self.file
+            ));
+        }
+        out
+    }
+
     /// The runnable script, when there are no errors.
     pub fn script(&self) -> Option<Script> {
         if self.has_errors() {
@@ -107,16 +130,21 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Checked {
 
 /// Loads and checks scenario text.
 pub fn load_str(file: &str, text: &str) -> Checked {
-    let (scenario, diagnostics) = match load::parse_str(file, text) {
-        Ok(s) => {
-            let d = check::check(&s, file, text);
+    load_string(file, text.to_string())
+}
+
+/// Loads and checks scenario text, keeping it (no copy) as the result's `source`.
+pub fn load_string(file: &str, text: String) -> Checked {
+    let (scenario, diagnostics) = match load::parse_located(file, &text) {
+        Ok((s, loc)) => {
+            let d = check::check_located(&s, file, &text, loc);
             (Some(s), d)
         }
         Err(d) => (None, vec![*d]),
     };
     Checked {
         file: file.to_string(),
-        source: text.to_string(),
+        source: text,
         scenario,
         diagnostics,
     }
@@ -126,7 +154,15 @@ pub fn load_str(file: &str, text: &str) -> Checked {
 pub fn load_path(path: &Path) -> Checked {
     let file = path.display().to_string();
     match std::fs::read(path) {
-        Ok(bytes) => load_bytes(&file, &bytes),
+        Ok(mut bytes) => {
+            if bytes.starts_with(b"\xEF\xBB\xBF") {
+                bytes.drain(..3);
+            }
+            match String::from_utf8(bytes) {
+                Ok(text) => load_string(&file, text),
+                Err(e) => load_bytes(&file, e.as_bytes()),
+            }
+        }
         Err(e) => Checked {
             file: file.clone(),
             source: String::new(),

@@ -1,10 +1,15 @@
 //! Text -> `Scenario`: parsing with positioned, trainer-friendly diagnostics, and a locator that
 //! finds where ids and fields sit in the text so semantic findings can point at them too.
 
+use std::collections::HashMap;
+
+use foldhash::fast::RandomState;
+use std::ops::Range;
+
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
-use crate::diagnostic::{Diagnostic, Severity, byte_offset};
+use crate::diagnostic::{Diagnostic, Severity, byte_offset, clip};
 use crate::scenario::Scenario;
 
 /// Deepest bracket nesting accepted; real scenarios stay under 10.
@@ -46,7 +51,22 @@ pub fn as_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnosti
 
 /// Parses scenario text.
 pub fn parse_str(file: &str, text: &str) -> Result<Scenario, Box<Diagnostic>> {
-    parse_as::<Scenario>(file, text)
+    parse_located(file, text).map(|(s, _)| s)
+}
+
+/// Parses scenario text and returns, with the scenario, the [`Locator`] that the same scan built
+/// (the checks use it to point at ids and fields).
+pub fn parse_located<'a>(
+    file: &str,
+    text: &'a str,
+) -> Result<(Scenario, Locator<'a>), Box<Diagnostic>> {
+    precheck(file, text)?;
+    let scenario = ron_parse::<Scenario>(file, text)?;
+    let loc = Locator::new(text);
+    match loc.too_deep {
+        Some(pos) => Err(Box::new(too_deep_diagnostic(file, text, pos))),
+        None => Ok((scenario, loc)),
+    }
 }
 
 /// Parses RON text as any serde type, with the same checks and friendly positioned errors as a
@@ -55,6 +75,16 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
     file: &str,
     text: &str,
 ) -> Result<T, Box<Diagnostic>> {
+    precheck(file, text)?;
+    let value = ron_parse::<T>(file, text)?;
+    match too_deep(text) {
+        Some(pos) => Err(Box::new(too_deep_diagnostic(file, text, pos))),
+        None => Ok(value),
+    }
+}
+
+/// An empty or binary file gets its own answer before the RON parser sees it.
+fn precheck(file: &str, text: &str) -> Result<(), Box<Diagnostic>> {
     if text.trim().is_empty() {
         return Err(Box::new(
             Diagnostic::at(
@@ -68,7 +98,7 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
             .with_help("a scenario starts with `Scenario(`; run `peercall new ID` for a template"),
         ));
     }
-    if let Some(pos) = text.bytes().position(|b| b == 0) {
+    if let Some(pos) = memchr::memchr(0, text.as_bytes()) {
         return Err(Box::new(
             Diagnostic::at(
                 Severity::Error,
@@ -82,28 +112,34 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
             .with_help("scenarios are plain text files ending in .ron"),
         ));
     }
-    if let Some(pos) = too_deep(text) {
-        return Err(Box::new(
-            Diagnostic::at(
-                Severity::Error,
-                "too-deep",
-                format!("brackets are nested more than {MAX_NESTING} deep"),
-                file,
-                text,
-                pos..pos + 1,
-            )
-            .with_label("this bracket is too deep")
-            .with_help(
-                "a scenario never needs this much nesting; look for a missing closing bracket",
-            ),
-        ));
-    }
+    Ok(())
+}
+
+/// The RON parser, with its errors explained. When it fails, brackets nested too deep are the
+/// first thing reported (they are why it failed, or the next thing to fix).
+fn ron_parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Box<Diagnostic>> {
     let options = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING + 8);
-    options
-        .from_str::<T>(text)
-        .map_err(|e| Box::new(ron_diagnostic(file, text, &e)))
+    options.from_str::<T>(text).map_err(|e| {
+        Box::new(match too_deep(text) {
+            Some(pos) => too_deep_diagnostic(file, text, pos),
+            None => ron_diagnostic(file, text, &e),
+        })
+    })
+}
+
+fn too_deep_diagnostic(file: &str, text: &str, pos: usize) -> Diagnostic {
+    Diagnostic::at(
+        Severity::Error,
+        "too-deep",
+        format!("brackets are nested more than {MAX_NESTING} deep"),
+        file,
+        text,
+        pos..pos + 1,
+    )
+    .with_label("this bracket is too deep")
+    .with_help("a scenario never needs this much nesting; look for a missing closing bracket")
 }
 
 /// Position of the first bracket nested deeper than `MAX_NESTING`, outside strings and comments.
@@ -138,6 +174,7 @@ fn ron_diagnostic(file: &str, text: &str, e: &SpannedError) -> Diagnostic {
 
 /// A trainer-friendly message and advice for a RON error.
 fn explain(code: &RonError, text: &str) -> (String, Option<String>) {
+    let short = |s: &str| clip(s, 60).into_owned();
     let looks_like_json = text.trim_start().starts_with('{') || text.trim_start().starts_with('[');
     match code {
         RonError::ExpectedNamedStructLike(_) | RonError::ExpectedStructLike if looks_like_json => (
@@ -145,14 +182,14 @@ fn explain(code: &RonError, text: &str) -> (String, Option<String>) {
             Some("scenarios are written in RON: `Scenario( id: \"...\", title: \"...\", ... )`. See docs/authoring.md".into()),
         ),
         RonError::ExpectedDifferentStructName { expected, found } => (
-            format!("expected `{expected}(`, found `{found}(`"),
+            format!("expected `{expected}(`, found `{}(`", short(found)),
             Some(format!("this file must describe a `{expected}`")),
         ),
         RonError::NoSuchStructField { expected, found, outer } => {
             let guess = closest(found, expected);
             let place = outer.as_deref().map(|o| format!(" in {}", describe(o))).unwrap_or_default();
             (
-                format!("unknown field `{found}`{place}"),
+                format!("unknown field `{}`{place}", short(found)),
                 Some(match guess {
                     Some(g) => format!("did you mean `{g}`? Fields here: {}", expected.join(", ")),
                     None => format!("fields here: {}", expected.join(", ")),
@@ -167,7 +204,7 @@ fn explain(code: &RonError, text: &str) -> (String, Option<String>) {
             let guess = closest(found, expected);
             let what = outer.as_deref().map(describe).unwrap_or("value");
             (
-                format!("`{found}` is not a known {what}"),
+                format!("`{}` is not a known {what}", short(found)),
                 Some(match guess {
                     Some(g) => format!("did you mean `{g}`? Known: {}", expected.join(", ")),
                     None => format!("known: {}", expected.join(", ")),
@@ -203,7 +240,7 @@ fn explain(code: &RonError, text: &str) -> (String, Option<String>) {
             Some("everything belongs inside `Scenario( ... )`; look for an extra closing bracket".into()),
         ),
         RonError::InvalidValueForType { expected, found } => (
-            format!("expected {expected}, found {found}"),
+            format!("expected {expected}, found {}", short(&found.to_string())),
             None,
         ),
         other => (lowercase_first(&other.to_string()), None),
@@ -274,30 +311,32 @@ impl<'a> Scanner<'a> {
             let at = self.pos;
             match b[at] {
                 b'"' => {
-                    self.pos += 1;
-                    while self.pos < b.len() && b[self.pos] != b'"' {
-                        if b[self.pos] == b'\\' {
-                            self.pos += 1;
+                    // To the closing quote, stepping over escapes.
+                    let mut i = at + 1;
+                    loop {
+                        match memchr::memchr2(b'"', b'\\', &b[i.min(b.len())..]) {
+                            None => {
+                                i = b.len();
+                                break;
+                            }
+                            Some(j) if b[i + j] == b'\\' => i += j + 2,
+                            Some(j) => {
+                                i += j;
+                                break;
+                            }
                         }
-                        self.pos += 1;
                     }
-                    self.pos += 1;
+                    self.pos = i + 1;
                     return Some((at, b'"'));
                 }
                 b'/' if b.get(at + 1) == Some(&b'/') => {
-                    while self.pos < b.len() && b[self.pos] != b'\n' {
-                        self.pos += 1;
-                    }
+                    self.pos = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |j| at + j);
                 }
                 b'/' if b.get(at + 1) == Some(&b'*') => {
-                    self.pos += 2;
-                    while self.pos + 1 < b.len()
-                        && !(b[self.pos] == b'*' && b[self.pos + 1] == b'/')
-                    {
-                        self.pos += 1;
-                    }
-                    self.pos += 2;
+                    self.pos = memchr::memmem::find(&b[at + 2..], b"*/")
+                        .map_or(b.len() + 1, |j| at + 2 + j + 2);
                 }
+                c if c.is_ascii_whitespace() => self.pos += 1,
                 c => {
                     self.pos += 1;
                     return Some((at, c));
@@ -308,28 +347,51 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Where things are in a scenario's text, found by one scan: map keys written as strings
-/// (`"id": (`) and field names (`say:`), outside strings and comments.
+/// Where things are in a scenario's text, found by one scan and indexed, so that any number of
+/// lookups cost a hash and a binary search each: map keys written as strings (`"id": (`), field
+/// names (`say:`) and every string literal, outside comments.
 #[derive(Debug, Default)]
-pub struct Locator {
-    /// (offset, key text) of string keys followed by a colon.
-    string_keys: Vec<(usize, usize, String)>,
-    /// (offset, name) of field names followed by a colon.
-    fields: Vec<(usize, String)>,
+pub struct Locator<'a> {
+    /// Spans of string keys followed by a colon, by key text, in file order.
+    string_keys: HashMap<&'a str, Vec<(usize, usize)>, RandomState>,
+    /// Offsets of field names followed by a colon, by name, in file order.
+    fields: HashMap<&'a str, Vec<usize>, RandomState>,
+    /// The text, for finding string values near a place.
+    text: &'a str,
+    /// The first bracket nested deeper than [`MAX_NESTING`], if any.
+    pub too_deep: Option<usize>,
 }
 
-impl Locator {
+impl<'a> Locator<'a> {
     /// Scans `text` once.
-    pub fn new(text: &str) -> Locator {
+    pub fn new(text: &'a str) -> Locator<'a> {
         let b = text.as_bytes();
-        let mut loc = Locator::default();
+        let mut loc = Locator {
+            text,
+            ..Locator::default()
+        };
         let mut scan = Scanner::new(text);
+        let mut depth = 0usize;
         while let Some((pos, c)) = scan.next_code_byte() {
+            match c {
+                b'(' | b'[' | b'{' => {
+                    depth += 1;
+                    if depth > MAX_NESTING && loc.too_deep.is_none() {
+                        loc.too_deep = Some(pos);
+                    }
+                    continue;
+                }
+                b')' | b']' | b'}' => {
+                    depth = depth.saturating_sub(1);
+                    continue;
+                }
+                _ => {}
+            }
             if c == b'"' {
                 let end = scan.pos.min(b.len());
-                if next_non_space(b, end) == Some(b':') && end > pos + 1 {
-                    let key = text.get(pos + 1..end - 1).unwrap_or_default().to_string();
-                    loc.string_keys.push((pos, end, key));
+                if end > pos + 1 && next_non_space(b, end) == Some(b':') {
+                    let key = text.get(pos + 1..end - 1).unwrap_or_default();
+                    loc.string_keys.entry(key).or_default().push((pos, end));
                 }
             } else if c.is_ascii_alphabetic() || c == b'_' {
                 if pos > 0 && (b[pos - 1].is_ascii_alphanumeric() || b[pos - 1] == b'_') {
@@ -341,7 +403,7 @@ impl Locator {
                 }
                 scan.pos = end;
                 if next_non_space(b, end) == Some(b':') {
-                    loc.fields.push((pos, text[pos..end].to_string()));
+                    loc.fields.entry(&text[pos..end]).or_default().push(pos);
                 }
             }
         }
@@ -349,44 +411,52 @@ impl Locator {
     }
 
     /// The span of the `n`-th (0-based) map key `"key"`.
-    pub fn key(&self, key: &str, n: usize) -> Option<std::ops::Range<usize>> {
-        self.string_keys
-            .iter()
-            .filter(|(_, _, k)| k == key)
-            .nth(n)
-            .map(|(s, e, _)| *s..*e)
+    pub fn key(&self, key: &str, n: usize) -> Option<Range<usize>> {
+        self.key_after(key, 0, n)
     }
 
     /// The `nth` (0-based) map key `"key"` at or after `from`.
-    pub fn key_after(&self, key: &str, from: usize, nth: usize) -> Option<std::ops::Range<usize>> {
-        self.string_keys
-            .iter()
-            .filter(|(s, _, k)| *s >= from && k == key)
-            .nth(nth)
-            .map(|(s, e, _)| *s..*e)
+    pub fn key_after(&self, key: &str, from: usize, nth: usize) -> Option<Range<usize>> {
+        nth_span_after(self.string_keys.get(key)?, from, nth)
     }
 
     /// The span of the first field `name` at or after `from`.
-    pub fn field_after(&self, name: &str, from: usize) -> Option<std::ops::Range<usize>> {
-        self.fields
-            .iter()
-            .find(|(p, f)| *p >= from && f == name)
-            .map(|(p, f)| *p..*p + f.len())
+    pub fn field_after(&self, name: &str, from: usize) -> Option<Range<usize>> {
+        self.nth_field_after(name, from, 0)
     }
 
     /// The span of the `n`-th (0-based) field `name` at or after `from`.
-    pub fn nth_field_after(
-        &self,
-        name: &str,
-        from: usize,
-        n: usize,
-    ) -> Option<std::ops::Range<usize>> {
-        self.fields
-            .iter()
-            .filter(|(p, f)| *p >= from && f == name)
-            .nth(n)
-            .map(|(p, f)| *p..*p + f.len())
+    pub fn nth_field_after(&self, name: &str, from: usize, n: usize) -> Option<Range<usize>> {
+        let at = self.fields.get(name)?;
+        let i = at.partition_point(|&p| p < from) + n;
+        at.get(i).map(|&p| p..p + name.len())
     }
+
+    /// The span of the first `"value"` (as written) at or after `from`, within
+    /// [`NEAR`] bytes: findings look for a value inside the node or choice they are about.
+    pub fn string_after(&self, value: &str, from: usize) -> Option<Range<usize>> {
+        let from = floor_boundary(self.text, from.min(self.text.len()));
+        let to = floor_boundary(self.text, from.saturating_add(NEAR).min(self.text.len()));
+        let needle = format!("\"{value}\"");
+        self.text[from..to]
+            .find(&needle)
+            .map(|i| from + i..from + i + needle.len())
+    }
+}
+
+/// How far after a place [`Locator::string_after`] looks.
+pub const NEAR: usize = 64 * 1024;
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn nth_span_after(spans: &[(usize, usize)], from: usize, nth: usize) -> Option<Range<usize>> {
+    let i = spans.partition_point(|&(s, _)| s < from) + nth;
+    spans.get(i).map(|&(s, e)| s..e)
 }
 
 fn next_non_space(b: &[u8], mut i: usize) -> Option<u8> {

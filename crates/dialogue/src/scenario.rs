@@ -415,7 +415,7 @@ impl fmt::Display for Signal {
 #[derive(Debug, Clone)]
 pub struct OrderedMap<V> {
     entries: Vec<(String, V)>,
-    index: HashMap<String, usize>,
+    index: HashMap<String, usize, foldhash::fast::RandomState>,
     duplicates: Vec<String>,
 }
 
@@ -423,7 +423,7 @@ impl<V> Default for OrderedMap<V> {
     fn default() -> Self {
         OrderedMap {
             entries: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
             duplicates: Vec::new(),
         }
     }

@@ -41,8 +41,8 @@ impl State {
     }
 }
 
-#[derive(Debug, Clone)]
-pub(crate) enum Cond {
+#[derive(Debug, Clone, Copy)]
+enum Cond {
     PeerContract(bool),
     Committed(bool),
     Flag(u8, bool),
@@ -50,28 +50,68 @@ pub(crate) enum Cond {
     TrustBelow(i32),
 }
 
-#[derive(Debug, Clone)]
-pub(crate) enum Eff {
+#[derive(Debug, Clone, Copy)]
+enum Eff {
     PeerContract,
     Commit(u32),
     Set(u8),
     Clear(u8),
 }
 
-#[derive(Debug, Clone)]
-pub(crate) struct CompiledChoice {
-    pub signal: Signal,
-    pub trust: i32,
-    pub effects: Vec<Eff>,
-    pub requires: Vec<Cond>,
-    pub next: Target,
-    pub reactions: Vec<(Vec<Cond>, Option<i32>, Option<Target>)>,
+/// A run of rows in one of the script's flat tables.
+#[derive(Debug, Clone, Copy, Default)]
+struct Rows {
+    start: u32,
+    len: u32,
 }
 
-#[derive(Debug, Clone)]
-pub(crate) struct CompiledNode {
-    pub lines_if: Vec<Vec<Cond>>,
-    pub choices: Vec<CompiledChoice>,
+impl Rows {
+    fn of<T>(table: &mut Vec<T>, rows: impl IntoIterator<Item = T>) -> Rows {
+        let start = table.len();
+        table.extend(rows);
+        Rows {
+            start: start as u32,
+            len: (table.len() - start) as u32,
+        }
+    }
+
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..(self.start + self.len) as usize
+    }
+}
+
+/// One choice, compiled: plain numbers and runs into the flat tables.
+#[derive(Debug, Clone, Copy)]
+struct ChoiceRow {
+    signal: Signal,
+    trust: i32,
+    next: Target,
+    requires: Rows,
+    effects: Rows,
+    reactions: Rows,
+}
+
+/// A `react_if`, compiled.
+#[derive(Debug, Clone, Copy)]
+struct ReactionRow {
+    when: Rows,
+    trust: Option<i32>,
+    next: Option<Target>,
+}
+
+/// A `lines_if`, compiled: its conditions and how many variants it has.
+#[derive(Debug, Clone, Copy)]
+struct LineSetRow {
+    when: Rows,
+    variants: u32,
+}
+
+/// One node, compiled.
+#[derive(Debug, Clone, Copy)]
+struct NodeRow {
+    choices: Rows,
+    lines_if: Rows,
+    variants: u32,
 }
 
 /// What a choice does in a given state, once reactions are applied.
@@ -84,11 +124,21 @@ pub struct Resolved {
 }
 
 /// A scenario ready to run. Build it from a scenario that `check` found free of errors.
+///
+/// Everything a call step needs sits in a few flat tables indexed by integers (nodes, choices,
+/// conditions, effects, reactions), so a step looks up no string and allocates nothing.
 #[derive(Debug, Clone)]
 pub struct Script {
     scenario: Scenario,
     hash: String,
-    nodes: Vec<CompiledNode>,
+    legacy_hash: std::sync::OnceLock<String>,
+    nodes: Vec<NodeRow>,
+    choices: Vec<ChoiceRow>,
+    line_sets: Vec<LineSetRow>,
+    reactions: Vec<ReactionRow>,
+    conds: Vec<Cond>,
+    effects: Vec<Eff>,
+    ending_variants: Vec<u32>,
     start: u32,
     hang_up: Option<u32>,
     flags: Vec<String>,
@@ -135,6 +185,11 @@ impl Script {
                 .collect::<Result<Vec<_>, String>>()
         };
         let mut nodes = Vec::with_capacity(scenario.nodes.len());
+        let mut choices = Vec::new();
+        let mut line_sets = Vec::new();
+        let mut reactions = Vec::new();
+        let mut table = Vec::new();
+        let mut effects = Vec::new();
         for (id, node) in scenario.nodes.iter() {
             if node.choices.is_empty() {
                 return Err(format!("node `{id}` has no choices"));
@@ -142,14 +197,18 @@ impl Script {
             if node.prospect.is_empty() || node.lines_if.iter().any(|l| l.prospect.is_empty()) {
                 return Err(format!("node `{id}` has no prospect line"));
             }
-            let lines_if = node
-                .lines_if
-                .iter()
-                .map(|l| conds(&l.when, &mut flag))
-                .collect::<Result<_, _>>()?;
-            let mut choices = Vec::with_capacity(node.choices.len());
+            let mut sets = Vec::with_capacity(node.lines_if.len());
+            for l in &node.lines_if {
+                let when = conds(&l.when, &mut flag)?;
+                sets.push(LineSetRow {
+                    when: Rows::of(&mut table, when),
+                    variants: l.prospect.len() as u32,
+                });
+            }
+            let lines_if = Rows::of(&mut line_sets, sets);
+            let mut rows = Vec::with_capacity(node.choices.len());
             for c in &node.choices {
-                let effects = c
+                let effs = c
                     .effects
                     .iter()
                     .map(|e| {
@@ -160,26 +219,38 @@ impl Script {
                             Effect::Clear(f) => Eff::Clear(flag(f)?),
                         })
                     })
-                    .collect::<Result<_, String>>()?;
-                let reactions = c
-                    .react_if
-                    .iter()
-                    .map(|r| {
-                        let next = r.next.as_deref().map(target).transpose()?;
-                        Ok((conds(&r.when, &mut flag)?, r.trust, next))
-                    })
-                    .collect::<Result<_, String>>()?;
-                choices.push(CompiledChoice {
+                    .collect::<Result<Vec<_>, String>>()?;
+                let mut reacts = Vec::with_capacity(c.react_if.len());
+                for r in &c.react_if {
+                    let next = r.next.as_deref().map(target).transpose()?;
+                    let when = conds(&r.when, &mut flag)?;
+                    reacts.push(ReactionRow {
+                        when: Rows::of(&mut table, when),
+                        trust: r.trust,
+                        next,
+                    });
+                }
+                let requires = conds(&c.requires, &mut flag)?;
+                rows.push(ChoiceRow {
                     signal: c.signal,
                     trust: c.trust,
-                    effects,
-                    requires: conds(&c.requires, &mut flag)?,
                     next: target(&c.next)?,
-                    reactions,
+                    requires: Rows::of(&mut table, requires),
+                    effects: Rows::of(&mut effects, effs),
+                    reactions: Rows::of(&mut reactions, reacts),
                 });
             }
-            nodes.push(CompiledNode { lines_if, choices });
+            nodes.push(NodeRow {
+                choices: Rows::of(&mut choices, rows),
+                lines_if,
+                variants: node.prospect.len() as u32,
+            });
         }
+        let ending_variants = scenario
+            .endings
+            .iter()
+            .map(|(_, e)| e.prospect.len() as u32)
+            .collect();
         let start = match target(&scenario.start)? {
             Target::Node(n) => n,
             Target::Ending(_) => return Err("the call must start at a node, not an ending".into()),
@@ -201,7 +272,14 @@ impl Script {
         Ok(Script {
             scenario,
             hash,
+            legacy_hash: std::sync::OnceLock::new(),
             nodes,
+            choices,
+            line_sets,
+            reactions,
+            conds: table,
+            effects,
+            ending_variants,
             start,
             hang_up,
             flags,
@@ -223,6 +301,19 @@ impl Script {
         &self.hash
     }
 
+    /// The hash peercall 0.1 gave the same content ([`legacy_content_hash`]), computed on first
+    /// use: old records still verify, and competition files naming it get a clear message.
+    pub fn legacy_hash(&self) -> &str {
+        self.legacy_hash
+            .get_or_init(|| legacy_content_hash(&self.scenario))
+    }
+
+    /// Whether `hash` (or a prefix of it, as competition files write it) names this scenario's
+    /// content under today's hash.
+    pub fn matches_hash(&self, hash: &str) -> bool {
+        !hash.is_empty() && self.hash.starts_with(hash)
+    }
+
     /// Number of prospect nodes.
     pub fn node_count(&self) -> usize {
         self.nodes.len()
@@ -230,7 +321,11 @@ impl Script {
 
     /// Number of choices at node `node`.
     pub fn choice_count(&self, node: u32) -> usize {
-        self.nodes[node as usize].choices.len()
+        self.nodes[node as usize].choices.len as usize
+    }
+
+    fn choice(&self, node: u32, choice: usize) -> &ChoiceRow {
+        &self.choices[self.nodes[node as usize].choices.start as usize + choice]
     }
 
     /// Number of endings.
@@ -284,10 +379,9 @@ impl Script {
     /// Which set of prospect lines applies at the state's node: `None` for the node's own
     /// `prospect`, `Some(i)` for `lines_if[i]`.
     pub fn line_set(&self, state: &State) -> Option<usize> {
-        self.nodes[state.node as usize]
-            .lines_if
+        self.line_sets[self.nodes[state.node as usize].lines_if.range()]
             .iter()
-            .position(|cs| all_hold(cs, state))
+            .position(|l| self.all_hold(l.when, state))
     }
 
     /// The variants of the prospect's line at the state's node.
@@ -299,46 +393,71 @@ impl Script {
         }
     }
 
+    /// How many variants the prospect's line has at the state's node (`lines(state).len()`,
+    /// from the compiled tables).
+    pub fn line_variants(&self, state: &State) -> usize {
+        let node = &self.nodes[state.node as usize];
+        let sets = &self.line_sets[node.lines_if.range()];
+        match sets.iter().find(|l| self.all_hold(l.when, state)) {
+            Some(l) => l.variants as usize,
+            None => node.variants as usize,
+        }
+    }
+
+    /// How many prospect variants ending `ending` has.
+    pub fn ending_variants(&self, ending: u32) -> usize {
+        self.ending_variants[ending as usize] as usize
+    }
+
     /// Whether choice `choice` at the state's node is offered in this state.
     pub fn is_offered(&self, state: &State, choice: usize) -> bool {
-        all_hold(
-            &self.nodes[state.node as usize].choices[choice].requires,
-            state,
-        )
+        self.all_hold(self.choice(state.node, choice).requires, state)
     }
 
     /// Indices of the choices offered in this state, in file order.
     pub fn offered(&self, state: &State) -> impl Iterator<Item = usize> + '_ {
         let state = *state;
-        (0..self.nodes[state.node as usize].choices.len())
-            .filter(move |&i| self.is_offered(&state, i))
+        let rows = &self.choices[self.nodes[state.node as usize].choices.range()];
+        rows.iter()
+            .enumerate()
+            .filter(move |(_, c)| self.all_hold(c.requires, &state))
+            .map(|(i, _)| i)
     }
 
     /// Where choice `choice` at node `node` leads, and where each of its reactions leads
     /// instead (`None` for a reaction that only changes trust), as compiled.
     pub fn targets(&self, node: u32, choice: usize) -> (Target, Vec<Option<Target>>) {
-        let c = &self.nodes[node as usize].choices[choice];
-        (c.next, c.reactions.iter().map(|r| r.2).collect())
+        let c = self.choice(node, choice);
+        (
+            c.next,
+            self.reactions[c.reactions.range()]
+                .iter()
+                .map(|r| r.next)
+                .collect(),
+        )
     }
 
     /// The signal choice `choice` at node `node` sends.
     pub fn signal(&self, node: u32, choice: usize) -> Signal {
-        self.nodes[node as usize].choices[choice].signal
+        self.choice(node, choice).signal
     }
 
     /// What choice `choice` does in this state: its trust change and target, after reactions.
     pub fn resolve(&self, state: &State, choice: usize) -> Resolved {
-        let c = &self.nodes[state.node as usize].choices[choice];
+        let c = self.choice(state.node, choice);
         let mut out = Resolved {
             trust: c.trust,
             next: c.next,
         };
-        if let Some((_, trust, next)) = c.reactions.iter().find(|(cs, _, _)| all_hold(cs, state)) {
-            if let Some(t) = trust {
-                out.trust = *t;
+        if let Some(r) = self.reactions[c.reactions.range()]
+            .iter()
+            .find(|r| self.all_hold(r.when, state))
+        {
+            if let Some(t) = r.trust {
+                out.trust = t;
             }
-            if let Some(n) = next {
-                out.next = *n;
+            if let Some(n) = r.next {
+                out.next = n;
             }
         }
         out
@@ -347,15 +466,15 @@ impl Script {
     /// Applies choice `choice` to `state`: trust (clamped), effects, the hang-up rule and the
     /// move to the next node. Returns the new state and the ending reached, if any.
     pub fn apply(&self, state: &State, choice: usize) -> (State, Option<u32>) {
-        let c = &self.nodes[state.node as usize].choices[choice];
+        let c = self.choice(state.node, choice);
         let r = self.resolve(state, choice);
         let t = &self.scenario.trust;
         let mut s = *state;
         s.trust = state.trust.saturating_add(r.trust).clamp(t.min, t.max);
-        for e in &c.effects {
-            match e {
+        for e in &self.effects[c.effects.range()] {
+            match *e {
                 Eff::PeerContract => s.peer_contract = true,
-                Eff::Commit(cd) => s.centidays = s.centidays.saturating_add(*cd),
+                Eff::Commit(cd) => s.centidays = s.centidays.saturating_add(cd),
                 Eff::Set(f) => s.flags |= 1 << f,
                 Eff::Clear(f) => s.flags &= !(1 << f),
             }
@@ -373,6 +492,10 @@ impl Script {
             Target::Ending(e) => (s, Some(e)),
         }
     }
+
+    fn all_hold(&self, rows: Rows, s: &State) -> bool {
+        self.conds[rows.range()].iter().all(|c| holds(c, s))
+    }
 }
 
 fn holds(c: &Cond, s: &State) -> bool {
@@ -385,10 +508,6 @@ fn holds(c: &Cond, s: &State) -> bool {
     }
 }
 
-fn all_hold(cs: &[Cond], s: &State) -> bool {
-    cs.iter().all(|c| holds(c, s))
-}
-
 /// Person-days as hundredths of a day.
 pub fn to_centidays(days: f32) -> u32 {
     if days.is_finite() && days > 0.0 {
@@ -398,9 +517,50 @@ pub fn to_centidays(days: f32) -> u32 {
     }
 }
 
-/// SHA-256 (hex) of the scenario's canonical RON form.
+/// SHA-256 (hex) of the scenario's content: its canonical binary encoding (postcard's
+/// documented format: every field in declaration order, nodes, choices and endings in file
+/// order), streamed into the hasher. Comments, layout, and whether a default is written out or
+/// left implicit do not change it; any change to a text, an id, a number or an order does.
 pub fn content_hash(scenario: &Scenario) -> String {
+    let digest = postcard::serialize_with_flavor(scenario, Hasher(Sha256::new()))
+        .map(|h| h.0.finalize())
+        .unwrap_or_default();
+    hex(&digest)
+}
+
+/// The hash peercall 0.1 gave a scenario: SHA-256 of its RON text. Only used to recognise old
+/// competition files and records and to say what changed.
+pub fn legacy_content_hash(scenario: &Scenario) -> String {
     let canonical = ron::to_string(scenario).unwrap_or_default();
-    let digest = Sha256::digest(canonical.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(canonical.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// Feeds postcard's output straight into SHA-256.
+struct Hasher(Sha256);
+
+impl postcard::ser_flavors::Flavor for Hasher {
+    type Output = Hasher;
+
+    fn try_push(&mut self, data: u8) -> postcard::Result<()> {
+        self.0.update([data]);
+        Ok(())
+    }
+
+    fn try_extend(&mut self, data: &[u8]) -> postcard::Result<()> {
+        self.0.update(data);
+        Ok(())
+    }
+
+    fn finalize(self) -> postcard::Result<Hasher> {
+        Ok(self)
+    }
 }

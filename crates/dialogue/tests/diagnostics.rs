@@ -81,9 +81,18 @@ fn corpus() -> Vec<(&'static str, Vec<u8>)> {
                 "id: \"demo-request\",\n    title: \"Again\",",
             ),
         ),
-        ("unknown-target", once(d, "next: \"dates\"", "next: \"datse\"")),
-        ("unknown-start", once(d, "start: \"callback\"", "start: \"calback\"")),
-        ("start-is-ending", once(t, "start: \"ask\"", "start: \"out\"")),
+        (
+            "unknown-target",
+            once(d, "next: \"dates\"", "next: \"datse\""),
+        ),
+        (
+            "unknown-start",
+            once(d, "start: \"callback\"", "start: \"calback\""),
+        ),
+        (
+            "start-is-ending",
+            once(t, "start: \"ask\"", "start: \"out\""),
+        ),
         ("duplicate-node", once(t, "\"why\": (", "\"ask\": (")),
         (
             "node-and-ending",
@@ -104,14 +113,24 @@ fn corpus() -> Vec<(&'static str, Vec<u8>)> {
         (
             "empty-texts",
             once(
-                &once(d, "title: \"Come and demo for the committee\"", "title: \"\""),
+                &once(
+                    d,
+                    "title: \"Come and demo for the committee\"",
+                    "title: \"\"",
+                ),
                 "prospect: (name: \"Walt Brannigan\"",
                 "prospect: (name: \" \"",
             ),
         ),
         ("empty-say", once(t, "say: \"Why now?\"", "say: \"\"")),
-        ("empty-prospect", once(t, "prospect: [\"Because.\"]", "prospect: []")),
-        ("empty-variant", once(t, "prospect: [\"Because.\"]", "prospect: [\"\"]")),
+        (
+            "empty-prospect",
+            once(t, "prospect: [\"Because.\"]", "prospect: []"),
+        ),
+        (
+            "empty-variant",
+            once(t, "prospect: [\"Because.\"]", "prospect: [\"\"]"),
+        ),
         (
             "empty-state-line",
             once(
@@ -120,7 +139,10 @@ fn corpus() -> Vec<(&'static str, Vec<u8>)> {
                 "prospect: [\"Because.\"], lines_if: [(when: [PeerContract], prospect: [])],",
             ),
         ),
-        ("empty-lesson", once(t, "lesson: \"Ask first.\"", "lesson: \"\"")),
+        (
+            "empty-lesson",
+            once(t, "lesson: \"Ask first.\"", "lesson: \"\""),
+        ),
         ("empty-commit-what", once(t, "what: \"work\"", "what: \"\"")),
         (
             "trust-range",
@@ -131,7 +153,10 @@ fn corpus() -> Vec<(&'static str, Vec<u8>)> {
             ),
         ),
         ("bad-days", once(d, "days_needed: 1,", "days_needed: -1,")),
-        ("bad-commit-days", once(t, "Commit(days: 3", "Commit(days: 0")),
+        (
+            "bad-commit-days",
+            once(t, "Commit(days: 3", "Commit(days: 0"),
+        ),
         (
             "bad-patience",
             once(d, "days_needed: 1,", "days_needed: 1,\n    patience: 0,"),
@@ -195,12 +220,13 @@ fn corpus() -> Vec<(&'static str, Vec<u8>)> {
         ),
         (
             "hang-up-missing",
-            once(t, "\"hung-up\": (outcome: Lost, lesson: \"Trust ran out.\"),", ""),
+            once(
+                t,
+                "\"hung-up\": (outcome: Lost, lesson: \"Trust ran out.\"),",
+                "",
+            ),
         ),
-        (
-            "no-peer-contract",
-            all(d, "effects: [PeerContract],", ""),
-        ),
+        ("no-peer-contract", all(d, "effects: [PeerContract],", "")),
         (
             "no-commitment",
             once(t, "effects: [Commit(days: 3, what: \"work\")], ", ""),
@@ -327,4 +353,110 @@ fn every_diagnostic_code_is_in_the_corpus() {
         .filter(|c| !codes.contains(c))
         .collect();
     assert!(missing.is_empty(), "codes never emitted: {missing:?}");
+}
+
+/// Every rendering of every finding of `checked` is under 4 KB.
+fn assert_bounded(name: &str, checked: &Checked) {
+    assert!(!checked.diagnostics.is_empty(), "{name}: no finding");
+    for d in &checked.diagnostics {
+        let text = d.render(&checked.source, true);
+        let ascii = d.render_ascii(&checked.source);
+        let json = serde_json::to_string(d).unwrap();
+        for (how, s) in [("text", &text), ("ascii", &ascii), ("json", &json)] {
+            assert!(s.len() < 4096, "{name}: {how} is {} bytes:\n{s}", s.len());
+        }
+        assert!(ascii.contains(&format!("{}:{}:{}", d.file, d.line, d.column)));
+    }
+}
+
+#[test]
+fn huge_lines_and_deep_nesting_render_in_under_4_kb() {
+    let long = "a".repeat(5 << 20);
+    // A syntax error after a 5 MB string on one line: the line is cut around the caret.
+    let after_long = format!("Scenario(id: \"x\", title: \"{long}\", briefing: 7)");
+    let checked = load_str("long.ron", &after_long);
+    assert_bounded("syntax after a long line", &checked);
+    let d = &checked.diagnostics[0];
+    assert!(d.line == 1 && d.column > 5 << 20, "{d}");
+    let shown = d.render(&checked.source, false);
+    assert!(shown.contains("…"), "{shown}");
+    assert!(shown.contains("briefing: 7"), "{shown}");
+    // Multi-byte text on the same long line.
+    let wide = format!(
+        "Scenario(id: \"x\", title: \"{}\", oops: 1)",
+        "é".repeat(1 << 20)
+    );
+    assert_bounded("multi-byte line", &load_str("wide.ron", &wide));
+    // 100,000 brackets on one line, and nested on as many lines.
+    assert_bounded(
+        "deep nesting",
+        &load_str("deep.ron", &format!("Scenario(id: {}", "[".repeat(100_000))),
+    );
+    assert_bounded(
+        "deep nesting over lines",
+        &load_str(
+            "deep2.ron",
+            &format!("Scenario(id: {}", "[\n".repeat(100_000)),
+        ),
+    );
+    // Long ids in semantic findings: the message quotes a cut id.
+    let id = "z".repeat(1 << 20);
+    let broken = TINY.replacen("next: \"why\"", &format!("next: \"{id}\""), 1);
+    let checked = load_str("id.ron", &broken);
+    assert_bounded("long unknown id", &checked);
+    assert!(
+        checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "unknown-target"
+                && d.message.ends_with("is neither a node nor an ending"))
+    );
+    // An unknown field with a long name, and a long context line around a short finding.
+    let field = format!("Scenario(id: \"x\", {}: 1)", "q".repeat(1 << 20));
+    assert_bounded("long field", &load_str("field.ron", &field));
+    let context = TINY.replacen(
+        "briefing: \"A request.\",",
+        &format!("briefing: \"{long}\",\n    title: 5,"),
+        1,
+    );
+    assert_bounded("long context line", &load_str("ctx.ron", &context));
+}
+
+#[test]
+fn the_line_index_agrees_with_counting_from_the_start() {
+    use peercall_dialogue::diagnostic::{LineIndex, line_column};
+    let text = "ab\ncdé\n\nfgh — ij\r\nk\n";
+    let index = LineIndex::new(text);
+    for offset in 0..=text.len() + 2 {
+        assert_eq!(
+            index.line_column(text, offset),
+            line_column(text, offset),
+            "offset {offset}"
+        );
+    }
+}
+
+#[test]
+fn a_draft_with_many_warnings_lists_every_one() {
+    use peercall_dialogue::synthetic::{Shape, generate};
+    let text = generate(&Shape {
+        nodes: 2_000,
+        unreachable: 0.1,
+        conditions: true,
+    });
+    let checked = load_str("draft.ron", &text);
+    assert!(!checked.has_errors());
+    assert_eq!(checked.warning_count(), 400);
+    // Each finding points at its own node, in file order.
+    for d in checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "unreachable")
+    {
+        let line = text.lines().nth(d.line - 1).unwrap();
+        let id = d.message.split('`').nth(1).unwrap();
+        assert!(line.contains(&format!("\"{id}\": (")), "{d}: {line}");
+    }
+    let summary = checked.render_ascii_summary(12);
+    assert!(summary.contains("... and 388 more findings"), "{summary}");
 }

@@ -210,11 +210,13 @@ fn type_text(
 /// Saves the typed profile; then asks the self-diagnostic question if it was never answered.
 pub fn save_profile(world: &mut World) {
     let draft = world.resource::<Draft>().clone();
-    let name = draft.name.trim().to_string();
-    if name.is_empty() {
+    // A blank name (or one no screen should show) is not saved: the screen stays open.
+    let (Ok(name), Ok(team)) = (
+        crate::shown::name("the name", &draft.name, false),
+        crate::shown::name("the team", &draft.team, true),
+    ) else {
         return;
-    }
-    let team = draft.team.trim().to_string();
+    };
     let db = world.get_resource::<RecordsDb>();
     save(db, "player", &name);
     save(db, "team", &team);
