@@ -50,6 +50,18 @@ pub struct PlayOptions {
     pub competition: Option<ActiveCompetition>,
 }
 
+/// How long the game sleeps when nothing on screen can change by itself: it wakes for input,
+/// for a hot reload, and when a screen asks (the call clock's next minute, a patience tick).
+pub const REST: Duration = Duration::from_secs(3600);
+
+/// Window settings for a game waiting for the player: no frame until something changes.
+pub fn resting() -> WinitSettings {
+    WinitSettings {
+        focused_mode: UpdateMode::reactive(REST),
+        unfocused_mode: UpdateMode::reactive_low_power(REST),
+    }
+}
+
 /// Who is playing, for the records.
 #[derive(Resource, Debug, Clone)]
 pub struct Profile {
@@ -227,8 +239,28 @@ impl Seeds {
     }
 }
 
+/// The typeface for prose and buttons (Open Sans, Apache-2.0, `assets/fonts/`).
+const READING_FONT: &[u8] = include_bytes!("../../assets/fonts/OpenSans-Regular.ttf");
+
+/// The monospace font, for figures that must line up in columns (leaderboards).
+#[derive(Resource, Debug, Clone, Default)]
+pub struct MonoFont(pub Handle<Font>);
+
+/// Makes the reading typeface the default for every text, and keeps Bevy's built-in monospace
+/// font under [`MonoFont`]. Without a text plugin (headless tests) there is nothing to do.
+fn install_fonts(app: &mut App) {
+    let Some(mut fonts) = app.world_mut().get_resource_mut::<Assets<Font>>() else {
+        app.init_resource::<MonoFont>();
+        return;
+    };
+    let mono = fonts.add(Font::from_bytes(bevy::text::DEFAULT_FONT_DATA.to_vec()));
+    let _ = fonts.insert(AssetId::default(), Font::from_bytes(READING_FONT.to_vec()));
+    app.insert_resource(MonoFont(mono));
+}
+
 /// Adds the game to an app that already has Bevy's plugins (windowed, or minimal for tests).
 pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
+    install_fonts(app);
     let clock = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos() as u64)
@@ -358,10 +390,7 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
     app.insert_resource(if scripted {
         WinitSettings::game()
     } else {
-        WinitSettings {
-            focused_mode: UpdateMode::reactive(Duration::from_secs(5)),
-            unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(60)),
-        }
+        resting()
     });
     let db_path = options
         .db

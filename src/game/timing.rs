@@ -43,18 +43,28 @@ fn first_frame(
     }
 }
 
-fn meter_frames(time: Res<Time<Real>>, anim: Res<MeterAnim>, mut times: ResMut<FrameTimes>) {
+/// Frame times while the meter moves, by the wall clock. (`Time`'s delta is not used: with
+/// pipelined rendering it is taken from the render world, so the first frames after the game
+/// has rested report the whole rest as one frame although they were drawn at the frame rate.)
+fn meter_frames(
+    anim: Res<MeterAnim>,
+    mut times: ResMut<FrameTimes>,
+    mut last: Local<Option<Instant>>,
+) {
+    let now = Instant::now();
     if (anim.target - anim.shown).abs() > 0.05 {
-        // The first frame's delta includes the idle wait before the answer: skip it.
-        times.animating.push(time.delta_secs() * 1000.0);
-    } else if times.animating.len() > 1 {
-        times.animating.remove(0);
-        let n = times.animating.len();
-        let mean = times.animating.iter().sum::<f32>() / n as f32;
-        let max = times.animating.iter().cloned().fold(0.0, f32::max);
-        eprintln!("timing: meter animation {n} frames, mean {mean:.1} ms, max {max:.1} ms");
-        times.animating.clear();
+        if let Some(then) = *last {
+            times.animating.push((now - then).as_secs_f32() * 1000.0);
+        }
+        *last = Some(now);
     } else {
-        times.animating.clear();
+        *last = None;
+        if !times.animating.is_empty() {
+            let n = times.animating.len();
+            let mean = times.animating.iter().sum::<f32>() / n as f32;
+            let max = times.animating.iter().cloned().fold(0.0, f32::max);
+            eprintln!("timing: meter animation {n} frames, mean {mean:.1} ms, max {max:.1} ms");
+            times.animating.clear();
+        }
     }
 }

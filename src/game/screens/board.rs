@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 
 use crate::game::theme::{Action, Theme};
-use crate::game::{ActiveCompetition, Profile, RecordsDb, Screen};
+use crate::game::{ActiveCompetition, MonoFont, Profile, RecordsDb, Screen};
 use crate::records::{BoardQuery, board_view};
 
 pub(super) fn plugin(app: &mut App) {
@@ -28,6 +28,7 @@ fn spawn(
     profile: Res<Profile>,
     db: Option<Res<RecordsDb>>,
     competition: Option<Res<ActiveCompetition>>,
+    mono: Res<MonoFont>,
 ) {
     let t = *theme;
     let p = t.palette;
@@ -87,21 +88,20 @@ fn spawn(
                     let mine = r.name == *me;
                     let name = if view.hide_names && !mine { format!("#{}", r.place) } else { r.name.clone() };
                     let secs = r.time_ms / 1000;
+                    // Monospace, so that places, scores and times line up in columns.
                     table.spawn((
-                        t.colored(
-                            format!(
-                                "{:>3}.  {:<24} {:>7.1}   {:>3}:{:02}   {} call{}",
-                                r.place,
-                                name,
-                                r.score,
-                                secs / 60,
-                                secs % 60,
-                                r.calls,
-                                if r.calls == 1 { "" } else { "s" }
-                            ),
-                            19.0,
-                            if mine { p.accent } else { p.text },
-                        ),
+                        Text::new(format!(
+                            "{:>3}.  {:<24} {:>7.1}   {:>3}:{:02}   {} call{}",
+                            r.place,
+                            name,
+                            r.score,
+                            secs / 60,
+                            secs % 60,
+                            r.calls,
+                            if r.calls == 1 { "" } else { "s" }
+                        )),
+                        t.font(19.0).with_font(mono.0.clone()),
+                        TextColor(if mine { p.accent } else { p.text }),
                         Label,
                     ));
                 }

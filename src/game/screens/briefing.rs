@@ -68,7 +68,7 @@ fn build(
     } else {
         sc.goal.clone()
     };
-    commands.spawn((
+    let root = commands.spawn((
         DespawnOnExit(Screen::Briefing),
         t.root(),
         children![
@@ -98,27 +98,42 @@ fn build(
                     ),
                 ],
             ),
+            // The text takes the room left above the buttons, and scrolls when it needs more
+            // (large text on a small window).
             (
-                t.panel(),
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    row_gap: px(14),
+                    flex_grow: 1.0,
+                    flex_shrink: 1.0,
+                    min_height: px(0),
+                    overflow: Overflow::scroll_y(),
+                    ..default()
+                },
                 children![
-                    (t.text(sc.briefing.clone(), 20.0), Label),
-                    t.colored(format!("You are {you}. {sells}"), 18.0, p.dim),
-                ],
-            ),
-            (
-                t.panel(),
-                children![
-                    t.colored("Your goal", 16.0, p.accent),
-                    (t.text(goal, 20.0), Label),
-                    t.colored(
-                        "Watch the trust meter: every line you choose sends a signal, and the prospect reacts to it.",
-                        16.0,
-                        p.dim
+                    (
+                        t.panel(),
+                        children![
+                            (t.text(sc.briefing.clone(), 20.0), Label),
+                            t.colored(format!("You are {you}. {sells}"), 18.0, p.dim),
+                        ],
+                    ),
+                    (
+                        t.panel(),
+                        children![
+                            t.colored("Your goal", 16.0, p.accent),
+                            (t.text(goal, 20.0), Label),
+                            t.colored(
+                                "Watch the trust meter: every line you choose sends a signal, and the prospect reacts to it.",
+                                16.0,
+                                p.dim
+                            ),
+                        ],
                     ),
                 ],
             ),
         ],
-    ));
+    )).id();
     let left = attempts.map(|(used, allowed)| allowed.saturating_sub(used));
     let status = match (competition, attempts) {
         (Some(name), Some((used, allowed))) => Some(format!(
@@ -127,18 +142,14 @@ fn build(
         )),
         _ => None,
     };
-    commands
-        .spawn((
-            DespawnOnExit(Screen::Briefing),
-            Node {
-                position_type: PositionType::Absolute,
-                bottom: px(28),
-                left: px(28),
-                flex_direction: FlexDirection::Column,
-                row_gap: px(10),
-                ..default()
-            },
-        ))
+    // The buttons follow the text: at the bottom when there is room, never over the goal.
+    let buttons = commands
+        .spawn(Node {
+            flex_direction: FlexDirection::Column,
+            flex_shrink: 0.0,
+            row_gap: px(10),
+            ..default()
+        })
         .with_children(|col| {
             if let Some(s) = status {
                 col.spawn(t.colored(s, 17.0, p.accent));
@@ -156,5 +167,7 @@ fn build(
                 }
                 row.spawn(t.button("Back (Esc)", Action::BackToScenarios, 1));
             });
-        });
+        })
+        .id();
+    commands.entity(root).add_child(buttons);
 }

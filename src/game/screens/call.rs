@@ -118,7 +118,7 @@ fn restore_desktop_mode(settings: Option<ResMut<WinitSettings>>) {
     if let Some(mut s) = settings
         && !matches!(s.focused_mode, UpdateMode::Continuous)
     {
-        *s = WinitSettings::desktop_app();
+        *s = crate::game::resting();
     }
 }
 
@@ -599,12 +599,19 @@ fn animate(
     paused: Res<Paused>,
     mut redraw: MessageWriter<RequestRedraw>,
     mut boost: Local<Option<WinitSettings>>,
+    mut was_moving: Local<bool>,
     settings: Option<ResMut<WinitSettings>>,
 ) {
     let Some(active) = active else { return };
     let hang_up = active.script(&scenarios).scenario().trust.hang_up_below;
     // A frame may take longer than the meter's ease: cap the step so the motion stays visible.
-    let dt = time.delta_secs().min(0.1);
+    // The first frame of a movement takes a frame's step: `Time`'s delta then may still cover
+    // the whole time the game rested.
+    let dt = if *was_moving {
+        time.delta_secs().min(0.1)
+    } else {
+        1.0 / 60.0
+    };
     let now = time.elapsed_secs_f64();
     let gap = anim.target - anim.shown;
     let mut moving = false;
@@ -640,6 +647,7 @@ fn animate(
             color.0.set_alpha(alpha);
         }
     }
+    *was_moving = moving;
     let animating = (moving || fading) && !paused.0;
     if animating {
         redraw.write(RequestRedraw);
@@ -705,8 +713,10 @@ fn patience(
 
 fn tick_clock(
     time: Res<Time>,
+    scenarios: Res<Scenarios>,
     active: Option<Res<ActiveCall>>,
     mut clock: Query<&mut Text, With<Clock>>,
+    settings: Option<ResMut<WinitSettings>>,
 ) {
     let Some(active) = active else { return };
     if active.call.is_over() {
@@ -717,6 +727,23 @@ fn tick_clock(
     for mut text in &mut clock {
         if text.0 != s {
             text.0 = s.clone();
+        }
+    }
+    // Wake when the clock next changes, not before (scenarios with patience wake every second
+    // anyway). The wait only changes when a whole second has passed, so setting it does not
+    // itself keep the game awake.
+    let impatient = active.script(&scenarios).scenario().patience.is_some();
+    if let Some(mut settings) = settings
+        && !impatient
+        && !matches!(settings.focused_mode, UpdateMode::Continuous)
+    {
+        let wait = Duration::from_secs(60 - secs % 60);
+        let wanted = WinitSettings {
+            focused_mode: UpdateMode::reactive(wait),
+            unfocused_mode: UpdateMode::reactive_low_power(wait),
+        };
+        if settings.focused_mode != wanted.focused_mode {
+            *settings = wanted;
         }
     }
 }

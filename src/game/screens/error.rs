@@ -4,7 +4,7 @@ use bevy::prelude::*;
 
 use crate::game::nav::Scrollable;
 use crate::game::theme::{Action, Theme};
-use crate::game::{Scenarios, Screen, Selected};
+use crate::game::{MonoFont, Scenarios, Screen, Selected};
 use crate::library::EntryKind;
 
 pub(super) fn plugin(app: &mut App) {
@@ -16,6 +16,7 @@ fn spawn(
     theme: Res<Theme>,
     scenarios: Res<Scenarios>,
     selected: Res<Selected>,
+    mono: Res<MonoFont>,
 ) {
     let t = *theme;
     let p = t.palette;
@@ -67,7 +68,13 @@ fn spawn(
                     ..default()
                 },
                 BackgroundColor(p.panel),
-                children![(t.text(report, 16.0), Label)],
+                // Monospace: the marker under the offending text must line up with it.
+                children![(
+                    Text::new(report),
+                    t.font(16.0).with_font(mono.0.clone()),
+                    TextColor(p.text),
+                    Label
+                )],
             ),
             (
                 Node { column_gap: px(12), ..default() },

@@ -44,7 +44,14 @@ fn spawn(
             ..default()
         },
         children![
-            (t.colored("peercall", 96.0, p.accent), Label),
+            // The name is a heading, not reading text: it keeps its size at every text scale,
+            // so that the menu still fits at 150%.
+            (
+                Text::new("peercall"),
+                TextFont::from_font_size(88.0),
+                TextColor(p.accent),
+                Label
+            ),
             (
                 t.colored(
                     "Qualify the call before you commit your company's time.",
@@ -59,11 +66,23 @@ fn spawn(
                     18.0,
                     p.dim
                 ),
-                Node { max_width: px(760), margin: UiRect::bottom(px(24)), ..default() },
+                Node { max_width: px(760), margin: UiRect::bottom(px(12)), ..default() },
                 TextLayout::justify(Justify::Center),
             ),
             (
-                Node { flex_direction: FlexDirection::Column, row_gap: px(10), min_width: px(320), ..default() },
+                // Large text: two columns of buttons, so that the menu fits the window.
+                if t.scale > 1.0 {
+                    Node {
+                        display: Display::Grid,
+                        grid_template_columns: RepeatedGridTrack::flex(2, 1.0),
+                        row_gap: px(10),
+                        column_gap: px(12),
+                        width: px(820),
+                        ..default()
+                    }
+                } else {
+                    Node { flex_direction: FlexDirection::Column, row_gap: px(10), min_width: px(320), ..default() }
+                },
                 children![
                     t.button("Play", Action::Play, 0),
                     t.button(format!("Scenarios ({count})"), Action::Scenarios, 1),
@@ -89,7 +108,7 @@ fn spawn(
             ),
             (
                 t.colored("Arrows or Tab to move, Enter to choose, Esc to go back", 15.0, p.dim),
-                Node { margin: UiRect::top(px(28)), ..default() },
+                Node { margin: UiRect::top(px(16)), ..default() },
             ),
         ],
     ));

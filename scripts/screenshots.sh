@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Draws every screen of the game under Xvfb and saves the pictures in docs/screenshots: the
+# profile and self-diagnostic screens of a first launch, the autoplayed call screens (plain, high
+# contrast at 125% text, 150% text), the leaderboard and the competitions.
+# Needs: xvfb, xdotool, imagemagick, a release build.
+#   cargo build --release && bash scripts/screenshots.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-target/release/peercall}
+OUT=${OUT:-docs/screenshots}
+[ -x "$BIN" ] || { echo "build first: cargo build --release" >&2; exit 1; }
+BIN=$(realpath "$BIN")
+mkdir -p "$OUT"
+OUT=$(realpath "$OUT")
+T=$(mktemp -d)
+mkdir -p "$T/dialogues" "$T/xdg" "$OUT"
+chmod 700 "$T/xdg"
+export XDG_RUNTIME_DIR="$T/xdg"
+for f in dialogues/*.ron; do
+  case "$f" in *.tests.ron) ;; *) cp "$f" "$T/dialogues/" ;; esac
+done
+echo 'Scenario(id: "broken", title: 42)' > "$T/dialogues/zz-broken.ron"
+DB="$T/records.sqlite"
+DISPLAY_NUM=:$((60 + RANDOM % 20))
+Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 >/dev/null 2>&1 &
+XVFB=$!
+GAME=
+trap 'kill $GAME 2>/dev/null || true; kill $XVFB 2>/dev/null || true' EXIT
+sleep 1
+export DISPLAY=$DISPLAY_NUM
+# The game, run from the scratch folder so that file names show as `dialogues/...`.
+game() { (cd "$T" && exec "$BIN" play --db "$DB" --dialogues dialogues "$@"); }
+shot() { sleep "${2:-1.5}"; import -window root "$OUT/$1.png"; echo "saved $OUT/$1.png"; }
+key() { for k in "$@"; do xdotool key "$k"; sleep 0.5; done; }
+start() {
+  # The subshell execs the game, so that $! is the game itself.
+  (cd "$T" && exec "$BIN" play --db "$DB" --dialogues dialogues "$@") 2>/dev/null &
+  GAME=$!
+  for _ in $(seq 1 100); do xdotool search --name peercall >/dev/null 2>&1 && break; sleep 0.1; done
+  sleep 3
+  xdotool windowfocus "$(xdotool search --name peercall | head -1)" 2>/dev/null || true
+}
+stop() { kill "$GAME" 2>/dev/null || true; wait "$GAME" 2>/dev/null || true; GAME=; }
+
+# A first launch: who is playing, then the self-diagnostic question.
+start
+xdotool type --delay 60 "Ana Lee"; key Tab; xdotool type --delay 60 "East"
+shot 11-profile
+key Return
+shot 12-self-diagnostic
+key 1
+sleep 1
+stop
+
+# Other players' results, so the leaderboard has rows.
+for p in "Ben Okafor:West:2,1,2,1,1,1,1" "Cy Park:East:1,1,1,1,1,1,1" "Dana Roy:West:1,1,1,1,1,1,1"; do
+  IFS=: read -r name team choices <<<"$p"
+  "$BIN" run dialogues/network-expansion.ron --seed 4 --choices "$choices" \
+    --player "$name" --team "$team" --db "$DB" >/dev/null 2>&1 || true
+done
+
+# The call screens, autoplayed: plain, then high contrast at 125% and 150% text.
+game --seed 3 --autoplay 2,1,1,1,1,1 \
+  --screenshots "$OUT" 2>/dev/null
+game --seed 3 --autoplay 2,1,1,1,1,1 \
+  --high-contrast --text-size 125 --screenshots "$T/hc125" 2>/dev/null
+cp "$T/hc125/04-call.png" "$OUT/10-high-contrast-125.png"
+game --seed 3 --autoplay 2,1,1,1,1,1 \
+  --text-size 150 --screenshots "$T/t150" 2>/dev/null
+cp "$T/t150/06-call-first-answer.png" "$OUT/16-text-150-call.png"
+cp "$T/t150/08-debrief.png" "$OUT/17-text-150-debrief.png"
+game --seed 3 --autoplay 2,1,1,1,1,1 \
+  --high-contrast --text-size 150 --screenshots "$T/hc150" 2>/dev/null
+cp "$T/hc150/01-title.png" "$OUT/18-high-contrast-150-title.png"
+
+# The leaderboard and the competitions, from the title screen.
+cat > "$T/dialogues/q4.competition.ron" <<'EOF'
+Competition(
+    id: "q4-cup", name: "Q4 cup", attempts: 2,
+    scenarios: [(id: "network-expansion", seed: 11), (id: "demo-request", seed: 4)],
+)
+EOF
+start
+key Down Down Down Down Down Return
+shot 13-leaderboard
+key Escape
+sleep 1
+key Down Down Down Down Down Down Down Return
+shot 14-competitions
+key Return
+shot 15-competition-pick
+stop
+echo "done: look at every picture in $OUT"
