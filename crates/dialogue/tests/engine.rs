@@ -106,3 +106,44 @@ fn patience_losses_are_recorded_and_can_hang_up() {
     let d = Debrief::of(&call, &script).unwrap();
     assert!(d.hung_up);
 }
+
+#[test]
+fn the_content_hash_ignores_layout_and_comments_and_sees_every_change() {
+    let hash = |text: &str| {
+        load_str("s.ron", text)
+            .into_script()
+            .unwrap()
+            .hash()
+            .to_string()
+    };
+    let base = hash(SMALL);
+    assert_eq!(base.len(), 64);
+    // Comments, line breaks, indentation, field order and written-out defaults: the same call.
+    let relaid = SMALL
+        .replace("    ", "  ")
+        .replace("Scenario(\n", "// a comment\nScenario( /* and another */\n")
+        .replace(
+            "title: \"Small call\",\n  briefing: \"A prospect asks for free designs.\",",
+            "briefing: \"A prospect asks for free designs.\", title: \"Small call\",",
+        )
+        .replace(
+            "(say: \"Why expand?\",",
+            "(say: \"Why expand?\", effects: [],",
+        )
+        .replace("days_needed: 0.25", "days_needed: 0.250");
+    assert_ne!(relaid, SMALL);
+    assert_eq!(hash(&relaid), base);
+    // Any change to a text, a number, an id or an order is another version.
+    for changed in [
+        SMALL.replace("Cheap and right.", "Cheap, and right."),
+        SMALL.replace("trust: 6,", "trust: 7,"),
+        SMALL.replace(
+            "\"Can you draw us some designs?\", \"We need designs, can you help?\"",
+            "\"We need designs, can you help?\", \"Can you draw us some designs?\"",
+        ),
+        SMALL.replace("signal: BusinessQuestion", "signal: RequestQuestion"),
+    ] {
+        assert_ne!(changed, SMALL);
+        assert_ne!(hash(&changed), base, "{changed}");
+    }
+}
