@@ -1,10 +1,7 @@
-//! peercall: the game, the command line and the scenario library, built on the
-//! `peercall-dialogue` engine.
+//! peercall: the game and the command line, built on `peercall-core` (library, records,
+//! competitions, xAPI) and the `peercall-dialogue` engine.
 
 pub mod cli;
-pub mod competition;
 pub mod game;
-pub mod library;
-pub mod records;
-pub mod shown;
-pub mod xapi;
+
+pub use peercall_core::{competition, library, records, shown, xapi};

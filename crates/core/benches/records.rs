@@ -5,8 +5,8 @@ use std::hint::black_box;
 use std::time::{Duration, SystemTime};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use peercall::library::Library;
-use peercall::records::{BoardQuery, Export, Record, Store, import};
+use peercall_core::library::Library;
+use peercall_core::records::{BoardQuery, Export, Record, Store, import};
 use peercall_dialogue::{Call, Script};
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};

@@ -1,4 +1,5 @@
-//! Build script: checks every `dialogues/*.ron` with the engine and embeds them in the binary.
+//! Build script: checks every `dialogues/*.ron` (at the top of the workspace) with the engine
+//! and embeds them in the library.
 //! A scenario with an error fails the build with the same file:line:column message as
 //! `peercall check`.
 
@@ -6,9 +7,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dir = root.join("dialogues");
-    println!("cargo:rerun-if-changed=dialogues");
+    println!("cargo:rerun-if-changed={}", dir.display());
     let files = peercall_dialogue::scenario_files(&dir).unwrap_or_default();
     let mut out = String::from(
         "/// The shipped scenarios, checked at build time: (file name, text).\n\

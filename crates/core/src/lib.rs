@@ -1,0 +1,9 @@
+//! peercall-core: what every peercall front end shares, without Bevy or a web framework: the
+//! scenario library (built-in and trainers' folders), the records store, competitions, the xAPI
+//! outbox and sender, and the checks on untrusted names and texts.
+
+pub mod competition;
+pub mod library;
+pub mod records;
+pub mod shown;
+pub mod xapi;
