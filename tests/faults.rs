@@ -59,6 +59,35 @@ fn strace() -> Option<&'static str> {
     Some("strace")
 }
 
+/// `peercall ARGS --db DB` under strace, with `trace` traced and `inject` injected.
+fn traced(strace: &str, trace: &str, inject: &str, db: &Path, args: &[&str]) -> Output {
+    Command::new(strace)
+        .args(["-f", "-o", "/dev/null", "-e"])
+        .arg(format!("trace={trace}"))
+        .arg("-e")
+        .arg(format!("inject={inject}"))
+        .arg(bin())
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("PEERCALL_LRS_ENDPOINT")
+        .output()
+        .unwrap()
+}
+
+/// The recording every fault test interrupts.
+const RECORD_ANA: [&str; 8] = [
+    "run",
+    NET,
+    "--seed",
+    "1",
+    "--choices",
+    WIN,
+    "--player",
+    "Ana",
+];
+
 /// The files in `dir`, sorted.
 fn files(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
@@ -122,27 +151,13 @@ fn a_kill_at_every_fsync_of_a_recording_loses_nothing_and_half_writes_nothing() 
             } else {
                 (0, 0)
             };
-            let out = Command::new(strace)
-                .args(["-f", "-o", "/dev/null", "-e", "trace=fsync,fdatasync"])
-                .arg("-e")
-                .arg(format!("inject=fsync,fdatasync:signal=KILL:when={n}"))
-                .arg(bin())
-                .args([
-                    "run",
-                    NET,
-                    "--seed",
-                    "1",
-                    "--choices",
-                    WIN,
-                    "--player",
-                    "Ana",
-                ])
-                .arg("--db")
-                .arg(&db)
-                .current_dir(env!("CARGO_MANIFEST_DIR"))
-                .env_remove("PEERCALL_LRS_ENDPOINT")
-                .output()
-                .unwrap();
+            let out = traced(
+                strace,
+                "fsync,fdatasync",
+                &format!("fsync,fdatasync:signal=KILL:when={n}"),
+                &db,
+                &RECORD_ANA,
+            );
             runs += 1;
             let said_recorded = text(&out).contains("recorded in");
             let killed = !out.status.success();
@@ -201,35 +216,13 @@ fn a_full_disk_is_a_clear_error_and_changes_nothing() {
     assert!(record(&db, "Ben", 2).status.success());
     let before = sound(&db);
     for when in ["1+", "3+", "6+"] {
-        let out = Command::new(strace)
-            .args([
-                "-f",
-                "-o",
-                "/dev/null",
-                "-e",
-                "trace=pwrite64,write,ftruncate",
-            ])
-            .arg("-e")
-            .arg(format!(
-                "inject=pwrite64,ftruncate:error=ENOSPC:when={when}"
-            ))
-            .arg(bin())
-            .args([
-                "run",
-                NET,
-                "--seed",
-                "1",
-                "--choices",
-                WIN,
-                "--player",
-                "Ana",
-            ])
-            .arg("--db")
-            .arg(&db)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env_remove("PEERCALL_LRS_ENDPOINT")
-            .output()
-            .unwrap();
+        let out = traced(
+            strace,
+            "pwrite64,write,ftruncate",
+            &format!("pwrite64,ftruncate:error=ENOSPC:when={when}"),
+            &db,
+            &RECORD_ANA,
+        );
         let said = text(&out);
         assert!(!out.status.success(), "{said}");
         assert!(said.contains("full"), "{said}");
@@ -238,14 +231,7 @@ fn a_full_disk_is_a_clear_error_and_changes_nothing() {
         assert_eq!(sound(&db), before);
         no_file_set_aside(dir.path());
         // Reading on a full disk: the board, or a clear error; never a file moved aside.
-        let board = Command::new(strace)
-            .args(["-f", "-o", "/dev/null", "-e", "trace=pwrite64"])
-            .args(["-e", "inject=pwrite64:error=ENOSPC"])
-            .arg(bin())
-            .args(["board", "--db"])
-            .arg(&db)
-            .output()
-            .unwrap();
+        let board = traced(strace, "pwrite64", "pwrite64:error=ENOSPC", &db, &["board"]);
         let said = text(&board);
         assert!(
             (board.status.success() && said.contains("Ben"))

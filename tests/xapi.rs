@@ -66,6 +66,26 @@ fn start(venv: &Path, app: &Path, port: u16) -> Lrs {
     lrs
 }
 
+/// A folder for the LRS under `dir`, with the account peercall posts as.
+fn lrs_app(venv: &Path, dir: &Path) -> PathBuf {
+    let app = dir.join("lrs");
+    std::fs::create_dir(&app).unwrap();
+    let auth = Command::new(venv.join("bin/ralph"))
+        .args(["auth", "-u", "peercall", "-p", "secret"])
+        .args(["-s", "statements/write", "-s", "statements/read"])
+        .args(["-M", "mailto:lrs@example.com", "-w"])
+        .env("RALPH_APP_DIR", &app)
+        .env("RALPH_RUNSERVER_BACKEND", "fs")
+        .output()
+        .unwrap();
+    assert!(
+        auth.status.success(),
+        "{}",
+        String::from_utf8_lossy(&auth.stderr)
+    );
+    app
+}
+
 fn statements(port: u16) -> Vec<Value> {
     let out = Command::new("curl")
         .args([
@@ -99,21 +119,7 @@ fn peercall(db: &Path, port: u16) -> assert_cmd::Command {
 fn statements_reach_a_real_lrs_exactly_once_even_across_an_outage() {
     let Some(venv) = venv() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let app = dir.path().join("lrs");
-    std::fs::create_dir(&app).unwrap();
-    let auth = Command::new(venv.join("bin/ralph"))
-        .args(["auth", "-u", "peercall", "-p", "secret"])
-        .args(["-s", "statements/write", "-s", "statements/read"])
-        .args(["-M", "mailto:lrs@example.com", "-w"])
-        .env("RALPH_APP_DIR", &app)
-        .env("RALPH_RUNSERVER_BACKEND", "fs")
-        .output()
-        .unwrap();
-    assert!(
-        auth.status.success(),
-        "{}",
-        String::from_utf8_lossy(&auth.stderr)
-    );
+    let app = lrs_app(&venv, dir.path());
     let db = dir.path().join("records.sqlite");
     let port = free_port();
     let lrs = start(&venv, &app, port);
@@ -232,17 +238,7 @@ fn statements_reach_a_real_lrs_exactly_once_even_across_an_outage() {
 fn a_statement_the_lrs_refuses_is_set_aside_and_does_not_block_the_rest() {
     let Some(venv) = venv() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let app = dir.path().join("lrs");
-    std::fs::create_dir(&app).unwrap();
-    let auth = Command::new(venv.join("bin/ralph"))
-        .args(["auth", "-u", "peercall", "-p", "secret"])
-        .args(["-s", "statements/write", "-s", "statements/read"])
-        .args(["-M", "mailto:lrs@example.com", "-w"])
-        .env("RALPH_APP_DIR", &app)
-        .env("RALPH_RUNSERVER_BACKEND", "fs")
-        .output()
-        .unwrap();
-    assert!(auth.status.success());
+    let app = lrs_app(&venv, dir.path());
     let db = dir.path().join("records.sqlite");
     let port = free_port();
     // Recorded while the LRS is down; then the first statement is spoilt as an older peercall
