@@ -4,4 +4,4 @@
 pub mod cli;
 pub mod game;
 
-pub use peercall_core::{competition, library, records, shown, xapi};
+pub use peercall_core::{competition, library, profile, records, shown, xapi};

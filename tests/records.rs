@@ -575,3 +575,47 @@ fn competition_files_are_checked_for_meaning_with_positions() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stderr.len() < 4096);
 }
+
+#[test]
+fn compete_list_uses_the_profile_saved_in_the_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    assert!(
+        peercall(&db)
+            .arg("board")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "INSERT INTO settings (key, value) VALUES ('player', 'Saved Sam'), ('team', 'North');",
+        )
+        .unwrap();
+    }
+    let f = competition_file(dir.path(), "");
+    let list = |extra: &[&str]| {
+        let out = peercall(&db)
+            .args(["compete", "--list"])
+            .args(extra)
+            .arg(&f)
+            .env_remove("PEERCALL_PLAYER")
+            .env("USER", "login-name")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let saved = list(&[]);
+    assert!(saved.contains("Saved Sam: 0 of 2 attempts used"), "{saved}");
+    assert!(!saved.contains("login-name"), "{saved}");
+    // A name given on the command line still wins.
+    let given = list(&["--player", "Ana"]);
+    assert!(given.contains("Ana: 0 of 2 attempts used"), "{given}");
+}

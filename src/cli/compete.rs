@@ -46,9 +46,10 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
         db: args.db.db.clone(),
         ..Default::default()
     };
-    let profile = Profile::from_options(&options);
     if args.list {
         let store = args.db.open()?;
+        // The same player the game would record: given, from the environment, or saved.
+        let profile = Profile::from_options(&options, Some(&store));
         println!(
             "{} ({}): {} attempt{} per call{}",
             crate::shown::terminal(&competition.name),

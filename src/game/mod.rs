@@ -72,26 +72,13 @@ pub struct Profile {
 }
 
 impl Profile {
-    /// The profile from the options, the environment, or the login name.
-    pub fn from_options(options: &PlayOptions) -> Profile {
-        let env = |k: &str| {
-            std::env::var(k)
-                .ok()
-                .and_then(|v| crate::shown::name(k, &v, false).ok())
-        };
+    /// The profile from the options, the environment, the records' saved profile or the login
+    /// name ([`crate::profile::resolve`]).
+    pub fn from_options(options: &PlayOptions, store: Option<&crate::records::Store>) -> Profile {
+        let p = crate::profile::resolve(options.player.as_deref(), options.team.as_deref(), store);
         Profile {
-            player: options
-                .player
-                .clone()
-                .or_else(|| env("PEERCALL_PLAYER"))
-                .or_else(|| env("USER"))
-                .or_else(|| env("USERNAME"))
-                .unwrap_or_else(|| "Player".into()),
-            team: options
-                .team
-                .clone()
-                .or_else(|| env("PEERCALL_TEAM"))
-                .unwrap_or_default(),
+            player: p.player,
+            team: p.team,
         }
     }
 }
@@ -261,6 +248,11 @@ fn install_fonts(app: &mut App) {
 /// Adds the game to an app that already has Bevy's plugins (windowed, or minimal for tests).
 pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
     install_fonts(app);
+    let profile = {
+        let db = app.world().get_resource::<RecordsDb>();
+        let store = db.and_then(|d| d.0.lock().ok());
+        Profile::from_options(&options, store.as_deref())
+    };
     let clock = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos() as u64)
@@ -286,7 +278,7 @@ pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
         }
         theme
     })
-    .insert_resource(Profile::from_options(&options))
+    .insert_resource(profile)
     .insert_resource(LastNotice::default())
     .insert_resource(options.clone())
     .init_state::<Screen>()

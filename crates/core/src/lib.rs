@@ -4,6 +4,7 @@
 
 pub mod competition;
 pub mod library;
+pub mod profile;
 pub mod records;
 pub mod shown;
 pub mod xapi;
