@@ -333,16 +333,7 @@ fn a_locked_database_is_waited_for_then_refused_with_a_clear_message() {
 
 fn record_with_timeout(db: &Path, ms: &str) -> Output {
     peercall(db)
-        .args([
-            "run",
-            NET,
-            "--seed",
-            "1",
-            "--choices",
-            WIN,
-            "--player",
-            "Ana",
-        ])
+        .args(RECORD_ANA)
         .env("PEERCALL_BUSY_TIMEOUT_MS", ms)
         .output()
         .unwrap()

@@ -445,28 +445,18 @@ fn names_cannot_inject_formulas_into_csv_or_escapes_into_terminals() {
     assert!(csv.contains(",\"Ann, \"\"the\"\" lead\",East,"), "{csv}");
     // Control characters never reach a name; a database that already holds them shows them
     // escaped.
-    let out = peercall(&db)
-        .args(["run", NET, "--seed", "1", "--choices", "2,1,2,1,1,1,1"])
-        .args(["--player", "\u{1b}[2J\u{1b}[31mRED"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("control character"));
-    let out = peercall(&db)
-        .args([
-            "run",
-            NET,
-            "--seed",
-            "1",
-            "--choices",
-            "2,1,2,1,1,1,1",
-            "--player",
-            "  ",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be blank"));
+    for (name, why) in [
+        ("\u{1b}[2J\u{1b}[31mRED", "control character"),
+        ("  ", "cannot be blank"),
+    ] {
+        let out = peercall(&db)
+            .args(["run", NET, "--seed", "1", "--choices", "2,1,2,1,1,1,1"])
+            .args(["--player", name])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(why));
+    }
     {
         let conn = rusqlite::Connection::open(&db).unwrap();
         conn.execute(

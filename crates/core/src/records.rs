@@ -294,10 +294,12 @@ fn classify(e: rusqlite::Error, path: &Path) -> OpenError {
     };
     OpenError::Fatal(match code {
         C::NotADatabase | C::DatabaseCorrupt => return OpenError::Corrupt(e.to_string()),
-        C::DatabaseBusy | C::DatabaseLocked => format!(
-            "the records at {shown} are in use by another program (waited {} s); try again when it has finished",
-            busy_timeout().as_secs_f32()
-        ),
+        C::DatabaseBusy | C::DatabaseLocked => {
+            return OpenError::Busy(format!(
+                "the records at {shown} are in use by another program (waited {} s); try again when it has finished",
+                busy_timeout().as_secs_f32()
+            ));
+        }
         C::ReadOnly => format!(
             "the records at {shown} are read-only (check the file's and folder's permissions); nothing was changed"
         ),
@@ -332,10 +334,10 @@ impl Store {
                     "{shown} is not a regular file; nothing was changed"
                 ));
             }
-            Ok(_) => {
-                std::fs::File::open(path)
-                    .map_err(|e| format!("cannot read the records at {shown}: {e}"))?;
-            }
+            // Not opened here to test it: closing another handle to a database file that
+            // this process also has open in SQLite would drop SQLite's locks on it. SQLite
+            // reports an unreadable file itself.
+            Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir)
@@ -344,44 +346,31 @@ impl Store {
             }
             Err(e) => return Err(format!("cannot read the records at {shown}: {e}")),
         }
-        match Store::try_open(path) {
+        match Store::try_open_patiently(path) {
             Ok(store) => Ok((store, None)),
-            Err(OpenError::Fatal(e)) => Err(e),
+            Err(OpenError::Fatal(e) | OpenError::Busy(e)) => Err(e),
             Err(OpenError::Corrupt(why)) => Store::set_aside(path, &why),
         }
     }
 
     /// Moves a damaged database aside and starts a fresh one. Processes that find the same
-    /// damaged file take turns (an exclusive lock on it); whoever comes second finds the file
-    /// already replaced and simply opens the new one.
+    /// damaged file take turns, holding an exclusive lock on its folder (not on the file: closing
+    /// another handle to a database file would drop SQLite's own locks on it). Under the lock the
+    /// file is looked at again: whoever comes second finds the fresh database and opens it.
     fn set_aside(path: &Path, why: &str) -> Result<(Store, Option<String>), String> {
-        use std::os::unix::fs::MetadataExt;
         let shown = path.display();
-        let damaged = std::fs::File::open(path)
-            .map_err(|e| format!("cannot read the records at {shown}: {e}"))?;
-        damaged
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let folder = std::fs::File::open(dir)
+            .map_err(|e| format!("cannot open the folder of the records at {shown}: {e}"))?;
+        folder
             .lock()
-            .map_err(|e| format!("cannot lock the damaged records at {shown}: {e}"))?;
-        let same_file = std::fs::metadata(path)
-            .and_then(|now| {
-                damaged
-                    .metadata()
-                    .map(|held| now.ino() == held.ino() && now.dev() == held.dev())
-            })
-            .unwrap_or(false);
-        if !same_file {
-            // Another process set it aside while we waited.
-            drop(damaged);
-            return match Store::try_open(path) {
-                Ok(store) => Ok((store, None)),
-                Err(OpenError::Fatal(e) | OpenError::Corrupt(e)) => Err(e),
-            };
-        }
-        // Looked at again under the lock: the file may be a fresh database another process
-        // has just put in place of the damaged one.
-        match Store::try_open(path) {
+            .map_err(|e| format!("cannot lock the folder of the records at {shown}: {e}"))?;
+        match Store::try_open_patiently(path) {
             Ok(store) => return Ok((store, None)),
-            Err(OpenError::Fatal(e)) => return Err(e),
+            Err(OpenError::Fatal(e) | OpenError::Busy(e)) => return Err(e),
             Err(OpenError::Corrupt(_)) => {}
         }
         let stamp = humantime::format_rfc3339_seconds(SystemTime::now())
@@ -390,14 +379,11 @@ impl Store {
         let tag = &uuid::Uuid::new_v4().simple().to_string()[..8];
         let backup = PathBuf::from(format!("{shown}.corrupt-{stamp}-{tag}"));
         // A hard link never replaces an existing file: the backup cannot land on anything.
-        std::fs::hard_link(path, &backup)
-            .and_then(|_| std::fs::remove_file(path))
-            .map_err(|e| {
-                let _ = std::fs::remove_file(&backup);
-                format!(
-                    "the records at {shown} are damaged ({why}) and could not be moved aside: {e}"
-                )
-            })?;
+        std::fs::hard_link(path, &backup).map_err(|e| {
+            format!("the records at {shown} are damaged ({why}) and could not be moved aside: {e}")
+        })?;
+        // The side files go first, while the damaged file still stands: no fresh database can
+        // have made side files of its own yet.
         for ext in ["-wal", "-shm", "-journal"] {
             let side = PathBuf::from(format!("{shown}{ext}"));
             let kept = PathBuf::from(format!("{}{ext}", backup.display()));
@@ -405,10 +391,13 @@ impl Store {
                 let _ = std::fs::remove_file(&side);
             }
         }
-        let store = Store::try_open(path).map_err(|e| match e {
-            OpenError::Fatal(e) | OpenError::Corrupt(e) => e,
+        std::fs::remove_file(path).map_err(|e| {
+            format!("the records at {shown} are damaged ({why}) and could not be moved aside: {e}")
         })?;
-        drop(damaged);
+        let store = Store::try_open_patiently(path).map_err(|e| match e {
+            OpenError::Fatal(e) | OpenError::Busy(e) | OpenError::Corrupt(e) => e,
+        })?;
+        drop(folder);
         Ok((
             store,
             Some(format!(
@@ -416,6 +405,23 @@ impl Store {
                 backup.display()
             )),
         ))
+    }
+
+    /// [`Store::try_open`], tried again while another process holds the database. SQLite's own
+    /// wait does not cover every case: when two connections would deadlock (one upgrading a
+    /// read to a write while the other writes), it answers "busy" at once.
+    fn try_open_patiently(path: &Path) -> Result<Store, OpenError> {
+        let deadline = std::time::Instant::now() + busy_timeout();
+        let mut pause = Duration::from_millis(5);
+        loop {
+            match Store::try_open(path) {
+                Err(OpenError::Busy(_)) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(200));
+                }
+                other => return other,
+            }
+        }
     }
 
     fn try_open(path: &Path) -> Result<Store, OpenError> {
@@ -503,7 +509,9 @@ impl Store {
     /// What a failed write means, in words a player can act on.
     fn explain(&self, e: rusqlite::Error) -> String {
         match classify(e, &self.path) {
-            OpenError::Fatal(m) | OpenError::Corrupt(m) => format!("cannot record: {m}"),
+            OpenError::Fatal(m) | OpenError::Busy(m) | OpenError::Corrupt(m) => {
+                format!("cannot record: {m}")
+            }
         }
     }
 
@@ -888,6 +896,8 @@ fn queue(tx: &Connection, statements: &[serde_json::Value]) -> rusqlite::Result<
 }
 
 enum OpenError {
+    /// Held by another connection: try again.
+    Busy(String),
     /// Damaged or not a database: move it aside.
     Corrupt(String),
     /// Do not touch it.

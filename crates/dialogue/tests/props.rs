@@ -47,7 +47,8 @@ proptest! {
             prop_assert!(d.span.end <= mangled.len());
         }
         let truncated = load_str("t.ron", &text[..cut]);
-        prop_assert!(cut == text.len() || truncated.has_errors());
+        // Cutting only the trailing line break leaves a whole scenario.
+        prop_assert!(text[cut..].trim().is_empty() || truncated.has_errors());
     }
 
     /// Random players: trust stays in range, the call always ends, replay and save/resume agree.
