@@ -1,7 +1,8 @@
-//! peercall: the game and the command line, built on `peercall-core` (library, records,
-//! competitions, xAPI) and the `peercall-dialogue` engine.
+//! peercall: the command line, built on `peercall-core` (library, records, competitions, xAPI),
+//! the `peercall-dialogue` engine and, with the default `game` feature, `peercall-game`.
 
 pub mod cli;
-pub mod game;
 
 pub use peercall_core::{competition, library, profile, records, shown, xapi};
+#[cfg(feature = "game")]
+pub use peercall_game as game;

@@ -2,15 +2,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn peercall() -> Command {
-    let mut cmd = Command::cargo_bin("peercall").expect("binary built");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
-    cmd
-}
+mod common;
+use common::{DEMO, peercall};
 
 fn run_json(file: &str, seed: u64, choices: &str) -> Value {
     let out = peercall()
@@ -33,8 +28,7 @@ fn run_json(file: &str, seed: u64, choices: &str) -> Value {
     serde_json::from_slice(&out.stdout).expect("one JSON object")
 }
 
-const NETWORK: &str = "dialogues/network-expansion.ron";
-const DEMO: &str = "dialogues/demo-request.ron";
+const NETWORK: &str = common::NET;
 /// Thank, ask permission, ask only about the request, commit the company's time.
 const NETWORK_ADVOCATE: &str = "1,1,1,1,1,1,1";
 const DEMO_ADVOCATE: &str = "1,1,1,1,1,1";
@@ -307,4 +301,16 @@ fn the_authoring_guide_example_checks_clean() {
     assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
     let r = run_json(f.to_str().unwrap(), 1, "2,1");
     assert_eq!(r["ending"], "ballpark");
+}
+
+/// Built without the game (`--no-default-features`), the command line still works and `play`
+/// says how to play instead.
+#[cfg(not(feature = "game"))]
+#[test]
+fn without_the_game_feature_play_points_to_the_terminal() {
+    let out = peercall().arg("play").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("without the game window"), "{err}");
+    assert!(err.contains("peercall run"), "{err}");
 }

@@ -4,26 +4,13 @@
 //! integrity check passes, nothing printed as recorded is missing, nothing is half-written,
 //! and no file but a database SQLite reports as corrupt is renamed or changed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use rusqlite::Connection;
 
-const NET: &str = "dialogues/network-expansion.ron";
-const WIN: &str = "2,1,2,1,1,1,1";
-
-fn bin() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("peercall")
-}
-
-fn peercall(db: &Path) -> Command {
-    let mut cmd = Command::new(bin());
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env_remove("PEERCALL_LRS_ENDPOINT")
-        .env("PEERCALL_DB", db);
-    cmd
-}
+mod common;
+use common::{NET, NET_PEER as WIN, bin, process as peercall, text};
 
 fn record(db: &Path, player: &str, seed: u64) -> Output {
     peercall(db)
@@ -33,30 +20,10 @@ fn record(db: &Path, player: &str, seed: u64) -> Output {
         .unwrap()
 }
 
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
 /// strace, or `None` (with a note) on a machine without it; CI installs it and sets
 /// `PEERCALL_REQUIRE_STRACE`.
 fn strace() -> Option<&'static str> {
-    let ok = Command::new("strace")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var_os("PEERCALL_REQUIRE_STRACE").is_none(),
-            "strace is required here"
-        );
-        eprintln!("strace is not installed: fault injection skipped");
-        return None;
-    }
-    Some("strace")
+    common::tools(&["strace"], "PEERCALL_REQUIRE_STRACE").then_some("strace")
 }
 
 /// `peercall ARGS --db DB` under strace, with `trace` traced and `inject` injected.

@@ -1,16 +1,10 @@
 //! Players' records as a user meets them: recording calls, leaderboards, export and verified
 //! import, and a damaged database.
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn peercall(db: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("peercall").expect("binary built");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("PEERCALL_DB", db);
-    cmd
-}
+mod common;
+use common::{DEMO, NET, peercall_db as peercall};
 
 fn play(db: &std::path::Path, file: &str, seed: u64, choices: &str, player: &str, team: &str) {
     let out = peercall(db)
@@ -31,9 +25,6 @@ fn play(db: &std::path::Path, file: &str, seed: u64, choices: &str, player: &str
         String::from_utf8_lossy(&out.stderr)
     );
 }
-
-const NET: &str = "dialogues/network-expansion.ron";
-const DEMO: &str = "dialogues/demo-request.ron";
 
 #[test]
 fn finished_calls_make_a_leaderboard_by_player_and_by_team() {

@@ -5,36 +5,14 @@
 //! drawn at the frame rate (the game's timing report, which measures by the wall clock).
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Kill(Child);
-
-impl Drop for Kill {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn have(tool: &str) -> bool {
-    Command::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {tool}"))
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
+mod common;
+use common::Kill;
 
 fn tools() -> bool {
-    let ok = ["Xvfb", "xdotool", "import"].iter().all(|t| have(t));
-    if !ok {
-        assert!(
-            std::env::var_os("PEERCALL_REQUIRE_XVFB").is_none(),
-            "Xvfb, xdotool and ImageMagick's import are required here"
-        );
-        eprintln!("skipped: needs Xvfb, xdotool and ImageMagick");
-    }
-    ok
+    common::tools(&["Xvfb", "xdotool", "import"], "PEERCALL_REQUIRE_XVFB")
 }
 
 /// The screen's pixels (a PNG from `import`, decoded).
@@ -203,13 +181,8 @@ fn an_answer_after_a_long_think_shows_at_once() {
         return;
     }
     let mut runs = vec![(false, answer_delay(false))];
-    if have("openbox") {
+    if common::tools(&["openbox"], "PEERCALL_REQUIRE_XVFB") {
         runs.push((true, answer_delay(true)));
-    } else {
-        assert!(
-            std::env::var_os("PEERCALL_REQUIRE_XVFB").is_none(),
-            "openbox is required here"
-        );
     }
     for (wm, (delay, frame)) in &runs {
         eprintln!(

@@ -16,9 +16,7 @@ const SHOTS: [&str; 9] = [
     "09-error",
 ];
 
-fn have_xvfb() -> bool {
-    Command::new("xvfb-run").arg("--help").output().is_ok()
-}
+mod common;
 
 /// Number of distinct colours in a PNG (a blank or single-colour picture has one or two).
 fn distinct_colours(path: &Path) -> usize {
@@ -40,12 +38,7 @@ fn distinct_colours(path: &Path) -> usize {
 
 #[test]
 fn autoplay_saves_a_picture_of_every_screen() {
-    if !have_xvfb() {
-        assert!(
-            std::env::var_os("PEERCALL_REQUIRE_XVFB").is_none(),
-            "xvfb-run is required here (PEERCALL_REQUIRE_XVFB is set)"
-        );
-        eprintln!("skipped: xvfb-run is not installed");
+    if !common::tools(&["xvfb-run"], "PEERCALL_REQUIRE_XVFB") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

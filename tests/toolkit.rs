@@ -2,15 +2,10 @@
 
 use std::process::Command as Std;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn peercall() -> Command {
-    let mut cmd = Command::cargo_bin("peercall").expect("binary built");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
-    cmd
-}
+mod common;
+use common::peercall;
 
 #[test]
 fn the_shipped_test_playthroughs_pass() {

@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+mod common;
+
 struct Lrs {
     child: Child,
     port: u16,
@@ -103,15 +105,13 @@ fn statements(port: u16) -> Vec<Value> {
 }
 
 fn peercall(db: &Path, port: u16) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("peercall").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("PEERCALL_DB", db)
-        .env(
-            "PEERCALL_LRS_ENDPOINT",
-            format!("http://127.0.0.1:{port}/xAPI"),
-        )
-        .env("PEERCALL_LRS_USER", "peercall")
-        .env("PEERCALL_LRS_PASSWORD", "secret");
+    let mut cmd = common::peercall_db(db);
+    cmd.env(
+        "PEERCALL_LRS_ENDPOINT",
+        format!("http://127.0.0.1:{port}/xAPI"),
+    )
+    .env("PEERCALL_LRS_USER", "peercall")
+    .env("PEERCALL_LRS_PASSWORD", "secret");
     cmd
 }
 

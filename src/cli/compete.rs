@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::competition::{Competition, today};
-use crate::game::{self, ActiveCompetition, PlayOptions, Profile};
 use crate::library::Library;
 
 /// Arguments of `peercall compete`.
@@ -39,17 +38,11 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
         None => Library::builtin(),
     };
     let entries = competition.resolve(&library)?;
-    let options = PlayOptions {
-        dialogues: args.dialogues.clone(),
-        player: args.player.clone(),
-        team: args.team.clone(),
-        db: args.db.db.clone(),
-        ..Default::default()
-    };
     if args.list {
         let store = args.db.open()?;
         // The same player the game would record: given, from the environment, or saved.
-        let profile = Profile::from_options(&options, Some(&store));
+        let profile =
+            crate::profile::resolve(args.player.as_deref(), args.team.as_deref(), Some(&store));
         println!(
             "{} ({}): {} attempt{} per call{}",
             crate::shown::terminal(&competition.name),
@@ -77,14 +70,41 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
     }
     competition.open_on(&today())?;
     let (only, resolved) = crate::competition::narrow(&library, &entries);
+    open_game(args, competition, only, resolved)
+}
+
+/// Opens the game in competition mode on the narrowed library.
+#[cfg(feature = "game")]
+fn open_game(
+    args: CompeteArgs,
+    competition: Competition,
+    only: Library,
+    resolved: Vec<crate::competition::Resolved>,
+) -> Result<ExitCode, String> {
+    use crate::game::{self, ActiveCompetition, PlayOptions};
     game::run_with(
         only,
         PlayOptions {
+            dialogues: args.dialogues,
+            player: args.player,
+            team: args.team,
+            db: args.db.db,
             competition: Some(ActiveCompetition {
                 competition,
                 entries: resolved,
             }),
-            ..options
+            ..Default::default()
         },
     )
+}
+
+/// Without the `game` feature, competitions can be listed but not played.
+#[cfg(not(feature = "game"))]
+fn open_game(
+    _: CompeteArgs,
+    _: Competition,
+    _: Library,
+    _: Vec<crate::competition::Resolved>,
+) -> Result<ExitCode, String> {
+    Err(super::play::NO_GAME.into())
 }

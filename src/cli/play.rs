@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::game::{self, PlayOptions};
 use crate::library::Library;
 
 /// Arguments of `peercall play`.
@@ -69,6 +68,13 @@ pub fn play(args: PlayArgs) -> Result<ExitCode, String> {
     if let Some(choices) = &args.autoplay {
         check_autoplay(&library, &args, choices)?;
     }
+    open_game(library, args)
+}
+
+/// Opens the game window with the checked arguments.
+#[cfg(feature = "game")]
+fn open_game(library: Library, args: PlayArgs) -> Result<ExitCode, String> {
+    use crate::game::{self, PlayOptions};
     game::run_with(
         library,
         PlayOptions {
@@ -91,6 +97,17 @@ pub fn play(args: PlayArgs) -> Result<ExitCode, String> {
         },
     )
 }
+
+/// Without the `game` feature there is no window to open: say how to play instead.
+#[cfg(not(feature = "game"))]
+fn open_game(_: Library, _: PlayArgs) -> Result<ExitCode, String> {
+    Err(NO_GAME.into())
+}
+
+/// What a build without the game says when asked to open it.
+#[cfg(not(feature = "game"))]
+pub const NO_GAME: &str = "this peercall was built without the game window (cargo feature \
+    `game`): play in the terminal with `peercall run dialogues/demo-request.ron`";
 
 /// Plays the scripted choices through the engine first, so a number that is not offered is
 /// reported before a window opens.

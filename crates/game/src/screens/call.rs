@@ -10,10 +10,10 @@ use peercall_dialogue::score::format_days;
 use peercall_dialogue::{Line, Script};
 
 use super::initials;
-use crate::game::nav::{Hotkey, Scrollable};
-use crate::game::pause::Paused;
-use crate::game::theme::{Action, Focusable, Theme};
-use crate::game::{ActiveCall, Scenarios, Screen};
+use crate::nav::{Hotkey, Scrollable};
+use crate::pause::Paused;
+use crate::theme::{Action, Focusable, Theme};
+use crate::{ActiveCall, Scenarios, Screen};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Synced>()
@@ -25,7 +25,7 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (patience, sync, animate, tick_clock)
                 .chain()
-                .after(crate::game::nav::perform)
+                .after(crate::nav::perform)
                 .run_if(in_state(Screen::Call)),
         );
 }
@@ -118,7 +118,7 @@ fn restore_desktop_mode(settings: Option<ResMut<WinitSettings>>) {
     if let Some(mut s) = settings
         && !matches!(s.focused_mode, UpdateMode::Continuous)
     {
-        *s = crate::game::resting();
+        *s = crate::resting();
     }
 }
 

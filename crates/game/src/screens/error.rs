@@ -2,10 +2,10 @@
 
 use bevy::prelude::*;
 
-use crate::game::nav::Scrollable;
-use crate::game::theme::{Action, Theme};
-use crate::game::{MonoFont, Scenarios, Screen, Selected};
-use crate::library::EntryKind;
+use crate::nav::Scrollable;
+use crate::theme::{Action, Theme};
+use crate::{MonoFont, Scenarios, Screen, Selected};
+use peercall_core::library::EntryKind;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Error), spawn);

@@ -3,10 +3,10 @@
 
 use bevy::prelude::*;
 
-use crate::game::nav::{Hotkey, Scrollable};
-use crate::game::theme::{Action, Theme};
-use crate::game::{Scenarios, Screen};
-use crate::library::EntryKind;
+use crate::nav::{Hotkey, Scrollable};
+use crate::theme::{Action, Theme};
+use crate::{Scenarios, Screen};
+use peercall_core::library::EntryKind;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Pick), spawn);
@@ -16,9 +16,9 @@ fn spawn(
     mut commands: Commands,
     theme: Res<Theme>,
     scenarios: Res<Scenarios>,
-    profile: Res<crate::game::Profile>,
-    db: Option<Res<crate::game::RecordsDb>>,
-    competition: Option<Res<crate::game::ActiveCompetition>>,
+    profile: Res<crate::Profile>,
+    db: Option<Res<crate::RecordsDb>>,
+    competition: Option<Res<crate::ActiveCompetition>>,
 ) {
     let progress = db
         .and_then(|d| {
@@ -168,7 +168,7 @@ fn card(t: &Theme, action: Action, order: usize) -> impl Bundle {
     (
         Button,
         action,
-        crate::game::theme::Focusable(order),
+        crate::theme::Focusable(order),
         Node {
             width: percent(100),
             padding: UiRect::all(px(14)),

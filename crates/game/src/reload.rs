@@ -116,7 +116,7 @@ fn apply(world: &mut World) {
         .map(|(i, _)| i)
         .collect();
     // Keep the selection and the call on the same scenario, wherever it now sorts.
-    let id_of = |lib: &crate::library::Library, i: usize| {
+    let id_of = |lib: &peercall_core::library::Library, i: usize| {
         lib.entries
             .get(i)
             .and_then(|e| e.script())

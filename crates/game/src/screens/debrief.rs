@@ -5,9 +5,9 @@ use bevy::prelude::*;
 use peercall_dialogue::score::format_days;
 use peercall_dialogue::{Debrief, Outcome, Stance};
 
-use crate::game::nav::{Act, Scrollable};
-use crate::game::theme::{Action, Theme};
-use crate::game::{ActiveCall, Scenarios, Screen};
+use crate::nav::{Act, Scrollable};
+use crate::theme::{Action, Theme};
+use crate::{ActiveCall, Scenarios, Screen};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Debrief), spawn)
@@ -29,10 +29,10 @@ fn spawn(
     theme: Res<Theme>,
     scenarios: Res<Scenarios>,
     active: Option<Res<ActiveCall>>,
-    profile: Res<crate::game::Profile>,
-    db: Option<Res<crate::game::RecordsDb>>,
-    competition: Option<Res<crate::game::ActiveCompetition>>,
-    home_page: Option<Res<crate::game::HomePage>>,
+    profile: Res<crate::Profile>,
+    db: Option<Res<crate::RecordsDb>>,
+    competition: Option<Res<crate::ActiveCompetition>>,
+    home_page: Option<Res<crate::HomePage>>,
 ) {
     let Some(active) = active else { return };
     let script = active.script(&scenarios);
@@ -42,7 +42,7 @@ fn spawn(
     // Record the finished call (recording it again, e.g. after a theme change, changes nothing).
     if let (Some(db), Some(record)) = (
         db.as_ref(),
-        crate::records::Record::of(
+        peercall_core::records::Record::of(
             &active.call,
             script,
             &profile.player,
@@ -52,13 +52,13 @@ fn spawn(
             competition.as_ref().map(|c| c.competition.id.as_str()),
         ),
     ) && let Ok(store) = db.0.lock()
-        && let Err(e) = crate::xapi::record(
+        && let Err(e) = peercall_core::xapi::record(
             &store,
             &record,
             script,
             &home_page
                 .as_ref()
-                .map_or_else(|| crate::xapi::home_page(None), |h| h.0.clone()),
+                .map_or_else(|| peercall_core::xapi::home_page(None), |h| h.0.clone()),
         )
     {
         eprintln!("warning: {e}");

@@ -3,11 +3,11 @@
 
 use bevy::prelude::*;
 
-use crate::competition::{Competition, today};
-use crate::game::nav::Hotkey;
-use crate::game::theme::{Action, Theme};
-use crate::game::{ActiveCompetition, CompetitionFiles, FullLibrary, Scenarios, Screen};
-use crate::library::Library;
+use crate::nav::Hotkey;
+use crate::theme::{Action, Theme};
+use crate::{ActiveCompetition, CompetitionFiles, FullLibrary, Scenarios, Screen};
+use peercall_core::competition::{Competition, today};
+use peercall_core::library::Library;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Competitions), spawn);
@@ -18,7 +18,7 @@ pub(super) fn plugin(app: &mut App) {
 fn check(
     path: &std::path::Path,
     library: &Library,
-) -> Result<(Competition, Vec<crate::competition::Resolved>), String> {
+) -> Result<(Competition, Vec<peercall_core::competition::Resolved>), String> {
     let c = Competition::load(path)?;
     c.open_on(&today())?;
     let entries = c.resolve(library)?;
@@ -97,10 +97,10 @@ pub fn open(world: &mut World, n: usize) {
     let Ok((competition, entries)) = check(&path, &full) else {
         return;
     };
-    let (only, resolved) = crate::competition::narrow(&full, &entries);
+    let (only, resolved) = peercall_core::competition::narrow(&full, &entries);
     world.insert_resource(FullLibrary(full));
     world.resource_mut::<Scenarios>().0 = only;
-    world.resource_mut::<crate::game::Selected>().0 = 0;
+    world.resource_mut::<crate::Selected>().0 = 0;
     world.insert_resource(ActiveCompetition {
         competition,
         entries: resolved,
@@ -114,6 +114,6 @@ pub fn leave(world: &mut World) {
         world.resource_mut::<Scenarios>().0 = full.0;
     }
     world.remove_resource::<ActiveCompetition>();
-    world.resource_mut::<crate::game::Selected>().0 = 0;
+    world.resource_mut::<crate::Selected>().0 = 0;
     world.resource_mut::<NextState<Screen>>().set(Screen::Title);
 }

@@ -3,9 +3,9 @@
 
 use bevy::prelude::*;
 
-use crate::game::theme::{Action, Theme};
-use crate::game::{ActiveCompetition, MonoFont, Profile, RecordsDb, Screen};
-use crate::records::{BoardQuery, board_view};
+use crate::theme::{Action, Theme};
+use crate::{ActiveCompetition, MonoFont, Profile, RecordsDb, Screen};
+use peercall_core::records::{BoardQuery, board_view};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<BoardView>()

@@ -12,12 +12,17 @@ use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 use bevy::ui::UiGlobalTransform;
 use bevy::window::PrimaryWindow;
-use peercall::game::nav::{Act, Hotkey};
-use peercall::game::pause::Paused;
-use peercall::game::screens::debrief::ShownDebrief;
-use peercall::game::{Action, ActiveCall, PlayOptions, Screen, Theme, add_game};
-use peercall::library::Library;
+use peercall_core::library::Library;
 use peercall_dialogue::Outcome;
+use peercall_game::nav::{Act, Hotkey};
+use peercall_game::pause::Paused;
+use peercall_game::screens::debrief::ShownDebrief;
+use peercall_game::{Action, ActiveCall, PlayOptions, Screen, Theme, add_game};
+
+/// The shipped scenarios' folder, at the top of the workspace.
+fn dialogues() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dialogues")
+}
 
 /// A game with no window and no renderer; every update advances time by 200 ms.
 fn headless(library: Library, options: PlayOptions) -> App {
@@ -250,10 +255,7 @@ fn text_size_and_high_contrast_settings_rebuild_the_screen() {
 #[test]
 fn a_broken_scenario_shows_its_error_and_the_others_still_play() {
     let dir = tempfile::tempdir().unwrap();
-    let good = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dialogues/demo-request.ron"),
-    )
-    .unwrap();
+    let good = std::fs::read_to_string(dialogues().join("demo-request.ron")).unwrap();
     std::fs::write(dir.path().join("good.ron"), &good).unwrap();
     std::fs::write(
         dir.path().join("broken.ron"),
@@ -368,7 +370,7 @@ fn real_clicks_play_a_whole_call() {
     assert_eq!(
         call(&app).call.outcome(
             app.world()
-                .resource::<peercall::game::Scenarios>()
+                .resource::<peercall_game::Scenarios>()
                 .0
                 .entries
                 .iter()
@@ -392,15 +394,13 @@ fn real_clicks_play_a_whole_call() {
 #[test]
 fn an_impatient_prospect_loses_trust_while_waiting_and_can_hang_up() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dialogues/network-expansion.ron"),
-    )
-    .unwrap()
-    .replacen(
-        "days_needed: 0.25,",
-        "days_needed: 0.25,\n    patience: 2,",
-        1,
-    );
+    let text = std::fs::read_to_string(dialogues().join("network-expansion.ron"))
+        .unwrap()
+        .replacen(
+            "days_needed: 0.25,",
+            "days_needed: 0.25,\n    patience: 2,",
+            1,
+        );
     std::fs::write(dir.path().join("impatient.ron"), text).unwrap();
     let mut app = headless(
         Library::from_path(dir.path()).unwrap(),
@@ -460,7 +460,7 @@ fn screen_readers_get_the_prospect_line_and_the_choices() {
     assert!(roles.iter().all(|r| r == "Button"), "{roles:?}");
     let mut q = app.world_mut().query_filtered::<
         (&Text, &bevy::a11y::AccessibilityNode),
-        With<peercall::game::screens::call::ProspectLine>,
+        With<peercall_game::screens::call::ProspectLine>,
     >();
     let (text, node) = q.single(app.world()).expect("one prospect line to answer");
     assert!(text.0.contains("demo"), "{}", text.0);
@@ -481,13 +481,10 @@ fn update_until(app: &mut App, done: impl Fn(&App) -> bool) {
 
 #[test]
 fn hot_reload_continues_the_call_and_keeps_the_previous_version_when_a_save_breaks() {
-    use peercall::game::reload::Reloads;
+    use peercall_game::reload::Reloads;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("network-expansion.ron");
-    let original = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dialogues/network-expansion.ron"),
-    )
-    .unwrap();
+    let original = std::fs::read_to_string(dialogues().join("network-expansion.ron")).unwrap();
     std::fs::write(&file, &original).unwrap();
     let mut app = headless(
         Library::from_path(dir.path()).unwrap(),
@@ -550,7 +547,7 @@ fn arrow_keys_scroll_the_focused_scenario_into_view() {
     let scrolled = |app: &mut App| {
         let mut q = app
             .world_mut()
-            .query_filtered::<&ScrollPosition, With<peercall::game::nav::Scrollable>>();
+            .query_filtered::<&ScrollPosition, With<peercall_game::nav::Scrollable>>();
         q.single(app.world()).unwrap().y
     };
     assert_eq!(scrolled(&mut app), 0.0);
@@ -568,8 +565,8 @@ fn arrow_keys_scroll_the_focused_scenario_into_view() {
 
 #[test]
 fn a_finished_call_is_recorded_for_the_player() {
-    use peercall::game::{Profile, RecordsDb};
-    use peercall::records::Store;
+    use peercall_core::records::Store;
+    use peercall_game::{Profile, RecordsDb};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("records.sqlite");
     let mut app = headless(
@@ -619,9 +616,9 @@ fn a_finished_call_is_recorded_for_the_player() {
 
 #[test]
 fn a_competition_fixes_the_seed_limits_attempts_and_records_under_its_id() {
-    use peercall::competition::{Competition, Resolved};
-    use peercall::game::{ActiveCompetition, Profile, RecordsDb};
-    use peercall::records::{BoardQuery, Store};
+    use peercall_core::competition::{Competition, Resolved};
+    use peercall_core::records::{BoardQuery, Store};
+    use peercall_game::{ActiveCompetition, Profile, RecordsDb};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("records.sqlite");
     let builtin = Library::builtin();
@@ -711,8 +708,8 @@ fn type_text(app: &mut App, s: &str) {
 
 #[test]
 fn first_launch_asks_who_is_playing_then_the_self_diagnostic() {
-    use peercall::game::RecordsDb;
-    use peercall::records::Store;
+    use peercall_core::records::Store;
+    use peercall_game::RecordsDb;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("records.sqlite");
     let mut app = App::new();
@@ -761,11 +758,10 @@ fn first_launch_asks_who_is_playing_then_the_self_diagnostic() {
 
 #[test]
 fn a_competition_can_be_opened_and_left_from_the_game() {
-    use peercall::game::{ActiveCompetition, Scenarios};
+    use peercall_game::{ActiveCompetition, Scenarios};
     let dir = tempfile::tempdir().unwrap();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     for f in ["network-expansion.ron", "demo-request.ron"] {
-        std::fs::copy(root.join("dialogues").join(f), dir.path().join(f)).unwrap();
+        std::fs::copy(dialogues().join(f), dir.path().join(f)).unwrap();
     }
     std::fs::write(
         dir.path().join("cup.competition.ron"),
@@ -812,8 +808,8 @@ fn a_competition_can_be_opened_and_left_from_the_game() {
 
 #[test]
 fn play_follows_the_onboarding_path() {
-    use peercall::game::{Profile, RecordsDb, Scenarios, Selected};
-    use peercall::records::{Record, Store};
+    use peercall_core::records::{Record, Store};
+    use peercall_game::{Profile, RecordsDb, Scenarios, Selected};
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(&dir.path().join("r.sqlite")).unwrap();
     let library = Library::builtin();
@@ -842,8 +838,8 @@ fn play_follows_the_onboarding_path() {
 
 #[test]
 fn a_saved_profile_is_shown_from_the_first_screen() {
-    use peercall::game::RecordsDb;
-    use peercall::records::Store;
+    use peercall_core::records::Store;
+    use peercall_game::RecordsDb;
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(&dir.path().join("r.sqlite")).unwrap();
     store.set_setting("player", "Gus").unwrap();

@@ -18,7 +18,7 @@ use bevy::prelude::*;
 use bevy::winit::{UpdateMode, WinitSettings};
 use peercall_dialogue::{Call, Script};
 
-use crate::library::Library;
+use peercall_core::library::Library;
 pub use theme::{Action, Focusable, Theme};
 
 /// How the game was asked to start.
@@ -73,9 +73,16 @@ pub struct Profile {
 
 impl Profile {
     /// The profile from the options, the environment, the records' saved profile or the login
-    /// name ([`crate::profile::resolve`]).
-    pub fn from_options(options: &PlayOptions, store: Option<&crate::records::Store>) -> Profile {
-        let p = crate::profile::resolve(options.player.as_deref(), options.team.as_deref(), store);
+    /// name ([`peercall_core::profile::resolve`]).
+    pub fn from_options(
+        options: &PlayOptions,
+        store: Option<&peercall_core::records::Store>,
+    ) -> Profile {
+        let p = peercall_core::profile::resolve(
+            options.player.as_deref(),
+            options.team.as_deref(),
+            store,
+        );
         Profile {
             player: p.player,
             team: p.team,
@@ -87,9 +94,9 @@ impl Profile {
 #[derive(Resource, Debug, Clone)]
 pub struct ActiveCompetition {
     /// The competition file.
-    pub competition: crate::competition::Competition,
+    pub competition: peercall_core::competition::Competition,
     /// Each scenario's library index and seed.
-    pub entries: Vec<crate::competition::Resolved>,
+    pub entries: Vec<peercall_core::competition::Resolved>,
 }
 
 impl ActiveCompetition {
@@ -143,7 +150,7 @@ pub struct HomePage(pub String);
 
 /// The records database, when it could be opened.
 #[derive(Resource)]
-pub struct RecordsDb(pub std::sync::Mutex<crate::records::Store>);
+pub struct RecordsDb(pub std::sync::Mutex<peercall_core::records::Store>);
 
 /// The screens of the game.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -227,7 +234,7 @@ impl Seeds {
 }
 
 /// The typeface for prose and buttons (Open Sans, Apache-2.0, `assets/fonts/`).
-const READING_FONT: &[u8] = include_bytes!("../../assets/fonts/OpenSans-Regular.ttf");
+const READING_FONT: &[u8] = include_bytes!("../../../assets/fonts/OpenSans-Regular.ttf");
 
 /// The monospace font, for figures that must line up in columns (leaderboards).
 #[derive(Resource, Debug, Clone, Default)]
@@ -324,7 +331,7 @@ fn competition_files(options: &PlayOptions) -> Vec<PathBuf> {
     let db = options
         .db
         .clone()
-        .unwrap_or_else(crate::records::default_path);
+        .unwrap_or_else(peercall_core::records::default_path);
     if let Some(parent) = db.parent() {
         scan(&parent.join("competitions"), true);
     }
@@ -387,19 +394,19 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
     let db_path = options
         .db
         .clone()
-        .unwrap_or_else(crate::records::default_path);
-    match crate::records::Store::open(&db_path) {
+        .unwrap_or_else(peercall_core::records::default_path);
+    match peercall_core::records::Store::open(&db_path) {
         Ok((store, notice)) => {
             if let Some(n) = notice {
                 eprintln!("warning: {n}");
             }
-            let lrs = crate::xapi::LrsConfig::load(&db_path).unwrap_or_else(|e| {
+            let lrs = peercall_core::xapi::LrsConfig::load(&db_path).unwrap_or_else(|e| {
                 eprintln!("warning: {e}");
                 None
             });
-            app.insert_resource(HomePage(crate::xapi::home_page(lrs.as_ref())));
+            app.insert_resource(HomePage(peercall_core::xapi::home_page(lrs.as_ref())));
             if let Some(config) = lrs {
-                crate::xapi::spawn_sender(db_path.clone(), config);
+                peercall_core::xapi::spawn_sender(db_path.clone(), config);
             }
             app.insert_resource(RecordsDb(std::sync::Mutex::new(store)));
         }

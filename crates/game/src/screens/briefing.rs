@@ -3,19 +3,19 @@
 use bevy::prelude::*;
 
 use super::initials;
-use crate::game::theme::{Action, Theme};
-use crate::game::{Scenarios, Screen, Selected};
+use crate::theme::{Action, Theme};
+use crate::{Scenarios, Screen, Selected};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Briefing), spawn);
 }
 
 fn spawn(world: &mut World) {
-    let notice = world.resource_mut::<crate::game::LastNotice>().0.take();
+    let notice = world.resource_mut::<crate::LastNotice>().0.take();
     let selected = world.resource::<Selected>().0;
-    let attempts = crate::game::attempts(world, selected);
+    let attempts = crate::attempts(world, selected);
     let competition = world
-        .get_resource::<crate::game::ActiveCompetition>()
+        .get_resource::<crate::ActiveCompetition>()
         .map(|c| c.competition.name.clone());
     let theme = *world.resource::<Theme>();
     let scenarios = world.resource::<Scenarios>().clone();

@@ -5,9 +5,9 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
-use crate::game::nav::Hotkey;
-use crate::game::theme::{Action, Theme};
-use crate::game::{PlayOptions, Profile, RecordsDb, Scenarios, Screen};
+use crate::nav::Hotkey;
+use crate::theme::{Action, Theme};
+use crate::{PlayOptions, Profile, RecordsDb, Scenarios, Screen};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Draft>()
@@ -212,8 +212,8 @@ pub fn save_profile(world: &mut World) {
     let draft = world.resource::<Draft>().clone();
     // A blank name (or one no screen should show) is not saved: the screen stays open.
     let (Ok(name), Ok(team)) = (
-        crate::shown::name("the name", &draft.name, false),
-        crate::shown::name("the team", &draft.team, true),
+        peercall_core::shown::name("the name", &draft.name, false),
+        peercall_core::shown::name("the team", &draft.team, true),
     ) else {
         return;
     };

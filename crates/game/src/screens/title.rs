@@ -2,8 +2,8 @@
 
 use bevy::prelude::*;
 
-use crate::game::theme::{Action, Theme};
-use crate::game::{Scenarios, Screen};
+use crate::theme::{Action, Theme};
+use crate::{Scenarios, Screen};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), spawn);
@@ -13,9 +13,9 @@ fn spawn(
     mut commands: Commands,
     theme: Res<Theme>,
     scenarios: Res<Scenarios>,
-    profile: Res<crate::game::Profile>,
-    files: Res<crate::game::CompetitionFiles>,
-    competition: Option<Res<crate::game::ActiveCompetition>>,
+    profile: Res<crate::Profile>,
+    files: Res<crate::CompetitionFiles>,
+    competition: Option<Res<crate::ActiveCompetition>>,
 ) {
     let competitions = match &competition {
         Some(c) => (

@@ -1,0 +1,96 @@
+//! Helpers every process test of the `peercall` binary shares: the command as a user would run
+//! it, its output, and the outside tools some tests need.
+// Each test file uses the part it needs.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output};
+
+/// The network-expansion call, relative to the checkout.
+pub const NET: &str = "dialogues/network-expansion.ron";
+/// The demo-request call, relative to the checkout.
+pub const DEMO: &str = "dialogues/demo-request.ron";
+/// The peer path through the network-expansion call (it qualifies).
+pub const NET_PEER: &str = "2,1,2,1,1,1,1";
+
+/// The built `peercall` binary.
+pub fn bin() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("peercall")
+}
+
+/// `peercall` run from the checkout, without colour and without any LRS or records database
+/// from the environment of whoever runs the tests.
+pub fn peercall() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("peercall").expect("binary built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env_remove("PEERCALL_LRS_ENDPOINT")
+        .env_remove("PEERCALL_DB");
+    cmd
+}
+
+/// [`peercall`] recording into the database `db`.
+pub fn peercall_db(db: &Path) -> assert_cmd::Command {
+    let mut cmd = peercall();
+    cmd.env("PEERCALL_DB", db);
+    cmd
+}
+
+/// The same as [`peercall_db`], as a plain [`Command`] (to run under other programs).
+pub fn process(db: &Path) -> Command {
+    let mut cmd = Command::new(bin());
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env_remove("PEERCALL_LRS_ENDPOINT")
+        .env("PEERCALL_DB", db);
+    cmd
+}
+
+/// Standard output and standard error, as text.
+pub fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// Asserts that the process succeeded, showing its output if not.
+pub fn success(o: &Output) {
+    assert!(o.status.success(), "{}", text(o));
+}
+
+/// Whether `tool` is on the PATH.
+pub fn have(tool: &str) -> bool {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Whether every tool is on the PATH. If not, the test is skipped with a note, unless the
+/// environment variable `require` is set (CI sets it after installing them): then it fails.
+pub fn tools(list: &[&str], require: &str) -> bool {
+    let missing: Vec<&str> = list.iter().copied().filter(|t| !have(t)).collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os(require).is_none(),
+        "{} required here ({require} is set)",
+        missing.join(", ")
+    );
+    eprintln!("skipped: needs {}", missing.join(", "));
+    false
+}
+
+/// A child process killed (and reaped) when the test ends, however it ends.
+pub struct Kill(pub Child);
+
+impl Drop for Kill {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
