@@ -3,6 +3,6 @@
 
 pub mod cli;
 
-pub use peercall_core::{competition, library, profile, records, shown, xapi};
+pub use peercall_core::{competition, finish, library, profile, records, shown, xapi};
 #[cfg(feature = "game")]
 pub use peercall_game as game;

@@ -71,23 +71,20 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
         None if args.json => return Err("--json needs --choices (the numbers to play)".into()),
         None => interactive(&script, seed)?,
     };
-    if let (Some(player), Some(call)) = (&player, call)
-        && let Some(record) = crate::records::Record::of(
-            &call,
-            &script,
-            player,
-            &team,
-            started,
-            std::time::SystemTime::now(),
-            None,
-        )
-    {
+    if let (Some(player), Some(call)) = (&player, call.filter(|c| c.is_over())) {
         let store = args.db.open()?;
         let lrs = crate::xapi::LrsConfig::load(store.path())?;
-        crate::xapi::record(
+        let who = crate::finish::Played {
+            player,
+            team: &team,
+            started,
+            competition: None,
+        };
+        crate::finish::finish_call(
             &store,
-            &record,
+            &call,
             &script,
+            who,
             &crate::xapi::home_page(lrs.as_ref()),
         )?;
         eprintln!("recorded in {}", store.path().display());

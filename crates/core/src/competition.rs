@@ -95,8 +95,10 @@ pub struct Entry {
 /// A competition scenario resolved against a library.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resolved {
-    /// Index in the library.
+    /// Index in the library it was resolved against.
     pub index: usize,
+    /// The scenario's id (what survives the library being reloaded or narrowed).
+    pub scenario: String,
     /// The fixed seed.
     pub seed: u64,
 }
@@ -321,6 +323,7 @@ impl Competition {
                     } else {
                         out.push(Resolved {
                             index: i,
+                            scenario: e.id.clone(),
                             seed: e.seed,
                         });
                     }
@@ -348,6 +351,7 @@ pub fn narrow(library: &Library, entries: &[Resolved]) -> (Library, Vec<Resolved
         only.entries.push(library.entries[e.index].clone());
         resolved.push(Resolved {
             index: i,
+            scenario: e.scenario.clone(),
             seed: e.seed,
         });
     }

@@ -3,6 +3,7 @@
 //! outbox and sender, and the checks on untrusted names and texts.
 
 pub mod competition;
+pub mod finish;
 pub mod library;
 pub mod profile;
 pub mod records;

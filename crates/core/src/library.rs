@@ -2,6 +2,7 @@
 //! ready to play or broken with its diagnostics.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use peercall_dialogue::{Checked, Script, load_bytes, load_path, scenario_files};
 
@@ -25,8 +26,9 @@ pub struct Entry {
 /// Whether an entry can be played.
 #[derive(Debug, Clone)]
 pub enum EntryKind {
-    /// Checked and compiled.
-    Ready(Box<Script>),
+    /// Checked and compiled; shared, so a call in progress keeps its script whatever happens
+    /// to the library (a reload, a competition narrowing it).
+    Ready(Arc<Script>),
     /// Has errors: the rendered diagnostics and the first one on a single line.
     Broken {
         /// Every finding, rendered like `peercall check` but in plain ASCII.
@@ -45,6 +47,20 @@ impl Entry {
             EntryKind::Ready(s) => Some(s),
             EntryKind::Broken { .. } => None,
         }
+    }
+
+    /// The shared script, when the entry is playable.
+    pub fn shared_script(&self) -> Option<Arc<Script>> {
+        match &self.kind {
+            EntryKind::Ready(s) => Some(Arc::clone(s)),
+            EntryKind::Broken { .. } => None,
+        }
+    }
+
+    /// What identifies the entry across reloads and re-sorts: the scenario's id when it plays,
+    /// else its file name.
+    pub fn key(&self) -> &str {
+        self.script().map_or(self.file.as_str(), |s| s.id())
     }
 }
 
@@ -105,7 +121,7 @@ impl Library {
                     Ok(s) => Entry {
                         file,
                         newer_version_broken: None,
-                        kind: EntryKind::Ready(Box::new(s)),
+                        kind: EntryKind::Ready(Arc::new(s)),
                     },
                     Err(e) => Entry {
                         file: file.clone(),
@@ -159,6 +175,16 @@ impl Library {
         self.entries
             .iter()
             .position(|e| e.script().is_some_and(|s| s.id() == id))
+    }
+
+    /// Index of the entry with this [`Entry::key`].
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.key() == key)
+    }
+
+    /// The entry with this [`Entry::key`].
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.key() == key)
     }
 
     /// Number of playable scenarios.

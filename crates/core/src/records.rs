@@ -12,9 +12,9 @@ use sha2::{Digest, Sha256};
 use crate::library::Library;
 
 /// The schema version this build writes; older databases are migrated forward.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
-const MIGRATIONS: [&str; 5] = [
+const MIGRATIONS: [&str; 6] = [
     // 1: players' results.
     "CREATE TABLE results (
         id TEXT PRIMARY KEY,
@@ -76,6 +76,19 @@ const MIGRATIONS: [&str; 5] = [
     // 5: statements the LRS refused as invalid are set aside with its reason, so they do not
     // hold up the rest of the queue.
     "ALTER TABLE outbox ADD COLUMN parked TEXT;",
+    // 6: competition attempts are counted when a call starts, not when it is recorded, so an
+    // attempt abandoned half-way still counts. Calls recorded here before count as started.
+    "CREATE TABLE attempts (
+        player TEXT NOT NULL,
+        competition TEXT NOT NULL,
+        scenario TEXT NOT NULL,
+        seed INTEGER NOT NULL,
+        started_at TEXT NOT NULL
+     );
+     CREATE INDEX attempts_of ON attempts (competition, scenario, player);
+     INSERT INTO attempts (player, competition, scenario, seed, started_at)
+        SELECT player, competition, scenario, seed, started_at FROM results
+        WHERE competition IS NOT NULL AND imported = 0;",
 ];
 
 const UPSERT_BEST: &str =
@@ -740,16 +753,41 @@ impl Store {
         .map_err(|e| e.to_string())
     }
 
-    /// Attempts a player has made at a scenario under a competition.
+    /// Attempts a player has made at a scenario under a competition: every call started on this
+    /// machine ([`Store::start_attempt`]), finished or not, and every result imported from
+    /// another machine.
     pub fn attempts(&self, player: &str, competition: &str, scenario: &str) -> Result<u32, String> {
         self.conn
             .query_row(
-                "SELECT COUNT(*) FROM results WHERE player = ?1 AND competition = ?2 AND scenario = ?3",
+                "SELECT (SELECT COUNT(*) FROM attempts
+                         WHERE player = ?1 AND competition = ?2 AND scenario = ?3)
+                      + (SELECT COUNT(*) FROM results
+                         WHERE player = ?1 AND competition = ?2 AND scenario = ?3 AND imported = 1)",
                 params![player, competition, scenario],
                 |r| r.get::<_, i64>(0),
             )
             .map(|n| n as u32)
             .map_err(|e| e.to_string())
+    }
+
+    /// Counts a competition attempt as the call starts, before any answer: leaving the call,
+    /// quitting or a crash cannot take it back.
+    pub fn start_attempt(
+        &self,
+        player: &str,
+        competition: &str,
+        scenario: &str,
+        seed: u64,
+        at: SystemTime,
+    ) -> Result<(), String> {
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT INTO attempts (player, competition, scenario, seed, started_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![player, competition, scenario, seed as i64, rfc3339(at)],
+        )
+        .map_err(|e| self.explain(e))?;
+        tx.commit().map_err(|e| self.explain(e))
     }
 
     /// Number of results stored.

@@ -46,7 +46,7 @@ const SETTLE_FRAMES: u32 = 12;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, build_script)
-        .add_systems(Update, drive.before(super::nav::perform));
+        .add_systems(Update, drive.in_set(super::GameSet::Input));
 }
 
 fn digit(n: usize) -> KeyCode {
@@ -69,7 +69,12 @@ fn build_script(
         steps.push(Step::Key(KeyCode::Enter));
         steps.push(Step::Screen(Screen::Pick));
         steps.extend(shot("02-pick"));
-        steps.push(Step::Key(digit(selected.0 + 1)));
+        let at = selected
+            .0
+            .as_deref()
+            .and_then(|k| scenarios.0.position(k))
+            .unwrap_or(0);
+        steps.push(Step::Key(digit(at + 1)));
     }
     steps.push(Step::Screen(Screen::Briefing));
     steps.extend(shot("03-briefing"));

@@ -1,9 +1,16 @@
 //! The Bevy game: a `Screen` state, one plugin per screen, and the shared call state. The game
 //! only draws the engine's state and forwards the player's input to it.
+//!
+//! Every frame runs in four sets, in order ([`GameSet`]): **input** turns keys and clicks
+//! into a [`nav::Press`] on a button, whose observer (put there by the screen that spawned it)
+//! acts at once; **apply** advances what moves by itself (the prospect's patience, a hot
+//! reload); **rebuild** draws a screen anew when asked; **view** brings what is on screen up to
+//! date (the call's transcript, meter and choices, button styles, scrolling).
 // Bevy systems take their data as parameters; long parameter lists and query types are the idiom.
 #![allow(clippy::too_many_arguments, clippy::type_complexity)]
 
 pub mod autoplay;
+pub mod flow;
 pub mod nav;
 pub mod pause;
 pub mod reload;
@@ -14,12 +21,27 @@ pub mod timing;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use std::sync::Arc;
+
 use bevy::prelude::*;
 use bevy::winit::{UpdateMode, WinitSettings};
 use peercall_dialogue::{Call, Script};
 
 use peercall_core::library::Library;
-pub use theme::{Action, Focusable, Theme};
+pub use theme::{Focusable, Theme};
+
+/// The order of a frame's work: input, then apply, then rebuild, then view.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GameSet {
+    /// Keys and clicks become presses; the pressed buttons' observers act.
+    Input,
+    /// What moves by itself: the prospect's patience, a hot reload.
+    Apply,
+    /// Screens asked to be drawn anew are rebuilt ([`flow::Redraw`]).
+    Rebuild,
+    /// What is on screen catches up: the call's transcript and meters, button styles.
+    View,
+}
 
 /// How the game was asked to start.
 #[derive(Resource, Debug, Clone, Default)]
@@ -100,35 +122,29 @@ pub struct ActiveCompetition {
 }
 
 impl ActiveCompetition {
-    /// The fixed seed for library entry `index`, if it is part of the competition.
-    pub fn seed_for(&self, index: usize) -> Option<u64> {
+    /// The fixed seed for scenario `id`, if it is part of the competition.
+    pub fn seed_for(&self, id: &str) -> Option<u64> {
         self.entries
             .iter()
-            .find(|e| e.index == index)
+            .find(|e| e.scenario == id)
             .map(|e| e.seed)
     }
 }
 
-/// Attempts a player has used and has left on a competition scenario.
-pub fn attempts(world: &World, index: usize) -> Option<(u32, u32)> {
+/// Attempts a player has used and has allowed at competition scenario `id`, when a
+/// competition is on and the scenario is part of it.
+pub fn attempts(world: &World, id: &str) -> Option<Result<(u32, u32), String>> {
     let comp = world.get_resource::<ActiveCompetition>()?;
-    let script = world
-        .resource::<Scenarios>()
-        .0
-        .entries
-        .get(index)?
-        .script()?;
+    comp.seed_for(id)?;
     let profile = world.resource::<Profile>();
-    let used = world
-        .get_resource::<RecordsDb>()
-        .and_then(|db| {
-            db.0.lock().ok().and_then(|s| {
-                s.attempts(&profile.player, &comp.competition.id, script.id())
-                    .ok()
-            })
-        })
-        .unwrap_or(0);
-    Some((used, comp.competition.attempts))
+    let used = match world.get_resource::<RecordsDb>() {
+        Some(db) => match db.0.lock() {
+            Ok(store) => store.attempts(&profile.player, &comp.competition.id, id),
+            Err(_) => Err("the records are unavailable after an earlier failure".to_string()),
+        },
+        None => Ok(0),
+    };
+    Some(used.map(|u| (u, comp.competition.attempts)))
 }
 
 /// Competition files the game offers: `*.competition.ron` in the `--dialogues` folder and
@@ -182,30 +198,65 @@ pub enum Screen {
 #[derive(Resource, Debug, Clone)]
 pub struct Scenarios(pub Library);
 
-/// The scenario the player picked, by index in the library.
-#[derive(Resource, Debug, Clone, Copy, Default)]
-pub struct Selected(pub usize);
+/// The scenario the player picked, by its [`peercall_core::library::Entry::key`] (the
+/// scenario's id, or a broken file's name), so that it survives the library being re-sorted
+/// or swapped.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Selected(pub Option<String>);
 
-/// The call being played (or just finished).
+impl Selected {
+    /// The picked entry, if it is still in `scenarios`.
+    pub fn entry<'a>(&self, scenarios: &'a Scenarios) -> Option<&'a peercall_core::library::Entry> {
+        scenarios.0.get(self.0.as_deref()?)
+    }
+}
+
+/// The call being played (or just finished). It holds its own script, so nothing that
+/// happens to the library (a reload, a competition narrowing it) can leave it without one.
 #[derive(Resource, Debug, Clone)]
 pub struct ActiveCall {
-    /// Library index of its scenario.
-    pub index: usize,
+    /// The scenario being played.
+    pub script: Arc<Script>,
     /// The engine's call.
     pub call: Call,
     /// Seconds since start-up when the call began (for the call clock).
     pub started: f64,
     /// Wall-clock time the call began (for the records).
     pub wall_start: std::time::SystemTime,
+    /// The prospect's patience clock for the answer being awaited.
+    pub wait: Wait,
 }
 
 impl ActiveCall {
-    /// The script of the call's scenario.
-    pub fn script<'a>(&self, scenarios: &'a Scenarios) -> &'a Script {
-        scenarios.0.entries[self.index]
-            .script()
-            .expect("an active call always has a playable scenario")
+    /// A call that starts now.
+    pub fn new(script: Arc<Script>, call: Call, now: f64) -> ActiveCall {
+        ActiveCall {
+            script,
+            call,
+            started: now,
+            wall_start: std::time::SystemTime::now(),
+            wait: Wait::default(),
+        }
     }
+
+    /// The call's scenario.
+    pub fn script(&self) -> &Script {
+        &self.script
+    }
+}
+
+/// How long the prospect has waited for the current answer (scenarios with `patience`). Part
+/// of the call, not of its screen: drawing the screen anew changes nothing here.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Wait {
+    /// When the wait began (seconds since start-up, moved on by time spent on hold).
+    pub since: f64,
+    /// Whole seconds past the scenario's patience already charged.
+    pub charged: u32,
+    /// Turns taken when the wait began (`None`: not started yet).
+    pub turn: Option<usize>,
+    /// When the call was put on hold, while it is.
+    pub held_at: Option<f64>,
 }
 
 /// The seed the next call uses, and how the one after it is chosen.
@@ -266,9 +317,8 @@ pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
         .unwrap_or(1);
     let selected = options
         .scenario
-        .as_deref()
-        .and_then(|id| library.find(id))
-        .unwrap_or(0);
+        .clone()
+        .filter(|id| library.find(id).is_some());
     app.insert_resource(Seeds {
         fixed: options.seed,
         next: clock,
@@ -291,7 +341,17 @@ pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
     .init_state::<Screen>()
     // Registered here too so the game runs in headless apps without a window plugin.
     .add_message::<bevy::window::RequestRedraw>()
-    .add_plugins((nav::plugin, pause::plugin, screens::plugin));
+    .configure_sets(
+        Update,
+        (
+            GameSet::Input,
+            GameSet::Apply,
+            GameSet::Rebuild,
+            GameSet::View,
+        )
+            .chain(),
+    )
+    .add_plugins((nav::plugin, flow::plugin, pause::plugin, screens::plugin));
     if let Some(c) = &options.competition {
         app.insert_resource(c.clone());
     }

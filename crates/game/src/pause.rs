@@ -1,81 +1,78 @@
-//! Escape: pauses a call (resume / back to scenarios / text size / contrast / quit) and steps
-//! back one screen everywhere else.
+//! Putting a call on hold: [`Pause`] is a state of the call screen. Escape on the call holds it
+//! and opens the menu (resume / back to scenarios / text size / contrast / quit); systems that
+//! must stop while the call is on hold run only in [`Pause::Running`].
 
 use bevy::prelude::*;
 
-use super::Screen;
-use super::nav::FocusIndex;
-use super::theme::{Action, Theme};
+use crate::flow;
+use crate::nav::{EscapeKey, InOverlay, Overlay, Press};
+use crate::theme::Theme;
+use crate::{ActiveCall, Screen};
 
-/// Whether the call is paused (the pause menu is open).
-#[derive(Resource, Debug, Default, Clone, Copy)]
-pub struct Paused(pub bool);
-
-/// Marks the pause menu and its buttons: while paused only they take input.
-#[derive(Component, Debug, Clone, Copy)]
-pub struct InOverlay;
+/// Whether the call is running or on hold; exists only on the call screen.
+#[derive(SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[source(Screen = Screen::Call)]
+pub enum Pause {
+    /// The call goes on: the prospect waits for an answer.
+    #[default]
+    Running,
+    /// The call is on hold: the menu is open and the prospect's patience is not spent.
+    OnHold,
+}
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Paused>()
-        .add_systems(Update, escape)
-        .add_systems(
-            Update,
-            show_overlay.run_if(in_state(Screen::Call).and_then(resource_changed::<Paused>)),
-        )
-        .add_systems(OnEnter(Screen::Call), show_overlay);
+    app.add_sub_state::<Pause>()
+        .add_systems(OnEnter(Pause::OnHold), (spawn_menu, hold_patience))
+        .add_systems(OnExit(Pause::OnHold), resume_patience);
 }
 
-fn escape(
-    input: Res<ButtonInput<KeyCode>>,
-    screen: Res<State<Screen>>,
-    mut paused: ResMut<Paused>,
-    mut next: ResMut<NextState<Screen>>,
-    mut focus: ResMut<FocusIndex>,
-) {
-    if !input.just_pressed(KeyCode::Escape) {
-        return;
-    }
-    match screen.get() {
-        Screen::Call => {
-            paused.0 = !paused.0;
-            focus.0 = None;
-        }
-        Screen::Pick => next.set(Screen::Title),
-        Screen::Briefing | Screen::Debrief | Screen::Error => next.set(Screen::Pick),
-        Screen::Board | Screen::Diagnostic | Screen::Competitions => next.set(Screen::Title),
-        Screen::Title | Screen::Profile => {}
+/// A button handler that puts the call on hold.
+pub fn hold(_: On<Press>, mut next: ResMut<NextState<Pause>>) {
+    next.set(Pause::OnHold);
+}
+
+fn resume(_: On<Press>, mut next: ResMut<NextState<Pause>>) {
+    next.set(Pause::Running);
+}
+
+/// The prospect's patience stops while the call is on hold...
+fn hold_patience(time: Res<Time>, active: Option<ResMut<ActiveCall>>) {
+    if let Some(mut active) = active {
+        active.wait.held_at = Some(time.elapsed_secs_f64());
     }
 }
 
-fn show_overlay(
-    mut commands: Commands,
-    paused: Res<Paused>,
-    theme: Res<Theme>,
-    existing: Query<Entity, (With<InOverlay>, Without<Button>)>,
-) {
-    for e in &existing {
-        commands.entity(e).despawn();
+/// ...and goes on from where it stopped when the call resumes.
+fn resume_patience(time: Res<Time>, active: Option<ResMut<ActiveCall>>) {
+    if let Some(mut active) = active
+        && let Some(at) = active.wait.held_at.take()
+    {
+        active.wait.since += time.elapsed_secs_f64() - at;
     }
-    if !paused.0 {
-        return;
-    }
+}
+
+fn spawn_menu(mut commands: Commands, theme: Res<Theme>) {
     let t = *theme;
     let p = t.palette;
     let scale = (t.scale * 100.0).round();
-    commands.spawn((
-        InOverlay,
-        DespawnOnExit(Screen::Call),
-        GlobalZIndex(10),
-        Node {
-            position_type: PositionType::Absolute,
-            width: percent(100),
-            height: percent(100),
-            justify_content: JustifyContent::Center,
-            align_items: AlignItems::Center,
-            ..default()
-        },
-        BackgroundColor(Color::srgba(0.0, 0.0, 0.0, 0.7)),
-        children![(
+    let overlay = commands
+        .spawn((
+            Overlay,
+            DespawnOnExit(Pause::OnHold),
+            GlobalZIndex(10),
+            Node {
+                position_type: PositionType::Absolute,
+                width: percent(100),
+                height: percent(100),
+                justify_content: JustifyContent::Center,
+                align_items: AlignItems::Center,
+                ..default()
+            },
+            BackgroundColor(Color::srgba(0.0, 0.0, 0.0, 0.7)),
+        ))
+        .id();
+    commands.entity(overlay).with_children(|o| {
+        o.spawn((
             Node {
                 flex_direction: FlexDirection::Column,
                 padding: UiRect::all(px(28)),
@@ -85,32 +82,30 @@ fn show_overlay(
                 ..default()
             },
             BackgroundColor(p.panel_alt),
-            children![
-                (t.colored("Call on hold", 32.0, p.accent), Label),
-                t.colored("The prospect is waiting. Escape resumes.", 18.0, p.dim),
-                (t.button("Resume", Action::Resume, 0), InOverlay),
-                (
-                    t.button("Back to scenarios", Action::BackToScenarios, 1),
-                    InOverlay
+        ))
+        .with_children(|menu| {
+            menu.spawn((t.colored("Call on hold", 32.0, p.accent), Label));
+            menu.spawn(t.colored("The prospect is waiting. Escape resumes.", 18.0, p.dim));
+            menu.spawn((t.button("Resume", 0), InOverlay, EscapeKey))
+                .observe(resume);
+            menu.spawn((t.button("Back to scenarios", 1), InOverlay))
+                .observe(flow::go(Screen::Pick));
+            menu.spawn((t.button(format!("Text size: {scale}%"), 2), InOverlay))
+                .observe(flow::cycle_text_size);
+            menu.spawn((
+                t.button(
+                    if t.high_contrast {
+                        "High contrast: on"
+                    } else {
+                        "High contrast: off"
+                    },
+                    3,
                 ),
-                (
-                    t.button(format!("Text size: {scale}%"), Action::TextSize, 2),
-                    InOverlay
-                ),
-                (
-                    t.button(
-                        if t.high_contrast {
-                            "High contrast: on"
-                        } else {
-                            "High contrast: off"
-                        },
-                        Action::Contrast,
-                        3
-                    ),
-                    InOverlay
-                ),
-                (t.button("Quit", Action::Quit, 4), InOverlay),
-            ],
-        )],
-    ));
+                InOverlay,
+            ))
+            .observe(flow::toggle_contrast);
+            menu.spawn((t.button("Quit", 4), InOverlay))
+                .observe(flow::quit);
+        });
+    });
 }

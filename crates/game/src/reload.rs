@@ -11,8 +11,7 @@ use std::time::{Duration, SystemTime};
 use bevy::prelude::*;
 use peercall_dialogue::Call;
 
-use super::nav::ChoiceCooldown;
-use super::{ActiveCall, PlayOptions, Scenarios, Screen, Selected};
+use super::{ActiveCall, GameSet, PlayOptions, Scenarios, Screen, Selected};
 
 /// How often the watcher looks at the folder.
 const POLL: Duration = Duration::from_millis(400);
@@ -28,7 +27,7 @@ pub struct Reloads(pub u32);
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Reloads>()
         .add_systems(Startup, start_watcher)
-        .add_systems(Update, apply.before(super::nav::perform));
+        .add_systems(Update, apply.in_set(GameSet::Apply));
 }
 
 /// Names, sizes and modification times of the folder's `.ron` files.
@@ -96,16 +95,20 @@ fn apply(world: &mut World) {
         return;
     };
     let old = world.resource::<Scenarios>().0.clone();
-    let Ok(fresh) = old.reload(&dir) else {
-        return;
+    let fresh = match old.reload(&dir) {
+        Ok(fresh) => fresh,
+        Err(e) => {
+            // The folder cannot be read now (renamed, permissions): keep playing what is loaded.
+            warn!("cannot reload the scenarios: {e}; the loaded ones stay playable");
+            return;
+        }
     };
     world.resource_mut::<Reloads>().0 += 1;
     // Files whose new save is broken (whether or not an older version still plays).
-    let broken_now: Vec<usize> = fresh
+    let broken_now: Option<String> = fresh
         .entries
         .iter()
-        .enumerate()
-        .filter(|(_, e)| {
+        .find(|e| {
             e.newer_version_broken.is_some()
                 || (e.script().is_none()
                     && !old
@@ -113,55 +116,55 @@ fn apply(world: &mut World) {
                         .iter()
                         .any(|o| o.file == e.file && o.script().is_none()))
         })
-        .map(|(i, _)| i)
-        .collect();
-    // Keep the selection and the call on the same scenario, wherever it now sorts.
-    let id_of = |lib: &peercall_core::library::Library, i: usize| {
-        lib.entries
-            .get(i)
-            .and_then(|e| e.script())
-            .map(|s| s.id().to_string())
-    };
-    let selected = world.resource::<Selected>().0;
-    if let Some(i) = id_of(&old, selected).and_then(|id| fresh.find(&id)) {
-        world.resource_mut::<Selected>().0 = i;
-    }
-    let screen = *world.resource::<State<Screen>>().get();
+        .map(|e| e.key().to_string());
     if let Some(active) = world.get_resource::<ActiveCall>().cloned()
-        && let Some(id) = id_of(&old, active.index)
-        && let Some(index) = fresh.find(&id)
+        && let Some(script) = fresh
+            .get(active.script.id())
+            .and_then(|e| e.shared_script())
+            .filter(|s| s.hash() != active.script.hash())
     {
-        let script = fresh.entries[index].script().expect("playable");
-        let mut call = Call::start(script, active.call.seed());
-        for t in active.call.turns() {
-            // Continue as far as the earlier answers still exist and are offered.
-            let node_still_there = script.node_id(call.state().node)
-                == old.entries[active.index]
-                    .script()
-                    .map(|s| s.node_id(t.node))
-                    .unwrap_or_default();
-            if call.is_over()
-                || !node_still_there
-                || call.choose_index(script, t.choice as usize).is_err()
-            {
-                break;
-            }
-        }
+        let call = continue_call(&active, &script);
         world.insert_resource(ActiveCall {
-            index,
+            script,
             call,
-            started: active.started,
-            wall_start: active.wall_start,
+            ..active
         });
-        world.resource_mut::<ChoiceCooldown>().0 = 0.0;
     }
     world.resource_mut::<Scenarios>().0 = fresh;
-    match broken_now.first() {
-        Some(&i) => {
-            world.resource_mut::<Selected>().0 = i;
+    match broken_now {
+        Some(key) => {
+            world.resource_mut::<Selected>().0 = Some(key);
             world.resource_mut::<NextState<Screen>>().set(Screen::Error);
         }
-        // Redraw the current screen from the new version.
-        None => world.resource_mut::<NextState<Screen>>().set(screen),
+        // Draw the current screen anew from the new version; the call's wait goes on.
+        None => {
+            world.write_message(crate::flow::Redraw);
+        }
     }
+}
+
+/// The call on the new version of its scenario: its answers and the patience lost before each
+/// of them (and while the current answer was awaited), as far as the answers still exist and
+/// are offered.
+fn continue_call(active: &ActiveCall, script: &peercall_dialogue::Script) -> Call {
+    let old = &active.script;
+    let mut call = Call::start(script, active.call.seed());
+    let waits = active.call.waits();
+    let lose = |call: &mut Call, at: usize| {
+        for (_, points) in waits.iter().filter(|(w, _)| *w as usize == at) {
+            call.lose_patience(script, *points);
+        }
+    };
+    for (i, t) in active.call.turns().iter().enumerate() {
+        lose(&mut call, i);
+        let node_still_there = script.node_id(call.state().node) == old.node_id(t.node);
+        if call.is_over()
+            || !node_still_there
+            || call.choose_index(script, t.choice as usize).is_err()
+        {
+            return call;
+        }
+    }
+    lose(&mut call, active.call.turns().len());
+    call
 }

@@ -206,12 +206,12 @@ impl Theme {
         )
     }
 
-    /// A button with a label; `action` says what pressing it does.
-    pub fn button(&self, label: impl Into<String>, action: Action, order: usize) -> impl Bundle {
+    /// A button with a label, `order`th in keyboard focus. What pressing it does is the
+    /// observer of [`crate::nav::Press`] the screen puts on it.
+    pub fn button(&self, label: impl Into<String>, order: usize) -> impl Bundle {
         let label = label.into();
         (
             Button,
-            action,
             Focusable(order),
             Node {
                 padding: UiRect::axes(px(20), px(10)),
@@ -242,66 +242,6 @@ impl Theme {
             self.palette.good
         }
     }
-}
-
-/// What a button does when pressed (by click, by Enter with focus, or by its number key).
-#[derive(Component, Debug, Clone, PartialEq)]
-pub enum Action {
-    /// Title: play the next scenario (the chosen one, or the first).
-    Play,
-    /// Open the scenario list.
-    Scenarios,
-    /// Open the briefing of scenario `n` in the library.
-    Pick(usize),
-    /// Show the errors of broken scenario `n`.
-    ShowError(usize),
-    /// Briefing: start the call.
-    TakeCall,
-    /// Call: say choice `number` at turn `turn` (0-based count of turns already taken).
-    Choose {
-        /// Turns taken when the button was made; a stale button does nothing.
-        turn: usize,
-        /// The 1-based choice number.
-        number: usize,
-    },
-    /// Call: the call is over; open the debrief.
-    ShowDebrief,
-    /// Debrief: play the same call again with the same seed.
-    Retry,
-    /// Debrief: replay the call up to (not including) this 1-based turn, then play on.
-    ReplayFrom(usize),
-    /// Back to the scenario list.
-    BackToScenarios,
-    /// Back to the title screen.
-    BackToTitle,
-    /// Pause menu: resume the call.
-    Resume,
-    /// Cycle the text size.
-    TextSize,
-    /// Toggle the high-contrast theme.
-    Contrast,
-    /// Quit the game.
-    Quit,
-    /// Open the profile screen.
-    EditProfile,
-    /// Save the profile being typed.
-    SaveProfile,
-    /// Answer the self-diagnostic question (1-3).
-    Answer(usize),
-    /// Open the leaderboard.
-    ShowBoard,
-    /// Leaderboard: switch between players and teams.
-    BoardByTeam,
-    /// Leaderboard: hide or show other players' names.
-    BoardHideNames,
-    /// Open the self-diagnostic question again (after the onboarding path).
-    Diagnostic,
-    /// Open the list of competitions.
-    Competitions,
-    /// Enter competition `n` of the list.
-    OpenCompetition(usize),
-    /// Leave the competition and play freely again.
-    LeaveCompetition,
 }
 
 /// Keyboard focus order of a button on its screen (0 first).

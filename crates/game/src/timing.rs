@@ -47,12 +47,12 @@ fn first_frame(
 /// pipelined rendering it is taken from the render world, so the first frames after the game
 /// has rested report the whole rest as one frame although they were drawn at the frame rate.)
 fn meter_frames(
-    anim: Res<MeterAnim>,
+    anim: Query<&MeterAnim>,
     mut times: ResMut<FrameTimes>,
     mut last: Local<Option<Instant>>,
 ) {
     let now = Instant::now();
-    if (anim.target - anim.shown).abs() > 0.05 {
+    if anim.iter().any(|a| (a.target - a.shown).abs() > 0.05) {
         if let Some(then) = *last {
             times.animating.push((now - then).as_secs_f32() * 1000.0);
         }

@@ -3,17 +3,21 @@
 
 use bevy::prelude::*;
 
-use crate::theme::{Action, Theme};
-use crate::{ActiveCompetition, MonoFont, Profile, RecordsDb, Screen};
+use crate::nav::{EscapeKey, Press};
+use crate::theme::Theme;
+use crate::{ActiveCompetition, GameSet, MonoFont, Profile, RecordsDb, Screen};
 use peercall_core::records::{BoardQuery, board_view};
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<BoardView>()
-        .add_systems(OnEnter(Screen::Board), spawn);
+    app.add_systems(OnEnter(Screen::Board), spawn).add_systems(
+        Update,
+        fill.in_set(GameSet::View).run_if(in_state(Screen::Board)),
+    );
 }
 
-/// How the board is shown.
-#[derive(Resource, Debug, Default, Clone, Copy)]
+/// How the board is shown, kept on the screen's root: the buttons change it and the board is
+/// drawn again in place.
+#[derive(Component, Debug, Default, Clone, Copy)]
 pub struct BoardView {
     /// Teams instead of players.
     pub by_team: bool,
@@ -21,15 +25,28 @@ pub struct BoardView {
     pub hide_names: bool,
 }
 
-fn spawn(
+fn spawn(mut commands: Commands, theme: Res<Theme>) {
+    commands.spawn((
+        DespawnOnExit(Screen::Board),
+        theme.root(),
+        BoardView::default(),
+    ));
+}
+
+/// Draws the board on its root whenever the view changes (and when it appears).
+fn fill(
     mut commands: Commands,
+    roots: Query<(Entity, &BoardView), Changed<BoardView>>,
     theme: Res<Theme>,
-    view: Res<BoardView>,
     profile: Res<Profile>,
     db: Option<Res<RecordsDb>>,
     competition: Option<Res<ActiveCompetition>>,
     mono: Res<MonoFont>,
 ) {
+    let Ok((root, view)) = roots.single() else {
+        return;
+    };
+    commands.entity(root).despawn_children();
     let t = *theme;
     let p = t.palette;
     let query = BoardQuery {
@@ -50,9 +67,6 @@ fn spawn(
         Some(c) => format!("Leaderboard: {}", c.competition.name),
         None => "Leaderboard".to_string(),
     };
-    let root = commands
-        .spawn((DespawnOnExit(Screen::Board), t.root()))
-        .id();
     commands.entity(root).with_children(|root| {
         root.spawn((t.colored(title, 40.0, p.accent), Label));
         root.spawn(t.colored(
@@ -109,15 +123,24 @@ fn spawn(
         root.spawn(Node { column_gap: px(12), ..default() }).with_children(|row| {
             row.spawn(t.button(
                 if view.by_team { "Show players" } else { "Show teams" },
-                Action::BoardByTeam,
                 0,
-            ));
+            ))
+            .observe(|_: On<Press>, mut views: Query<&mut BoardView>| {
+                for mut v in &mut views {
+                    v.by_team = !v.by_team;
+                }
+            });
             row.spawn(t.button(
                 if view.hide_names { "Show names" } else { "Hide names" },
-                Action::BoardHideNames,
                 1,
-            ));
-            row.spawn(t.button("Back (Esc)", Action::BackToTitle, 2));
+            ))
+            .observe(|_: On<Press>, mut views: Query<&mut BoardView>| {
+                for mut v in &mut views {
+                    v.hide_names = !v.hide_names;
+                }
+            });
+            row.spawn((t.button("Back (Esc)", 2), EscapeKey))
+                .observe(crate::flow::go(Screen::Title));
         });
     });
 }

@@ -3,7 +3,9 @@
 use bevy::prelude::*;
 
 use super::initials;
-use crate::theme::{Action, Theme};
+use crate::nav::{EscapeKey, Press};
+use crate::screens::call::{self, Start};
+use crate::theme::Theme;
 use crate::{Scenarios, Screen, Selected};
 
 pub(super) fn plugin(app: &mut App) {
@@ -12,40 +14,43 @@ pub(super) fn plugin(app: &mut App) {
 
 fn spawn(world: &mut World) {
     let notice = world.resource_mut::<crate::LastNotice>().0.take();
-    let selected = world.resource::<Selected>().0;
-    let attempts = crate::attempts(world, selected);
+    let scenarios = world.resource::<Scenarios>().clone();
+    let Some(script) = world
+        .resource::<Selected>()
+        .entry(&scenarios)
+        .and_then(|e| e.shared_script())
+    else {
+        // Nothing playable picked (the library changed under the screen): back to the list.
+        world.resource_mut::<NextState<Screen>>().set(Screen::Pick);
+        return;
+    };
+    let attempts = match crate::attempts(world, script.id()) {
+        Some(Ok(a)) => Some(a),
+        Some(Err(e)) => {
+            warn!("cannot count the attempts: {e}");
+            None
+        }
+        None => None,
+    };
     let competition = world
         .get_resource::<crate::ActiveCompetition>()
         .map(|c| c.competition.name.clone());
     let theme = *world.resource::<Theme>();
-    let scenarios = world.resource::<Scenarios>().clone();
     let mut commands = world.commands();
-    build(
-        &mut commands,
-        theme,
-        &scenarios,
-        selected,
-        notice,
-        attempts,
-        competition,
-    );
+    build(&mut commands, theme, &script, notice, attempts, competition);
     world.flush();
 }
 
 fn build(
     commands: &mut Commands,
     theme: Theme,
-    scenarios: &Scenarios,
-    selected: usize,
+    script: &peercall_dialogue::Script,
     notice: Option<String>,
     attempts: Option<(u32, u32)>,
     competition: Option<String>,
 ) {
     let t = theme;
     let p = t.palette;
-    let Some(script) = scenarios.0.entries.get(selected).and_then(|e| e.script()) else {
-        return;
-    };
     let sc = script.scenario();
     let you = if sc.player.name.is_empty() {
         "You".to_string()
@@ -163,11 +168,17 @@ fn build(
             })
             .with_children(|row| {
                 if left != Some(0) {
-                    row.spawn(t.button("Take the call (Enter)", Action::TakeCall, 0));
+                    row.spawn(t.button("Take the call (Enter)", 0))
+                        .observe(take_call);
                 }
-                row.spawn(t.button("Back (Esc)", Action::BackToScenarios, 1));
+                row.spawn((t.button("Back (Esc)", 1), EscapeKey))
+                    .observe(crate::flow::go(Screen::Pick));
             });
         })
         .id();
     commands.entity(root).add_child(buttons);
+}
+
+fn take_call(_: On<Press>, mut commands: Commands) {
+    commands.queue(|world: &mut World| call::start(world, Start::Fresh));
 }

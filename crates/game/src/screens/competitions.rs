@@ -3,8 +3,8 @@
 
 use bevy::prelude::*;
 
-use crate::nav::Hotkey;
-use crate::theme::{Action, Theme};
+use crate::nav::{EscapeKey, Hotkey, Press};
+use crate::theme::Theme;
 use crate::{ActiveCompetition, CompetitionFiles, FullLibrary, Scenarios, Screen};
 use peercall_core::competition::{Competition, today};
 use peercall_core::library::Library;
@@ -64,11 +64,12 @@ fn spawn(world: &mut World) {
                                 c.attempts,
                                 if c.attempts == 1 { "" } else { "s" }
                             ),
-                            Action::OpenCompetition(i),
                             i,
                         ),
                         Hotkey(i + 1),
-                    ));
+                        File(i),
+                    ))
+                    .observe(enter);
                 }
                 Err(e) => {
                     root.spawn(t.colored(
@@ -79,9 +80,20 @@ fn spawn(world: &mut World) {
                 }
             }
         }
-        root.spawn(t.button("Back (Esc)", Action::BackToTitle, files.len()));
+        root.spawn((t.button("Back (Esc)", files.len()), EscapeKey))
+            .observe(crate::flow::go(Screen::Title));
     });
     world.flush();
+}
+
+/// A competition's button: its place in [`CompetitionFiles`].
+#[derive(Component, Debug, Clone, Copy)]
+struct File(usize);
+
+fn enter(press: On<Press>, files: Query<&File>, mut commands: Commands) {
+    if let Ok(&File(n)) = files.get(press.entity) {
+        commands.queue(move |world: &mut World| open(world, n));
+    }
 }
 
 /// Enters competition `n`: the scenario list narrows to its calls, seeds are fixed, attempts
@@ -94,13 +106,19 @@ pub fn open(world: &mut World, n: usize) {
         .get_resource::<FullLibrary>()
         .map(|f| f.0.clone())
         .unwrap_or_else(|| world.resource::<Scenarios>().0.clone());
-    let Ok((competition, entries)) = check(&path, &full) else {
-        return;
+    let (competition, entries) = match check(&path, &full) {
+        Ok(c) => c,
+        Err(e) => {
+            // The file changed since the list was drawn: say why, and draw the list again.
+            warn!("{}: {e}", path.display());
+            world.write_message(crate::flow::Redraw);
+            return;
+        }
     };
     let (only, resolved) = peercall_core::competition::narrow(&full, &entries);
     world.insert_resource(FullLibrary(full));
     world.resource_mut::<Scenarios>().0 = only;
-    world.resource_mut::<crate::Selected>().0 = 0;
+    world.resource_mut::<crate::Selected>().0 = None;
     world.insert_resource(ActiveCompetition {
         competition,
         entries: resolved,
@@ -108,12 +126,14 @@ pub fn open(world: &mut World, n: usize) {
     world.resource_mut::<NextState<Screen>>().set(Screen::Pick);
 }
 
-/// Leaves the competition opened from the game.
-pub fn leave(world: &mut World) {
-    if let Some(full) = world.remove_resource::<FullLibrary>() {
-        world.resource_mut::<Scenarios>().0 = full.0;
-    }
-    world.remove_resource::<ActiveCompetition>();
-    world.resource_mut::<crate::Selected>().0 = 0;
-    world.resource_mut::<NextState<Screen>>().set(Screen::Title);
+/// Leaves the competition opened from the game (the title screen's button).
+pub fn leave(_: On<Press>, mut commands: Commands) {
+    commands.queue(|world: &mut World| {
+        if let Some(full) = world.remove_resource::<FullLibrary>() {
+            world.resource_mut::<Scenarios>().0 = full.0;
+        }
+        world.remove_resource::<ActiveCompetition>();
+        world.resource_mut::<crate::Selected>().0 = None;
+        world.resource_mut::<NextState<Screen>>().set(Screen::Title);
+    });
 }

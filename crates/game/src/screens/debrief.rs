@@ -5,22 +5,53 @@ use bevy::prelude::*;
 use peercall_dialogue::score::format_days;
 use peercall_dialogue::{Debrief, Outcome, Stance};
 
-use crate::nav::{Act, Scrollable};
-use crate::theme::{Action, Theme};
-use crate::{ActiveCall, Scenarios, Screen};
+use crate::flow;
+use crate::nav::{EscapeKey, Press, Scrollable};
+use crate::screens::call::{self, Start};
+use crate::theme::Theme;
+use crate::{ActiveCall, GameSet, Scenarios, Screen};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Debrief), spawn)
-        .add_systems(Update, retry_key.run_if(in_state(Screen::Debrief)));
+        .add_systems(
+            Update,
+            retry_key
+                .in_set(GameSet::Input)
+                .run_if(in_state(Screen::Debrief)),
+        );
 }
 
 /// The debrief on display (tests and the scripted mode read it).
 #[derive(Resource, Debug, Clone)]
 pub struct ShownDebrief(pub Debrief);
 
-fn retry_key(input: Res<ButtonInput<KeyCode>>, mut acts: MessageWriter<Act>) {
-    if input.just_pressed(KeyCode::KeyR) {
-        acts.write(Act(Action::Retry));
+/// The retry button: R presses it.
+#[derive(Component)]
+struct RetryButton;
+
+/// A "replay from turn N" button.
+#[derive(Component, Debug, Clone, Copy)]
+struct ReplayFrom(usize);
+
+fn retry_key(
+    mut commands: Commands,
+    input: Res<ButtonInput<KeyCode>>,
+    button: Query<Entity, With<RetryButton>>,
+) {
+    if input.just_pressed(KeyCode::KeyR)
+        && let Ok(entity) = button.single()
+    {
+        commands.trigger(Press { entity });
+    }
+}
+
+fn retry(_: On<Press>, mut commands: Commands) {
+    commands.queue(|world: &mut World| call::start(world, Start::Retry));
+}
+
+fn replay_from(press: On<Press>, buttons: Query<&ReplayFrom>, mut commands: Commands) {
+    if let Ok(&ReplayFrom(turn)) = buttons.get(press.entity) {
+        commands.queue(move |world: &mut World| call::start(world, Start::ReplayFrom(turn)));
     }
 }
 
@@ -35,33 +66,32 @@ fn spawn(
     home_page: Option<Res<crate::HomePage>>,
 ) {
     let Some(active) = active else { return };
-    let script = active.script(&scenarios);
+    let script = active.script();
     let Some(d) = Debrief::of(&active.call, script) else {
         return;
     };
     // Record the finished call (recording it again, e.g. after a theme change, changes nothing).
-    if let (Some(db), Some(record)) = (
-        db.as_ref(),
-        peercall_core::records::Record::of(
-            &active.call,
-            script,
-            &profile.player,
-            &profile.team,
-            active.wall_start,
-            std::time::SystemTime::now(),
-            competition.as_ref().map(|c| c.competition.id.as_str()),
-        ),
-    ) && let Ok(store) = db.0.lock()
-        && let Err(e) = peercall_core::xapi::record(
-            &store,
-            &record,
-            script,
-            &home_page
-                .as_ref()
-                .map_or_else(|| peercall_core::xapi::home_page(None), |h| h.0.clone()),
-        )
-    {
-        eprintln!("warning: {e}");
+    let mut failure = None;
+    if let Some(db) = db.as_ref() {
+        let who = peercall_core::finish::Played {
+            player: &profile.player,
+            team: &profile.team,
+            started: active.wall_start,
+            competition: competition.as_ref().map(|c| c.competition.id.as_str()),
+        };
+        let home = home_page
+            .as_ref()
+            .map_or_else(|| peercall_core::xapi::home_page(None), |h| h.0.clone());
+        let result = match db.0.lock() {
+            Ok(store) => {
+                peercall_core::finish::finish_call(&store, &active.call, script, who, &home)
+            }
+            Err(_) => Err("the records are unavailable after an earlier failure".into()),
+        };
+        if let Err(e) = result {
+            warn!("this call was not recorded: {e}");
+            failure = Some(format!("This call was not recorded: {e}"));
+        }
     }
     commands.insert_resource(ShownDebrief(d.clone()));
     // The onboarding path is complete when every call has been played: ask the question again.
@@ -97,6 +127,9 @@ fn spawn(
             p.dim,
         ));
         root.spawn((t.colored(d.headline.clone(), 34.0, outcome_color), Label));
+        if let Some(f) = failure {
+            root.spawn((t.colored(f, 17.0, p.bad), Label));
+        }
         root.spawn(Node {
             column_gap: px(28),
             align_items: AlignItems::End,
@@ -180,11 +213,11 @@ fn spawn(
                             Label,
                         ));
                         if competition.is_none() {
-                            row.spawn(t.button(
-                                format!("Replay from turn {}", turn.turn),
-                                Action::ReplayFrom(turn.turn),
-                                turn.turn + 10,
-                            ));
+                            row.spawn((
+                                t.button(format!("Replay from turn {}", turn.turn), turn.turn + 10),
+                                ReplayFrom(turn.turn),
+                            ))
+                            .observe(replay_from);
                         }
                     });
                     card.spawn((
@@ -223,15 +256,15 @@ fn spawn(
             ..default()
         })
         .with_children(|row| {
-            row.spawn(t.button("Retry this call (R)", Action::Retry, 0));
-            row.spawn(t.button("Back to scenarios (Esc)", Action::BackToScenarios, 1));
-            row.spawn(t.button("Leaderboard", Action::ShowBoard, 2));
+            row.spawn((t.button("Retry this call (R)", 0), RetryButton))
+                .observe(retry);
+            row.spawn((t.button("Back to scenarios (Esc)", 1), EscapeKey))
+                .observe(flow::go(Screen::Pick));
+            row.spawn(t.button("Leaderboard", 2))
+                .observe(flow::go(Screen::Board));
             if ask_again {
-                row.spawn(t.button(
-                    "Onboarding path complete: answer the question again",
-                    Action::Diagnostic,
-                    3,
-                ));
+                row.spawn(t.button("Onboarding path complete: answer the question again", 3))
+                    .observe(flow::go(Screen::Diagnostic));
             }
         });
     });

@@ -2,8 +2,8 @@
 
 use bevy::prelude::*;
 
-use crate::nav::Scrollable;
-use crate::theme::{Action, Theme};
+use crate::nav::{EscapeKey, Scrollable};
+use crate::theme::Theme;
 use crate::{MonoFont, Scenarios, Screen, Selected};
 use peercall_core::library::EntryKind;
 
@@ -20,7 +20,9 @@ fn spawn(
 ) {
     let t = *theme;
     let p = t.palette;
-    let Some(entry) = scenarios.0.entries.get(selected.0) else {
+    let Some(entry) = selected.entry(&scenarios) else {
+        // The file is gone (the library changed under the screen): back to the list.
+        commands.queue(|w: &mut World| w.resource_mut::<NextState<Screen>>().set(Screen::Pick));
         return;
     };
     let (report, errors) = match (&entry.kind, &entry.newer_version_broken) {
@@ -31,7 +33,8 @@ fn spawn(
         ),
         (EntryKind::Ready(_), None) => ("This scenario has no errors.".to_string(), 0),
     };
-    commands.spawn((
+    let root = commands
+        .spawn((
         DespawnOnExit(Screen::Error),
         t.root(),
         children![
@@ -76,10 +79,17 @@ fn spawn(
                     Label
                 )],
             ),
-            (
-                Node { column_gap: px(12), ..default() },
-                children![t.button("Back to scenarios (Esc)", Action::BackToScenarios, 0)],
-            ),
         ],
-    ));
+    ))
+        .id();
+    commands.entity(root).with_children(|root| {
+        root.spawn(Node {
+            column_gap: px(12),
+            ..default()
+        })
+        .with_children(|row| {
+            row.spawn((t.button("Back to scenarios (Esc)", 0), EscapeKey))
+                .observe(crate::flow::go(Screen::Pick));
+        });
+    });
 }

@@ -3,9 +3,9 @@
 
 use bevy::prelude::*;
 
-use crate::nav::{Hotkey, Scrollable};
-use crate::theme::{Action, Theme};
-use crate::{Scenarios, Screen};
+use crate::nav::{EscapeKey, Hotkey, Press, Scrollable};
+use crate::theme::Theme;
+use crate::{Scenarios, Screen, Selected};
 use peercall_core::library::EntryKind;
 
 pub(super) fn plugin(app: &mut App) {
@@ -82,7 +82,8 @@ fn spawn(
                             peercall_dialogue::Difficulty::Intermediate => p.warn,
                             peercall_dialogue::Difficulty::Advanced => p.bad,
                         };
-                        list.spawn((card(&t, Action::Pick(i), i), Hotkey(number)))
+                        list.spawn((card(&t, i), Card(entry.key().to_string()), Hotkey(number)))
+                            .observe(open)
                             .with_children(|c| {
                                 c.spawn(t.colored(format!("{number}"), 30.0, p.accent));
                                 c.spawn(card_text())
@@ -124,7 +125,8 @@ fn spawn(
                             });
                     }
                     EntryKind::Broken { first, errors, .. } => {
-                        list.spawn((card(&t, Action::ShowError(i), i), Hotkey(number)))
+                        list.spawn((card(&t, i), Card(entry.key().to_string()), Hotkey(number)))
+                            .observe(open)
                             .with_children(|c| {
                                 c.spawn(t.colored(format!("{number}"), 30.0, p.bad));
                                 c.spawn(card_text())
@@ -148,7 +150,8 @@ fn spawn(
         });
         root.spawn(Node { column_gap: px(12), ..default() })
             .with_children(|row| {
-                row.spawn(t.button("Back (Esc)", Action::BackToTitle, scenarios.0.entries.len()));
+                row.spawn((t.button("Back (Esc)", scenarios.0.entries.len()), EscapeKey))
+                    .observe(crate::flow::go(Screen::Title));
             });
     });
 }
@@ -163,11 +166,36 @@ fn card_text() -> Node {
     }
 }
 
+/// A scenario's card: the entry it opens, by key.
+#[derive(Component, Debug, Clone)]
+struct Card(String);
+
+/// Opens a card: a playable scenario's briefing, or a broken file's diagnostics.
+fn open(
+    press: On<Press>,
+    cards: Query<&Card>,
+    scenarios: Res<Scenarios>,
+    mut selected: ResMut<Selected>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let Ok(card) = cards.get(press.entity) else {
+        return;
+    };
+    let Some(entry) = scenarios.0.get(&card.0) else {
+        return;
+    };
+    selected.0 = Some(card.0.clone());
+    next.set(if entry.script().is_some() {
+        Screen::Briefing
+    } else {
+        Screen::Error
+    });
+}
+
 /// A wide button that holds a scenario's summary.
-fn card(t: &Theme, action: Action, order: usize) -> impl Bundle {
+fn card(t: &Theme, order: usize) -> impl Bundle {
     (
         Button,
-        action,
         crate::theme::Focusable(order),
         Node {
             width: percent(100),

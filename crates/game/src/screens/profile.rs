@@ -5,23 +5,24 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
-use crate::nav::Hotkey;
-use crate::theme::{Action, Theme};
-use crate::{PlayOptions, Profile, RecordsDb, Scenarios, Screen};
+use crate::nav::{EscapeKey, Hotkey, Press, TextEntry};
+use crate::theme::Theme;
+use crate::{GameSet, PlayOptions, Profile, RecordsDb, Scenarios, Screen};
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Draft>()
-        .add_systems(Startup, first_launch)
+    app.add_systems(Startup, first_launch)
+        .add_systems(OnEnter(Screen::Profile), spawn_profile)
         .add_systems(
-            OnEnter(Screen::Profile),
-            (start_draft, spawn_profile).chain(),
+            Update,
+            type_text
+                .in_set(GameSet::Input)
+                .run_if(in_state(Screen::Profile)),
         )
-        .add_systems(Update, type_text.run_if(in_state(Screen::Profile)))
         .add_systems(OnEnter(Screen::Diagnostic), spawn_diagnostic);
 }
 
-/// The profile being typed.
-#[derive(Resource, Debug, Default, Clone)]
+/// The profile being typed, kept on the profile screen's root.
+#[derive(Component, Debug, Default, Clone)]
 pub struct Draft {
     /// Name so far.
     pub name: String,
@@ -61,7 +62,7 @@ fn first_launch(
     db: Option<Res<RecordsDb>>,
     options: Res<PlayOptions>,
     mut profile: ResMut<Profile>,
-    screen: Res<State<Screen>>,
+    mut redraw: MessageWriter<crate::flow::Redraw>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     let db = db.as_deref();
@@ -71,7 +72,7 @@ fn first_launch(
             profile.player = name;
             profile.team = setting(db, "team").unwrap_or_default();
             // The first screen may already show the profile: draw it again with the saved one.
-            next.set(*screen.get());
+            redraw.write(crate::flow::Redraw);
         }
         None if !given && db.is_some() && options.autoplay.is_none() => {
             next.set(Screen::Profile);
@@ -80,9 +81,14 @@ fn first_launch(
     }
 }
 
-fn start_draft(profile: Res<Profile>, db: Option<Res<RecordsDb>>, mut draft: ResMut<Draft>) {
+fn spawn_profile(
+    mut commands: Commands,
+    theme: Res<Theme>,
+    profile: Res<Profile>,
+    db: Option<Res<RecordsDb>>,
+) {
     let known = setting(db.as_deref(), "player").is_some();
-    *draft = Draft {
+    let draft = Draft {
         name: if known {
             profile.player.clone()
         } else {
@@ -91,9 +97,6 @@ fn start_draft(profile: Res<Profile>, db: Option<Res<RecordsDb>>, mut draft: Res
         team: profile.team.clone(),
         on_team: false,
     };
-}
-
-fn spawn_profile(mut commands: Commands, theme: Res<Theme>, draft: Res<Draft>) {
     let t = *theme;
     let p = t.palette;
     let field = |label: &str, value: &str, on: bool, team: bool| {
@@ -121,8 +124,10 @@ fn spawn_profile(mut commands: Commands, theme: Res<Theme>, draft: Res<Draft>) {
             ],
         )
     };
-    commands.spawn((
+    let root = commands
+        .spawn((
         DespawnOnExit(Screen::Profile),
+        TextEntry,
         t.root(),
         children![
             (t.colored("Who is playing?", 40.0, p.accent), Label),
@@ -133,12 +138,19 @@ fn spawn_profile(mut commands: Commands, theme: Res<Theme>, draft: Res<Draft>) {
             ),
             field("Your name", &draft.name, !draft.on_team, false),
             field("Team (optional)", &draft.team, draft.on_team, true),
-            (
-                Node { margin: UiRect::top(px(10)), ..default() },
-                children![t.button("Save (Enter)", Action::SaveProfile, 0)],
-            ),
         ],
-    ));
+    ))
+        .id();
+    commands.entity(root).insert(draft).with_children(|root| {
+        root.spawn(Node {
+            margin: UiRect::top(px(10)),
+            ..default()
+        })
+        .with_children(|row| {
+            row.spawn(t.button("Save (Enter)", 0))
+                .observe(|_: On<Press>, mut commands: Commands| commands.queue(save_profile));
+        });
+    });
 }
 
 fn shown(value: &str, on: bool) -> String {
@@ -152,11 +164,15 @@ fn shown(value: &str, on: bool) -> String {
 /// Typing into the profile fields: characters, Backspace, Tab to switch.
 fn type_text(
     mut keys: MessageReader<KeyboardInput>,
-    mut draft: ResMut<Draft>,
+    mut drafts: Query<&mut Draft>,
     theme: Res<Theme>,
     mut fields: Query<(&Field, &mut BorderColor, &Children)>,
     mut texts: Query<&mut Text>,
 ) {
+    let Ok(mut draft) = drafts.single_mut() else {
+        keys.clear();
+        return;
+    };
     let mut changed = false;
     for k in keys.read() {
         if k.state != ButtonState::Pressed {
@@ -209,7 +225,9 @@ fn type_text(
 
 /// Saves the typed profile; then asks the self-diagnostic question if it was never answered.
 pub fn save_profile(world: &mut World) {
-    let draft = world.resource::<Draft>().clone();
+    let Some(draft) = world.query::<&Draft>().iter(world).next().cloned() else {
+        return;
+    };
     // A blank name (or one no screen should show) is not saved: the screen stays open.
     let (Ok(name), Ok(team)) = (
         peercall_core::shown::name("the name", &draft.name, false),
@@ -285,6 +303,13 @@ fn spawn_diagnostic(world: &mut World) {
     let root = commands
         .spawn((DespawnOnExit(Screen::Diagnostic), t.root()))
         .id();
+    if before.is_none() || after.is_none() {
+        // The question has no way back of its own: Escape goes to the title.
+        commands
+            .entity(root)
+            .insert(EscapeKey)
+            .observe(crate::flow::go(Screen::Title));
+    }
     commands.entity(root).with_children(|root| {
         if let (Some(b), Some(a)) = (before, after) {
             // Both answers: side by side, with the scores.
@@ -311,14 +336,20 @@ fn spawn_diagnostic(world: &mut World) {
                 17.0,
                 p.dim,
             ));
-            root.spawn(t.button("Back to the title (Esc)", Action::BackToTitle, 0));
+            root.spawn((t.button("Back to the title (Esc)", 0), EscapeKey))
+                .observe(crate::flow::go(Screen::Title));
             return;
         }
         let title = if before.is_none() { "Before you start" } else { "You finished the onboarding path" };
         root.spawn((t.colored(title, 40.0, p.accent), Label));
         root.spawn((t.text(QUESTION, 22.0), Label));
         for (i, a) in ANSWERS.iter().enumerate() {
-            root.spawn((t.button(format!("{}. {a}", i + 1), Action::Answer(i + 1), i), Hotkey(i + 1)));
+            let n = i + 1;
+            root.spawn((t.button(format!("{n}. {a}"), i), Hotkey(n))).observe(
+                move |_: On<Press>, mut commands: Commands| {
+                    commands.queue(move |world: &mut World| answer(world, n));
+                },
+            );
         }
         root.spawn(t.colored(
             "There is no right answer here: it is for you to compare with your answer at the end of the onboarding path.",

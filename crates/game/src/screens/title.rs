@@ -2,7 +2,9 @@
 
 use bevy::prelude::*;
 
-use crate::theme::{Action, Theme};
+use crate::flow;
+use crate::nav::Press;
+use crate::theme::Theme;
 use crate::{Scenarios, Screen};
 
 pub(super) fn plugin(app: &mut App) {
@@ -17,99 +19,151 @@ fn spawn(
     files: Res<crate::CompetitionFiles>,
     competition: Option<Res<crate::ActiveCompetition>>,
 ) {
-    let competitions = match &competition {
-        Some(c) => (
-            format!("Leave {}", c.competition.name),
-            Action::LeaveCompetition,
-        ),
-        None => (
-            format!("Competitions ({})", files.0.len()),
-            Action::Competitions,
-        ),
-    };
     let t = *theme;
     let p = t.palette;
     let count = scenarios.0.playable();
     let scale = (t.scale * 100.0).round();
-    commands.spawn((
-        DespawnOnExit(Screen::Title),
-        BackgroundColor(p.background),
+    let root = commands
+        .spawn((
+            DespawnOnExit(Screen::Title),
+            BackgroundColor(p.background),
+            Node {
+                width: percent(100),
+                height: percent(100),
+                flex_direction: FlexDirection::Column,
+                align_items: AlignItems::Center,
+                justify_content: JustifyContent::Center,
+                row_gap: px(14),
+                ..default()
+            },
+            children![
+                // The name is a heading, not reading text: it keeps its size at every text
+                // scale, so that the menu still fits at 150%.
+                (
+                    Text::new("peercall"),
+                    TextFont::from_font_size(88.0),
+                    TextColor(p.accent),
+                    Label
+                ),
+                (
+                    t.colored(
+                        "Qualify the call before you commit your company's time.",
+                        26.0,
+                        p.text
+                    ),
+                    Label
+                ),
+                (
+                    t.colored(
+                        "Every line you say moves the prospect's trust. Set up a peer contract, ask about the business, then decide.",
+                        18.0,
+                        p.dim
+                    ),
+                    Node { max_width: px(760), margin: UiRect::bottom(px(12)), ..default() },
+                    TextLayout::justify(Justify::Center),
+                ),
+            ],
+        ))
+        .id();
+    // Large text: two columns of buttons, so that the menu fits the window.
+    let menu = if t.scale > 1.0 {
         Node {
-            width: percent(100),
-            height: percent(100),
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
-            justify_content: JustifyContent::Center,
-            row_gap: px(14),
+            display: Display::Grid,
+            grid_template_columns: RepeatedGridTrack::flex(2, 1.0),
+            row_gap: px(10),
+            column_gap: px(12),
+            width: px(820),
             ..default()
-        },
-        children![
-            // The name is a heading, not reading text: it keeps its size at every text scale,
-            // so that the menu still fits at 150%.
-            (
-                Text::new("peercall"),
-                TextFont::from_font_size(88.0),
-                TextColor(p.accent),
-                Label
-            ),
-            (
-                t.colored(
-                    "Qualify the call before you commit your company's time.",
-                    26.0,
-                    p.text
-                ),
-                Label
-            ),
-            (
-                t.colored(
-                    "Every line you say moves the prospect's trust. Set up a peer contract, ask about the business, then decide.",
-                    18.0,
-                    p.dim
-                ),
-                Node { max_width: px(760), margin: UiRect::bottom(px(12)), ..default() },
-                TextLayout::justify(Justify::Center),
-            ),
-            (
-                // Large text: two columns of buttons, so that the menu fits the window.
-                if t.scale > 1.0 {
-                    Node {
-                        display: Display::Grid,
-                        grid_template_columns: RepeatedGridTrack::flex(2, 1.0),
-                        row_gap: px(10),
-                        column_gap: px(12),
-                        width: px(820),
-                        ..default()
-                    }
+        }
+    } else {
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(10),
+            min_width: px(320),
+            ..default()
+        }
+    };
+    commands.entity(root).with_children(|root| {
+        root.spawn(menu).with_children(|m| {
+            m.spawn(t.button("Play", 0)).observe(play);
+            m.spawn(t.button(format!("Scenarios ({count})"), 1))
+                .observe(flow::go(Screen::Pick));
+            m.spawn(t.button(format!("Text size: {scale}%"), 2))
+                .observe(flow::cycle_text_size);
+            m.spawn(t.button(
+                if t.high_contrast {
+                    "High contrast: on"
                 } else {
-                    Node { flex_direction: FlexDirection::Column, row_gap: px(10), min_width: px(320), ..default() }
+                    "High contrast: off"
                 },
-                children![
-                    t.button("Play", Action::Play, 0),
-                    t.button(format!("Scenarios ({count})"), Action::Scenarios, 1),
-                    t.button(format!("Text size: {scale}%"), Action::TextSize, 2),
-                    t.button(
-                        if t.high_contrast { "High contrast: on" } else { "High contrast: off" },
-                        Action::Contrast,
-                        3
-                    ),
-                    t.button("Leaderboard", Action::ShowBoard, 4),
-                    t.button(
-                        if profile.team.is_empty() {
-                            format!("Playing as {}", profile.player)
-                        } else {
-                            format!("Playing as {} ({})", profile.player, profile.team)
-                        },
-                        Action::EditProfile,
-                        5
-                    ),
-                    t.button(competitions.0, competitions.1, 7),
-                    t.button("Quit", Action::Quit, 8),
-                ],
+                3,
+            ))
+            .observe(flow::toggle_contrast);
+            m.spawn(t.button("Leaderboard", 4))
+                .observe(flow::go(Screen::Board));
+            m.spawn(t.button(
+                if profile.team.is_empty() {
+                    format!("Playing as {}", profile.player)
+                } else {
+                    format!("Playing as {} ({})", profile.player, profile.team)
+                },
+                5,
+            ))
+            .observe(flow::go(Screen::Profile));
+            match &competition {
+                Some(c) => {
+                    m.spawn(t.button(format!("Leave {}", c.competition.name), 7))
+                        .observe(super::competitions::leave);
+                }
+                None => {
+                    m.spawn(t.button(format!("Competitions ({})", files.0.len()), 7))
+                        .observe(flow::go(Screen::Competitions));
+                }
+            }
+            m.spawn(t.button("Quit", 8)).observe(flow::quit);
+        });
+        root.spawn((
+            t.colored(
+                "Arrows or Tab to move, Enter to choose, Esc to go back",
+                15.0,
+                p.dim,
             ),
-            (
-                t.colored("Arrows or Tab to move, Enter to choose, Esc to go back", 15.0, p.dim),
-                Node { margin: UiRect::top(px(16)), ..default() },
-            ),
-        ],
-    ));
+            Node {
+                margin: UiRect::top(px(16)),
+                ..default()
+            },
+        ));
+    });
+}
+
+/// Play: the onboarding path's next call (the first playable scenario, easiest first, that
+/// the player has not played), else the one picked last.
+fn play(
+    _: On<Press>,
+    scenarios: Res<Scenarios>,
+    profile: Res<crate::Profile>,
+    db: Option<Res<crate::RecordsDb>>,
+    mut selected: ResMut<crate::Selected>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let played = db
+        .and_then(|db| db.0.lock().ok()?.progress(&profile.player).ok())
+        .unwrap_or_default();
+    let unplayed = scenarios.0.entries.iter().find(|e| {
+        e.script()
+            .is_some_and(|s| !played.iter().any(|r| r.0 == s.id()))
+    });
+    if let Some(e) = unplayed {
+        selected.0 = Some(e.key().to_string());
+    } else if selected
+        .entry(&scenarios)
+        .is_none_or(|e| e.script().is_none())
+    {
+        selected.0 = scenarios
+            .0
+            .entries
+            .iter()
+            .find_map(|e| e.script().map(|s| s.id().to_string()));
+    }
+    next.set(Screen::Briefing);
 }

@@ -1,0 +1,175 @@
+//! The call: the prospect's card with a mood and the call clock, the transcript, the live trust
+//! meter with its floating change, the resources gauge, and the player's numbered choices.
+//! One file per part: [`layout`] (the frame and the clock), [`transcript`], [`choices`],
+//! [`meter`] (trust, mood and the resources gauge) and [`patience`]. The parts do not poll the
+//! call: the engine's [`peercall_dialogue::Turn`] (trust before and after) and each patience
+//! loss arrive as a [`CallMoved`], and each part brings itself up to date from it.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use peercall_dialogue::{Call, Script};
+
+use crate::{ActiveCall, ActiveCompetition, LastNotice, Profile, RecordsDb, Screen, Seeds};
+
+pub mod choices;
+pub mod layout;
+pub mod meter;
+pub mod patience;
+pub mod transcript;
+
+pub use layout::clock_text;
+pub use meter::{MeterAnim, mood_of};
+pub use transcript::ProspectLine;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<CallMoved>()
+        .add_systems(OnEnter(Screen::Call), (layout::spawn, catch_up).chain())
+        .add_plugins((
+            layout::plugin,
+            transcript::plugin,
+            choices::plugin,
+            meter::plugin,
+            patience::plugin,
+        ));
+}
+
+/// The call moved on: an answer was taken or the prospect's patience cost trust, or the
+/// screen was drawn anew and must catch up with the call as it is.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallMoved {
+    /// Trust before and after (from the engine's turn, or the patience loss); `None` when
+    /// the screen only catches up (nothing floats beside the meter).
+    pub trust: Option<(i32, i32)>,
+}
+
+fn catch_up(mut moved: MessageWriter<CallMoved>) {
+    moved.write(CallMoved { trust: None });
+}
+
+/// How a call starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// The picked scenario, with a fresh seed (or the competition's).
+    Fresh,
+    /// The same scenario and seed as the last call, from the first line.
+    Retry,
+    /// The last call replayed up to (not including) this 1-based turn, with the trust the
+    /// prospect's patience cost before each kept answer; then the player goes on.
+    ReplayFrom(usize),
+}
+
+/// Starts a call and opens the call screen. In a competition the attempt is counted now,
+/// before any answer, and a player with no attempt left is sent back to the briefing.
+pub fn start(world: &mut World, how: Start) {
+    let now = world.resource::<Time>().elapsed_secs_f64();
+    let last = world.get_resource::<ActiveCall>().cloned();
+    let scenarios = &world.resource::<crate::Scenarios>().0;
+    let (script, seed): (Arc<Script>, Option<u64>) = match (how, &last) {
+        (Start::Fresh, _) => {
+            let selected = world.resource::<crate::Selected>();
+            let Some(script) = selected
+                .entry(world.resource::<crate::Scenarios>())
+                .and_then(|e| e.shared_script())
+            else {
+                notice(world, "That scenario is no longer on offer.".into());
+                return;
+            };
+            (script, None)
+        }
+        // A retry plays the library's version of the scenario (it may have been reloaded).
+        (Start::Retry, Some(last)) => (
+            scenarios
+                .get(last.script.id())
+                .and_then(|e| e.shared_script())
+                .unwrap_or_else(|| Arc::clone(&last.script)),
+            Some(last.call.seed()),
+        ),
+        // A replay plays the very version the earlier answers were given to.
+        (Start::ReplayFrom(_), Some(last)) => (Arc::clone(&last.script), Some(last.call.seed())),
+        (_, None) => return,
+    };
+    let id = script.id().to_string();
+    let competition = world.get_resource::<ActiveCompetition>().cloned();
+    let fixed = competition.as_ref().and_then(|c| c.seed_for(&id));
+    if fixed.is_some() && matches!(how, Start::ReplayFrom(_)) {
+        // Replaying from a turn is practice; in a competition every attempt starts afresh.
+        return;
+    }
+    let seed = fixed
+        .or(seed)
+        .unwrap_or_else(|| world.resource_mut::<Seeds>().take());
+    if let (Some(c), Some(_)) = (&competition, fixed)
+        && let Err(why) = count_attempt(world, c, &id, seed)
+    {
+        world.resource_mut::<crate::Selected>().0 = Some(id);
+        notice(world, why);
+        world
+            .resource_mut::<NextState<Screen>>()
+            .set(Screen::Briefing);
+        return;
+    }
+    let call = match (how, &last) {
+        (Start::ReplayFrom(turn), Some(last)) => replay(&script, last, turn.saturating_sub(1)),
+        _ => Call::start(&script, seed),
+    };
+    world.insert_resource(ActiveCall::new(script, call, now));
+    world.resource_mut::<NextState<Screen>>().set(Screen::Call);
+}
+
+/// The earlier call's first `keep` answers, and the patience lost before each of them.
+fn replay(script: &Script, last: &ActiveCall, keep: usize) -> Call {
+    let choices: Vec<u32> = last
+        .call
+        .turns()
+        .iter()
+        .take(keep)
+        .map(|t| t.choice)
+        .collect();
+    let waits: Vec<(u32, i32)> = last
+        .call
+        .waits()
+        .iter()
+        .filter(|(at, _)| (*at as usize) < choices.len())
+        .copied()
+        .collect();
+    Call::replay_log(script, last.call.seed(), &choices, &waits).unwrap_or_else(|e| {
+        // The same script replaying its own log cannot fail; if it ever does, say so.
+        warn!("the replay did not fit the call ({e}); starting from the first line");
+        Call::start(script, last.call.seed())
+    })
+}
+
+/// Counts a competition attempt, or says why the player cannot start one.
+fn count_attempt(
+    world: &World,
+    competition: &ActiveCompetition,
+    id: &str,
+    seed: u64,
+) -> Result<(), String> {
+    let Some(db) = world.get_resource::<RecordsDb>() else {
+        return Ok(());
+    };
+    let player = world.resource::<Profile>().player.clone();
+    let store =
+        db.0.lock()
+            .map_err(|_| "the records are unavailable after an earlier failure".to_string())?;
+    let c = &competition.competition;
+    let used = store
+        .attempts(&player, &c.id, id)
+        .map_err(|e| format!("Cannot count this attempt: {e}"))?;
+    if used >= c.attempts {
+        return Err(format!(
+            "No attempts left: you have used {used} of {}.",
+            c.attempts
+        ));
+    }
+    store
+        .start_attempt(&player, &c.id, id, seed, std::time::SystemTime::now())
+        .map_err(|e| format!("Cannot count this attempt, so it cannot start: {e}"))
+}
+
+fn notice(world: &mut World, text: String) {
+    warn!("{text}");
+    world.resource_mut::<LastNotice>().0 = Some(text);
+}
