@@ -37,7 +37,10 @@ fn resume(_: On<Press>, mut next: ResMut<NextState<Pause>>) {
 
 /// The prospect's patience stops while the call is on hold...
 fn hold_patience(time: Res<Time>, active: Option<ResMut<ActiveCall>>) {
-    if let Some(mut active) = active {
+    // Drawing the menu anew (a new look) runs this again: the hold began the first time.
+    if let Some(mut active) = active
+        && active.wait.held_at.is_none()
+    {
         active.wait.held_at = Some(time.elapsed_secs_f64());
     }
 }

@@ -1,0 +1,402 @@
+//! Bugs the game once had, each played through as a player would (key presses on a headless
+//! game): a competition attempt dodged by leaving the call, patience lost by a replay, a hot
+//! reload or a settings change, a library swapped under a screen, an answer refused in silence.
+
+use std::time::Duration;
+
+use bevy::input::ButtonState;
+use bevy::input::InputPlugin;
+use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+
+use peercall_core as core_;
+use peercall_game as game;
+
+use core_::library::Library;
+use game::{ActiveCall, PlayOptions, Screen, add_game};
+
+fn dialogues() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dialogues")
+}
+
+/// A headless game; each frame advances the clock by 200 ms.
+fn headless(library: Library, options: PlayOptions) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            200,
+        )));
+    add_game(&mut app, library, options);
+    app.update();
+    app.update();
+    app
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    for state in [ButtonState::Pressed, ButtonState::Released] {
+        app.world_mut().write_message(KeyboardInput {
+            key_code: code,
+            logical_key: Key::Unidentified(NativeKey::Unidentified),
+            state,
+            text: None,
+            repeat: false,
+            window: Entity::PLACEHOLDER,
+        });
+        app.update();
+    }
+    app.update();
+}
+
+fn keys(app: &mut App, codes: &[KeyCode]) {
+    for c in codes {
+        key(app, *c);
+    }
+}
+
+fn frames(app: &mut App, n: usize) {
+    for _ in 0..n {
+        app.update();
+    }
+}
+
+fn digit(n: usize) -> KeyCode {
+    [
+        KeyCode::Digit1,
+        KeyCode::Digit2,
+        KeyCode::Digit3,
+        KeyCode::Digit4,
+    ][n - 1]
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn call(app: &App) -> &ActiveCall {
+    app.world().resource::<ActiveCall>()
+}
+
+fn texts(app: &mut App) -> Vec<String> {
+    let mut q = app.world_mut().query::<&Text>();
+    q.iter(app.world()).map(|t| t.0.clone()).collect()
+}
+
+/// The network-expansion call with a prospect who waits 2 s for an answer, then loses a
+/// point of trust a second, in a folder of its own.
+fn impatient() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(dialogues().join("network-expansion.ron"))
+        .unwrap()
+        .replacen(
+            "days_needed: 0.25,",
+            "days_needed: 0.25,\n    patience: 2,",
+            1,
+        );
+    std::fs::write(dir.path().join("network-expansion.ron"), text).unwrap();
+    dir
+}
+
+fn impatient_game(dir: &std::path::Path, watch: bool) -> App {
+    headless(
+        Library::from_path(dir).unwrap(),
+        PlayOptions {
+            dialogues: watch.then(|| dir.to_path_buf()),
+            scenario: Some("network-expansion".into()),
+            seed: Some(5),
+            ..default()
+        },
+    )
+}
+
+#[test]
+fn an_abandoned_competition_attempt_still_counts() {
+    use core_::competition::{Competition, narrow};
+    use core_::records::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    let file = dir.path().join("cup.ron");
+    std::fs::write(
+        &file,
+        r#"Competition(id: "cup", name: "Cup", attempts: 1, scenarios: [(id: "network-expansion", seed: 42)])"#,
+    )
+    .unwrap();
+    let competition = Competition::load(&file).unwrap();
+    let library = Library::builtin();
+    let resolved = competition.resolve(&library).unwrap();
+    let (only, entries) = narrow(&library, &resolved);
+    let mut app = headless(
+        only,
+        PlayOptions {
+            player: Some("Gil".into()),
+            db: Some(db.clone()),
+            competition: Some(game::ActiveCompetition {
+                competition,
+                entries,
+            }),
+            ..default()
+        },
+    );
+    app.insert_resource(game::RecordsDb(std::sync::Mutex::new(
+        Store::open(&db).unwrap().0,
+    )));
+    key(&mut app, KeyCode::Enter); // Play: the competition's call
+    assert_eq!(screen(&app), Screen::Briefing);
+    key(&mut app, KeyCode::Enter); // Take the call
+    assert_eq!(screen(&app), Screen::Call);
+    key(&mut app, digit(1)); // A bad start...
+    // ...so the player puts the call on hold and leaves it.
+    keys(
+        &mut app,
+        &[
+            KeyCode::Escape,
+            KeyCode::ArrowDown,
+            KeyCode::ArrowDown,
+            KeyCode::Enter,
+        ],
+    );
+    assert_eq!(screen(&app), Screen::Pick);
+    key(&mut app, digit(1));
+    assert_eq!(screen(&app), Screen::Briefing);
+    let shown = texts(&mut app);
+    assert!(
+        !shown.iter().any(|t| t.starts_with("Take the call")),
+        "the one attempt was used by the abandoned call: {shown:?}"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_ne!(screen(&app), Screen::Call, "no second attempt");
+    drop(app);
+    let (store, _) = Store::open(&db).unwrap();
+    assert_eq!(
+        store.attempts("Gil", "cup", "network-expansion").unwrap(),
+        1
+    );
+}
+
+#[test]
+fn a_replay_from_a_turn_keeps_the_trust_the_prospects_patience_cost() {
+    let dir = impatient();
+    let mut app = impatient_game(dir.path(), false);
+    key(&mut app, KeyCode::Enter);
+    // The prospect waits 5 s before each of the first two answers.
+    for (i, c) in [2, 1, 2, 1, 1, 1, 1].into_iter().enumerate() {
+        if i < 2 {
+            frames(&mut app, 25);
+        }
+        key(&mut app, digit(c));
+        frames(&mut app, 2);
+    }
+    let played = call(&app).call.clone();
+    assert!(played.is_over());
+    assert!(played.waits().len() >= 2, "{:?}", played.waits());
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Debrief);
+    // Focus order: retry, back, leaderboard, then "Replay from turn 1", 2, 3.
+    keys(&mut app, &[KeyCode::ArrowDown; 6]);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Call);
+    let replayed = &call(&app).call;
+    assert_eq!(replayed.turns().len(), 2);
+    assert_eq!(
+        replayed.trust(),
+        played.turns()[2].trust_before,
+        "the replay reaches turn 3 with the trust the player had there"
+    );
+}
+
+#[test]
+fn a_hot_reload_keeps_the_trust_the_prospects_patience_cost() {
+    use game::reload::Reloads;
+    let dir = impatient();
+    let mut app = impatient_game(dir.path(), true);
+    key(&mut app, KeyCode::Enter);
+    frames(&mut app, 25);
+    key(&mut app, digit(2));
+    frames(&mut app, 25);
+    // On hold while the trainer edits, so that waiting for the reload costs no trust.
+    key(&mut app, KeyCode::Escape);
+    let before = call(&app).call.clone();
+    assert!(!before.waits().is_empty());
+    // The trainer edits a line the call has not reached and saves.
+    let file = dir.path().join("network-expansion.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen(
+        "A big name. Where is their IT group based?",
+        "A big name. Where does their IT team sit?",
+        1,
+    );
+    assert!(edited != text, "the line to edit is in the scenario");
+    std::fs::write(&file, edited).unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while app.world().resource::<Reloads>().0 == 0 {
+        assert!(std::time::Instant::now() < deadline, "no reload");
+        std::thread::sleep(Duration::from_millis(50));
+        app.update();
+    }
+    frames(&mut app, 2);
+    assert_eq!(screen(&app), Screen::Call);
+    let after = &call(&app).call;
+    assert_eq!(after.turns().len(), before.turns().len());
+    assert_eq!(after.waits(), before.waits());
+    assert_eq!(after.trust(), before.trust());
+}
+
+#[test]
+fn a_settings_change_mid_call_leaves_the_call_as_it_was() {
+    let dir = impatient();
+    let mut app = impatient_game(dir.path(), false);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, digit(2));
+    // 3 s into the wait for the second answer (a point already lost), the call goes on hold.
+    frames(&mut app, 15);
+    key(&mut app, KeyCode::Escape);
+    let before = call(&app).clone();
+    assert!(!before.call.waits().is_empty(), "{:?}", before.call.waits());
+    // On hold: Resume, Back to scenarios, Text size.
+    keys(
+        &mut app,
+        &[
+            KeyCode::ArrowDown,
+            KeyCode::ArrowDown,
+            KeyCode::ArrowDown,
+            KeyCode::Enter,
+        ],
+    );
+    assert_eq!(app.world().resource::<game::Theme>().scale, 1.25);
+    assert!(texts(&mut app).iter().any(|t| t == "Call on hold"));
+    let now = &call(&app).call;
+    assert_eq!(now.turns(), before.call.turns());
+    assert_eq!(now.trust(), before.call.trust());
+    assert_eq!(now.waits(), before.call.waits());
+    key(&mut app, KeyCode::Escape);
+    assert_eq!(screen(&app), Screen::Call);
+    // The prospect's wait goes on where it was: within the next second the next point goes
+    // (the 2 s of patience do not start again).
+    frames(&mut app, 5);
+    assert!(
+        call(&app).call.trust() < before.call.trust(),
+        "{} then {}",
+        before.call.trust(),
+        call(&app).call.trust()
+    );
+}
+
+/// Every screen, reached by keys from the title (a competition folder and a broken file make
+/// every screen reachable).
+fn screens() -> Vec<(&'static str, Vec<KeyCode>)> {
+    use KeyCode::*;
+    vec![
+        ("title", vec![]),
+        ("pick", vec![ArrowDown, ArrowDown, Enter]),
+        ("briefing", vec![ArrowDown, ArrowDown, Enter, Digit1]),
+        ("call", vec![ArrowDown, ArrowDown, Enter, Digit1, Enter]),
+        (
+            "call answered",
+            vec![ArrowDown, ArrowDown, Enter, Digit1, Enter, Digit2],
+        ),
+        (
+            "call on hold",
+            vec![ArrowDown, ArrowDown, Enter, Digit1, Enter, Escape],
+        ),
+        (
+            "debrief",
+            vec![
+                ArrowDown, ArrowDown, Enter, Digit1, Enter, Digit1, Digit1, Digit1, Digit1, Digit1,
+                Digit1, Enter,
+            ],
+        ),
+        ("error", vec![ArrowDown, ArrowDown, Enter, Digit2]),
+        (
+            "board",
+            vec![ArrowDown; 5].into_iter().chain([Enter]).collect(),
+        ),
+        (
+            "competitions",
+            vec![ArrowDown; 7].into_iter().chain([Enter]).collect(),
+        ),
+    ]
+}
+
+#[test]
+fn swapping_the_library_under_any_screen_cannot_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dialogues().join("demo-request.ron"),
+        dir.path().join("demo-request.ron"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("broken.ron"), "Scenario(").unwrap();
+    let broken_only = {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("other.ron"), "(").unwrap();
+        Library::from_path(d.path()).unwrap()
+    };
+    for (name, path) in screens() {
+        for swap in [Library::default(), broken_only.clone()] {
+            let mut app = headless(
+                Library::from_path(dir.path()).unwrap(),
+                PlayOptions {
+                    seed: Some(3),
+                    ..default()
+                },
+            );
+            keys(&mut app, &path);
+            let at = screen(&app);
+            // The library changes under the screen (a competition entered or left, a reload).
+            app.world_mut().resource_mut::<game::Scenarios>().0 = swap;
+            frames(&mut app, 3);
+            // Whatever the player presses next, nothing panics.
+            for k in [
+                KeyCode::Digit1,
+                KeyCode::Enter,
+                KeyCode::KeyR,
+                KeyCode::ArrowDown,
+                KeyCode::Enter,
+                KeyCode::Escape,
+                KeyCode::Digit2,
+                KeyCode::Enter,
+            ] {
+                key(&mut app, k);
+            }
+            eprintln!("{name}: was on {at:?}, now on {:?}", screen(&app));
+        }
+    }
+}
+
+#[test]
+fn an_answer_the_call_refuses_is_reported_on_the_call_screen() {
+    let mut app = headless(
+        Library::builtin(),
+        PlayOptions {
+            scenario: Some("network-expansion".into()),
+            seed: Some(1),
+            ..default()
+        },
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Call);
+    // The prospect hangs up in the very frame the player answers (the call ends behind the
+    // screen's back): the answer cannot be taken, and the player is told.
+    let script = Library::builtin()
+        .entries
+        .iter()
+        .find_map(|e| {
+            e.script()
+                .filter(|s| s.id() == "network-expansion")
+                .cloned()
+        })
+        .unwrap();
+    app.world_mut()
+        .resource_mut::<ActiveCall>()
+        .call
+        .lose_patience(&script, 1000);
+    key(&mut app, digit(1));
+    let shown = texts(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.contains("could not be taken") && t.contains("already ended")),
+        "{shown:?}"
+    );
+}
