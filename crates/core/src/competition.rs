@@ -1,6 +1,7 @@
 //! Competitions: a RON file naming scenarios with a fixed seed each, the scenario versions it
 //! accepts, the attempts allowed and the dates; checked against the scenarios on hand.
 
+use crate::Error;
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -19,21 +20,21 @@ pub const MAX_SCENARIOS: usize = 200;
 
 /// Whether `id` can name a competition: 1 to 64 letters, digits, `-`, `_` or `.`, and not `*`
 /// (which names the overall board). `Err` completes the sentence "the competition id ...".
-pub fn valid_id(id: &str) -> Result<(), String> {
+pub fn valid_id(id: &str) -> Result<(), Error> {
     if id.is_empty() {
-        return Err("is empty".into());
+        return Err(Error::Invalid("is empty".into()));
     }
     if id.chars().count() > 64 {
-        return Err("is longer than 64 characters".into());
+        return Err(Error::Invalid("is longer than 64 characters".into()));
     }
     if !id
         .chars()
         .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
     {
-        return Err(format!(
+        return Err(Error::Invalid(format!(
             "`{}` may hold only letters, digits, `-`, `_` and `.`",
             crate::shown::terminal(&crate::shown::clip(id, 40))
-        ));
+        )));
     }
     Ok(())
 }
@@ -105,31 +106,33 @@ pub struct Resolved {
 
 impl Competition {
     /// Loads a competition file, with positioned errors for its syntax and its meaning.
-    pub fn load(path: &Path) -> Result<Competition, String> {
+    pub fn load(path: &Path) -> Result<Competition, Error> {
         let shown = path.display().to_string();
         let size = std::fs::metadata(path)
-            .map_err(|e| format!("cannot read {shown}: {e}"))?
+            .map_err(Error::io(format!("cannot read {shown}")))?
             .len();
         if size > MAX_FILE_BYTES {
-            return Err(format!(
+            return Err(Error::Invalid(format!(
                 "{shown} is {} KB; a competition file is a few lines (at most {} KB)",
                 size >> 10,
                 MAX_FILE_BYTES >> 10
-            ));
+            )));
         }
         let text =
-            std::fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+            std::fs::read_to_string(path).map_err(Error::io(format!("cannot read {shown}")))?;
         let competition = peercall_dialogue::load::parse_as::<Competition>(&shown, &text)
-            .map_err(|d| d.render(&text, false))?;
+            .map_err(|d| Error::Invalid(d.render(&text, false)))?;
         let findings = competition.check(&shown, &text);
         if findings.is_empty() {
             Ok(competition)
         } else {
-            Err(findings
-                .iter()
-                .map(|d| d.render(&text, false))
-                .collect::<Vec<_>>()
-                .join("\n"))
+            Err(Error::Invalid(
+                findings
+                    .iter()
+                    .map(|d| d.render(&text, false))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ))
         }
     }
 
@@ -274,23 +277,23 @@ impl Competition {
     }
 
     /// Whether `today` (YYYY-MM-DD) is within the dates; `Err` says why not.
-    pub fn open_on(&self, today: &str) -> Result<(), String> {
+    pub fn open_on(&self, today: &str) -> Result<(), Error> {
         if let Some(s) = &self.starts
             && today < s.as_str()
         {
-            return Err(format!("{} starts on {s}", self.name));
+            return Err(Error::Competition(format!("{} starts on {s}", self.name)));
         }
         if let Some(e) = &self.ends
             && today > e.as_str()
         {
-            return Err(format!("{} ended on {e}", self.name));
+            return Err(Error::Competition(format!("{} ended on {e}", self.name)));
         }
         Ok(())
     }
 
     /// Finds every scenario in `library`; a scenario that is missing or whose content changed
     /// since the competition was set up is refused, with a message.
-    pub fn resolve(&self, library: &Library) -> Result<Vec<Resolved>, String> {
+    pub fn resolve(&self, library: &Library) -> Result<Vec<Resolved>, Error> {
         let mut out = Vec::new();
         let mut problems = Vec::new();
         for e in &self.scenarios {
@@ -333,7 +336,11 @@ impl Competition {
         if problems.is_empty() {
             Ok(out)
         } else {
-            Err(format!("{}: {}", self.name, problems.join("; ")))
+            Err(Error::Competition(format!(
+                "{}: {}",
+                self.name,
+                problems.join("; ")
+            )))
         }
     }
 }

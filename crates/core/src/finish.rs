@@ -1,6 +1,7 @@
 //! Finishing a call: recording its result and queueing its xAPI statements, in one
 //! transaction. Every front end (the game, `peercall run`) finishes calls through here.
 
+use crate::Error;
 use std::time::SystemTime;
 
 use peercall_dialogue::{Call, Script};
@@ -29,7 +30,7 @@ pub fn finish_call(
     script: &Script,
     who: Played<'_>,
     home_page: &str,
-) -> Result<Option<(Record, bool)>, String> {
+) -> Result<Option<(Record, bool)>, Error> {
     let Some(record) = Record::of(
         call,
         script,

@@ -3,9 +3,12 @@
 //! outbox and sender, and the checks on untrusted names and texts.
 
 pub mod competition;
+pub mod error;
 pub mod finish;
 pub mod library;
 pub mod profile;
 pub mod records;
 pub mod shown;
 pub mod xapi;
+
+pub use error::{Error, Result};

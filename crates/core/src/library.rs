@@ -1,6 +1,7 @@
 //! The scenarios a game session offers: the built-in ones or a trainer's folder, each either
 //! ready to play or broken with its diagnostics.
 
+use crate::Error;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -83,11 +84,14 @@ impl Library {
     }
 
     /// Every scenario file in a folder (or one file).
-    pub fn from_path(path: &Path) -> Result<Library, String> {
+    pub fn from_path(path: &Path) -> Result<Library, Error> {
         let files =
-            scenario_files(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            scenario_files(path).map_err(Error::io(format!("cannot read {}", path.display())))?;
         if files.is_empty() {
-            return Err(format!("no scenario files (*.ron) in {}", path.display()));
+            return Err(Error::Invalid(format!(
+                "no scenario files (*.ron) in {}",
+                path.display()
+            )));
         }
         Ok(Library::from_checked(
             files.iter().map(|f| load_path(f)).collect(),
@@ -142,7 +146,7 @@ impl Library {
 
     /// The folder (or file) loaded again after a change. A file that was playable and is now
     /// broken keeps its previous version, with the new errors attached.
-    pub fn reload(&self, path: &Path) -> Result<Library, String> {
+    pub fn reload(&self, path: &Path) -> Result<Library, Error> {
         let mut fresh = Library::from_path(path)?;
         for entry in &mut fresh.entries {
             if let EntryKind::Broken { report, .. } = &entry.kind

@@ -9,6 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::Error;
 use crate::library::Library;
 
 /// The schema version this build writes; older databases are migrated forward.
@@ -202,7 +203,11 @@ impl Record {
 
     /// Replays the choice log through `script` and checks that the ending, score, trust and
     /// person-days are what the record says. `Err` gives the reason.
-    pub fn verify(&self, script: &Script) -> Result<(), String> {
+    pub fn verify(&self, script: &Script) -> Result<(), Error> {
+        self.replays(script).map_err(Error::Unverified)
+    }
+
+    fn replays(&self, script: &Script) -> Result<(), String> {
         if script.hash() != self.scenario_hash && script.legacy_hash() != self.scenario_hash {
             return Err(format!(
                 "scenario {} has changed since this result was played",
@@ -303,15 +308,17 @@ fn classify(e: rusqlite::Error, path: &Path) -> OpenError {
     use rusqlite::ErrorCode as C;
     let shown = path.display();
     let Some(code) = e.sqlite_error_code() else {
-        return OpenError::Fatal(format!("cannot open the records at {shown}: {e}"));
+        return OpenError::Fatal(Error::Records(format!(
+            "cannot open the records at {shown}: {e}"
+        )));
     };
-    OpenError::Fatal(match code {
+    OpenError::Fatal(Error::Records(match code {
         C::NotADatabase | C::DatabaseCorrupt => return OpenError::Corrupt(e.to_string()),
         C::DatabaseBusy | C::DatabaseLocked => {
-            return OpenError::Busy(format!(
-                "the records at {shown} are in use by another program (waited {} s); try again when it has finished",
-                busy_timeout().as_secs_f32()
-            ));
+            return OpenError::Busy(Error::Busy {
+                path: path.to_path_buf(),
+                waited: busy_timeout(),
+            });
         }
         C::ReadOnly => format!(
             "the records at {shown} are read-only (check the file's and folder's permissions); nothing was changed"
@@ -324,7 +331,7 @@ fn classify(e: rusqlite::Error, path: &Path) -> OpenError {
             format!("cannot open the records at {shown} (check the path and its permissions): {e}")
         }
         _ => format!("cannot use the records at {shown}: {e}"),
-    })
+    }))
 }
 
 impl Store {
@@ -333,19 +340,19 @@ impl Store {
     /// database started; the returned notice says so. A folder, a read-only or locked database,
     /// a full disk, a database from a newer peercall or another program's database is an error,
     /// and nothing is changed.
-    pub fn open(path: &Path) -> Result<(Store, Option<String>), String> {
+    pub fn open(path: &Path) -> Result<(Store, Option<String>), Error> {
         let shown = path.display();
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => {
-                return Err(format!(
+                return Err(Error::Records(format!(
                     "{shown} is a folder, not a records database; give a file name, like {}",
                     path.join("records.sqlite").display()
-                ));
+                )));
             }
             Ok(m) if !m.is_file() => {
-                return Err(format!(
+                return Err(Error::Records(format!(
                     "{shown} is not a regular file; nothing was changed"
-                ));
+                )));
             }
             // Not opened here to test it: closing another handle to a database file that
             // this process also has open in SQLite would drop SQLite's locks on it. SQLite
@@ -354,10 +361,15 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir)
-                        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                        .map_err(Error::io(format!("cannot create {}", dir.display())))?;
                 }
             }
-            Err(e) => return Err(format!("cannot read the records at {shown}: {e}")),
+            Err(e) => {
+                return Err(Error::Io {
+                    what: format!("cannot read the records at {shown}"),
+                    source: e,
+                });
+            }
         }
         match Store::try_open_patiently(path) {
             Ok(store) => Ok((store, None)),
@@ -370,17 +382,18 @@ impl Store {
     /// damaged file take turns, holding an exclusive lock on its folder (not on the file: closing
     /// another handle to a database file would drop SQLite's own locks on it). Under the lock the
     /// file is looked at again: whoever comes second finds the fresh database and opens it.
-    fn set_aside(path: &Path, why: &str) -> Result<(Store, Option<String>), String> {
+    fn set_aside(path: &Path, why: &str) -> Result<(Store, Option<String>), Error> {
         let shown = path.display();
         let dir = path
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let folder = std::fs::File::open(dir)
-            .map_err(|e| format!("cannot open the folder of the records at {shown}: {e}"))?;
-        folder
-            .lock()
-            .map_err(|e| format!("cannot lock the folder of the records at {shown}: {e}"))?;
+        let folder = std::fs::File::open(dir).map_err(Error::io(format!(
+            "cannot open the folder of the records at {shown}"
+        )))?;
+        folder.lock().map_err(Error::io(format!(
+            "cannot lock the folder of the records at {shown}"
+        )))?;
         match Store::try_open_patiently(path) {
             Ok(store) => return Ok((store, None)),
             Err(OpenError::Fatal(e) | OpenError::Busy(e)) => return Err(e),
@@ -392,9 +405,9 @@ impl Store {
         let tag = &uuid::Uuid::new_v4().simple().to_string()[..8];
         let backup = PathBuf::from(format!("{shown}.corrupt-{stamp}-{tag}"));
         // A hard link never replaces an existing file: the backup cannot land on anything.
-        std::fs::hard_link(path, &backup).map_err(|e| {
-            format!("the records at {shown} are damaged ({why}) and could not be moved aside: {e}")
-        })?;
+        std::fs::hard_link(path, &backup).map_err(Error::io(format!(
+            "the records at {shown} are damaged ({why}) and could not be moved aside"
+        )))?;
         // The side files go first, while the damaged file still stands: no fresh database can
         // have made side files of its own yet.
         for ext in ["-wal", "-shm", "-journal"] {
@@ -404,12 +417,10 @@ impl Store {
                 let _ = std::fs::remove_file(&side);
             }
         }
-        std::fs::remove_file(path).map_err(|e| {
-            format!("the records at {shown} are damaged ({why}) and could not be moved aside: {e}")
-        })?;
-        let store = Store::try_open_patiently(path).map_err(|e| match e {
-            OpenError::Fatal(e) | OpenError::Busy(e) | OpenError::Corrupt(e) => e,
-        })?;
+        std::fs::remove_file(path).map_err(Error::io(format!(
+            "the records at {shown} are damaged ({why}) and could not be moved aside"
+        )))?;
+        let store = Store::try_open_patiently(path).map_err(|e| e.into_error(path))?;
         drop(folder);
         Ok((
             store,
@@ -454,17 +465,17 @@ impl Store {
             .map_err(fail)?;
         let shown = path.display();
         if version > SCHEMA_VERSION {
-            return Err(OpenError::Fatal(format!(
+            return Err(OpenError::Fatal(Error::Records(format!(
                 "the records at {shown} were written by a newer peercall (schema {version}); update peercall to use them. Nothing was changed"
-            )));
+            ))));
         }
         // Databases written before the application id was set are recognised by their schema.
         let ours =
             app == APPLICATION_ID || (app == 0 && (tables == 0 || (version >= 1 && results == 1)));
         if !ours {
-            return Err(OpenError::Fatal(format!(
+            return Err(OpenError::Fatal(Error::Records(format!(
                 "{shown} is another program's SQLite database, not peercall's records; give another file with --db. Nothing was changed"
-            )));
+            ))));
         }
         let check: String = conn
             .query_row("PRAGMA quick_check", [], |r| r.get(0))
@@ -473,9 +484,9 @@ impl Store {
             return Err(OpenError::Corrupt(check));
         }
         if conn.is_readonly(rusqlite::MAIN_DB).map_err(fail)? {
-            return Err(OpenError::Fatal(format!(
+            return Err(OpenError::Fatal(Error::Records(format!(
                 "the records at {shown} are read-only (check the file's and folder's permissions); nothing was changed"
-            )));
+            ))));
         }
         // Every finished call is on disk before `record` returns, even if the process is
         // killed right after.
@@ -483,9 +494,9 @@ impl Store {
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
             .map_err(fail)?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(OpenError::Fatal(format!(
+            return Err(OpenError::Fatal(Error::Records(format!(
                 "the records at {shown} cannot use a write-ahead log (journal mode {mode}); nothing was changed"
-            )));
+            ))));
         }
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(fail)?;
@@ -514,17 +525,17 @@ impl Store {
 
     /// A write transaction that takes the lock at once (waiting for other writers), so that it
     /// never fails half-way for want of it.
-    fn write(&self) -> Result<Transaction<'_>, String> {
+    fn write(&self) -> Result<Transaction<'_>, Error> {
         Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .map_err(|e| self.explain(e))
     }
 
     /// What a failed write means, in words a player can act on.
-    fn explain(&self, e: rusqlite::Error) -> String {
+    fn explain(&self, e: rusqlite::Error) -> Error {
         match classify(e, &self.path) {
-            OpenError::Fatal(m) | OpenError::Busy(m) | OpenError::Corrupt(m) => {
-                format!("cannot record: {m}")
-            }
+            OpenError::Busy(e) => e,
+            OpenError::Fatal(e) => Error::Records(format!("cannot record: {e}")),
+            OpenError::Corrupt(m) => Error::Records(format!("cannot record: {m}")),
         }
     }
 
@@ -535,7 +546,7 @@ impl Store {
 
     /// Stores a result; `false` when it was already there (same id). The result and the
     /// leaderboard's best-of table change together, in one transaction.
-    pub fn record(&self, r: &Record, imported: bool) -> Result<bool, String> {
+    pub fn record(&self, r: &Record, imported: bool) -> Result<bool, Error> {
         self.record_call(r, imported, &[])
     }
 
@@ -546,7 +557,7 @@ impl Store {
         r: &Record,
         imported: bool,
         statements: &[serde_json::Value],
-    ) -> Result<bool, String> {
+    ) -> Result<bool, Error> {
         let tx = self.write()?;
         let added = insert_record(&tx, r, imported).map_err(|e| self.explain(e))?;
         queue(&tx, statements).map_err(|e| self.explain(e))?;
@@ -555,11 +566,7 @@ impl Store {
     }
 
     /// Stores many verified results in one transaction (an import): (added, already there).
-    pub fn record_many(
-        &self,
-        records: &[Record],
-        imported: bool,
-    ) -> Result<(usize, usize), String> {
+    pub fn record_many(&self, records: &[Record], imported: bool) -> Result<(usize, usize), Error> {
         let tx = self.write()?;
         let mut added = 0;
         for r in records {
@@ -570,7 +577,7 @@ impl Store {
     }
 
     /// Every result, optionally of one player, oldest first.
-    pub fn results(&self, player: Option<&str>) -> Result<Vec<Record>, String> {
+    pub fn results(&self, player: Option<&str>) -> Result<Vec<Record>, Error> {
         let mut stmt = self
             .conn
             .prepare(
@@ -578,7 +585,7 @@ impl Store {
                     outcome, score, trust, days, duration_ms, started_at, finished_at, competition
                  FROM results WHERE (?1 IS NULL OR player = ?1) ORDER BY finished_at, id",
             )
-            .map_err(|e| e.to_string())?;
+            .map_err(Error::db)?;
         let rows = stmt
             .query_map(params![player], |r| {
                 let choices: String = r.get(6)?;
@@ -605,14 +612,13 @@ impl Store {
                     competition: r.get(16)?,
                 })
             })
-            .map_err(|e| e.to_string())?;
-        rows.collect::<Result<Vec<_>, _>>()
-            .map_err(|e| e.to_string())
+            .map_err(Error::db)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(Error::db)
     }
 
     /// Queues xAPI statements for the LRS; a statement already queued (same id) is not queued
     /// twice.
-    pub fn enqueue(&self, statements: &[serde_json::Value]) -> Result<(), String> {
+    pub fn enqueue(&self, statements: &[serde_json::Value]) -> Result<(), Error> {
         let tx = self.write()?;
         queue(&tx, statements).map_err(|e| self.explain(e))?;
         tx.commit().map_err(|e| self.explain(e))
@@ -620,85 +626,85 @@ impl Store {
 
     /// Statements due for sending (unsent, and their retry time has come), oldest first:
     /// (id, JSON, attempts so far).
-    pub fn outbox_due(&self, now: i64) -> Result<Vec<(String, String, u32)>, String> {
+    pub fn outbox_due(&self, now: i64) -> Result<Vec<(String, String, u32)>, Error> {
         let mut stmt = self
             .conn
             .prepare(
                 "SELECT id, statement, attempts FROM outbox
                  WHERE sent = 0 AND parked IS NULL AND next_try <= ?1 ORDER BY seq",
             )
-            .map_err(|e| e.to_string())?;
+            .map_err(Error::db)?;
         stmt.query_map(params![now], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .map_err(|e| e.to_string())?
+            .map_err(Error::db)?
             .collect::<Result<_, _>>()
-            .map_err(|e| e.to_string())
+            .map_err(Error::db)
     }
 
     /// Marks a statement delivered.
-    pub fn outbox_sent(&self, id: &str) -> Result<(), String> {
+    pub fn outbox_sent(&self, id: &str) -> Result<(), Error> {
         self.conn
             .execute("UPDATE outbox SET sent = 1 WHERE id = ?1", params![id])
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(Error::db)
     }
 
     /// Counts a failed try and sets when to try again (seconds since the epoch).
-    pub fn outbox_retry_later(&self, id: &str, next_try: i64) -> Result<(), String> {
+    pub fn outbox_retry_later(&self, id: &str, next_try: i64) -> Result<(), Error> {
         self.conn
             .execute(
                 "UPDATE outbox SET attempts = attempts + 1, next_try = ?2 WHERE id = ?1",
                 params![id, next_try],
             )
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(Error::db)
     }
 
     /// Sets a statement aside that the LRS refused as invalid, with the reason: it is not sent
     /// again (until [`Store::outbox_unpark`]) and no longer holds up the others.
-    pub fn outbox_park(&self, id: &str, reason: &str) -> Result<(), String> {
+    pub fn outbox_park(&self, id: &str, reason: &str) -> Result<(), Error> {
         self.conn
             .execute(
                 "UPDATE outbox SET parked = ?2, attempts = attempts + 1 WHERE id = ?1",
                 params![id, reason],
             )
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(Error::db)
     }
 
     /// Statements set aside, oldest first: (id, reason).
-    pub fn outbox_parked(&self) -> Result<Vec<(String, String)>, String> {
+    pub fn outbox_parked(&self) -> Result<Vec<(String, String)>, Error> {
         let mut stmt = self
             .conn
             .prepare(
                 "SELECT id, parked FROM outbox WHERE sent = 0 AND parked IS NOT NULL ORDER BY seq",
             )
-            .map_err(|e| e.to_string())?;
+            .map_err(Error::db)?;
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(|e| e.to_string())?
+            .map_err(Error::db)?
             .collect::<Result<_, _>>()
-            .map_err(|e| e.to_string())
+            .map_err(Error::db)
     }
 
     /// Puts every set-aside statement back in the queue (after the LRS or the data was fixed).
-    pub fn outbox_unpark(&self) -> Result<usize, String> {
+    pub fn outbox_unpark(&self) -> Result<usize, Error> {
         self.conn
             .execute(
                 "UPDATE outbox SET parked = NULL, next_try = 0 WHERE sent = 0 AND parked IS NOT NULL",
                 [],
             )
-            .map_err(|e| e.to_string())
+            .map_err(Error::db)
     }
 
     /// Makes every waiting statement due now (after the LRS comes back, or on request).
-    pub fn outbox_retry_now(&self) -> Result<(), String> {
+    pub fn outbox_retry_now(&self) -> Result<(), Error> {
         self.conn
             .execute("UPDATE outbox SET next_try = 0 WHERE sent = 0", [])
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(Error::db)
     }
 
     /// Statements waiting to be delivered (not counting those set aside).
-    pub fn outbox_waiting(&self) -> Result<u64, String> {
+    pub fn outbox_waiting(&self) -> Result<u64, Error> {
         self.conn
             .query_row(
                 "SELECT COUNT(*) FROM outbox WHERE sent = 0 AND parked IS NULL",
@@ -706,11 +712,11 @@ impl Store {
                 |r| r.get::<_, i64>(0),
             )
             .map(|n| n as u64)
-            .map_err(|e| e.to_string())
+            .map_err(Error::db)
     }
 
     /// A setting kept on this machine.
-    pub fn setting(&self, key: &str) -> Result<Option<String>, String> {
+    pub fn setting(&self, key: &str) -> Result<Option<String>, Error> {
         self.conn
             .query_row(
                 "SELECT value FROM settings WHERE key = ?1",
@@ -718,11 +724,11 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()
-            .map_err(|e| e.to_string())
+            .map_err(Error::db)
     }
 
     /// Saves a setting.
-    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), String> {
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), Error> {
         self.conn
             .execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
@@ -730,11 +736,11 @@ impl Store {
                 params![key, value],
             )
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(Error::db)
     }
 
     /// A player's progress per scenario: (scenario, calls played, first score, best score).
-    pub fn progress(&self, player: &str) -> Result<Vec<(String, u32, u32, u32)>, String> {
+    pub fn progress(&self, player: &str) -> Result<Vec<(String, u32, u32, u32)>, Error> {
         let mut stmt = self
             .conn
             .prepare(
@@ -744,19 +750,19 @@ impl Store {
                         MAX(score)
                  FROM results r WHERE player = ?1 GROUP BY scenario",
             )
-            .map_err(|e| e.to_string())?;
+            .map_err(Error::db)?;
         stmt.query_map(params![player], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })
-        .map_err(|e| e.to_string())?
+        .map_err(Error::db)?
         .collect::<Result<_, _>>()
-        .map_err(|e| e.to_string())
+        .map_err(Error::db)
     }
 
     /// Attempts a player has made at a scenario under a competition: every call started on this
     /// machine ([`Store::start_attempt`]), finished or not, and every result imported from
     /// another machine.
-    pub fn attempts(&self, player: &str, competition: &str, scenario: &str) -> Result<u32, String> {
+    pub fn attempts(&self, player: &str, competition: &str, scenario: &str) -> Result<u32, Error> {
         self.conn
             .query_row(
                 "SELECT (SELECT COUNT(*) FROM attempts
@@ -767,7 +773,7 @@ impl Store {
                 |r| r.get::<_, i64>(0),
             )
             .map(|n| n as u32)
-            .map_err(|e| e.to_string())
+            .map_err(Error::db)
     }
 
     /// Counts a competition attempt as the call starts, before any answer: leaving the call,
@@ -779,7 +785,7 @@ impl Store {
         scenario: &str,
         seed: u64,
         at: SystemTime,
-    ) -> Result<(), String> {
+    ) -> Result<(), Error> {
         let tx = self.write()?;
         tx.execute(
             "INSERT INTO attempts (player, competition, scenario, seed, started_at)
@@ -791,24 +797,24 @@ impl Store {
     }
 
     /// Number of results stored.
-    pub fn count(&self) -> Result<u64, String> {
+    pub fn count(&self) -> Result<u64, Error> {
         self.conn
             .query_row("SELECT COUNT(*) FROM results", [], |r| r.get::<_, i64>(0))
             .map(|n| n as u64)
-            .map_err(|e| e.to_string())
+            .map_err(Error::db)
     }
 
     /// The leaderboard: each player's best result per scenario (ties: the faster one), summed
     /// over scenarios; players ranked by total score, then by total time. With `by_team`, a
     /// team's score is the mean of its players' totals, so teams of different sizes compare
     /// fairly; ties again go to the faster team.
-    pub fn board(&self, q: &BoardQuery) -> Result<Vec<BoardRow>, String> {
+    pub fn board(&self, q: &BoardQuery) -> Result<Vec<BoardRow>, Error> {
         let sql = "
             SELECT player, MAX(team), TOTAL(score), TOTAL(duration_ms), COUNT(*)
             FROM best
             WHERE competition = ?1 AND (?2 IS NULL OR scenario = ?2)
             GROUP BY player";
-        let mut stmt = self.conn.prepare(sql).map_err(|e| e.to_string())?;
+        let mut stmt = self.conn.prepare(sql).map_err(Error::db)?;
         let mut rows: Vec<BoardRow> = stmt
             .query_map(
                 params![q.competition.as_deref().unwrap_or("*"), q.scenario],
@@ -825,9 +831,9 @@ impl Store {
                     })
                 },
             )
-            .map_err(|e| e.to_string())?
+            .map_err(Error::db)?
             .collect::<Result<_, _>>()
-            .map_err(|e| e.to_string())?;
+            .map_err(Error::db)?;
         if q.by_team {
             let mut teams: std::collections::BTreeMap<String, BoardRow> = Default::default();
             for r in rows {
@@ -935,11 +941,24 @@ fn queue(tx: &Connection, statements: &[serde_json::Value]) -> rusqlite::Result<
 
 enum OpenError {
     /// Held by another connection: try again.
-    Busy(String),
-    /// Damaged or not a database: move it aside.
+    Busy(Error),
+    /// Damaged or not a database (SQLite's words): move it aside.
     Corrupt(String),
     /// Do not touch it.
-    Fatal(String),
+    Fatal(Error),
+}
+
+impl OpenError {
+    /// The error to report when the file cannot be used as it is.
+    fn into_error(self, path: &Path) -> Error {
+        match self {
+            OpenError::Busy(e) | OpenError::Fatal(e) => e,
+            OpenError::Corrupt(why) => Error::Records(format!(
+                "the records at {} are damaged ({why})",
+                path.display()
+            )),
+        }
+    }
 }
 
 /// What a leaderboard is over.
@@ -1037,7 +1056,11 @@ pub fn is_part_of(db: &Path, file: &Path) -> bool {
 
 /// Checks the fields of an imported result that the replay cannot recompute: names, dates,
 /// duration, sizes and the id. A replay proves that the call is possible, not who played it.
-pub fn validate(r: &Record) -> Result<(), String> {
+pub fn validate(r: &Record) -> Result<(), Error> {
+    check_fields(r).map_err(Error::Invalid)
+}
+
+fn check_fields(r: &Record) -> Result<(), String> {
     let player = crate::shown::name("the player name", &r.player, false)?;
     if player != r.player {
         return Err("the player name has spaces around it".into());
@@ -1094,38 +1117,40 @@ pub fn validate(r: &Record) -> Result<(), String> {
 /// Imports export files: every result is checked field by field and replayed through the
 /// scenario version it names (found by content hash in `library`); what does not reproduce is
 /// rejected with the reason. Verified results are written in batches, one transaction each.
-pub fn import(store: &Store, files: &[PathBuf], library: &Library) -> Result<ImportReport, String> {
+pub fn import(store: &Store, files: &[PathBuf], library: &Library) -> Result<ImportReport, Error> {
     const BATCH: usize = 2_000;
     let mut report = ImportReport::default();
     let scripts: Vec<&Script> = library.entries.iter().filter_map(|e| e.script()).collect();
     for file in files {
         let shown = file.display().to_string();
         if is_part_of(store.path(), file) {
-            return Err(format!(
+            return Err(Error::Invalid(format!(
                 "{shown} is the records database itself, not an export"
-            ));
+            )));
         }
         let size = std::fs::metadata(file)
-            .map_err(|e| format!("cannot read {shown}: {e}"))?
+            .map_err(Error::io(format!("cannot read {shown}")))?
             .len();
         if size > MAX_EXPORT_BYTES {
-            return Err(format!(
+            return Err(Error::Invalid(format!(
                 "{shown} is larger than {} MB; split it",
                 MAX_EXPORT_BYTES >> 20
-            ));
+            )));
         }
         let text =
-            std::fs::read_to_string(file).map_err(|e| format!("cannot read {shown}: {e}"))?;
+            std::fs::read_to_string(file).map_err(Error::io(format!("cannot read {shown}")))?;
         let export: Export = serde_json::from_str(&text).map_err(|e| {
-            format!(
+            Error::Invalid(format!(
                 "{shown}:{}:{}: not a peercall records file: {}",
                 e.line(),
                 e.column(),
                 crate::shown::clip(&e.to_string(), 200)
-            )
+            ))
         })?;
         if export.format != "peercall-records" {
-            return Err(format!("{shown}: not a peercall records file"));
+            return Err(Error::Invalid(format!(
+                "{shown}: not a peercall records file"
+            )));
         }
         let mut batch = Vec::new();
         for r in export.records {
@@ -1137,11 +1162,11 @@ pub fn import(store: &Store, files: &[PathBuf], library: &Library) -> Result<Imp
                         // Results recorded by peercall 0.1 name the scenario by its old hash.
                         .or_else(|| scripts.iter().find(|s| s.legacy_hash() == r.scenario_hash));
                     match script {
-                        None => Err(format!(
+                        None => Err(Error::Unverified(format!(
                             "unknown version of scenario {} (hash {})",
                             crate::shown::terminal(&crate::shown::clip(&r.scenario, 64)),
                             crate::shown::terminal(&crate::shown::clip(&r.scenario_hash, 12))
-                        )),
+                        ))),
                         Some(s) => r.verify(s),
                     }
                 })
@@ -1151,14 +1176,16 @@ pub fn import(store: &Store, files: &[PathBuf], library: &Library) -> Result<Imp
                     if r.content_id() == r.id {
                         Ok(())
                     } else {
-                        Err("the id does not match the result's content (was it edited?)".into())
+                        Err(Error::Unverified(
+                            "the id does not match the result's content (was it edited?)".into(),
+                        ))
                     }
                 });
             match verdict {
                 Err(why) => report.rejected.push((
                     shown.clone(),
                     crate::shown::clip(&r.id, 40).into_owned(),
-                    why,
+                    why.to_string(),
                 )),
                 Ok(()) => batch.push(r),
             }
@@ -1194,8 +1221,24 @@ mod tests {
                 [],
             )
             .unwrap();
+            // A competition call played here, and one imported from another machine.
+            conn.execute(
+                "INSERT INTO results VALUES ('b', 'Ana', 'East', 'demo-request', 'h', 1, '[]', '[]',
+                    'qualified-in', 'QualifiedIn', 80, 70, 1.0, 1000, 't0', 't1', 'cup', 0),
+                    ('c', 'Ana', 'East', 'demo-request', 'h', 2, '[]', '[]',
+                    'qualified-in', 'QualifiedIn', 85, 70, 1.0, 1000, 't0', 't1', 'cup', 1)",
+                [],
+            )
+            .unwrap();
         }
         let (store, notice) = Store::open(&path).unwrap();
+        // Both count as attempts; a call started now counts before it is recorded.
+        assert_eq!(store.attempts("Ana", "cup", "demo-request").unwrap(), 2);
+        store
+            .start_attempt("Ana", "cup", "demo-request", 7, SystemTime::now())
+            .unwrap();
+        assert_eq!(store.attempts("Ana", "cup", "demo-request").unwrap(), 3);
+        assert_eq!(store.attempts("Bo", "cup", "demo-request").unwrap(), 0);
         assert!(notice.is_none());
         let version: i64 = store
             .conn
@@ -1217,7 +1260,8 @@ mod tests {
             .pragma_update(None, "user_version", 99)
             .unwrap();
         let err = Store::open(&path).unwrap_err();
-        assert!(err.contains("newer peercall"), "{err}");
+        assert!(matches!(err, Error::Records(_)), "{err:?}");
+        assert!(err.to_string().contains("newer peercall"), "{err}");
         assert!(path.exists());
     }
 }

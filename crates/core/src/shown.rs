@@ -1,6 +1,7 @@
 //! Untrusted names and texts where they are entered and where they are shown: validated names,
 //! terminal-safe text, spreadsheet-safe CSV cells.
 
+use crate::Error;
 use std::borrow::Cow;
 
 /// Longest player or team name, in characters.
@@ -8,19 +9,21 @@ pub const MAX_NAME: usize = 64;
 
 /// A player or team name as entered: trimmed, at most [`MAX_NAME`] characters, no control
 /// characters; a player name may not be blank. `what` names the field in the error.
-pub fn name(what: &str, value: &str, may_be_blank: bool) -> Result<String, String> {
+pub fn name(what: &str, value: &str, may_be_blank: bool) -> Result<String, Error> {
     let v = value.trim();
     if v.is_empty() && !may_be_blank {
-        return Err(format!("{what} cannot be blank"));
+        return Err(Error::Invalid(format!("{what} cannot be blank")));
     }
     if v.chars().count() > MAX_NAME {
-        return Err(format!("{what} is longer than {MAX_NAME} characters"));
+        return Err(Error::Invalid(format!(
+            "{what} is longer than {MAX_NAME} characters"
+        )));
     }
     if let Some(c) = v.chars().find(|c| is_unsafe(*c)) {
-        return Err(format!(
+        return Err(Error::Invalid(format!(
             "{what} contains a control character ({})",
             escape_char(c)
-        ));
+        )));
     }
     Ok(v.to_string())
 }
@@ -81,11 +84,15 @@ mod tests {
     #[test]
     fn names_are_validated() {
         assert_eq!(name("player", "  Ana Lee ", false).unwrap(), "Ana Lee");
-        assert!(name("player", "   ", false).unwrap_err().contains("blank"));
+        assert!(matches!(
+            name("player", "   ", false),
+            Err(Error::Invalid(m)) if m.contains("blank")
+        ));
         assert_eq!(name("team", "", true).unwrap(), "");
         assert!(
             name("player", "\u{1b}[2JRED", false)
                 .unwrap_err()
+                .to_string()
                 .contains("\\x1b")
         );
         assert!(name("player", &"x".repeat(65), false).is_err());

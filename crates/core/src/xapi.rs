@@ -2,6 +2,7 @@
 //! sender that delivers them to a Learning Record Store, retrying with backoff while it is down.
 //! Statement ids are derived from the result, so sending again never duplicates anything.
 
+use crate::Error;
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
@@ -39,7 +40,7 @@ impl LrsConfig {
     /// From the environment (`PEERCALL_LRS_ENDPOINT`, `PEERCALL_LRS_USER`,
     /// `PEERCALL_LRS_PASSWORD`, optional `PEERCALL_LRS_HOME_PAGE`), else from `lrs.ron` next to
     /// the records database; `None` when neither is set (statements then wait in the outbox).
-    pub fn load(db_path: &std::path::Path) -> Result<Option<LrsConfig>, String> {
+    pub fn load(db_path: &std::path::Path) -> Result<Option<LrsConfig>, Error> {
         if let Ok(endpoint) = std::env::var("PEERCALL_LRS_ENDPOINT") {
             return Ok(Some(LrsConfig {
                 endpoint,
@@ -54,10 +55,10 @@ impl LrsConfig {
             return Ok(None);
         }
         let text = std::fs::read_to_string(&file)
-            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            .map_err(Error::io(format!("cannot read {}", file.display())))?;
         peercall_dialogue::load::parse_as::<LrsConfig>(&file.display().to_string(), &text)
             .map(Some)
-            .map_err(|d| d.render(&text, false))
+            .map_err(|d| Error::Invalid(d.render(&text, false)))
     }
 
     fn statements_url(&self) -> String {
@@ -251,7 +252,7 @@ pub fn record(
     record: &Record,
     script: &Script,
     home_page: &str,
-) -> Result<bool, String> {
+) -> Result<bool, Error> {
     store.record_call(record, false, &statements(record, script, home_page))
 }
 
@@ -295,7 +296,7 @@ pub struct Delivery {
 
 /// Sends every due statement in the outbox, oldest first; on failure each waits longer before
 /// the next try (2 s, 4 s, ... up to 5 minutes). A statement the LRS already has counts as sent.
-pub fn deliver(store: &Store, config: &LrsConfig, now: SystemTime) -> Result<Delivery, String> {
+pub fn deliver(store: &Store, config: &LrsConfig, now: SystemTime) -> Result<Delivery, Error> {
     let agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(10)))
         .http_status_as_error(false)

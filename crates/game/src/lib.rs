@@ -138,10 +138,9 @@ pub fn attempts(world: &World, id: &str) -> Option<Result<(u32, u32), String>> {
     comp.seed_for(id)?;
     let profile = world.resource::<Profile>();
     let used = match world.get_resource::<RecordsDb>() {
-        Some(db) => match db.0.lock() {
-            Ok(store) => store.attempts(&profile.player, &comp.competition.id, id),
-            Err(_) => Err("the records are unavailable after an earlier failure".to_string()),
-        },
+        Some(db) => db.with("your attempts", |s| {
+            s.attempts(&profile.player, &comp.competition.id, id)
+        }),
         None => Ok(0),
     };
     Some(used.map(|u| (u, comp.competition.attempts)))
@@ -167,6 +166,35 @@ pub struct HomePage(pub String);
 /// The records database, when it could be opened.
 #[derive(Resource)]
 pub struct RecordsDb(pub std::sync::Mutex<peercall_core::records::Store>);
+
+/// The error for records a panic left locked (it cannot happen unless there is a bug).
+pub fn poisoned() -> peercall_core::Error {
+    peercall_core::Error::Records("the records are unavailable after an earlier failure".into())
+}
+
+/// Why the records database could not be opened (the title screen says so).
+#[derive(Resource, Debug, Clone)]
+pub struct RecordsUnavailable(pub String);
+
+impl RecordsDb {
+    /// Runs `f` on the store. A failure is logged, and returned as the sentence to show
+    /// (`what` names what could not be read or written, e.g. "the leaderboard").
+    pub fn with<T>(
+        &self,
+        what: &str,
+        f: impl FnOnce(&peercall_core::records::Store) -> peercall_core::Result<T>,
+    ) -> Result<T, String> {
+        let result = match self.0.lock() {
+            Ok(store) => f(&store),
+            Err(_) => Err(poisoned()),
+        };
+        result.map_err(|e| {
+            let message = format!("cannot use {what}: {e}");
+            warn!("{message}");
+            message
+        })
+    }
+}
 
 /// The screens of the game.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -299,7 +327,9 @@ fn install_fonts(app: &mut App) {
         return;
     };
     let mono = fonts.add(Font::from_bytes(bevy::text::DEFAULT_FONT_DATA.to_vec()));
-    let _ = fonts.insert(AssetId::default(), Font::from_bytes(READING_FONT.to_vec()));
+    if let Err(e) = fonts.insert(AssetId::default(), Font::from_bytes(READING_FONT.to_vec())) {
+        warn!("the reading font could not be installed ({e}); Bevy's default font is used");
+    }
     app.insert_resource(MonoFont(mono));
 }
 
@@ -470,7 +500,10 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
             }
             app.insert_resource(RecordsDb(std::sync::Mutex::new(store)));
         }
-        Err(e) => eprintln!("warning: {e}; calls will not be recorded this time"),
+        Err(e) => {
+            eprintln!("warning: {e}; calls will not be recorded this time");
+            app.insert_resource(RecordsUnavailable(e.to_string()));
+        }
     }
     add_game(&mut app, library, options);
     if std::env::var_os("PEERCALL_TIMING").is_some() {

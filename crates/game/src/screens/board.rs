@@ -54,9 +54,11 @@ fn fill(
         scenario: None,
         by_team: view.by_team,
     };
-    let rows = db
-        .and_then(|d| d.0.lock().ok().and_then(|s| s.board(&query).ok()))
-        .unwrap_or_default();
+    let (rows, failure) = match db.map(|d| d.with("the leaderboard", |s| s.board(&query))) {
+        Some(Ok(rows)) => (rows, None),
+        Some(Err(e)) => (Vec::new(), Some(e)),
+        None => (Vec::new(), None),
+    };
     let me = if view.by_team {
         &profile.team
     } else {
@@ -90,7 +92,9 @@ fn fill(
             BackgroundColor(p.panel),
         ))
             .with_children(|table| {
-                if shown.is_empty() {
+                if let Some(e) = &failure {
+                    table.spawn(t.colored(format!("The leaderboard cannot be shown: {e}"), 20.0, p.bad));
+                } else if shown.is_empty() {
                     table.spawn(t.text("No results yet: play a call and come back.", 20.0));
                 }
                 let mut last = 0;

@@ -86,7 +86,7 @@ fn spawn(
             Ok(store) => {
                 peercall_core::finish::finish_call(&store, &active.call, script, who, &home)
             }
-            Err(_) => Err("the records are unavailable after an earlier failure".into()),
+            Err(_) => Err(crate::poisoned()),
         };
         if let Err(e) = result {
             warn!("this call was not recorded: {e}");
@@ -97,17 +97,18 @@ fn spawn(
     // The onboarding path is complete when every call has been played: ask the question again.
     let ask_again = competition.is_none()
         && db.as_ref().is_some_and(|db| {
-            db.0.lock().ok().is_some_and(|s| {
-                let played = s.progress(&profile.player).unwrap_or_default();
-                s.setting("diagnostic-before").ok().flatten().is_some()
-                    && s.setting("diagnostic-after").ok().flatten().is_none()
+            db.with("your progress", |s| {
+                let played = s.progress(&profile.player)?;
+                Ok(s.setting("diagnostic-before")?.is_some()
+                    && s.setting("diagnostic-after")?.is_none()
                     && scenarios
                         .0
                         .entries
                         .iter()
                         .filter_map(|e| e.script())
-                        .all(|sc| sc.id() == script.id() || played.iter().any(|r| r.0 == sc.id()))
+                        .all(|sc| sc.id() == script.id() || played.iter().any(|r| r.0 == sc.id())))
             })
+            .unwrap_or(false)
         });
     let sc = script.scenario();
     let t = *theme;

@@ -20,13 +20,13 @@ fn spawn(
     db: Option<Res<crate::RecordsDb>>,
     competition: Option<Res<crate::ActiveCompetition>>,
 ) {
-    let progress = db
-        .and_then(|d| {
-            d.0.lock()
-                .ok()
-                .and_then(|s| s.progress(&profile.player).ok())
-        })
-        .unwrap_or_default();
+    // A failure is logged and shown above the list.
+    let (progress, failure) =
+        match db.map(|d| d.with("your progress", |s| s.progress(&profile.player))) {
+            Some(Err(e)) => (Vec::new(), Some(e)),
+            Some(Ok(p)) => (p, None),
+            None => (Vec::new(), None),
+        };
     let played = |id: &str| progress.iter().find(|r| r.0 == id).map(|r| r.3);
     let total = scenarios.0.playable();
     let done = scenarios
@@ -60,6 +60,9 @@ fn spawn(
             17.0,
             if done == total { p.good } else { p.accent },
         ));
+        if let Some(e) = failure {
+            root.spawn((t.colored(e, 17.0, p.bad), Label));
+        }
         root.spawn((
             Scrollable,
             Node {

@@ -45,14 +45,17 @@ pub const ANSWERS: [&str; 3] = [
 ];
 
 fn setting(db: Option<&RecordsDb>, key: &str) -> Option<String> {
-    db.and_then(|db| db.0.lock().ok().and_then(|s| s.setting(key).ok().flatten()))
+    db.and_then(|db| {
+        db.with("the saved settings", |s| s.setting(key))
+            .ok()
+            .flatten()
+    })
 }
 
 fn save(db: Option<&RecordsDb>, key: &str, value: &str) {
-    if let Some(Ok(store)) = db.map(|d| d.0.lock())
-        && let Err(e) = store.set_setting(key, value)
-    {
-        eprintln!("warning: {e}");
+    if let Some(db) = db {
+        // A failure is logged by `with`; the screen goes on with what was typed.
+        let _ = db.with("the settings", |s| s.set_setting(key, value));
     }
 }
 
@@ -272,14 +275,12 @@ pub fn path_complete(world: &World) -> bool {
         return false;
     };
     let player = world.resource::<Profile>().player.clone();
-    let played: Vec<String> =
-        db.0.lock()
-            .ok()
-            .and_then(|s| s.progress(&player).ok())
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(id, ..)| id)
-            .collect();
+    let played: Vec<String> = db
+        .with("your progress", |s| s.progress(&player))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(id, ..)| id)
+        .collect();
     let scenarios = &world.resource::<Scenarios>().0;
     scenarios.playable() > 0
         && scenarios
@@ -295,7 +296,7 @@ fn spawn_diagnostic(world: &mut World) {
     let after = setting(db, "diagnostic-after").and_then(|v| v.parse::<usize>().ok());
     let player = world.resource::<Profile>().player.clone();
     let progress = db
-        .and_then(|d| d.0.lock().ok().and_then(|s| s.progress(&player).ok()))
+        .and_then(|d| d.with("your progress", |s| s.progress(&player)).ok())
         .unwrap_or_default();
     let t = *world.resource::<Theme>();
     let p = t.palette;

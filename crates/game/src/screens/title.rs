@@ -18,6 +18,7 @@ fn spawn(
     profile: Res<crate::Profile>,
     files: Res<crate::CompetitionFiles>,
     competition: Option<Res<crate::ActiveCompetition>>,
+    unrecorded: Option<Res<crate::RecordsUnavailable>>,
 ) {
     let t = *theme;
     let p = t.palette;
@@ -122,6 +123,20 @@ fn spawn(
             }
             m.spawn(t.button("Quit", 8)).observe(flow::quit);
         });
+        if let Some(u) = &unrecorded {
+            root.spawn((
+                t.colored(
+                    format!("Your calls are not being recorded: {}", u.0),
+                    16.0,
+                    p.bad,
+                ),
+                Node {
+                    max_width: px(900),
+                    ..default()
+                },
+                Label,
+            ));
+        }
         root.spawn((
             t.colored(
                 "Arrows or Tab to move, Enter to choose, Esc to go back",
@@ -147,7 +162,10 @@ fn play(
     mut next: ResMut<NextState<Screen>>,
 ) {
     let played = db
-        .and_then(|db| db.0.lock().ok()?.progress(&profile.player).ok())
+        .and_then(|db| {
+            db.with("your progress", |s| s.progress(&profile.player))
+                .ok()
+        })
         .unwrap_or_default();
     let unplayed = scenarios.0.entries.iter().find(|e| {
         e.script()
