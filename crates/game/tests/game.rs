@@ -895,3 +895,30 @@ fn a_saved_profile_is_shown_from_the_first_screen() {
             .any(|t| t == "Playing as Gus (South)")
     );
 }
+
+#[test]
+fn a_leaderboard_that_cannot_be_read_says_so() {
+    use peercall_core::records::Store;
+    use peercall_game::RecordsDb;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    let mut app = headless(Library::builtin(), PlayOptions::default());
+    app.insert_resource(RecordsDb(std::sync::Mutex::new(
+        Store::open(&db).unwrap().0,
+    )));
+    // Another program damages the database while the game runs.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("DROP TABLE best")
+        .unwrap();
+    press(&mut app, "Leaderboard");
+    assert_eq!(screen(&app), Screen::Board);
+    let shown = texts(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.starts_with("The leaderboard cannot be shown: cannot use the leaderboard")),
+        "{shown:?}"
+    );
+    assert!(!shown.iter().any(|t| t.starts_with("No results yet")));
+}
