@@ -7,10 +7,15 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let dir = root.join("dialogues");
+    // Read at run time: a build script compiled for one checkout may be run for another.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("../../dialogues");
     println!("cargo:rerun-if-changed={}", dir.display());
-    let files = peercall_dialogue::scenario_files(&dir).unwrap_or_default();
+    let files = match peercall_dialogue::scenario_files(&dir) {
+        Ok(files) if !files.is_empty() => files,
+        Ok(_) => fail(&format!("no scenarios (*.ron) in {}", dir.display())),
+        Err(e) => fail(&format!("cannot read {}: {e}", dir.display())),
+    };
     let mut out = String::from(
         "/// The shipped scenarios, checked at build time: (file name, text).\n\
          pub static BUILTIN: &[(&str, &str)] = &[\n",
@@ -42,4 +47,10 @@ fn main() {
     }
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin.rs");
     std::fs::write(dest, out).expect("write builtin.rs");
+}
+
+/// Stops the build: the game without its shipped scenarios would be an empty game.
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(1);
 }

@@ -196,3 +196,18 @@ impl Library {
         self.entries.iter().filter(|e| e.script().is_some()).count()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_scenario_is_built_in_and_playable() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dialogues");
+        let files = scenario_files(&dir).unwrap();
+        let library = Library::builtin();
+        assert!(!files.is_empty());
+        assert_eq!(library.entries.len(), files.len());
+        assert_eq!(library.playable(), files.len());
+    }
+}
