@@ -4,50 +4,14 @@
 
 use std::time::Duration;
 
-use bevy::input::ButtonState;
-use bevy::input::InputPlugin;
-use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy::time::TimeUpdateStrategy;
 
 use peercall_core as core_;
 use peercall_game as game;
 
+use super::{call, dialogues, digit, headless, key, screen, texts};
 use core_::library::Library;
-use game::{ActiveCall, PlayOptions, Screen, add_game};
-
-fn dialogues() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dialogues")
-}
-
-/// A headless game; each frame advances the clock by 200 ms.
-fn headless(library: Library, options: PlayOptions) -> App {
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
-        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-            200,
-        )));
-    add_game(&mut app, library, options);
-    app.update();
-    app.update();
-    app
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    for state in [ButtonState::Pressed, ButtonState::Released] {
-        app.world_mut().write_message(KeyboardInput {
-            key_code: code,
-            logical_key: Key::Unidentified(NativeKey::Unidentified),
-            state,
-            text: None,
-            repeat: false,
-            window: Entity::PLACEHOLDER,
-        });
-        app.update();
-    }
-    app.update();
-}
+use game::{ActiveCall, PlayOptions, Screen};
 
 fn keys(app: &mut App, codes: &[KeyCode]) {
     for c in codes {
@@ -59,28 +23,6 @@ fn frames(app: &mut App, n: usize) {
     for _ in 0..n {
         app.update();
     }
-}
-
-fn digit(n: usize) -> KeyCode {
-    [
-        KeyCode::Digit1,
-        KeyCode::Digit2,
-        KeyCode::Digit3,
-        KeyCode::Digit4,
-    ][n - 1]
-}
-
-fn screen(app: &App) -> Screen {
-    *app.world().resource::<State<Screen>>().get()
-}
-
-fn call(app: &App) -> &ActiveCall {
-    app.world().resource::<ActiveCall>()
-}
-
-fn texts(app: &mut App) -> Vec<String> {
-    let mut q = app.world_mut().query::<&Text>();
-    q.iter(app.world()).map(|t| t.0.clone()).collect()
 }
 
 /// The network-expansion call with a prospect who waits 2 s for an answer, then loses a
@@ -284,35 +226,57 @@ fn a_settings_change_mid_call_leaves_the_call_as_it_was() {
 
 /// Every screen, reached by keys from the title (a competition folder and a broken file make
 /// every screen reachable).
-fn screens() -> Vec<(&'static str, Vec<KeyCode>)> {
+fn screens() -> Vec<(&'static str, Screen, Vec<KeyCode>)> {
     use KeyCode::*;
     vec![
-        ("title", vec![]),
-        ("pick", vec![ArrowDown, ArrowDown, Enter]),
-        ("briefing", vec![ArrowDown, ArrowDown, Enter, Digit1]),
-        ("call", vec![ArrowDown, ArrowDown, Enter, Digit1, Enter]),
+        ("title", Screen::Title, vec![]),
+        ("pick", Screen::Pick, vec![ArrowDown, ArrowDown, Enter]),
+        (
+            "briefing",
+            Screen::Briefing,
+            vec![ArrowDown, ArrowDown, Enter, Digit1],
+        ),
+        (
+            "call",
+            Screen::Call,
+            vec![ArrowDown, ArrowDown, Enter, Digit1, Enter],
+        ),
         (
             "call answered",
+            Screen::Call,
             vec![ArrowDown, ArrowDown, Enter, Digit1, Enter, Digit2],
         ),
         (
             "call on hold",
+            Screen::Call,
             vec![ArrowDown, ArrowDown, Enter, Digit1, Enter, Escape],
         ),
         (
             "debrief",
+            Screen::Debrief,
             vec![
                 ArrowDown, ArrowDown, Enter, Digit1, Enter, Digit1, Digit1, Digit1, Digit1, Digit1,
                 Digit1, Enter,
             ],
         ),
-        ("error", vec![ArrowDown, ArrowDown, Enter, Digit2]),
+        (
+            "error",
+            Screen::Error,
+            vec![ArrowDown, ArrowDown, Enter, Digit2],
+        ),
         (
             "board",
+            Screen::Board,
             vec![ArrowDown; 5].into_iter().chain([Enter]).collect(),
         ),
         (
+            "profile",
+            Screen::Profile,
+            vec![ArrowDown; 6].into_iter().chain([Enter]).collect(),
+        ),
+        (
             "competitions",
+            Screen::Competitions,
             vec![ArrowDown; 7].into_iter().chain([Enter]).collect(),
         ),
     ]
@@ -332,7 +296,7 @@ fn swapping_the_library_under_any_screen_cannot_panic() {
         std::fs::write(d.path().join("other.ron"), "(").unwrap();
         Library::from_path(d.path()).unwrap()
     };
-    for (name, path) in screens() {
+    for (name, expected, path) in screens() {
         for swap in [Library::default(), broken_only.clone()] {
             let mut app = headless(
                 Library::from_path(dir.path()).unwrap(),
@@ -343,6 +307,7 @@ fn swapping_the_library_under_any_screen_cannot_panic() {
             );
             keys(&mut app, &path);
             let at = screen(&app);
+            assert_eq!(at, expected, "{name}: the keys reach the screen");
             // The library changes under the screen (a competition entered or left, a reload).
             app.world_mut().resource_mut::<game::Scenarios>().0 = swap;
             frames(&mut app, 3);

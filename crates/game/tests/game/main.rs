@@ -1,5 +1,8 @@
 //! The game as a headless Bevy app: whole calls driven by key presses and by real clicks, from
-//! the title screen to the debrief.
+//! the title screen to the debrief. One test binary (linking Bevy once): the regression tests
+//! are a module of it.
+
+mod regressions;
 
 use std::time::Duration;
 
