@@ -430,15 +430,7 @@ fn real_clicks_play_a_whole_call() {
 
 #[test]
 fn an_impatient_prospect_loses_trust_while_waiting_and_can_hang_up() {
-    let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(dialogues().join("network-expansion.ron"))
-        .unwrap()
-        .replacen(
-            "days_needed: 0.25,",
-            "days_needed: 0.25,\n    patience: 2,",
-            1,
-        );
-    std::fs::write(dir.path().join("impatient.ron"), text).unwrap();
+    let dir = regressions::impatient();
     let mut app = headless(
         Library::from_path(dir.path()).unwrap(),
         PlayOptions {

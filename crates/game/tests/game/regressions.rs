@@ -27,7 +27,7 @@ fn frames(app: &mut App, n: usize) {
 
 /// The network-expansion call with a prospect who waits 2 s for an answer, then loses a
 /// point of trust a second, in a folder of its own.
-fn impatient() -> tempfile::TempDir {
+pub fn impatient() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(dialogues().join("network-expansion.ron"))
         .unwrap()
