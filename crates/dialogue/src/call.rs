@@ -24,6 +24,13 @@ pub struct Turn {
     pub trust_before: i32,
     /// Trust after the line (clamped).
     pub trust_after: i32,
+    /// Where the line was shown among the choices (1-based; with `shuffle` the order is
+    /// drawn from the seed). 0 in calls saved before this was recorded.
+    #[serde(default)]
+    pub shown: u32,
+    /// Which wording of the line the player saw and said (0 is its `say`).
+    #[serde(default)]
+    pub wording: u32,
 }
 
 /// How the call ended.
@@ -281,13 +288,20 @@ impl Call {
             return Vec::new();
         }
         let node = script.scenario().nodes.at(self.state.node as usize).1;
+        let turn = self.turns.len();
         script
-            .offered(&self.state)
+            .shown_order(&self.state, self.seed, turn)
+            .into_iter()
             .enumerate()
             .map(|(i, index)| Offer {
                 number: i + 1,
                 index,
-                say: &node.choices[index].say,
+                say: node.choices[index].wording(script.wording(
+                    &self.state,
+                    self.seed,
+                    turn,
+                    index,
+                )),
                 signal: node.choices[index].signal,
             })
             .collect()
@@ -307,10 +321,13 @@ impl Call {
         if self.finish.is_some() {
             return Err(CallError::Over);
         }
-        let index = if number == 0 {
-            None
-        } else {
-            script.offered(&self.state).nth(number - 1)
+        let index = match number {
+            0 => None,
+            n if script.shuffles() => script
+                .shown_order(&self.state, self.seed, self.turns.len())
+                .get(n - 1)
+                .copied(),
+            n => script.offered(&self.state).nth(n - 1),
         };
         match index {
             Some(index) => self.choose_index(script, index),
@@ -335,6 +352,14 @@ impl Call {
             });
         }
         let before = self.state;
+        let shown = if script.shuffles() {
+            script
+                .shown_order(&before, self.seed, self.turns.len())
+                .iter()
+                .position(|&i| i == index)
+        } else {
+            script.offered(&before).position(|i| i == index)
+        };
         let (after, ending) = script.apply(&before, index);
         self.turns.push(Turn {
             node: before.node,
@@ -343,6 +368,8 @@ impl Call {
             signal: script.signal(before.node, index),
             trust_before: before.trust,
             trust_after: after.trust,
+            shown: shown.map_or(0, |p| p as u32 + 1),
+            wording: script.wording(&before, self.seed, self.turns.len(), index),
         });
         self.state = after;
         match ending {
@@ -385,7 +412,9 @@ impl Call {
                 text: script.lines(&state)[t.variant as usize].clone(),
             });
             lines.push(Line::Player {
-                text: node.choices[t.choice as usize].say.clone(),
+                text: node.choices[t.choice as usize]
+                    .wording(t.wording)
+                    .to_string(),
                 signal: t.signal,
                 trust_before: t.trust_before,
                 trust_after: t.trust_after,

@@ -394,7 +394,10 @@ pub fn check_located<'s>(
             );
         }
         for (i, c) in node.choices.iter().enumerate() {
-            if c.say.trim().is_empty() {
+            if std::iter::once(&c.say)
+                .chain(&c.also)
+                .any(|w| w.trim().is_empty())
+            {
                 push(
                     Error,
                     "empty-text",

@@ -42,6 +42,11 @@ pub struct Scenario {
     /// `None` (the default) turns patience off.
     #[serde(default)]
     pub patience: Option<f32>,
+    /// Show each turn's choices in an order drawn from the call's seed (the same seed always
+    /// gives the same order), so that a line's place on screen says nothing about it. Lines
+    /// marked `pin` keep their place.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub shuffle: bool,
     /// Id of the node where the call begins.
     pub start: String,
     /// The prospect's lines and the player's answers, by id, in file order.
@@ -158,6 +163,10 @@ pub struct StateLine {
 pub struct Choice {
     /// The player's words.
     pub say: String,
+    /// Other wordings of the same line. Each turn draws one from the call's seed, as for the
+    /// prospect's lines, so that the words to press cannot be learnt by heart.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
     /// The signal those words send to the prospect.
     pub signal: Signal,
     /// How the prospect's trust moves (default 0).
@@ -177,6 +186,26 @@ pub struct Choice {
     /// What the debrief says about this line.
     #[serde(default)]
     pub feedback: String,
+    /// With `shuffle`, this line keeps its place in the file's order (for a line that only
+    /// reads right in one place, like "anything else?" last).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pin: bool,
+}
+
+impl Choice {
+    /// Wording `n`: 0 is `say`, then the `also` lines in order.
+    pub fn wording(&self, n: u32) -> &str {
+        match n {
+            0 => &self.say,
+            n => self.also.get(n as usize - 1).unwrap_or(&self.say),
+        }
+    }
+}
+
+/// For fields left out of the content hash while they have their default value, so that a
+/// scenario that does not use them keeps its hash.
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A state-dependent reaction to a choice.

@@ -150,7 +150,7 @@ impl Debrief {
             turns.push(TurnReview {
                 turn: i + 1,
                 prospect: script.lines(&state)[t.variant as usize].clone(),
-                said: chosen.say.clone(),
+                said: chosen.wording(t.wording).to_string(),
                 signal: t.signal,
                 signal_label: t.signal.label(),
                 explanation: t.signal.explanation(),

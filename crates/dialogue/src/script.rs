@@ -1,6 +1,7 @@
 //! A checked scenario compiled for running: ids resolved to indices, flags to bits, so that a
 //! call, an analysis or a million random players never look up a string.
 
+use rand_core::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -84,6 +85,8 @@ impl Rows {
 #[derive(Debug, Clone, Copy)]
 struct ChoiceRow {
     signal: Signal,
+    pinned: bool,
+    wordings: u32,
     trust: i32,
     next: Target,
     requires: Rows,
@@ -233,6 +236,8 @@ impl Script {
                 let requires = conds(&c.requires, &mut flag)?;
                 rows.push(ChoiceRow {
                     signal: c.signal,
+                    pinned: c.pin,
+                    wordings: 1 + c.also.len() as u32,
                     trust: c.trust,
                     next: target(&c.next)?,
                     requires: Rows::of(&mut table, requires),
@@ -414,6 +419,50 @@ impl Script {
         self.all_hold(self.choice(state.node, choice).requires, state)
     }
 
+    /// Indices of the choices offered in this state, in the order the player sees them at turn
+    /// `turn` of a call with `seed`: file order, or with `shuffle` an order drawn from the seed,
+    /// the turn and the node (pinned lines keep their places). The same inputs always give
+    /// the same order, so a saved call replays as it was shown.
+    pub fn shown_order(&self, state: &State, seed: u64, turn: usize) -> Vec<usize> {
+        let mut order: Vec<usize> = self.offered(state).collect();
+        if !self.scenario.shuffle || order.len() < 2 {
+            return order;
+        }
+        let slots: Vec<usize> = (0..order.len())
+            .filter(|&i| !self.choice(state.node, order[i]).pinned)
+            .collect();
+        let mut free: Vec<usize> = slots.iter().map(|&i| order[i]).collect();
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(order_seed(seed, turn, state.node));
+        // Fisher-Yates over the unpinned lines.
+        for i in (1..free.len()).rev() {
+            let j = (rng.next_u64() % (i as u64 + 1)) as usize;
+            free.swap(i, j);
+        }
+        for (slot, index) in slots.into_iter().zip(free) {
+            order[slot] = index;
+        }
+        order
+    }
+
+    /// Which wording of choice `choice` the player sees at turn `turn` of a call with `seed`
+    /// (0 is `say`): drawn from the seed, the turn and the node, so a saved call shows the same
+    /// words when it replays.
+    pub fn wording(&self, state: &State, seed: u64, turn: usize, choice: usize) -> u32 {
+        let n = self.choice(state.node, choice).wordings;
+        if n <= 1 {
+            return 0;
+        }
+        let z = order_seed(seed ^ 0xA076_1D64_78BD_642F, turn, state.node)
+            ^ (choice as u64).wrapping_mul(0xE703_7ED1_A0B4_28DB);
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(z);
+        (rng.next_u64() % u64::from(n)) as u32
+    }
+
+    /// Whether the scenario shows its choices in a drawn order.
+    pub fn shuffles(&self) -> bool {
+        self.scenario.shuffle
+    }
+
     /// Indices of the choices offered in this state, in file order.
     pub fn offered(&self, state: &State) -> impl Iterator<Item = usize> + '_ {
         let state = *state;
@@ -563,4 +612,15 @@ impl postcard::ser_flavors::Flavor for Hasher {
     fn finalize(self) -> postcard::Result<Hasher> {
         Ok(self)
     }
+}
+
+/// The seed of the order shown at one turn: its own stream, apart from the call's generator,
+/// so that shuffling changes none of the prospect's lines.
+fn order_seed(seed: u64, turn: usize, node: u32) -> u64 {
+    // SplitMix64's finaliser over the three inputs.
+    let mut z =
+        seed ^ (turn as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(node).rotate_left(32);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }

@@ -147,3 +147,147 @@ fn the_content_hash_ignores_layout_and_comments_and_sees_every_change() {
         assert_ne!(hash(&changed), base, "{changed}");
     }
 }
+
+/// Four lines to choose from, the last pinned in its place; `shuffle` on.
+const SHUFFLED: &str = r#"Scenario(
+    id: "shuffled",
+    title: "Shuffled call",
+    briefing: "A prospect asks for a demo.",
+    prospect: (name: "Lee", role: "COO", company: "Birch"),
+    shuffle: true,
+    start: "ask",
+    nodes: {
+        "ask": (
+            prospect: ["Can you come and demo?"],
+            choices: [
+                (say: "Of course, thank you!", signal: Gratitude, trust: -3, next: "wasted"),
+                (say: "Could we take ten minutes on the big picture first?", signal: PeerContract,
+                 trust: 8, effects: [PeerContract], next: "out"),
+                (say: "When would suit you?", signal: CommitResources, trust: -2, next: "wasted"),
+                (say: "Anything else I should know?", signal: RequestQuestion, pin: true,
+                 next: "wasted"),
+            ],
+        ),
+    },
+    endings: {
+        "wasted": (outcome: Wasted, lesson: "Ask first."),
+        "out": (outcome: QualifiedOut, lesson: "Right."),
+        "hung-up": (outcome: Lost, lesson: "Trust ran out."),
+    },
+)"#;
+
+#[test]
+fn shuffled_choices_are_drawn_from_the_seed_and_the_log_names_the_line() {
+    let checked = load_str("shuffled.ron", SHUFFLED);
+    assert!(!checked.has_errors(), "{}", checked.render(false));
+    let script = checked.into_script().unwrap();
+    let shown = |seed: u64| -> Vec<String> {
+        Call::start(&script, seed)
+            .offered(&script)
+            .iter()
+            .map(|o| o.say.to_string())
+            .collect()
+    };
+    let mut orders = std::collections::HashSet::new();
+    let mut peer_at = [0; 4];
+    for seed in 0..300 {
+        let order = shown(seed);
+        assert_eq!(order, shown(seed), "the same seed shows the same order");
+        assert_eq!(
+            order[3], "Anything else I should know?",
+            "a pinned line keeps its place"
+        );
+        let at = order
+            .iter()
+            .position(|s| s.starts_with("Could we"))
+            .unwrap();
+        peer_at[at] += 1;
+        orders.insert(order);
+        // Pressing the number shown plays that line, and the log records the line itself.
+        let call = Call::replay(&script, seed, &[at + 1]).unwrap();
+        assert_eq!(call.outcome(&script), Some(Outcome::QualifiedOut));
+        let turn = call.turns()[0];
+        assert_eq!((turn.choice, turn.shown), (1, at as u32 + 1));
+        let again = Call::replay_log(&script, seed, &[turn.choice], &[]).unwrap();
+        assert_eq!(again.outcome(&script), Some(Outcome::QualifiedOut));
+    }
+    // Every order of the three free lines turns up, and the peer line is not always in one place.
+    assert_eq!(orders.len(), 6);
+    assert_eq!(peer_at[3], 0);
+    assert!(peer_at[..3].iter().all(|&n| n > 60), "{peer_at:?}");
+}
+
+#[test]
+fn without_shuffle_the_file_order_is_shown_and_the_hash_is_unchanged() {
+    let script = load_str("small.ron", SMALL).into_script().unwrap();
+    let call = Call::start(&script, 9);
+    let says: Vec<&str> = call.offered(&script).iter().map(|o| o.say).collect();
+    assert_eq!(
+        says,
+        [
+            "Sure, we'll start tomorrow.",
+            "Let's take ten minutes on the big picture first."
+        ]
+    );
+    // `shuffle: false` and `pin: false` written out are the defaults: the same content.
+    let explicit = SMALL
+        .replace("start: \"ask\",", "shuffle: false,\n    start: \"ask\",")
+        .replace("next: \"out\"),", "next: \"out\", pin: false),");
+    assert_ne!(explicit, SMALL);
+    let hash = |t: &str| {
+        load_str("s.ron", t)
+            .into_script()
+            .unwrap()
+            .hash()
+            .to_string()
+    };
+    assert_eq!(hash(&explicit), hash(SMALL));
+    assert_ne!(
+        hash(&SMALL.replace("start: \"ask\",", "shuffle: true,\n    start: \"ask\",")),
+        hash(SMALL)
+    );
+}
+
+#[test]
+fn a_line_with_several_wordings_shows_one_drawn_from_the_seed_and_says_it() {
+    let text = SHUFFLED.replace(
+        r#"(say: "Could we take ten minutes on the big picture first?","#,
+        r#"(say: "Could we take ten minutes on the big picture first?",
+                 also: ["Before anything else, can we spend ten minutes on the bigger picture?"],"#,
+    );
+    let script = load_str("worded.ron", &text).into_script().unwrap();
+    let mut seen = std::collections::HashSet::new();
+    for seed in 0..200 {
+        let call = Call::start(&script, seed);
+        let offer = call
+            .offered(&script)
+            .into_iter()
+            .find(|o| o.index == 1)
+            .unwrap();
+        let words = offer.say.to_string();
+        assert_eq!(
+            Call::start(&script, seed).offered(&script)[offer.number - 1].say,
+            words,
+            "the same seed shows the same words"
+        );
+        seen.insert(words.clone());
+        let played = Call::replay(&script, seed, &[offer.number]).unwrap();
+        let said = played.transcript(&script)[1].clone();
+        assert!(
+            matches!(said, peercall_dialogue::Line::Player { ref text, .. } if *text == words),
+            "the transcript has the words shown: {said:?}"
+        );
+        // The log names the line; the wording replays from the seed.
+        let again = Call::replay_log(&script, seed, &[1], &[]).unwrap();
+        assert_eq!(again.transcript(&script), played.transcript(&script));
+    }
+    assert_eq!(seen.len(), 2, "both wordings turn up");
+    // An empty wording is an error, like an empty line.
+    let empty = text.replace(
+        "Before anything else, can we spend ten minutes on the bigger picture?",
+        " ",
+    );
+    let checked = load_str("empty.ron", &empty);
+    assert!(checked.has_errors());
+    assert!(checked.render(false).contains("empty-text"));
+}
