@@ -112,6 +112,17 @@ fn analyze_reports_every_ending_and_no_warnings_on_the_shipped_scenarios() {
             .map(|e| e[1].as_u64().unwrap())
             .sum();
         assert_eq!(total + random["unfinished"].as_u64().unwrap(), 2000);
+        // Scripted habits over the first 1,000 seeds: customer-advocate play never qualifies,
+        // peer play always does.
+        let habits = a["habits"].as_array().unwrap();
+        assert_eq!(habits.len(), 8, "{file}");
+        let qualified = |habit: &str| {
+            let h = habits.iter().find(|h| h["habit"] == habit).unwrap();
+            assert_eq!(h["calls"], 1000);
+            h["qualified"].as_u64().unwrap()
+        };
+        assert_eq!(qualified("advocate"), 0, "{file}");
+        assert_eq!(qualified("peer-sounding"), 1000, "{file}");
     }
 }
 

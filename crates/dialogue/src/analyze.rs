@@ -101,6 +101,9 @@ pub struct Analysis {
     pub worst: Option<PathReport>,
     /// Random players, when asked for.
     pub random: Option<RandomReport>,
+    /// Scripted players with fixed habits (always the longest line, whatever raises the meter,
+    /// ...), each over the same calls, as many as the random players up to 1,000.
+    pub habits: Vec<crate::strategies::HabitReport>,
     /// Problems a trainer should fix, in words.
     pub warnings: Vec<String>,
 }
@@ -158,6 +161,9 @@ struct Graph {
     keys: Vec<Key>,
     edges: Vec<Vec<(usize, To)>>,
 }
+
+/// Calls each scripted habit plays in an analysis.
+pub const HABIT_CALLS: u64 = 1_000;
 
 /// Explores every path of `script`, up to `limit` distinct states; with `runs` > 0 also plays
 /// that many random players from `seed`.
@@ -232,8 +238,14 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
             r.unfinished
         ));
     }
+    let habits = if runs > 0 {
+        crate::strategies::play_habits(script, runs.min(HABIT_CALLS), seed)
+    } else {
+        Vec::new()
+    };
     Analysis {
         scenario: sc.id.clone(),
+        habits,
         exhaustive,
         states: graph.keys.len(),
         cycles,
@@ -666,6 +678,22 @@ impl Analysis {
             }
             if r.unfinished > 0 {
                 let _ = writeln!(o, "  (never ended)        {:>8}", r.unfinished);
+            }
+        }
+        if let Some(first) = self.habits.first() {
+            let _ = writeln!(
+                o,
+                "\nScripted habits, {} calls each (qualified, mean score):",
+                first.calls
+            );
+            for h in &self.habits {
+                let _ = writeln!(
+                    o,
+                    "  {:<36} {:5.1}%  {:5.1}",
+                    h.habit.label(),
+                    h.qualified_pct(),
+                    h.score_mean
+                );
             }
         }
         if self.warnings.is_empty() {

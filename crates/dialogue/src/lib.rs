@@ -11,6 +11,7 @@ pub mod playtest;
 pub mod scenario;
 pub mod score;
 pub mod script;
+pub mod strategies;
 pub mod synthetic;
 
 use std::path::Path;

@@ -291,3 +291,33 @@ fn a_line_with_several_wordings_shows_one_drawn_from_the_seed_and_says_it() {
     assert!(checked.has_errors());
     assert!(checked.render(false).contains("empty-text"));
 }
+
+#[test]
+fn scripted_habits_show_what_a_fixed_order_gives_away() {
+    use peercall_dialogue::strategies::{Habit, play_habits};
+    let pct = |script: &peercall_dialogue::Script, habit: Habit| {
+        play_habits(script, 600, 0)
+            .into_iter()
+            .find(|h| h.habit == habit)
+            .unwrap()
+            .qualified_pct()
+    };
+    // File order: the peer line is second and longest, so position and length give it away.
+    let small = load_str("small.ron", SMALL).into_script().unwrap();
+    assert_eq!(pct(&small, Habit::Advocate), 0.0);
+    assert_eq!(pct(&small, Habit::PeerSounding), 100.0);
+    assert_eq!(pct(&small, Habit::First), 0.0);
+    assert_eq!(pct(&small, Habit::Last), 100.0);
+    assert_eq!(pct(&small, Habit::Longest), 100.0);
+    assert_eq!(pct(&small, Habit::SameKeys), 100.0);
+    // Shuffled, the first line and the keys of one winning call win about one call in three.
+    let shuffled = load_str("shuffled.ron", SHUFFLED).into_script().unwrap();
+    assert_eq!(pct(&shuffled, Habit::PeerSounding), 100.0);
+    assert_eq!(pct(&shuffled, Habit::Advocate), 0.0);
+    for habit in [Habit::First, Habit::SameKeys, Habit::Random] {
+        let p = pct(&shuffled, habit);
+        assert!((20.0..47.0).contains(&p), "{habit:?}: {p}%");
+    }
+    // The pinned line is last: always-last never qualifies.
+    assert_eq!(pct(&shuffled, Habit::Last), 0.0);
+}
