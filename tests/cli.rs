@@ -314,3 +314,92 @@ fn without_the_game_feature_play_points_to_the_terminal() {
     assert!(err.contains("without the game window"), "{err}");
     assert!(err.contains("peercall run"), "{err}");
 }
+
+/// A request with two situations behind it (see the authoring guide's "Hidden truths").
+const TRUTHS: &str = r#"Scenario(
+    id: "truths",
+    title: "Two truths",
+    briefing: "A prospect asks for free designs.",
+    prospect: (name: "Pat", role: "IT director", company: "Acme"),
+    start: "ask",
+    nodes: {
+        "ask": (
+            prospect: ["Can you draw us some designs?"],
+            choices: [
+                (say: "Could we take ten minutes on the big picture first?", signal: PeerContract,
+                 trust: 8, effects: [PeerContract], next: "why"),
+            ],
+        ),
+        "why": (
+            prospect: ["We are growing."],
+            lines_if: [(when: [Truth("moving")], prospect: ["Our new owners may move IT away."])],
+            choices: [
+                (say: "Then a ballpark is what you need now.", signal: MutualValue, trust: 4,
+                 next: "ballpark"),
+            ],
+        ),
+    },
+    endings: {
+        "ballpark": (outcome: QualifiedOut, lesson: "Sized to what you heard."),
+        "hung-up": (outcome: Lost, lesson: "Trust ran out."),
+    },
+    truths: {
+        "moving": (title: "IT may move to the new owner's site"),
+        "growing": (title: "A funded expansion"),
+    },
+)"#;
+
+#[test]
+fn run_can_practise_a_chosen_truth_and_the_debrief_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("truths.ron");
+    std::fs::write(&file, TRUTHS).unwrap();
+    for (truth, heard) in [
+        ("moving", "Our new owners may move IT away."),
+        ("growing", "We are growing."),
+    ] {
+        let out = peercall()
+            .arg("run")
+            .arg(&file)
+            .args([
+                "--truth",
+                truth,
+                "--seed",
+                "4",
+                "--choices",
+                "1,1",
+                "--json",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["debrief"]["truth"]["id"], truth);
+        assert!(v["transcript"].to_string().contains(heard), "{v}");
+    }
+    let out = peercall()
+        .arg("run")
+        .arg(&file)
+        .args(["--truth", "mooving", "--choices", "1,1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no such truth (the truths are: moving, growing)"),
+        "{err}"
+    );
+    // A practice call with a chosen truth is not recorded.
+    let out = peercall()
+        .arg("run")
+        .arg(&file)
+        .args(["--truth", "moving", "--choices", "1,1", "--player", "Ana"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be used with"));
+}

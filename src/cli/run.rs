@@ -20,6 +20,10 @@ pub struct RunArgs {
     /// Play these choice numbers instead of asking, e.g. `2,1,3`.
     #[arg(long, value_delimiter = ',')]
     pub choices: Option<Vec<usize>>,
+    /// Practise one situation behind the request (a scenario's `truths` id) instead of the one
+    /// the seed draws. Such a call is not recorded: its result would not verify by its seed.
+    #[arg(long, conflicts_with = "player")]
+    pub truth: Option<String>,
     /// Print one JSON object (transcript, trust, ending, outcome, person-days, score) instead of text.
     #[arg(long)]
     pub json: bool,
@@ -65,11 +69,32 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
     let team = crate::shown::name("--team", &args.team, true)?;
     let script = super::load_script(&args.file)?;
     let seed = args.seed.unwrap_or_else(clock_seed);
+    let start = |script: &Script| -> Result<Call, String> {
+        match &args.truth {
+            None => Ok(Call::start(script, seed)),
+            Some(id) => {
+                let truths = &script.scenario().truths;
+                let at = truths.position(id).ok_or_else(|| {
+                    let ids: Vec<&str> = truths.iter().map(|(k, _)| k).collect();
+                    if ids.is_empty() {
+                        format!("--truth {id}: this scenario declares no truths")
+                    } else {
+                        format!(
+                            "--truth {id}: no such truth (the truths are: {})",
+                            ids.join(", ")
+                        )
+                    }
+                })?;
+                Ok(Call::start_in(script, seed, at as u32))
+            }
+        }
+    };
+    let first = start(&script)?;
     let started = std::time::SystemTime::now();
     let (code, call) = match &args.choices {
-        Some(numbers) => scripted(&script, seed, numbers, args.json)?,
+        Some(numbers) => scripted(&script, first, numbers, args.json)?,
         None if args.json => return Err("--json needs --choices (the numbers to play)".into()),
-        None => interactive(&script, seed)?,
+        None => interactive(&script, first)?,
     };
     if let (Some(player), Some(call)) = (&player, call.filter(|c| c.is_over())) {
         let store = args.db.open()?;
@@ -108,11 +133,14 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
 
 fn scripted(
     script: &Script,
-    seed: u64,
+    mut call: Call,
     numbers: &[usize],
     json: bool,
 ) -> Result<(ExitCode, Option<Call>), String> {
-    let call = Call::replay(script, seed, numbers).map_err(|e| e.to_string())?;
+    let seed = call.seed();
+    for &n in numbers {
+        call.choose(script, n).map_err(|e| e.to_string())?;
+    }
     if json {
         let report = RunReport {
             scenario: script.id(),
@@ -160,7 +188,8 @@ fn scripted(
     Ok((ExitCode::SUCCESS, Some(call)))
 }
 
-fn interactive(script: &Script, seed: u64) -> Result<(ExitCode, Option<Call>), String> {
+fn interactive(script: &Script, mut call: Call) -> Result<(ExitCode, Option<Call>), String> {
+    let seed = call.seed();
     let sc = script.scenario();
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
@@ -178,7 +207,6 @@ fn interactive(script: &Script, seed: u64) -> Result<(ExitCode, Option<Call>), S
             sc.goal
         ),
     )?;
-    let mut call = Call::start(script, seed);
     let mut line = String::new();
     while !call.is_over() {
         w(

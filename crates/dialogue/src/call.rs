@@ -124,7 +124,13 @@ pub struct Call {
 impl Call {
     /// Starts a call: the prospect's first line is drawn from the seed.
     pub fn start(script: &Script, seed: u64) -> Call {
-        let state = script.start_state();
+        Call::start_in(script, seed, script.truth_for_seed(seed))
+    }
+
+    /// Starts a call in truth `truth` (by position in the scenario's `truths`) instead of the
+    /// one the seed draws: practice with a chosen situation.
+    pub fn start_in(script: &Script, seed: u64, truth: u32) -> Call {
+        let state = script.start_state_in(truth);
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let variant = draw(&mut rng, script.line_variants(&state));
         Call {
@@ -177,7 +183,7 @@ impl Call {
     /// The state just before each turn was taken, in order (patience losses included).
     pub fn states_before_turns(&self, script: &Script) -> Vec<State> {
         let t = &script.scenario().trust;
-        let mut state = script.start_state();
+        let mut state = script.start_state_in(u32::from(self.state.truth));
         let mut out = Vec::with_capacity(self.turns.len());
         for (i, turn) in self.turns.iter().enumerate() {
             for (_, p) in self.waits.iter().filter(|(at, _)| *at as usize == i) {
@@ -232,6 +238,11 @@ impl Call {
             });
         }
         Ok(())
+    }
+
+    /// The truth behind the call, by position in the scenario's `truths` (0 when it has none).
+    pub fn truth(&self) -> u32 {
+        u32::from(self.state.truth)
     }
 
     /// The seed the call was started with.

@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::diagnostic::{Diagnostic, LineIndex, Severity, clip};
 use crate::load::Locator;
 use crate::scenario::{Condition, Effect, Outcome, Scenario};
-use crate::script::MAX_FLAGS;
+use crate::script::{MAX_FLAGS, MAX_TRUTHS};
 
 /// Finds where things are, falling back to the start of the file.
 struct Spans<'a> {
@@ -544,6 +544,72 @@ pub fn check_located<'s>(
                 format!("condition on flag `{flag_}`, which nothing sets"),
                 span,
                 "never set",
+                help,
+            );
+        }
+    }
+    // Truths: every condition names a declared one, and there are not too many.
+    if scenario.truths.len() > MAX_TRUTHS {
+        push(
+            Error,
+            "too-many-truths",
+            format!(
+                "{} truths; a scenario may declare at most {MAX_TRUTHS}",
+                scenario.truths.len()
+            ),
+            spans.top("truths"),
+            "here",
+            None,
+        );
+    }
+    let mut unknown_truths = HashSet::new();
+    for (id, node) in scenario.nodes.iter() {
+        let node_conds = node
+            .lines_if
+            .iter()
+            .flat_map(|l| &l.when)
+            .map(|c| (c, None));
+        let choice_conds = node.choices.iter().enumerate().flat_map(|(i, c)| {
+            c.requires
+                .iter()
+                .chain(c.react_if.iter().flat_map(|r| &r.when))
+                .map(move |c| (c, Some(i)))
+        });
+        for (c, choice) in node_conds.chain(choice_conds) {
+            let (Condition::Truth(t) | Condition::NotTruth(t)) = c else {
+                continue;
+            };
+            if scenario.truths.contains_key(t) || !unknown_truths.insert((t, id, choice)) {
+                continue;
+            }
+            let at = match choice {
+                Some(i) => spans.choice(id, i).start,
+                None => spans.node(id, 0).start,
+            };
+            let span = spans.string_after(t, at).unwrap_or(at..at);
+            let declared: Vec<&str> = scenario.truths.iter().map(|(k, _)| k).collect();
+            let help = declared
+                .iter()
+                .map(|k| (strsim::damerau_levenshtein(t, k), *k))
+                .filter(|(d, _)| *d <= 3)
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, k)| format!("did you mean `{}`?", clip(k, ID_SHOWN)))
+                .or_else(|| {
+                    Some(if declared.is_empty() {
+                        "declare the situations behind the request in `truths: { ... }`".into()
+                    } else {
+                        format!("the truths are: {}", clip(&declared.join(", "), 200))
+                    })
+                });
+            push(
+                Error,
+                "unknown-truth",
+                format!(
+                    "condition on truth `{}`, which is not declared",
+                    clip(t, ID_SHOWN)
+                ),
+                span,
+                "unknown truth",
                 help,
             );
         }

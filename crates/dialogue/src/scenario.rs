@@ -53,6 +53,22 @@ pub struct Scenario {
     pub nodes: OrderedMap<Node>,
     /// How the call can end, by id, in file order.
     pub endings: OrderedMap<Ending>,
+    /// The situations that may lie behind the same request, by id. Each call is in one of them,
+    /// drawn from its seed (or chosen for practice); lines, reactions and choices can depend on
+    /// it (`Truth("id")`), and the player learns which it was only in the debrief.
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    pub truths: OrderedMap<Truth>,
+}
+
+/// One situation behind the request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Truth {
+    /// What was really going on, in a few words, for the debrief.
+    pub title: String,
+    /// What the player could have heard, and what it should have changed.
+    #[serde(default)]
+    pub debrief: String,
 }
 
 /// How hard a scenario is.
@@ -259,6 +275,10 @@ pub enum Condition {
     TrustAtLeast(i32),
     /// Trust is below this value.
     TrustBelow(i32),
+    /// The call is in the named truth.
+    Truth(String),
+    /// The call is in another truth than the named one.
+    NotTruth(String),
 }
 
 /// How a call can end.

@@ -112,6 +112,19 @@ pub struct Debrief {
     pub peer_contract: bool,
     /// Turn by turn.
     pub turns: Vec<TurnReview>,
+    /// What was really going on behind the request, for scenarios with `truths`.
+    pub truth: Option<TruthReview>,
+}
+
+/// The truth behind a call, revealed in the debrief.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TruthReview {
+    /// The truth's id.
+    pub id: String,
+    /// What was going on, in a few words.
+    pub title: String,
+    /// What the player could have heard, and what it should have changed.
+    pub debrief: String,
 }
 
 impl Debrief {
@@ -181,6 +194,14 @@ impl Debrief {
             hung_up: finish.hung_up,
             peer_contract: call.state().peer_contract,
             turns,
+            truth: (!sc.truths.is_empty()).then(|| {
+                let (id, t) = sc.truths.at(call.truth() as usize);
+                TruthReview {
+                    id: id.to_string(),
+                    title: t.title.clone(),
+                    debrief: t.debrief.clone(),
+                }
+            }),
         })
     }
 
@@ -188,6 +209,13 @@ impl Debrief {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         out.push_str(&format!("== {} ==\n", self.headline));
+        if let Some(t) = &self.truth {
+            out.push_str(&format!("What was really going on: {}\n", t.title));
+            if !t.debrief.is_empty() {
+                out.push_str(&format!("{}\n", t.debrief));
+            }
+            out.push('\n');
+        }
         out.push_str(&format!(
             "Outcome: {}   Score: {}/100 ({})   Trust: {}   Person-days committed: {}\n\n",
             self.outcome.label(),

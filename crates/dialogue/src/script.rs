@@ -10,6 +10,9 @@ use crate::scenario::{Condition, Effect, Scenario, Signal};
 /// Most distinct flags one scenario may use.
 pub const MAX_FLAGS: usize = 64;
 
+/// Most truths a scenario may declare.
+pub const MAX_TRUTHS: usize = 16;
+
 /// Where a choice leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Target {
@@ -33,6 +36,8 @@ pub struct State {
     pub centidays: u32,
     /// Flags, one bit each.
     pub flags: u64,
+    /// The truth behind the call, by position in the scenario's `truths` (0 when it has none).
+    pub truth: u8,
 }
 
 impl State {
@@ -49,6 +54,7 @@ enum Cond {
     Flag(u8, bool),
     TrustAtLeast(i32),
     TrustBelow(i32),
+    Truth(u8, bool),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -171,6 +177,14 @@ impl Script {
                 Err(format!("unknown node or ending `{id}`"))
             }
         };
+        let truth = |id: &str| -> Result<u8, String> {
+            scenario
+                .truths
+                .position(id)
+                .filter(|&i| i < MAX_TRUTHS)
+                .map(|i| i as u8)
+                .ok_or_else(|| format!("unknown truth `{id}`"))
+        };
         let conds = |cs: &[Condition], flag: &mut dyn FnMut(&str) -> Result<u8, String>| {
             cs.iter()
                 .map(|c| {
@@ -183,6 +197,8 @@ impl Script {
                         Condition::NotFlag(f) => Cond::Flag(flag(f)?, false),
                         Condition::TrustAtLeast(t) => Cond::TrustAtLeast(*t),
                         Condition::TrustBelow(t) => Cond::TrustBelow(*t),
+                        Condition::Truth(t) => Cond::Truth(truth(t)?, true),
+                        Condition::NotTruth(t) => Cond::Truth(truth(t)?, false),
                     })
                 })
                 .collect::<Result<Vec<_>, String>>()
@@ -355,7 +371,13 @@ impl Script {
 
     /// The state a call starts in.
     pub fn start_state(&self) -> State {
+        self.start_state_in(0)
+    }
+
+    /// Where a call in truth `truth` (by position) begins.
+    pub fn start_state_in(&self, truth: u32) -> State {
         State {
+            truth: truth.min(self.truth_count().saturating_sub(1) as u32) as u8,
             node: self.start,
             trust: self
                 .scenario
@@ -458,6 +480,20 @@ impl Script {
         (rng.next_u64() % u64::from(n)) as u32
     }
 
+    /// How many truths the scenario has (0: one situation, no `truths`).
+    pub fn truth_count(&self) -> usize {
+        self.scenario.truths.len().min(MAX_TRUTHS)
+    }
+
+    /// The truth a call with `seed` is in: drawn from the seed on a stream of its own, so that
+    /// adding truths changes none of the prospect's lines.
+    pub fn truth_for_seed(&self, seed: u64) -> u32 {
+        match self.truth_count() {
+            0 | 1 => 0,
+            n => (order_seed(seed ^ 0x7275_7468_5F73_6565, 0, u32::MAX) % n as u64) as u32,
+        }
+    }
+
     /// Whether the scenario shows its choices in a drawn order.
     pub fn shuffles(&self) -> bool {
         self.scenario.shuffle
@@ -554,6 +590,7 @@ fn holds(c: &Cond, s: &State) -> bool {
         Cond::Flag(f, want) => (s.flags & (1 << f) != 0) == want,
         Cond::TrustAtLeast(t) => s.trust >= t,
         Cond::TrustBelow(t) => s.trust < t,
+        Cond::Truth(t, want) => (s.truth == t) == want,
     }
 }
 

@@ -232,6 +232,32 @@ fn corpus() -> Vec<(&'static str, Vec<u8>)> {
             once(t, "effects: [Commit(days: 3, what: \"work\")], ", ""),
         ),
         (
+            "unknown-truth",
+            once(
+                &once(
+                    t,
+                    "        \"hung-up\": (outcome: Lost, lesson: \"Trust ran out.\"),\n    },",
+                    "        \"hung-up\": (outcome: Lost, lesson: \"Trust ran out.\"),\n    },\n    truths: { \"moving\": (title: \"IT may move\"), \"growing\": (title: \"Growth\") },",
+                ),
+                "trust: 4, next: \"out\")",
+                "trust: 4, requires: [Truth(\"movng\")], next: \"out\")",
+            ),
+        ),
+        (
+            "too-many-truths",
+            once(
+                t,
+                "        \"hung-up\": (outcome: Lost, lesson: \"Trust ran out.\"),\n    },",
+                &format!(
+                    "        \"hung-up\": (outcome: Lost, lesson: \"Trust ran out.\"),\n    }},\n    truths: {{ {} }},",
+                    (0..20)
+                        .map(|i| format!("\"t{i}\": (title: \"T{i}\")"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
+        ),
+        (
             "too-many-flags",
             once(
                 t,
@@ -340,10 +366,12 @@ fn every_diagnostic_code_is_in_the_corpus() {
         "syntax",
         "too-deep",
         "too-many-flags",
+        "too-many-truths",
         "trust-change",
         "trust-condition",
         "trust-range",
         "unknown-target",
+        "unknown-truth",
         "unreachable",
         "unset-flag",
     ];

@@ -321,3 +321,100 @@ fn scripted_habits_show_what_a_fixed_order_gives_away() {
     // The pinned line is last: always-last never qualifies.
     assert_eq!(pct(&shuffled, Habit::Last), 0.0);
 }
+
+/// A request with two situations behind it; what the prospect says depends on which.
+const TRUTHS: &str = r#"Scenario(
+    id: "truths",
+    title: "Two truths",
+    briefing: "A prospect asks for free designs.",
+    prospect: (name: "Pat", role: "IT director", company: "Acme"),
+    start: "ask",
+    nodes: {
+        "ask": (
+            prospect: ["Can you draw us some designs?"],
+            choices: [
+                (say: "Could we take ten minutes on the big picture first?", signal: PeerContract,
+                 trust: 8, effects: [PeerContract], next: "why"),
+            ],
+        ),
+        "why": (
+            prospect: ["We are growing."],
+            lines_if: [(when: [Truth("moving")], prospect: ["Our new owners may move IT away."])],
+            choices: [
+                (say: "Then a ballpark is what you need now.", signal: MutualValue, trust: 4,
+                 next: "ballpark"),
+                (say: "Then let's plan the full designs.", signal: MutualValue, trust: 4,
+                 requires: [NotTruth("moving")], next: "designs"),
+            ],
+        ),
+    },
+    endings: {
+        "ballpark": (outcome: QualifiedOut, lesson: "Sized to what you heard."),
+        "designs": (outcome: QualifiedIn, lesson: "A real project."),
+        "hung-up": (outcome: Lost, lesson: "Trust ran out."),
+    },
+    truths: {
+        "moving": (title: "IT may move to the new owner's site",
+                   debrief: "\"Our new owners may move IT away\" was the line to hear."),
+        "growing": (title: "A funded expansion"),
+    },
+)"#;
+
+#[test]
+fn the_seed_draws_the_truth_and_lines_depend_on_it() {
+    let checked = load_str("truths.ron", TRUTHS);
+    assert!(!checked.has_errors(), "{}", checked.render(false));
+    let script = checked.into_script().unwrap();
+    let mut in_truth = [0; 2];
+    for seed in 0..400 {
+        let call = Call::replay(&script, seed, &[1]).unwrap();
+        let truth = call.truth();
+        assert_eq!(
+            truth,
+            Call::start(&script, seed).truth(),
+            "the seed decides"
+        );
+        in_truth[truth as usize] += 1;
+        let heard = call.prospect_line(&script);
+        let offered = call.offered(&script).len();
+        if truth == 0 {
+            assert_eq!(heard, "Our new owners may move IT away.");
+            assert_eq!(offered, 1, "full designs are not on offer");
+        } else {
+            assert_eq!(heard, "We are growing.");
+            assert_eq!(offered, 2);
+        }
+        // The debrief names the truth; a replay of the log is in the same one.
+        let done = Call::replay(&script, seed, &[1, 1]).unwrap();
+        let d = peercall_dialogue::Debrief::of(&done, &script).unwrap();
+        let t = d.truth.unwrap();
+        assert_eq!(t.id, if truth == 0 { "moving" } else { "growing" });
+        let again = Call::replay_log(&script, seed, &[0, 0], &[]).unwrap();
+        assert_eq!(again.truth(), truth);
+    }
+    assert!(in_truth.iter().all(|&n| n > 150), "{in_truth:?}");
+    // Practice in a chosen truth.
+    assert_eq!(Call::start_in(&script, 0, 1).truth(), 1);
+    assert_eq!(Call::start_in(&script, 0, 0).truth(), 0);
+}
+
+#[test]
+fn a_condition_on_an_undeclared_truth_is_an_error_with_a_suggestion() {
+    let checked = load_str(
+        "typo.ron",
+        &TRUTHS.replace("Truth(\"moving\")", "Truth(\"movng\")"),
+    );
+    assert!(checked.has_errors());
+    let text = checked.render(false);
+    assert!(text.contains("unknown-truth"), "{text}");
+    assert!(text.contains("did you mean `moving`?"), "{text}");
+    // Scenarios without truths keep their hash.
+    let script = load_str("small.ron", SMALL).into_script().unwrap();
+    assert_eq!(Call::start(&script, 5).truth(), 0);
+    assert!(
+        peercall_dialogue::Debrief::of(&Call::replay(&script, 0, &[1]).unwrap(), &script)
+            .unwrap()
+            .truth
+            .is_none()
+    );
+}

@@ -164,6 +164,20 @@ fn spawn(
             .with_children(|lesson| {
                 lesson.spawn(t.colored("The lesson", 15.0, p.accent));
                 lesson.spawn((t.text(d.lesson.clone(), 19.0), Label));
+                // Scenarios with hidden truths: what was really going on behind the request.
+                if let Some(truth) = &d.truth {
+                    lesson.spawn((
+                        t.colored(
+                            format!("What was really going on: {}", truth.title),
+                            17.0,
+                            p.accent,
+                        ),
+                        Label,
+                    ));
+                    if !truth.debrief.is_empty() {
+                        lesson.spawn((t.text(truth.debrief.clone(), 17.0), Label));
+                    }
+                }
             });
 
         root.spawn((
