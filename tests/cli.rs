@@ -315,45 +315,10 @@ fn without_the_game_feature_play_points_to_the_terminal() {
     assert!(err.contains("peercall run"), "{err}");
 }
 
-/// A request with two situations behind it (see the authoring guide's "Hidden truths").
-const TRUTHS: &str = r#"Scenario(
-    id: "truths",
-    title: "Two truths",
-    briefing: "A prospect asks for free designs.",
-    prospect: (name: "Pat", role: "IT director", company: "Acme"),
-    start: "ask",
-    nodes: {
-        "ask": (
-            prospect: ["Can you draw us some designs?"],
-            choices: [
-                (say: "Could we take ten minutes on the big picture first?", signal: PeerContract,
-                 trust: 8, effects: [PeerContract], next: "why"),
-            ],
-        ),
-        "why": (
-            prospect: ["We are growing."],
-            lines_if: [(when: [Truth("moving")], prospect: ["Our new owners may move IT away."])],
-            choices: [
-                (say: "Then a ballpark is what you need now.", signal: MutualValue, trust: 4,
-                 next: "ballpark"),
-            ],
-        ),
-    },
-    endings: {
-        "ballpark": (outcome: QualifiedOut, lesson: "Sized to what you heard."),
-        "hung-up": (outcome: Lost, lesson: "Trust ran out."),
-    },
-    truths: {
-        "moving": (title: "IT may move to the new owner's site"),
-        "growing": (title: "A funded expansion"),
-    },
-)"#;
-
 #[test]
 fn run_can_practise_a_chosen_truth_and_the_debrief_names_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("truths.ron");
-    std::fs::write(&file, TRUTHS).unwrap();
+    // The engine tests' scenario with two truths.
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/dialogue/tests/data/truths.ron");
     for (truth, heard) in [
         ("moving", "Our new owners may move IT away."),
         ("growing", "We are growing."),

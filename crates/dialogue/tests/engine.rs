@@ -323,42 +323,7 @@ fn scripted_habits_show_what_a_fixed_order_gives_away() {
 }
 
 /// A request with two situations behind it; what the prospect says depends on which.
-const TRUTHS: &str = r#"Scenario(
-    id: "truths",
-    title: "Two truths",
-    briefing: "A prospect asks for free designs.",
-    prospect: (name: "Pat", role: "IT director", company: "Acme"),
-    start: "ask",
-    nodes: {
-        "ask": (
-            prospect: ["Can you draw us some designs?"],
-            choices: [
-                (say: "Could we take ten minutes on the big picture first?", signal: PeerContract,
-                 trust: 8, effects: [PeerContract], next: "why"),
-            ],
-        ),
-        "why": (
-            prospect: ["We are growing."],
-            lines_if: [(when: [Truth("moving")], prospect: ["Our new owners may move IT away."])],
-            choices: [
-                (say: "Then a ballpark is what you need now.", signal: MutualValue, trust: 4,
-                 next: "ballpark"),
-                (say: "Then let's plan the full designs.", signal: MutualValue, trust: 4,
-                 requires: [NotTruth("moving")], next: "designs"),
-            ],
-        ),
-    },
-    endings: {
-        "ballpark": (outcome: QualifiedOut, lesson: "Sized to what you heard."),
-        "designs": (outcome: QualifiedIn, lesson: "A real project."),
-        "hung-up": (outcome: Lost, lesson: "Trust ran out."),
-    },
-    truths: {
-        "moving": (title: "IT may move to the new owner's site",
-                   debrief: "\"Our new owners may move IT away\" was the line to hear."),
-        "growing": (title: "A funded expansion"),
-    },
-)"#;
+const TRUTHS: &str = include_str!("data/truths.ron");
 
 #[test]
 fn the_seed_draws_the_truth_and_lines_depend_on_it() {

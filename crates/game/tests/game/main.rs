@@ -68,6 +68,15 @@ fn digit(n: usize) -> KeyCode {
     ][n - 1]
 }
 
+/// A built-in scenario's script, by id.
+fn builtin_script(id: &str) -> peercall_dialogue::Script {
+    Library::builtin()
+        .entries
+        .iter()
+        .find_map(|e| e.script().filter(|s| s.id() == id).cloned())
+        .expect("a built-in scenario")
+}
+
 fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
 }
@@ -633,15 +642,7 @@ fn a_finished_call_is_recorded_for_the_player() {
     assert_eq!(rows[0].player, "Dee");
     assert_eq!(rows[0].team, "North");
     assert_eq!(rows[0].ending, "ballpark-estimate");
-    let script = Library::builtin()
-        .entries
-        .iter()
-        .find_map(|e| {
-            e.script()
-                .filter(|s| s.id() == "network-expansion")
-                .cloned()
-        })
-        .unwrap();
+    let script = builtin_script("network-expansion");
     rows[0].verify(&script).expect("the recorded call replays");
 }
 

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use peercall_core as core_;
 use peercall_game as game;
 
-use super::{call, dialogues, digit, headless, key, screen, texts};
+use super::{builtin_script, call, dialogues, digit, headless, key, screen, texts};
 use core_::library::Library;
 use game::{ActiveCall, PlayOptions, Screen};
 
@@ -343,15 +343,7 @@ fn an_answer_the_call_refuses_is_reported_on_the_call_screen() {
     assert_eq!(screen(&app), Screen::Call);
     // The prospect hangs up in the very frame the player answers (the call ends behind the
     // screen's back): the answer cannot be taken, and the player is told.
-    let script = Library::builtin()
-        .entries
-        .iter()
-        .find_map(|e| {
-            e.script()
-                .filter(|s| s.id() == "network-expansion")
-                .cloned()
-        })
-        .unwrap();
+    let script = builtin_script("network-expansion");
     app.world_mut()
         .resource_mut::<ActiveCall>()
         .call
