@@ -106,6 +106,43 @@ pub struct Analysis {
     pub habits: Vec<crate::strategies::HabitReport>,
     /// Problems a trainer should fix, in words.
     pub warnings: Vec<String>,
+    /// For scenarios with truths: what each one allows.
+    pub truths: Vec<TruthReport>,
+}
+
+/// The paths of one truth.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TruthReport {
+    /// The truth's id.
+    pub id: String,
+    /// What is going on in it.
+    pub title: String,
+    /// The endings reached in it.
+    pub endings: Vec<TruthEnding>,
+    /// Its highest-scoring path.
+    pub best: Option<PathReport>,
+}
+
+/// An ending as reached in one truth.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TruthEnding {
+    /// The ending's id.
+    pub id: String,
+    /// Its outcome.
+    pub outcome: Outcome,
+    /// Paths to it in this truth.
+    pub paths: u64,
+    /// Lowest and highest score on arrival.
+    pub score: Option<(u32, u32)>,
+}
+
+/// The union of two ranges.
+fn widest<T: Ord + Copy>(a: Option<(T, T)>, b: Option<(T, T)>) -> Option<(T, T)> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+        (a, None) => a,
+        (None, b) => b,
+    }
 }
 
 /// Whether a path so far used only customer-advocate signals, only peer signals, or both kinds.
@@ -167,10 +204,23 @@ pub const HABIT_CALLS: u64 = 1_000;
 
 /// Explores every path of `script`, up to `limit` distinct states; with `runs` > 0 also plays
 /// that many random players from `seed`.
-pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis {
+/// What the exhaustive exploration of one truth found.
+struct Explored {
+    exhaustive: bool,
+    states: usize,
+    cycles: bool,
+    dead_ends: usize,
+    endings: Vec<EndingReport>,
+    best: Option<PathReport>,
+    worst: Option<PathReport>,
+    warnings: Vec<String>,
+}
+
+/// Every path of the call in truth `truth`.
+fn explore_truth(script: &Script, truth: u32, limit: usize) -> Explored {
     let sc = script.scenario();
     let n_endings = sc.endings.len();
-    let (graph, exhaustive) = explore(script, limit);
+    let (graph, exhaustive) = explore(script, limit, truth);
     let mut warnings = Vec::new();
     let mut endings: Vec<EndingReport> = sc
         .endings
@@ -212,11 +262,6 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
             .filter_map(|e| e.worst.clone())
             .min_by_key(|p| p.score);
         lesson_warnings(script, &graph, &mut warnings);
-        for e in endings.iter().filter(|e| !e.reachable) {
-            if sc.trust.hang_up != e.id {
-                warnings.push(format!("ending `{}` is never reached by any path", e.id));
-            }
-        }
         if dead_ends > 0 {
             warnings.push(format!(
                 "{dead_ends} state(s) offer no choice: the call gets stuck (see `requires`)"
@@ -228,6 +273,99 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
              path, so only random players were sampled"
         ));
     }
+    Explored {
+        exhaustive,
+        states: graph.keys.len(),
+        cycles,
+        dead_ends,
+        endings,
+        best,
+        worst,
+        warnings,
+    }
+}
+
+/// Explores every path of `script`, up to `limit` distinct states, in every truth it declares;
+/// with `runs` > 0 also plays that many random players from `seed`, and the scripted habits.
+pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis {
+    let sc = script.scenario();
+    let per: Vec<Explored> = (0..script.truth_count().max(1) as u32)
+        .map(|t| explore_truth(script, t, limit))
+        .collect();
+    let exhaustive = per.iter().all(|p| p.exhaustive);
+    let mut warnings = Vec::new();
+    let named = script.truth_count() > 1;
+    for (t, p) in per.iter().enumerate() {
+        for w in &p.warnings {
+            warnings.push(if named {
+                format!("in truth `{}`: {w}", sc.truths.at(t).0)
+            } else {
+                w.clone()
+            });
+        }
+    }
+    // Endings over every truth: reached in any, paths added up, the widest ranges.
+    let mut endings = per[0].endings.clone();
+    for p in &per[1..] {
+        for (e, other) in endings.iter_mut().zip(&p.endings) {
+            e.reachable |= other.reachable;
+            e.paths += other.paths;
+            e.trust = widest(e.trust, other.trust);
+            e.score = widest(e.score, other.score);
+            if other.best.as_ref().map(|b| b.score) > e.best.as_ref().map(|b| b.score) {
+                e.best = other.best.clone();
+            }
+            let worse = match (&e.worst, &other.worst) {
+                (Some(w), Some(o)) => o.score < w.score,
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            if worse {
+                e.worst = other.worst.clone();
+            }
+        }
+    }
+    if exhaustive {
+        for e in endings.iter().filter(|e| !e.reachable) {
+            if sc.trust.hang_up != e.id {
+                warnings.push(format!("ending `{}` is never reached by any path", e.id));
+            }
+        }
+    }
+    let best = per
+        .iter()
+        .filter_map(|p| p.best.clone())
+        .max_by_key(|p| p.score);
+    let worst = per
+        .iter()
+        .filter_map(|p| p.worst.clone())
+        .min_by_key(|p| p.score);
+    let truths = if named {
+        per.iter()
+            .enumerate()
+            .map(|(t, p)| TruthReport {
+                id: sc.truths.at(t).0.to_string(),
+                title: sc.truths.at(t).1.title.clone(),
+                endings: p
+                    .endings
+                    .iter()
+                    .filter(|e| e.reachable)
+                    .map(|e| TruthEnding {
+                        id: e.id.clone(),
+                        outcome: e.outcome,
+                        paths: e.paths,
+                        score: e.score,
+                    })
+                    .collect(),
+                best: p.best.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let states = per.iter().map(|p| p.states).sum();
+    let cycles = per.iter().any(|p| p.cycles);
+    let dead_ends = per.iter().map(|p| p.dead_ends).sum();
     let runs = if exhaustive { runs } else { runs.max(10_000) };
     let random = (runs > 0).then(|| random_players(script, runs, seed));
     if let Some(r) = &random
@@ -246,8 +384,9 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
     Analysis {
         scenario: sc.id.clone(),
         habits,
+        truths,
         exhaustive,
-        states: graph.keys.len(),
+        states,
         cycles,
         dead_ends,
         endings,
@@ -258,13 +397,13 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
     }
 }
 
-fn explore(script: &Script, limit: usize) -> (Graph, bool) {
+fn explore(script: &Script, limit: usize, truth: u32) -> (Graph, bool) {
     let mut index: HashMap<Key, u32> = HashMap::new();
     let mut graph = Graph {
         keys: Vec::new(),
         edges: Vec::new(),
     };
-    let start = (script.start_state(), Class::START);
+    let start = (script.start_state_in(truth), Class::START);
     index.insert(start, 0);
     graph.keys.push(start);
     let mut next = 0;
@@ -552,8 +691,9 @@ pub fn random_players(script: &Script, runs: u64, seed: u64) -> RandomReport {
     let mut histogram = [0u64; 10];
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut offered = Vec::with_capacity(8);
-    for _ in 0..runs {
-        let mut state = script.start_state();
+    for i in 0..runs {
+        // Player i is in the truth its call's seed would draw.
+        let mut state = script.start_state_in(script.truth_for_seed(seed.wrapping_add(i)));
         let mut finished = None;
         for _ in 0..MAX_STEPS {
             offered.clear();
@@ -678,6 +818,29 @@ impl Analysis {
             }
             if r.unfinished > 0 {
                 let _ = writeln!(o, "  (never ended)        {:>8}", r.unfinished);
+            }
+        }
+        for t in &self.truths {
+            let _ = writeln!(o, "\nTruth `{}` ({}):", t.id, t.title);
+            for e in &t.endings {
+                let _ = writeln!(
+                    o,
+                    "  {:<20} {:<16} {:>6} path{}  score {}",
+                    e.id,
+                    e.outcome.label(),
+                    e.paths,
+                    if e.paths == 1 { " " } else { "s" },
+                    e.score.map_or("-".into(), |(a, b)| format!("{a}-{b}"))
+                );
+            }
+            if let Some(b) = &t.best {
+                let _ = writeln!(
+                    o,
+                    "  best: {} -> {} (score {})",
+                    join(&b.choices),
+                    b.ending,
+                    b.score
+                );
             }
         }
         if let Some(first) = self.habits.first() {

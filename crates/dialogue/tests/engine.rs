@@ -383,3 +383,35 @@ fn a_condition_on_an_undeclared_truth_is_an_error_with_a_suggestion() {
             .is_none()
     );
 }
+
+#[test]
+fn analyze_explores_every_truth() {
+    let script = load_str("truths.ron", TRUTHS).into_script().unwrap();
+    let a = peercall_dialogue::analyze::analyze(&script, 1000, 0, 10_000);
+    assert!(a.exhaustive);
+    assert_eq!(a.truths.len(), 2);
+    let reached =
+        |t: usize| -> Vec<&str> { a.truths[t].endings.iter().map(|e| e.id.as_str()).collect() };
+    assert_eq!(
+        reached(0),
+        ["ballpark"],
+        "full designs are not on offer in `moving`"
+    );
+    assert_eq!(reached(1), ["ballpark", "designs"]);
+    // An ending reached in one truth only is not "never reached".
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    let designs = a.endings.iter().find(|e| e.id == "designs").unwrap();
+    assert!(designs.reachable);
+    // Random players meet both truths, as calls with their seeds would.
+    let r = a.random.as_ref().unwrap();
+    let count = |id: &str| r.endings.iter().find(|e| e.0 == id).unwrap().1;
+    assert!(
+        count("designs") > 100 && count("ballpark") > 500,
+        "{:?}",
+        r.endings
+    );
+    assert!(
+        a.to_text()
+            .contains("Truth `moving` (IT may move to the new owner's site):")
+    );
+}
