@@ -9,7 +9,7 @@ use rand_core::{Rng, SeedableRng};
 use serde::Serialize;
 
 use crate::scenario::{Outcome, Stance};
-use crate::score::score;
+use crate::score::score_at;
 use crate::script::{Script, State};
 
 /// Default cap on distinct states before exhaustive exploration gives up and samples instead.
@@ -476,8 +476,8 @@ fn aggregate(script: &Script, graph: &Graph, n: usize) -> (Vec<Vec<Option<Agg>>>
                     trust,
                     days,
                 } => {
-                    let outcome = script.scenario().endings.at(ending as usize).1.outcome;
-                    let sc = score(script, outcome, trust, days);
+                    let truth = u32::from(graph.keys[s].0.truth);
+                    let sc = score_at(script, ending, truth, trust, days);
                     merge(
                         &mut mine[ending as usize],
                         Agg {
@@ -556,6 +556,7 @@ fn path(
                 trust,
                 days,
             } => {
+                let e_id = ending;
                 let (id, ending) = script.scenario().endings.at(ending as usize);
                 return PathReport {
                     choices,
@@ -563,7 +564,7 @@ fn path(
                     outcome: ending.outcome,
                     trust,
                     days,
-                    score: score(script, ending.outcome, trust, days),
+                    score: score_at(script, e_id, u32::from(state.truth), trust, days),
                 };
             }
         }
@@ -591,7 +592,7 @@ fn lesson_warnings(script: &Script, graph: &Graph, warnings: &mut Vec<String>) {
             };
             let class = class.then(script.signal(state.node, c).stance());
             let outcome = sc.endings.at(ending as usize).1.outcome;
-            let points = score(script, outcome, trust, days);
+            let points = score_at(script, ending, u32::from(state.truth), trust, days);
             if class.all_advocate && !class.all_peer {
                 if outcome.is_qualified() && advocate_qualified.is_none() {
                     advocate_qualified = Some((s, edge));
@@ -712,8 +713,7 @@ pub fn random_players(script: &Script, runs: u64, seed: u64) -> RandomReport {
         match finished {
             Some(e) => {
                 counts[e as usize] += 1;
-                let outcome = sc.endings.at(e as usize).1.outcome;
-                let points = score(script, outcome, state.trust, state.days());
+                let points = score_at(script, e, u32::from(state.truth), state.trust, state.days());
                 sum += u64::from(points);
                 min = min.min(points);
                 max = max.max(points);

@@ -409,8 +409,15 @@ impl Call {
 
     /// The score (0-100), once the call is over.
     pub fn score(&self, script: &Script) -> Option<u32> {
-        self.outcome(script)
-            .map(|o| crate::score::score(script, o, self.state.trust, self.state.days()))
+        self.finish.map(|f| {
+            crate::score::score_at(
+                script,
+                f.ending,
+                self.truth(),
+                self.state.trust,
+                self.state.days(),
+            )
+        })
     }
 
     /// Every line of the call in order, prospect and player.

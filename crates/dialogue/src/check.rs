@@ -562,6 +562,39 @@ pub fn check_located<'s>(
             None,
         );
     }
+    for (t, truth) in scenario.truths.iter() {
+        for f in truth
+            .fits
+            .iter()
+            .filter(|f| !scenario.endings.contains_key(f.as_str()))
+        {
+            let at = spans.top("truths").start;
+            let span = spans.string_after(f, at).unwrap_or(at..at);
+            push(
+                Error,
+                "unknown-target",
+                format!(
+                    "truth `{}` fits `{}`, which is not an ending",
+                    clip(t, ID_SHOWN),
+                    clip(f, ID_SHOWN)
+                ),
+                span,
+                "unknown ending",
+                Some(format!(
+                    "the endings are: {}",
+                    clip(
+                        &scenario
+                            .endings
+                            .iter()
+                            .map(|(k, _)| k)
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        200
+                    )
+                )),
+            );
+        }
+    }
     let mut unknown_truths = HashSet::new();
     for (id, node) in scenario.nodes.iter() {
         let node_conds = node

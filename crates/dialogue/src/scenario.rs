@@ -69,6 +69,10 @@ pub struct Truth {
     /// What the player could have heard, and what it should have changed.
     #[serde(default)]
     pub debrief: String,
+    /// The endings that fit this truth. A qualified ending that does not fit (qualifying out of a
+    /// real project, say) earns the points of a wasted call. Empty: every ending fits.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fits: Vec<String>,
 }
 
 /// How hard a scenario is.

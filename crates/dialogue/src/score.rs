@@ -34,6 +34,30 @@ pub fn score(script: &Script, outcome: Outcome, trust: i32, days: f64) -> u32 {
     total.round().clamp(0.0, 100.0) as u32
 }
 
+/// Whether ending `ending` fits truth `truth` (always, in a scenario without truths or for a
+/// truth that names no endings).
+pub fn fits(script: &Script, ending: u32, truth: u32) -> bool {
+    let sc = script.scenario();
+    if sc.truths.is_empty() {
+        return true;
+    }
+    let (_, t) = sc.truths.at((truth as usize).min(sc.truths.len() - 1));
+    let (id, _) = sc.endings.at(ending as usize);
+    t.fits.is_empty() || t.fits.iter().any(|f| f == id)
+}
+
+/// The score of ending `ending` reached in truth `truth`: [`score`], with a qualified ending
+/// that does not fit the truth scored as a wasted call.
+pub fn score_at(script: &Script, ending: u32, truth: u32, trust: i32, days: f64) -> u32 {
+    let outcome = script.scenario().endings.at(ending as usize).1.outcome;
+    let counted = if outcome.is_qualified() && !fits(script, ending, truth) {
+        Outcome::Wasted
+    } else {
+        outcome
+    };
+    score(script, counted, trust, days)
+}
+
 /// A word for a score band, shown beside the number.
 pub fn tier(score: u32) -> &'static str {
     match score {
@@ -125,6 +149,9 @@ pub struct TruthReview {
     pub title: String,
     /// What the player could have heard, and what it should have changed.
     pub debrief: String,
+    /// Whether the ending fits what was going on (a qualified ending that does not is scored as
+    /// a wasted call).
+    pub fits: bool,
 }
 
 impl Debrief {
@@ -200,6 +227,7 @@ impl Debrief {
                     id: id.to_string(),
                     title: t.title.clone(),
                     debrief: t.debrief.clone(),
+                    fits: fits(script, finish.ending, call.truth()),
                 }
             }),
         })
@@ -211,6 +239,11 @@ impl Debrief {
         out.push_str(&format!("== {} ==\n", self.headline));
         if let Some(t) = &self.truth {
             out.push_str(&format!("What was really going on: {}\n", t.title));
+            if !t.fits {
+                out.push_str(
+                    "This ending does not fit what was going on, so it scores as time wasted.\n",
+                );
+            }
             if !t.debrief.is_empty() {
                 out.push_str(&format!("{}\n", t.debrief));
             }

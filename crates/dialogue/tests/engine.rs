@@ -415,3 +415,49 @@ fn analyze_explores_every_truth() {
             .contains("Truth `moving` (IT may move to the new owner's site):")
     );
 }
+
+#[test]
+fn a_qualified_ending_that_does_not_fit_the_truth_scores_as_wasted() {
+    let script = load_str("truths.ron", TRUTHS).into_script().unwrap();
+    // In `growing` the expansion is real: the ballpark qualifies out of a real project.
+    let ballpark = Call::start_in(&script, 1, 1);
+    let mut ballpark = ballpark;
+    ballpark.choose(&script, 1).unwrap();
+    let mut designs = ballpark.clone();
+    ballpark.choose(&script, 1).unwrap();
+    designs.choose(&script, 2).unwrap();
+    assert_eq!(designs.trust(), ballpark.trust());
+    let (fit, unfit) = (
+        designs.score(&script).unwrap(),
+        ballpark.score(&script).unwrap(),
+    );
+    assert_eq!(
+        fit - unfit,
+        45,
+        "60 outcome points become the 15 of a wasted call"
+    );
+    let d = peercall_dialogue::Debrief::of(&ballpark, &script).unwrap();
+    assert!(!d.truth.as_ref().unwrap().fits);
+    assert!(d.to_text().contains("does not fit what was going on"));
+    // In `moving` the ballpark is right.
+    let right = Call::start_in(&script, 1, 0);
+    let mut right = right;
+    right.choose(&script, 1).unwrap();
+    right.choose(&script, 1).unwrap();
+    assert_eq!(right.score(&script), Some(fit));
+    // analyze scores paths in their truth.
+    let a = peercall_dialogue::analyze::analyze(&script, 100, 0, 10_000);
+    let growing = &a.truths[1];
+    let score_of = |id: &str| growing.endings.iter().find(|e| e.id == id).unwrap().score;
+    assert_eq!(score_of("ballpark"), Some((unfit, unfit)));
+    assert_eq!(score_of("designs"), Some((fit, fit)));
+    // A truth that fits an ending that does not exist is an error.
+    let bad = load_str(
+        "bad.ron",
+        &TRUTHS.replace("fits: [\"designs\"]", "fits: [\"desing\"]"),
+    );
+    assert!(
+        bad.render(false)
+            .contains("fits `desing`, which is not an ending")
+    );
+}

@@ -174,6 +174,16 @@ fn spawn(
                         ),
                         Label,
                     ));
+                    if !truth.fits {
+                        lesson.spawn((
+                            t.colored(
+                                "This ending does not fit what was going on, so it scores as time wasted.",
+                                16.0,
+                                p.warn,
+                            ),
+                            Label,
+                        ));
+                    }
                     if !truth.debrief.is_empty() {
                         lesson.spawn((t.text(truth.debrief.clone(), 17.0), Label));
                     }
