@@ -113,9 +113,11 @@ fn spawn(
     let sc = script.scenario();
     let t = *theme;
     let p = t.palette;
+    // A qualified ending that does not fit the truth is shown, like it is scored, as a warning.
+    let fits = d.truth.as_ref().is_none_or(|t| t.fits);
     let outcome_color = match d.outcome {
-        Outcome::QualifiedIn | Outcome::QualifiedOut => p.good,
-        Outcome::Wasted => p.warn,
+        Outcome::QualifiedIn | Outcome::QualifiedOut if fits => p.good,
+        Outcome::QualifiedIn | Outcome::QualifiedOut | Outcome::Wasted => p.warn,
         Outcome::Lost => p.bad,
     };
     let root = commands
