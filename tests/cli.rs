@@ -20,11 +20,7 @@ fn run_json(file: &str, seed: u64, choices: &str) -> Value {
         ])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::success(&out);
     serde_json::from_slice(&out.stdout).expect("one JSON object")
 }
 
@@ -337,11 +333,7 @@ fn run_can_practise_a_chosen_truth_and_the_debrief_names_it() {
             ])
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        common::success(&out);
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(v["debrief"]["truth"]["id"], truth);
         assert!(v["transcript"].to_string().contains(heard), "{v}");

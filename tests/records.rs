@@ -19,11 +19,7 @@ fn play(db: &std::path::Path, file: &str, seed: u64, choices: &str, player: &str
         .args(["--player", player, "--team", team])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::success(&out);
 }
 
 #[test]
@@ -263,11 +259,7 @@ fn a_competition_naming_a_hash_from_peercall_0_1_is_refused_with_the_new_hash() 
         .arg(&f)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::success(&out);
 }
 
 #[test]
@@ -421,11 +413,7 @@ fn names_cannot_inject_formulas_into_csv_or_escapes_into_terminals() {
         .args(["--player==cmd|' /C calc'!A0", "--team=-x"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::success(&out);
     play(&db, NET, 3, "1,1,1,1,1,1,1", "Ann, \"the\" lead", "East");
     let out = peercall(&db).args(["board", "--csv"]).output().unwrap();
     let csv = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -586,11 +574,7 @@ fn compete_list_uses_the_profile_saved_in_the_records() {
             .env("USER", "login-name")
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        common::success(&out);
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let saved = list(&[]);

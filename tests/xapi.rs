@@ -80,11 +80,7 @@ fn lrs_app(venv: &Path, dir: &Path) -> PathBuf {
         .env("RALPH_RUNSERVER_BACKEND", "fs")
         .output()
         .unwrap();
-    assert!(
-        auth.status.success(),
-        "{}",
-        String::from_utf8_lossy(&auth.stderr)
-    );
+    common::success(&auth);
     app
 }
 
@@ -212,11 +208,7 @@ fn statements_reach_a_real_lrs_exactly_once_even_across_an_outage() {
         .args(["records", "sync"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::success(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("10 sent, 0 waiting"));
     let out = peercall(&db, port)
         .args(["records", "sync"])
