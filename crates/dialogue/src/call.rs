@@ -341,7 +341,8 @@ impl Call {
             n => script.offered(&self.state).nth(n - 1),
         };
         match index {
-            Some(index) => self.choose_index(script, index),
+            // The number pressed is where the line was shown: no need to look for it again.
+            Some(index) => self.take(script, index, number as u32),
             None => Err(CallError::NotOffered {
                 turn: self.turns.len() + 1,
                 number,
@@ -362,15 +363,20 @@ impl Call {
                 offered: script.offered(&self.state).count(),
             });
         }
-        let before = self.state;
         let shown = if script.shuffles() {
             script
-                .shown_order(&before, self.seed, self.turns.len())
+                .shown_order(&self.state, self.seed, self.turns.len())
                 .iter()
                 .position(|&i| i == index)
         } else {
-            script.offered(&before).position(|i| i == index)
+            script.offered(&self.state).position(|i| i == index)
         };
+        self.take(script, index, shown.map_or(0, |p| p as u32 + 1))
+    }
+
+    /// Takes offered choice `index`, which was shown as number `shown`.
+    fn take(&mut self, script: &Script, index: usize, shown: u32) -> Result<&Turn, CallError> {
+        let before = self.state;
         let (after, ending) = script.apply(&before, index);
         self.turns.push(Turn {
             node: before.node,
@@ -379,7 +385,7 @@ impl Call {
             signal: script.signal(before.node, index),
             trust_before: before.trust,
             trust_after: after.trust,
-            shown: shown.map_or(0, |p| p as u32 + 1),
+            shown,
             wording: script.wording(&before, self.seed, self.turns.len(), index),
         });
         self.state = after;
