@@ -146,6 +146,12 @@ fn answer_delay(window_manager: bool) -> (Duration, f64) {
     xdotool(&display, &["windowfocus", &window]);
     // The briefing: take the call.
     let briefing = screen(&display, dir.path(), 0);
+    // Drawn without any input: a window mapped after the first frames once stayed black here
+    // until the first key press.
+    assert!(
+        briefing.chunks(3).any(|p| p != &briefing[..3]),
+        "the briefing was not drawn within 3 s of the window appearing"
+    );
     xdotool(&display, &["key", "Return"]);
     until_changed(&display, dir.path(), &briefing, Duration::from_secs(20))
         .expect("the call screen never showed");

@@ -428,6 +428,21 @@ fn competition_files(options: &PlayOptions) -> Vec<PathBuf> {
     files
 }
 
+/// How long after start-up the game draws every frame, whatever happens.
+pub const OPENING: Duration = Duration::from_secs(3);
+
+/// Draws every frame for the first [`OPENING`] seconds. A window system can map the window after
+/// the first frames were drawn (Xvfb does, one start in three); a resting game would then show a
+/// black window until the first key press.
+fn draw_while_the_window_opens(
+    mut began: Local<Option<std::time::Instant>>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    if began.get_or_insert_with(std::time::Instant::now).elapsed() < OPENING {
+        redraw.write(bevy::window::RequestRedraw);
+    }
+}
+
 fn spawn_camera(mut commands: Commands) {
     commands.spawn(Camera2d);
 }
@@ -481,6 +496,7 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
     } else {
         resting()
     });
+    app.add_systems(Last, draw_while_the_window_opens);
     let db_path = options
         .db
         .clone()
