@@ -199,6 +199,121 @@ struct Graph {
     edges: Vec<Vec<(usize, To)>>,
 }
 
+/// What the paths of one truth teach, for `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TruthLesson {
+    /// The truth, by position.
+    pub truth: u32,
+    /// Some path of only peer (and neutral) signals ends qualified at an ending that fits it.
+    pub peer_wins: bool,
+    /// Some path of only customer-advocate (and neutral) signals does.
+    pub advocate_wins: bool,
+}
+
+/// For every truth, whether peer play and customer-advocate play can win it; `None` when some
+/// truth has more than `limit` states to explore.
+pub fn truth_lessons(script: &Script, limit: usize) -> Option<Vec<TruthLesson>> {
+    let sc = script.scenario();
+    (0..script.truth_count().max(1) as u32)
+        .map(|truth| {
+            let (graph, exhaustive) = explore(script, limit, truth);
+            if !exhaustive {
+                return None;
+            }
+            let mut lesson = TruthLesson {
+                truth,
+                peer_wins: false,
+                advocate_wins: false,
+            };
+            for (s, edges) in graph.edges.iter().enumerate() {
+                let (state, class) = graph.keys[s];
+                for &(c, to) in edges {
+                    let To::End { ending, .. } = to else {
+                        continue;
+                    };
+                    let won = sc.endings.at(ending as usize).1.outcome.is_qualified()
+                        && crate::score::fits(script, ending, truth);
+                    let class = class.then(script.signal(state.node, c).stance());
+                    lesson.peer_wins |= won && class.all_peer && !class.all_advocate;
+                    lesson.advocate_wins |= won && class.all_advocate && !class.all_peer;
+                }
+            }
+            Some(lesson)
+        })
+        .collect()
+}
+
+/// Share (percent) of mixed decisions above which a line's length or position is a cue.
+pub const CUE_LIMIT: f64 = 70.0;
+
+/// Longest answer sequence [`deaf_win`] tries.
+const DEAF_DEPTH: usize = 40;
+
+/// One sequence of answers (choice indices, file order) that wins the call in every truth, if
+/// there is one: a player who never listens could learn it. Calls whose nodes part ways between
+/// truths are told apart by what is offered, so such a branch does not count; `None` too when
+/// the search passes `limit` states.
+pub fn deaf_win(script: &Script, limit: usize) -> Option<Vec<usize>> {
+    let start: Vec<Option<State>> = (0..script.truth_count().max(1) as u32)
+        .map(|t| Some(script.start_state_in(t)))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut path = Vec::new();
+    deaf(script, &start, &mut seen, &mut path, limit).then_some(path)
+}
+
+/// Depth-first: can the same answers from `states` (None: that truth's call already won) win
+/// every one?
+fn deaf(
+    script: &Script,
+    states: &[Option<State>],
+    seen: &mut std::collections::HashSet<Vec<Option<State>>>,
+    path: &mut Vec<usize>,
+    limit: usize,
+) -> bool {
+    let Some(first) = states.iter().flatten().next() else {
+        return true;
+    };
+    if states.iter().flatten().any(|s| s.node != first.node)
+        || path.len() >= DEAF_DEPTH
+        || seen.len() >= limit
+        || !seen.insert(states.to_vec())
+    {
+        return false;
+    }
+    let offered: Vec<usize> = script.offered(first).collect();
+    'choice: for c in offered {
+        let mut next = Vec::with_capacity(states.len());
+        for s in states {
+            match s {
+                None => next.push(None),
+                Some(s) => {
+                    if !script.is_offered(s, c) {
+                        continue 'choice;
+                    }
+                    match script.apply(s, c) {
+                        (after, None) => next.push(Some(after)),
+                        (_, Some(e)) => {
+                            let won = script.scenario().endings.at(e as usize).1.outcome.is_qualified()
+                                && crate::score::fits(script, e, u32::from(s.truth));
+                            if !won {
+                                continue 'choice;
+                            }
+                            next.push(None);
+                        }
+                    }
+                }
+            }
+        }
+        path.push(c);
+        if deaf(script, &next, seen, path, limit) {
+            return true;
+        }
+        path.pop();
+    }
+    false
+}
+
 /// Calls each scripted habit plays in an analysis.
 pub const HABIT_CALLS: u64 = 1_000;
 
@@ -381,6 +496,16 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
     } else {
         Vec::new()
     };
+    if runs > 0 {
+        let cues = crate::strategies::cues(script, runs.min(HABIT_CALLS), seed);
+        warnings.extend(cues.warnings(CUE_LIMIT));
+    }
+    if named && let Some(answers) = deaf_win(script, limit) {
+        warnings.push(format!(
+            "wrong lesson: the same answers win in every truth, whatever the prospect says (choices {} in file order): the call can be won without listening; make the right decision depend on what was heard",
+            join(&answers.iter().map(|c| c + 1).collect::<Vec<_>>())
+        ));
+    }
     Analysis {
         scenario: sc.id.clone(),
         habits,
@@ -602,7 +727,9 @@ fn lesson_warnings(script: &Script, graph: &Graph, warnings: &mut Vec<String>) {
                 }
             }
             if class.all_peer && !class.all_advocate {
-                if outcome == Outcome::Wasted && peer_wasted.is_none() {
+                // With several truths a peer path can decide wrongly for what it heard: that
+                // is the listening the call tests, not a wrong lesson.
+                if outcome == Outcome::Wasted && peer_wasted.is_none() && script.truth_count() < 2 {
                     peer_wasted = Some((s, edge));
                 }
                 peer_best = Some(peer_best.map_or(points, |b| b.max(points)));
@@ -844,19 +971,31 @@ impl Analysis {
             }
         }
         if let Some(first) = self.habits.first() {
+            let per_truth = first.truths.len() > 1;
             let _ = writeln!(
                 o,
-                "\nScripted habits, {} calls each (qualified, mean score):",
-                first.calls
+                "\nScripted habits, {} calls each (won: qualified at an ending that fits the truth; mean score{}):",
+                first.calls,
+                if per_truth { "; won in each truth" } else { "" }
             );
             for h in &self.habits {
-                let _ = writeln!(
-                    o,
-                    "  {:<36} {:5.1}%  {:5.1}",
+                let mut line = format!(
+                    "  {:<42} won {:5.1}%  score {:5.1}",
                     h.habit.label(),
-                    h.qualified_pct(),
+                    h.won_pct(),
                     h.score_mean
                 );
+                if per_truth {
+                    let parts: Vec<String> = h
+                        .truths
+                        .iter()
+                        .map(|(id, n, w)| {
+                            format!("{id} {:.0}%", 100.0 * *w as f64 / (*n).max(1) as f64)
+                        })
+                        .collect();
+                    line.push_str(&format!("  ({})", parts.join(", ")));
+                }
+                let _ = writeln!(o, "{line}");
             }
         }
         if self.warnings.is_empty() {

@@ -195,6 +195,21 @@ impl Call {
         out
     }
 
+    /// The turn (0-based) whose prospect line told the truth away (a line the scenario wrote for
+    /// this truth only), if one has been said; the line on screen now counts as turn
+    /// `turns().len()`.
+    pub fn revealed_at(&self, script: &Script) -> Option<usize> {
+        if script.truth_count() < 2 {
+            return None;
+        }
+        self.states_before_turns(script)
+            .iter()
+            .position(|s| script.reveals(s))
+            .or_else(|| {
+                (self.finish.is_none() && script.reveals(&self.state)).then_some(self.turns.len())
+            })
+    }
+
     /// Trust lost to impatience, as (turns taken when it happened, points).
     pub fn waits(&self) -> &[(u32, i32)] {
         &self.waits

@@ -563,6 +563,22 @@ pub fn check_located<'s>(
         );
     }
     for (t, truth) in scenario.truths.iter() {
+        if let Some(d) = truth.days_needed
+            && !(d.is_finite() && d >= 0.0)
+        {
+            let at = spans.top("truths").start;
+            push(
+                Error,
+                "bad-days",
+                format!(
+                    "truth `{}` needs {d} person-days; give a number of days, 0 or more",
+                    clip(t, ID_SHOWN)
+                ),
+                spans.string_after(t, at).unwrap_or(at..at),
+                "here",
+                None,
+            );
+        }
         for f in truth
             .fits
             .iter()
@@ -591,6 +607,36 @@ pub fn check_located<'s>(
                             .join(", "),
                         200
                     )
+                )),
+            );
+        }
+    }
+    // Every truth can be heard: some prospect line is written for it alone.
+    if scenario.truths.len() > 1 {
+        let heard: HashSet<&str> = scenario
+            .nodes
+            .iter()
+            .flat_map(|(_, n)| n.lines_if.iter())
+            .flat_map(|l| l.when.iter())
+            .filter_map(|c| match c {
+                Condition::Truth(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        for (t, _) in scenario.truths.iter().filter(|(t, _)| !heard.contains(*t)) {
+            let at = spans.top("truths").start;
+            push(
+                Warning,
+                "unheard-truth",
+                format!(
+                    "no prospect line is written for truth `{}`: a player cannot hear which situation the call is in",
+                    clip(t, ID_SHOWN)
+                ),
+                spans.string_after(t, at).unwrap_or(at..at),
+                "never said",
+                Some(format!(
+                    "give a business question's answer a line for it: `lines_if: [(when: [Truth(\"{}\")], prospect: [\"...\"])]`",
+                    clip(t, ID_SHOWN)
                 )),
             );
         }
@@ -679,9 +725,46 @@ pub fn check_located<'s>(
             },
         );
     }
+    // Truths: what peer and customer-advocate play can win in each, when the file compiles.
+    if !scenario.truths.is_empty()
+        && !out.iter().any(Diagnostic::is_error)
+        && let Ok(script) = crate::script::Script::compile(scenario.clone())
+        && let Some(lessons) = crate::analyze::truth_lessons(&script, TRUTH_STATES)
+    {
+        let at_truths = spans.top("truths").start;
+        for l in lessons {
+            let id = scenario.truths.at(l.truth as usize).0;
+            let id_ = clip(id, ID_SHOWN);
+            let span = spans.string_after(id, at_truths).unwrap_or(at_truths..at_truths);
+            if !l.peer_wins {
+                out.push(at.finding(
+                    Severity::Warning,
+                    "no-peer-win",
+                    format!("in truth `{id_}`, no path of peer signals ends at an ending that fits it"),
+                    span.clone(),
+                    "cannot be won",
+                    Some("let the peer path reach one of its `fits` endings, or fit it to the ending peer play reaches".into()),
+                ));
+            }
+            if l.advocate_wins {
+                out.push(at.finding(
+                    Severity::Warning,
+                    "advocate-wins",
+                    format!("in truth `{id_}`, a path of only customer-advocate signals ends at an ending that fits it"),
+                    span,
+                    "won without the method",
+                    Some("customer-advocate play should end wasted or lost in every truth: `peercall analyze` shows the path".into()),
+                ));
+            }
+        }
+    }
     out.sort_by_key(|d| (d.span.start, d.severity));
     out
 }
+
+/// States per truth that `check` explores for the truth rules before it leaves them to
+/// `peercall analyze`.
+const TRUTH_STATES: usize = 100_000;
 
 /// The file a check reports on, with its line index.
 struct Place<'a> {

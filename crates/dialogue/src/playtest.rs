@@ -29,8 +29,17 @@ pub struct Playthrough {
     /// Seeds to play it with (default: seed 0).
     #[serde(default)]
     pub seeds: Vec<u64>,
-    /// Choice numbers as offered, 1-based.
+    /// Choice numbers as shown, 1-based. In a scenario that shuffles its choices the numbers
+    /// depend on the seed: use `picks`.
+    #[serde(default)]
     pub choices: Vec<usize>,
+    /// Choices by their place in the file (1 is the node's first choice), whatever order they
+    /// are shown in; instead of `choices`.
+    #[serde(default)]
+    pub picks: Vec<usize>,
+    /// The truth to play in (default: the one each seed draws).
+    #[serde(default)]
+    pub truth: Option<String>,
     /// Where the call should be after each choice: node or ending ids (as many as you like).
     #[serde(default)]
     pub path: Vec<String>,
@@ -101,11 +110,31 @@ pub fn run(script: &Script, tests: &TestFile) -> Vec<Outcomes> {
 
 fn check(script: &Script, t: &Playthrough, seed: u64) -> Vec<String> {
     let mut failures = Vec::new();
-    let mut call = Call::start(script, seed);
-    for (i, &n) in t.choices.iter().enumerate() {
+    let mut call = match &t.truth {
+        None => Call::start(script, seed),
+        Some(id) => match script.scenario().truths.position(id) {
+            Some(truth) => Call::start_in(script, seed, truth as u32),
+            None => {
+                failures.push(format!("the scenario declares no truth `{id}`"));
+                return failures;
+            }
+        },
+    };
+    if t.choices.is_empty() == t.picks.is_empty() {
+        failures.push("give the answers as either `choices` (numbers shown) or `picks` (places in the file)".into());
+        return failures;
+    }
+    let by_file = !t.picks.is_empty();
+    let answers = if by_file { &t.picks } else { &t.choices };
+    for (i, &n) in answers.iter().enumerate() {
         let turn = i + 1;
         let at = script.node_id(call.state().node).to_string();
-        if let Err(e) = call.choose(script, n) {
+        let said = if by_file {
+            call.choose_index(script, n.wrapping_sub(1))
+        } else {
+            call.choose(script, n)
+        };
+        if let Err(e) = said {
             failures.push(format!("turn {turn} (at `{at}`): {e}"));
             return failures;
         }
@@ -121,10 +150,10 @@ fn check(script: &Script, t: &Playthrough, seed: u64) -> Vec<String> {
             ));
             return failures;
         }
-        if call.is_over() && turn < t.choices.len() {
+        if call.is_over() && turn < answers.len() {
             failures.push(format!(
                 "turn {turn}: the call ended at `{now}` with {} choice(s) left to play",
-                t.choices.len() - turn
+                answers.len() - turn
             ));
             return failures;
         }
@@ -139,7 +168,7 @@ fn check(script: &Script, t: &Playthrough, seed: u64) -> Vec<String> {
             Some(got) => format!("ended at `{got}`, expected `{want}`"),
             None => format!(
                 "the call is not over after {} choices (at `{}`), expected ending `{want}`",
-                t.choices.len(),
+                answers.len(),
                 script.node_id(call.state().node)
             ),
         });

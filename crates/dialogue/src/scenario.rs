@@ -73,6 +73,10 @@ pub struct Truth {
     /// real project, say) earns the points of a wasted call. Empty: every ending fits.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fits: Vec<String>,
+    /// Person-days the opportunity deserves in this truth, instead of the scenario's
+    /// `days_needed` (a real project deserves real engineering).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_needed: Option<f32>,
 }
 
 /// How hard a scenario is.

@@ -21,10 +21,15 @@ pub fn outcome_points(outcome: Outcome) -> f64 {
 /// - 15 for resources: full marks when no more than the scenario's `days_needed` was committed,
 ///   then falling as (needed + 0.5) / (committed + 0.5).
 pub fn score(script: &Script, outcome: Outcome, trust: i32, days: f64) -> u32 {
+    score_needing(script, outcome, trust, days, script.scenario().days_needed)
+}
+
+/// [`score`] with `needed` person-days in place of the scenario's `days_needed`.
+fn score_needing(script: &Script, outcome: Outcome, trust: i32, days: f64, needed: f32) -> u32 {
     let sc = script.scenario();
     let range = f64::from((sc.trust.max - sc.trust.min).max(1));
     let trust_part = 25.0 * f64::from(trust - sc.trust.min) / range;
-    let needed = f64::from(sc.days_needed.max(0.0));
+    let needed = f64::from(needed.max(0.0));
     let resources = if days <= needed + 1e-9 {
         1.0
     } else {
@@ -47,15 +52,23 @@ pub fn fits(script: &Script, ending: u32, truth: u32) -> bool {
 }
 
 /// The score of ending `ending` reached in truth `truth`: [`score`], with a qualified ending
-/// that does not fit the truth scored as a wasted call.
+/// that does not fit the truth scored as a wasted call, and the truth's `days_needed` (if it
+/// gives one) as the work the opportunity deserves.
 pub fn score_at(script: &Script, ending: u32, truth: u32, trust: i32, days: f64) -> u32 {
-    let outcome = script.scenario().endings.at(ending as usize).1.outcome;
+    let sc = script.scenario();
+    let outcome = sc.endings.at(ending as usize).1.outcome;
     let counted = if outcome.is_qualified() && !fits(script, ending, truth) {
         Outcome::Wasted
     } else {
         outcome
     };
-    score(script, counted, trust, days)
+    let needed = sc
+        .truths
+        .iter()
+        .nth(truth as usize)
+        .and_then(|(_, t)| t.days_needed)
+        .unwrap_or(sc.days_needed);
+    score_needing(script, counted, trust, days, needed)
 }
 
 /// A word for a score band, shown beside the number.
@@ -152,6 +165,9 @@ pub struct TruthReview {
     /// Whether the ending fits what was going on (a qualified ending that does not is scored as
     /// a wasted call).
     pub fits: bool,
+    /// The prospect's line that told it away, and the turn (1-based) it was said at; `None`
+    /// when the call ended before the prospect said it.
+    pub revealed_by: Option<(usize, String)>,
 }
 
 impl Debrief {
@@ -167,11 +183,17 @@ impl Debrief {
         for (i, (t, state)) in call.turns().iter().zip(states).enumerate() {
             let node = sc.nodes.at(t.node as usize).1;
             let chosen = &node.choices[t.choice as usize];
-            // The better line is the best peer-stance line on offer (then the highest trust):
-            // a business question that costs a little trust still beats a thank-you that gains some.
+            // The better line is one that can still end well in the call's truth, then the best
+            // peer-stance line on offer, then the highest trust: a business question that costs
+            // a little trust still beats a thank-you that gains some, and the decision that fits
+            // what the prospect said beats one that sounds as good.
             let rank = |c: usize| {
                 let peer = node.choices[c].signal.stance() == crate::scenario::Stance::Peer;
-                (peer, script.resolve(&state, c).trust)
+                (
+                    script.can_end_well(&state, c),
+                    peer,
+                    script.resolve(&state, c).trust,
+                )
             };
             let chosen_rank = rank(t.choice as usize);
             let best = script
@@ -180,7 +202,7 @@ impl Debrief {
                 .max_by_key(|&(r, c)| (r, std::cmp::Reverse(c)));
             let better = best
                 .filter(|&(r, c)| r > chosen_rank && c != t.choice as usize)
-                .map(|(r, c)| (r.1, c))
+                .map(|(r, c)| (r.2, c))
                 .map(|(trust, c)| Better {
                     say: node.choices[c].say.clone(),
                     signal: node.choices[c].signal,
@@ -201,12 +223,31 @@ impl Debrief {
             });
         }
         let days = call.days();
-        let needed = f64::from(sc.days_needed.max(0.0));
+        let needed = f64::from(
+            sc.truths
+                .iter()
+                .nth(call.truth() as usize)
+                .and_then(|(_, t)| t.days_needed)
+                .unwrap_or(sc.days_needed)
+                .max(0.0),
+        );
         let headline = if ending.title.is_empty() {
             headline(outcome, days, needed, finish.hung_up)
         } else {
             ending.title.clone()
         };
+        let truth = (!sc.truths.is_empty()).then(|| {
+            let (id, t) = sc.truths.at(call.truth() as usize);
+            TruthReview {
+                id: id.to_string(),
+                title: t.title.clone(),
+                debrief: t.debrief.clone(),
+                fits: fits(script, finish.ending, call.truth()),
+                revealed_by: call
+                    .revealed_at(script)
+                    .and_then(|i| turns.get(i).map(|r| (i + 1, r.prospect.clone()))),
+            }
+        });
         Some(Debrief {
             scenario: sc.id.clone(),
             ending: ending_id.to_string(),
@@ -221,15 +262,7 @@ impl Debrief {
             hung_up: finish.hung_up,
             peer_contract: call.state().peer_contract,
             turns,
-            truth: (!sc.truths.is_empty()).then(|| {
-                let (id, t) = sc.truths.at(call.truth() as usize);
-                TruthReview {
-                    id: id.to_string(),
-                    title: t.title.clone(),
-                    debrief: t.debrief.clone(),
-                    fits: fits(script, finish.ending, call.truth()),
-                }
-            }),
+            truth,
         })
     }
 
@@ -246,6 +279,14 @@ impl Debrief {
             }
             if !t.debrief.is_empty() {
                 out.push_str(&format!("{}\n", t.debrief));
+            }
+            match &t.revealed_by {
+                Some((turn, line)) => {
+                    out.push_str(&format!("The line that told it, before answer {turn}: \"{line}\"\n"))
+                }
+                None => out.push_str(
+                    "The prospect never said it: the call ended before the questions that bring it out.\n",
+                ),
             }
             out.push('\n');
         }

@@ -113,6 +113,8 @@ struct ReactionRow {
 struct LineSetRow {
     when: Rows,
     variants: u32,
+    /// Whether its conditions include `Truth(...)`: hearing it tells the player the truth.
+    reveals: bool,
 }
 
 /// One node, compiled.
@@ -141,6 +143,9 @@ pub struct Script {
     scenario: Scenario,
     hash: String,
     legacy_hash: std::sync::OnceLock<String>,
+    /// Per node, the endings some path from it can reach (a bit per ending; built when first
+    /// asked for).
+    reach: std::sync::OnceLock<Vec<u64>>,
     nodes: Vec<NodeRow>,
     choices: Vec<ChoiceRow>,
     line_sets: Vec<LineSetRow>,
@@ -219,9 +224,11 @@ impl Script {
             let mut sets = Vec::with_capacity(node.lines_if.len());
             for l in &node.lines_if {
                 let when = conds(&l.when, &mut flag)?;
+                let reveals = when.iter().any(|c| matches!(c, Cond::Truth(_, true)));
                 sets.push(LineSetRow {
                     when: Rows::of(&mut table, when),
                     variants: l.prospect.len() as u32,
+                    reveals,
                 });
             }
             let lines_if = Rows::of(&mut line_sets, sets);
@@ -294,6 +301,7 @@ impl Script {
             scenario,
             hash,
             legacy_hash: std::sync::OnceLock::new(),
+            reach: std::sync::OnceLock::new(),
             nodes,
             choices,
             line_sets,
@@ -409,6 +417,15 @@ impl Script {
         self.line_sets[self.nodes[state.node as usize].lines_if.range()]
             .iter()
             .position(|l| self.all_hold(l.when, state))
+    }
+
+    /// Whether the prospect's line at the state's node tells the truth away: it comes from a
+    /// `lines_if` whose conditions include `Truth(...)` (which then holds).
+    pub fn reveals(&self, state: &State) -> bool {
+        self.line_sets[self.nodes[state.node as usize].lines_if.range()]
+            .iter()
+            .find(|l| self.all_hold(l.when, state))
+            .is_some_and(|l| l.reveals)
     }
 
     /// The variants of the prospect's line at the state's node.
@@ -576,6 +593,79 @@ impl Script {
             }
             Target::Ending(e) => (s, Some(e)),
         }
+    }
+
+    /// Whether choice `choice`, said in `state`, can still end the call well in the state's
+    /// truth: at a qualified ending that fits it, or at a node from which some path leads to one
+    /// (conditions aside). Always true in a scenario with more than 64 endings.
+    pub fn can_end_well(&self, state: &State, choice: usize) -> bool {
+        if self.ending_count() > 64 {
+            return true;
+        }
+        let good = self.good_endings(u32::from(state.truth));
+        match self.resolve(state, choice).next {
+            Target::Ending(e) => good & (1 << e) != 0,
+            Target::Node(n) => self.reach()[n as usize] & good != 0,
+        }
+    }
+
+    /// The qualified endings that fit truth `truth`, a bit per ending (the first 64).
+    pub fn good_endings(&self, truth: u32) -> u64 {
+        self.scenario
+            .endings
+            .iter()
+            .enumerate()
+            .take(64)
+            .filter(|(e, (_, ending))| {
+                ending.outcome.is_qualified() && crate::score::fits(self, *e as u32, truth)
+            })
+            .fold(0, |m, (e, _)| m | 1 << e)
+    }
+
+    /// The endings reachable from node `node`, a bit per ending (the first 64; conditions aside).
+    pub fn reachable_endings(&self, node: u32) -> u64 {
+        self.reach()[node as usize]
+    }
+
+    fn reach(&self) -> &[u64] {
+        self.reach.get_or_init(|| {
+            let n = self.nodes.len();
+            let bit = |e: u32| if e < 64 { 1u64 << e } else { 0 };
+            // Each node's direct endings and the nodes that lead to it.
+            let mut reach = vec![0u64; n];
+            let mut into: Vec<Vec<u32>> = vec![Vec::new(); n];
+            for (from, node) in self.nodes.iter().enumerate() {
+                for c in &self.choices[node.choices.range()] {
+                    let targets = std::iter::once(c.next).chain(
+                        self.reactions[c.reactions.range()]
+                            .iter()
+                            .filter_map(|r| r.next),
+                    );
+                    for t in targets {
+                        match t {
+                            Target::Ending(e) => reach[from] |= bit(e),
+                            Target::Node(to) => into[to as usize].push(from as u32),
+                        }
+                    }
+                }
+                if let Some(h) = self.hang_up {
+                    reach[from] |= bit(h);
+                }
+            }
+            // Spread backwards until nothing grows; a node is queued again only when it gains
+            // an ending, so this ends after at most 64 passes over any node.
+            let mut queue: std::collections::VecDeque<u32> = (0..n as u32).collect();
+            while let Some(to) = queue.pop_front() {
+                let bits = reach[to as usize];
+                for &from in &into[to as usize] {
+                    if reach[from as usize] | bits != reach[from as usize] {
+                        reach[from as usize] |= bits;
+                        queue.push_back(from);
+                    }
+                }
+            }
+            reach
+        })
     }
 
     fn all_hold(&self, rows: Rows, s: &State) -> bool {

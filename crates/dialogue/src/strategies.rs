@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::call::{Call, Offer};
 use crate::scenario::Stance;
-use crate::script::Script;
+use crate::script::{Script, State};
 
 /// Most lines a scripted player says before it gives up on a call that never ends.
 const MAX_LINES: usize = 500;
@@ -31,14 +31,19 @@ pub enum Habit {
     Longest,
     /// A line at random.
     Random,
-    /// Presses the numbers that qualified the first call (of the peer-sounding player) again,
-    /// whatever is shown.
+    /// Presses the numbers that won the first call (of the listening player) again, whatever
+    /// is shown.
     SameKeys,
+    /// Listens: says peer lines that keep every good ending open until the prospect says what
+    /// is really going on (a line written for one truth), then the line that can still end
+    /// well in what was heard.
+    Listener,
 }
 
 impl Habit {
     /// Every habit, in report order.
-    pub const ALL: [Habit; 8] = [
+    pub const ALL: [Habit; 9] = [
+        Habit::Listener,
         Habit::Advocate,
         Habit::PeerSounding,
         Habit::Meter,
@@ -60,6 +65,7 @@ impl Habit {
             Habit::Longest => "always the longest line",
             Habit::Random => "a random line",
             Habit::SameKeys => "the keys that won the first call",
+            Habit::Listener => "listens, then decides on what was heard",
         }
     }
 }
@@ -73,6 +79,10 @@ pub struct HabitReport {
     pub calls: u64,
     /// Calls that ended qualified (in or out).
     pub qualified: u64,
+    /// Calls won: qualified, at an ending that fits the call's truth.
+    pub won: u64,
+    /// Per truth (in file order; one entry, `""`, without truths): (id, calls, won).
+    pub truths: Vec<(String, u64, u64)>,
     /// Mean score of the calls that ended.
     pub score_mean: f64,
 }
@@ -82,18 +92,78 @@ impl HabitReport {
     pub fn qualified_pct(&self) -> f64 {
         100.0 * self.qualified as f64 / self.calls.max(1) as f64
     }
+
+    /// Calls won in percent.
+    pub fn won_pct(&self) -> f64 {
+        100.0 * self.won as f64 / self.calls.max(1) as f64
+    }
+}
+
+/// How the lines look where a call offers both customer-advocate and peer lines: could a
+/// player who does not read them pick the peer line by its position or its length?
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Cues {
+    /// Decisions seen (by random players) that offered both kinds of line.
+    pub mixed: u64,
+    /// Of those, how many had a peer line as the longest line.
+    pub longest_peer: u64,
+    /// Per position shown (1, 2, ...), how many had a peer line there, of those that showed
+    /// that many lines.
+    pub position_peer: Vec<(u64, u64)>,
+    /// Per node (by id), mixed decisions seen there and how many had a peer line as the longest.
+    pub nodes: std::collections::BTreeMap<String, (u64, u64)>,
+}
+
+impl Cues {
+    /// The cues a reader could use, in words, where one gives the peer line away in more than
+    /// `limit` percent of mixed decisions (at least 20 seen).
+    pub fn warnings(&self, limit: f64) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.mixed < 20 {
+            return out;
+        }
+        let pct = |n: u64, of: u64| 100.0 * n as f64 / of.max(1) as f64;
+        let longest = pct(self.longest_peer, self.mixed);
+        if longest > limit {
+            let mut worst: Vec<(&String, &(u64, u64))> = self
+                .nodes
+                .iter()
+                .filter(|(_, (seen, peer))| *peer * 10 > *seen * 7)
+                .collect();
+            worst.sort_by_key(|(_, (seen, peer))| std::cmp::Reverse(*peer * 1000 / (*seen).max(1)));
+            let names: Vec<String> = worst.iter().take(6).map(|(id, _)| format!("`{id}`")).collect();
+            out.push(format!(
+                "surface cue: the longest line is a peer line in {longest:.0}% of decisions that mix customer-advocate and peer lines; a player can win by length without reading (vary the wordings' lengths with `also`; most at {})",
+                names.join(", ")
+            ));
+        }
+        for (i, &(peer, of)) in self.position_peer.iter().enumerate() {
+            let share = pct(peer, of);
+            if of >= 20 && share > limit {
+                out.push(format!(
+                    "surface cue: the line shown at number {} is a peer line in {share:.0}% of decisions that mix customer-advocate and peer lines; shuffle the choices (`shuffle: true`) or reorder them",
+                    i + 1
+                ));
+            }
+        }
+        out
+    }
 }
 
 /// Plays `calls` calls (seeds `seed`, `seed + 1`, ...) with every habit.
 pub fn play_habits(script: &Script, calls: u64, seed: u64) -> Vec<HabitReport> {
     let keys = winning_keys(script, seed);
+    let truths = script.truth_count().max(1);
     Habit::ALL
         .iter()
         .map(|&habit| {
             let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5EED);
-            let (mut qualified, mut sum, mut ended) = (0, 0u64, 0u64);
+            let (mut qualified, mut won, mut sum, mut ended) = (0, 0, 0u64, 0u64);
+            let mut per = vec![(0u64, 0u64); truths];
             for s in seed..seed.saturating_add(calls) {
-                let call = play(script, s, habit, &keys, &mut rng);
+                let call = play(script, s, habit, &keys, &mut rng, None);
+                let t = call.truth() as usize;
+                per[t.min(truths - 1)].0 += 1;
                 if let Some(points) = call.score(script) {
                     ended += 1;
                     sum += u64::from(points);
@@ -101,11 +171,28 @@ pub fn play_habits(script: &Script, calls: u64, seed: u64) -> Vec<HabitReport> {
                 if call.outcome(script).is_some_and(|o| o.is_qualified()) {
                     qualified += 1;
                 }
+                if is_won(script, &call) {
+                    won += 1;
+                    per[t.min(truths - 1)].1 += 1;
+                }
             }
             HabitReport {
                 habit,
                 calls,
                 qualified,
+                won,
+                truths: per
+                    .into_iter()
+                    .enumerate()
+                    .map(|(t, (n, w))| {
+                        let id = if script.truth_count() == 0 {
+                            String::new()
+                        } else {
+                            script.scenario().truths.at(t).0.to_string()
+                        };
+                        (id, n, w)
+                    })
+                    .collect(),
                 score_mean: if ended > 0 {
                     sum as f64 / ended as f64
                 } else {
@@ -116,39 +203,101 @@ pub fn play_habits(script: &Script, calls: u64, seed: u64) -> Vec<HabitReport> {
         .collect()
 }
 
-/// The numbers the peer-sounding player pressed on the first seed, if that call qualified.
+/// The surface cues random players met over `calls` calls from `seed`.
+pub fn cues(script: &Script, calls: u64, seed: u64) -> Cues {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0xC0E5);
+    let mut cues = Cues::default();
+    for s in seed..seed.saturating_add(calls) {
+        play(script, s, Habit::Random, &[], &mut rng, Some(&mut cues));
+    }
+    cues
+}
+
+/// Whether the call ended qualified, at an ending that fits its truth.
+pub fn is_won(script: &Script, call: &Call) -> bool {
+    match (call.finish(), call.outcome(script)) {
+        (Some(f), Some(o)) => o.is_qualified() && crate::score::fits(script, f.ending, call.truth()),
+        _ => false,
+    }
+}
+
+/// The numbers the listening player pressed on the first seed, if that call was won.
 fn winning_keys(script: &Script, seed: u64) -> Vec<usize> {
     let mut rng = ChaCha8Rng::seed_from_u64(0);
-    let call = play(script, seed, Habit::PeerSounding, &[], &mut rng);
-    if call.outcome(script).is_some_and(|o| o.is_qualified()) {
+    let call = play(script, seed, Habit::Listener, &[], &mut rng, None);
+    if is_won(script, &call) {
         call.turns().iter().map(|t| t.shown as usize).collect()
     } else {
         Vec::new()
     }
 }
 
-fn play(script: &Script, seed: u64, habit: Habit, keys: &[usize], rng: &mut ChaCha8Rng) -> Call {
+fn play(
+    script: &Script,
+    seed: u64,
+    habit: Habit,
+    keys: &[usize],
+    rng: &mut ChaCha8Rng,
+    mut cues: Option<&mut Cues>,
+) -> Call {
     let mut call = Call::start(script, seed);
+    let mut heard = script.reveals(call.state());
     for turn in 0..MAX_LINES {
         let offers = call.offered(script);
         if offers.is_empty() {
             break;
         }
-        let number = pick(script, &call, &offers, habit, keys.get(turn).copied(), rng);
+        if let Some(c) = cues.as_deref_mut() {
+            count_cues(c, &offers, script.node_id(call.state().node));
+        }
+        let number = pick(script, &call, &offers, habit, keys.get(turn).copied(), heard, rng);
         if call.choose(script, number).is_err() {
             break;
         }
+        heard |= !call.is_over() && script.reveals(call.state());
     }
     call
 }
 
-/// The number the habit presses among `offers`.
+fn count_cues(cues: &mut Cues, offers: &[Offer<'_>], node: &str) {
+    let peer = |o: &Offer<'_>| o.signal.stance() == Stance::Peer;
+    let mixed = offers.iter().any(peer)
+        && offers.iter().any(|o| o.signal.stance() == Stance::Advocate);
+    if !mixed {
+        return;
+    }
+    cues.mixed += 1;
+    let at = cues.nodes.entry(node.to_string()).or_default();
+    at.0 += 1;
+    if offers
+        .iter()
+        .rev()
+        .max_by_key(|o| o.say.chars().count())
+        .is_some_and(peer)
+    {
+        cues.longest_peer += 1;
+        at.1 += 1;
+    }
+    if cues.position_peer.len() < offers.len() {
+        cues.position_peer.resize(offers.len(), (0, 0));
+    }
+    for (i, o) in offers.iter().enumerate() {
+        cues.position_peer[i].1 += 1;
+        if peer(o) {
+            cues.position_peer[i].0 += 1;
+        }
+    }
+}
+
+/// The number the habit presses among `offers`; `heard` says whether the prospect has told
+/// what is really going on.
 fn pick(
     script: &Script,
     call: &Call,
     offers: &[Offer<'_>],
     habit: Habit,
     key: Option<usize>,
+    heard: bool,
     rng: &mut ChaCha8Rng,
 ) -> usize {
     let by_stance = |wanted: Stance| {
@@ -158,6 +307,12 @@ fn pick(
             .or_else(|| offers.iter().find(|o| o.signal.stance() == Stance::Neutral))
             .unwrap_or(&offers[0])
             .number
+    };
+    let gain = |o: &Offer<'_>| {
+        let mut trial = call.clone();
+        trial
+            .choose(script, o.number)
+            .map_or(i32::MIN, |t| t.trust_after - t.trust_before)
     };
     match habit {
         Habit::Advocate => by_stance(Stance::Advocate),
@@ -174,13 +329,26 @@ fn pick(
         Habit::Meter => offers
             .iter()
             .rev()
-            .max_by_key(|o| {
-                let mut trial = call.clone();
-                trial
-                    .choose(script, o.number)
-                    .map_or(i32::MIN, |t| t.trust_after - t.trust_before)
-            })
+            .max_by_key(|o| gain(o))
             .map_or(1, |o| o.number),
         Habit::SameKeys => key.filter(|&k| k <= offers.len()).unwrap_or(1),
+        Habit::Listener => {
+            let state = *call.state();
+            let truths = script.truth_count().max(1) as u8;
+            // Before the prospect has said what is going on, a line must keep a good ending
+            // open in every situation it could be; after, in the one that was heard.
+            let good = |o: &Offer<'_>| {
+                if heard {
+                    script.can_end_well(&state, o.index)
+                } else {
+                    (0..truths).all(|t| script.can_end_well(&State { truth: t, ..state }, o.index))
+                }
+            };
+            offers
+                .iter()
+                .rev()
+                .max_by_key(|o| (good(o), o.signal.stance() == Stance::Peer, gain(o)))
+                .map_or(1, |o| o.number)
+        }
     }
 }

@@ -189,6 +189,13 @@ fn spawn(
                     if !truth.debrief.is_empty() {
                         lesson.spawn((t.text(truth.debrief.clone(), 17.0), Label));
                     }
+                    let told = match &truth.revealed_by {
+                        Some((turn, line)) => {
+                            format!("The line that told it, before answer {turn}: \"{line}\"")
+                        }
+                        None => "The prospect never said it: the call ended before the questions that bring it out.".to_string(),
+                    };
+                    lesson.spawn((t.colored(told, 16.0, p.dim), Label));
                 }
             });
 
