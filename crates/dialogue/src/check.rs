@@ -613,16 +613,26 @@ pub fn check_located<'s>(
     }
     // Every truth can be heard: some prospect line is written for it alone.
     if scenario.truths.len() > 1 {
-        let heard: HashSet<&str> = scenario
-            .nodes
-            .iter()
-            .flat_map(|(_, n)| n.lines_if.iter())
-            .flat_map(|l| l.when.iter())
-            .filter_map(|c| match c {
-                Condition::Truth(t) => Some(t.as_str()),
-                _ => None,
-            })
-            .collect();
+        // A truth is heard where a line is written for it, or where every other truth has a
+        // line of its own (the node's own line then tells it).
+        let mut heard: HashSet<&str> = HashSet::new();
+        for (_, n) in scenario.nodes.iter() {
+            let here: HashSet<&str> = n
+                .lines_if
+                .iter()
+                .flat_map(|l| l.when.iter())
+                .filter_map(|c| match c {
+                    Condition::Truth(t) => Some(t.as_str()),
+                    _ => None,
+                })
+                .collect();
+            if here.len() + 1 == scenario.truths.len()
+                && let Some((rest, _)) = scenario.truths.iter().find(|(t, _)| !here.contains(*t))
+            {
+                heard.insert(rest);
+            }
+            heard.extend(here);
+        }
         for (t, _) in scenario.truths.iter().filter(|(t, _)| !heard.contains(*t)) {
             let at = spans.top("truths").start;
             push(

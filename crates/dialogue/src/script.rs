@@ -123,6 +123,9 @@ struct NodeRow {
     choices: Rows,
     lines_if: Rows,
     variants: u32,
+    /// The truths this node's `lines_if` write lines for, a bit each: when all truths but one
+    /// have their own line here, the node's own `prospect` tells the last one.
+    truth_lines: u64,
 }
 
 /// What a choice does in a given state, once reactions are applied.
@@ -231,6 +234,15 @@ impl Script {
                     reveals,
                 });
             }
+            let truth_lines = node
+                .lines_if
+                .iter()
+                .flat_map(|l| l.when.iter())
+                .filter_map(|c| match c {
+                    Condition::Truth(t) => scenario.truths.position(t),
+                    _ => None,
+                })
+                .fold(0u64, |m, t| m | 1 << t);
             let lines_if = Rows::of(&mut line_sets, sets);
             let mut rows = Vec::with_capacity(node.choices.len());
             for c in &node.choices {
@@ -272,6 +284,7 @@ impl Script {
                 choices: Rows::of(&mut choices, rows),
                 lines_if,
                 variants: node.prospect.len() as u32,
+                truth_lines,
             });
         }
         let ending_variants = scenario
@@ -420,12 +433,23 @@ impl Script {
     }
 
     /// Whether the prospect's line at the state's node tells the truth away: it comes from a
-    /// `lines_if` whose conditions include `Truth(...)` (which then holds).
+    /// `lines_if` whose conditions include `Truth(...)` (which then holds), or it is the node's
+    /// own line where every other truth has a line of its own.
     pub fn reveals(&self, state: &State) -> bool {
-        self.line_sets[self.nodes[state.node as usize].lines_if.range()]
+        let node = &self.nodes[state.node as usize];
+        match self.line_sets[node.lines_if.range()]
             .iter()
             .find(|l| self.all_hold(l.when, state))
-            .is_some_and(|l| l.reveals)
+        {
+            Some(l) => l.reveals,
+            // The node's own line, where every other truth has a line of its own.
+            None => {
+                let n = self.truth_count();
+                n > 1
+                    && node.truth_lines & (1 << state.truth) == 0
+                    && node.truth_lines.count_ones() as usize == n - 1
+            }
+        }
     }
 
     /// The variants of the prospect's line at the state's node.
