@@ -105,6 +105,9 @@ impl HabitReport {
 pub struct Cues {
     /// Decisions seen (by random players) that offered both kinds of line.
     pub mixed: u64,
+    /// The share of peer lines among the lines of those decisions, added up: what a player
+    /// picking blindly would get (divide by `mixed`).
+    pub peer_share: f64,
     /// Of those, how many had a peer line as the longest line.
     pub longest_peer: u64,
     /// Per position shown (1, 2, ...), how many had a peer line there, of those that showed
@@ -123,8 +126,11 @@ impl Cues {
             return out;
         }
         let pct = |n: u64, of: u64| 100.0 * n as f64 / of.max(1) as f64;
+        // A cue is a share above the limit and well above what picking blindly gets.
+        let base = 100.0 * self.peer_share / self.mixed as f64;
+        let cue = |share: f64| share > limit && share > base + 15.0;
         let longest = pct(self.longest_peer, self.mixed);
-        if longest > limit {
+        if cue(longest) {
             let mut worst: Vec<(&String, &(u64, u64))> = self
                 .nodes
                 .iter()
@@ -139,7 +145,7 @@ impl Cues {
         }
         for (i, &(peer, of)) in self.position_peer.iter().enumerate() {
             let share = pct(peer, of);
-            if of >= 20 && share > limit {
+            if of >= 20 && cue(share) {
                 out.push(format!(
                     "surface cue: the line shown at number {} is a peer line in {share:.0}% of decisions that mix customer-advocate and peer lines; shuffle the choices (`shuffle: true`) or reorder them",
                     i + 1
@@ -267,6 +273,7 @@ fn count_cues(cues: &mut Cues, offers: &[Offer<'_>], node: &str) {
         return;
     }
     cues.mixed += 1;
+    cues.peer_share += offers.iter().filter(|o| peer(o)).count() as f64 / offers.len() as f64;
     let at = cues.nodes.entry(node.to_string()).or_default();
     at.0 += 1;
     if offers
