@@ -20,6 +20,10 @@ pub struct RunArgs {
     /// Play these choice numbers instead of asking, e.g. `2,1,3`.
     #[arg(long, value_delimiter = ',')]
     pub choices: Option<Vec<usize>>,
+    /// Play these choices by their place in the file (1 is a node's first choice), whatever
+    /// order they are shown in, e.g. `2,1,3`: a script that works on every seed.
+    #[arg(long, value_delimiter = ',', conflicts_with = "choices")]
+    pub picks: Option<Vec<usize>>,
     /// Practise one situation behind the request (a scenario's `truths` id) instead of the one
     /// the seed draws. Such a call is not recorded: its result would not verify by its seed.
     #[arg(long, conflicts_with = "player")]
@@ -91,10 +95,13 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
     };
     let first = start(&script)?;
     let started = std::time::SystemTime::now();
-    let (code, call) = match &args.choices {
-        Some(numbers) => scripted(&script, first, numbers, args.json)?,
-        None if args.json => return Err("--json needs --choices (the numbers to play)".into()),
-        None => interactive(&script, first)?,
+    let (code, call) = match (&args.choices, &args.picks) {
+        (Some(numbers), _) => scripted(&script, first, numbers, false, args.json)?,
+        (None, Some(picks)) => scripted(&script, first, picks, true, args.json)?,
+        (None, None) if args.json => {
+            return Err("--json needs --choices or --picks (the lines to say)".into());
+        }
+        (None, None) => interactive(&script, first)?,
     };
     if let (Some(player), Some(call)) = (&player, call.filter(|c| c.is_over())) {
         let store = args.db.open()?;
@@ -135,12 +142,20 @@ fn scripted(
     script: &Script,
     mut call: Call,
     numbers: &[usize],
+    by_file: bool,
     json: bool,
 ) -> Result<(ExitCode, Option<Call>), String> {
     let seed = call.seed();
+    let mut shown = Vec::with_capacity(numbers.len());
     for &n in numbers {
-        call.choose(script, n).map_err(|e| e.to_string())?;
+        let turn = if by_file {
+            call.choose_index(script, n.wrapping_sub(1))
+        } else {
+            call.choose(script, n)
+        };
+        shown.push(turn.map_err(|e| e.to_string())?.shown as usize);
     }
+    let numbers = &shown[..];
     if json {
         let report = RunReport {
             scenario: script.id(),
