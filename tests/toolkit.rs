@@ -77,7 +77,15 @@ fn analyze_reports_every_ending_and_no_warnings_on_the_shipped_scenarios() {
         assert!(out.status.success());
         let a: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(a["exhaustive"], true);
-        assert_eq!(a["warnings"].as_array().unwrap().len(), 0, "{file}: {a}");
+        // Surface cues (a line's place or length giving the peer line away) are what the
+        // shuffled versions of these scenarios remove; every other warning is a fault.
+        let faults: Vec<&Value> = a["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| !w.as_str().unwrap().starts_with("surface cue:"))
+            .collect();
+        assert!(faults.is_empty(), "{file}: {faults:?}");
         for e in a["endings"].as_array().unwrap() {
             assert!(
                 e["reachable"] == true || e["id"] == "hung-up",
@@ -113,9 +121,9 @@ fn analyze_reports_every_ending_and_no_warnings_on_the_shipped_scenarios() {
             .sum();
         assert_eq!(total + random["unfinished"].as_u64().unwrap(), 2000);
         // Scripted habits over the first 1,000 seeds: customer-advocate play never qualifies,
-        // peer play always does.
+        // peer play and the listening player always do.
         let habits = a["habits"].as_array().unwrap();
-        assert_eq!(habits.len(), 8, "{file}");
+        assert_eq!(habits.len(), 9, "{file}");
         let qualified = |habit: &str| {
             let h = habits.iter().find(|h| h["habit"] == habit).unwrap();
             assert_eq!(h["calls"], 1000);
@@ -123,6 +131,7 @@ fn analyze_reports_every_ending_and_no_warnings_on_the_shipped_scenarios() {
         };
         assert_eq!(qualified("advocate"), 0, "{file}");
         assert_eq!(qualified("peer-sounding"), 1000, "{file}");
+        assert_eq!(qualified("listener"), 1000, "{file}");
     }
 }
 
@@ -242,7 +251,15 @@ fn new_scaffolds_a_scenario_that_checks_and_tests_clean() {
         .output()
         .unwrap();
     let a: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(a["warnings"].as_array().unwrap().len(), 0, "{a}");
+    // The template's only findings may be surface cues, which its author is told to fix.
+    assert!(
+        a["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|w| w.as_str().unwrap().starts_with("surface cue:")),
+        "{a}"
+    );
     // Never overwrites.
     let out = peercall()
         .args(["new", "free-pilot", "--dir"])

@@ -294,7 +294,13 @@ fn deaf(
                     match script.apply(s, c) {
                         (after, None) => next.push(Some(after)),
                         (_, Some(e)) => {
-                            let won = script.scenario().endings.at(e as usize).1.outcome.is_qualified()
+                            let won = script
+                                .scenario()
+                                .endings
+                                .at(e as usize)
+                                .1
+                                .outcome
+                                .is_qualified()
                                 && crate::score::fits(script, e, u32::from(s.truth));
                             if !won {
                                 continue 'choice;

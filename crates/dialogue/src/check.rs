@@ -745,7 +745,9 @@ pub fn check_located<'s>(
         for l in lessons {
             let id = scenario.truths.at(l.truth as usize).0;
             let id_ = clip(id, ID_SHOWN);
-            let span = spans.string_after(id, at_truths).unwrap_or(at_truths..at_truths);
+            let span = spans
+                .string_after(id, at_truths)
+                .unwrap_or(at_truths..at_truths);
             if !l.peer_wins {
                 out.push(at.finding(
                     Severity::Warning,

@@ -121,7 +121,10 @@ fn check(script: &Script, t: &Playthrough, seed: u64) -> Vec<String> {
         },
     };
     if t.choices.is_empty() == t.picks.is_empty() {
-        failures.push("give the answers as either `choices` (numbers shown) or `picks` (places in the file)".into());
+        failures.push(
+            "give the answers as either `choices` (numbers shown) or `picks` (places in the file)"
+                .into(),
+        );
         return failures;
     }
     let by_file = !t.picks.is_empty();

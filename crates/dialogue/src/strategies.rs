@@ -137,7 +137,11 @@ impl Cues {
                 .filter(|(_, (seen, peer))| *peer * 10 > *seen * 7)
                 .collect();
             worst.sort_by_key(|(_, (seen, peer))| std::cmp::Reverse(*peer * 1000 / (*seen).max(1)));
-            let names: Vec<String> = worst.iter().take(6).map(|(id, _)| format!("`{id}`")).collect();
+            let names: Vec<String> = worst
+                .iter()
+                .take(6)
+                .map(|(id, _)| format!("`{id}`"))
+                .collect();
             out.push(format!(
                 "surface cue: the longest line is a peer line in {longest:.0}% of decisions that mix customer-advocate and peer lines; a player can win by length without reading (vary the wordings' lengths with `also`; most at {})",
                 names.join(", ")
@@ -222,7 +226,9 @@ pub fn cues(script: &Script, calls: u64, seed: u64) -> Cues {
 /// Whether the call ended qualified, at an ending that fits its truth.
 pub fn is_won(script: &Script, call: &Call) -> bool {
     match (call.finish(), call.outcome(script)) {
-        (Some(f), Some(o)) => o.is_qualified() && crate::score::fits(script, f.ending, call.truth()),
+        (Some(f), Some(o)) => {
+            o.is_qualified() && crate::score::fits(script, f.ending, call.truth())
+        }
         _ => false,
     }
 }
@@ -256,7 +262,15 @@ fn play(
         if let Some(c) = cues.as_deref_mut() {
             count_cues(c, &offers, script.node_id(call.state().node));
         }
-        let number = pick(script, &call, &offers, habit, keys.get(turn).copied(), heard, rng);
+        let number = pick(
+            script,
+            &call,
+            &offers,
+            habit,
+            keys.get(turn).copied(),
+            heard,
+            rng,
+        );
         if call.choose(script, number).is_err() {
             break;
         }
@@ -267,8 +281,8 @@ fn play(
 
 fn count_cues(cues: &mut Cues, offers: &[Offer<'_>], node: &str) {
     let peer = |o: &Offer<'_>| o.signal.stance() == Stance::Peer;
-    let mixed = offers.iter().any(peer)
-        && offers.iter().any(|o| o.signal.stance() == Stance::Advocate);
+    let mixed =
+        offers.iter().any(peer) && offers.iter().any(|o| o.signal.stance() == Stance::Advocate);
     if !mixed {
         return;
     }

@@ -244,6 +244,24 @@ fn corpus() -> Vec<(&'static str, Vec<u8>)> {
             ),
         ),
         (
+            "truth-lessons",
+            concat!(
+                "Scenario(id: \"lessons\", title: \"Lessons\", briefing: \"A request.\",\n",
+                "    prospect: (name: \"Pat\", role: \"Buyer\", company: \"Acme\"), start: \"ask\",\n",
+                "    nodes: { \"ask\": (prospect: [\"Designs?\"],\n",
+                "        lines_if: [(when: [Truth(\"a\")], prospect: [\"A.\"]), (when: [Truth(\"b\")], prospect: [\"B.\"])],\n",
+                "        choices: [\n",
+                "            (say: \"Sure, thanks!\", signal: Gratitude, trust: 1, effects: [Commit(days: 3, what: \"work\")], next: \"yes\"),\n",
+                "            (say: \"Big picture first?\", signal: PeerContract, trust: 5, effects: [PeerContract], next: \"no\"),\n",
+                "        ]) },\n",
+                "    endings: { \"yes\": (outcome: QualifiedIn, lesson: \"Yes.\"), \"no\": (outcome: QualifiedOut, lesson: \"No.\"),\n",
+                "        \"hung-up\": (outcome: Lost, lesson: \"Gone.\") },\n",
+                "    truths: { \"a\": (title: \"A\", fits: [\"yes\"]), \"b\": (title: \"B\", fits: [\"yes\"]) },\n",
+                ")\n",
+            )
+            .to_string(),
+        ),
+        (
             "too-many-truths",
             once(
                 t,
@@ -370,6 +388,9 @@ fn every_diagnostic_code_is_in_the_corpus() {
         "trust-change",
         "trust-condition",
         "trust-range",
+        "advocate-wins",
+        "no-peer-win",
+        "unheard-truth",
         "unknown-target",
         "unknown-truth",
         "unreachable",

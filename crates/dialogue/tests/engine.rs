@@ -461,3 +461,45 @@ fn a_qualified_ending_that_does_not_fit_the_truth_scores_as_wasted() {
             .contains("fits `desing`, which is not an ending")
     );
 }
+
+#[test]
+fn the_debrief_names_the_line_that_told_the_truth_and_the_listener_hears_it() {
+    let script = load_str("truths.ron", TRUTHS).into_script().unwrap();
+    // In `moving`, the prospect's answer at `why` is written for that truth: it reveals it.
+    let call = Call::start_in(&script, 3, 0);
+    assert_eq!(call.revealed_at(&script), None, "nothing said yet");
+    let mut call = call;
+    call.choose_index(&script, 0).unwrap();
+    assert_eq!(call.revealed_at(&script), Some(1), "the line on screen now");
+    call.choose_index(&script, 0).unwrap();
+    let d = Debrief::of(&call, &script).unwrap();
+    let truth = d.truth.clone().unwrap();
+    assert!(truth.fits);
+    assert_eq!(
+        truth.revealed_by,
+        Some((2, "Our new owners may move IT away.".to_string()))
+    );
+    assert!(
+        d.to_text()
+            .contains("The line that told it, before answer 2")
+    );
+    // In `growing` the node's own line is said, and with a line written only for `moving`, it
+    // tells `growing` as plainly: it reveals it too, and check finds every truth heard.
+    let mut call = Call::start_in(&script, 3, 1);
+    call.choose_index(&script, 0).unwrap();
+    call.choose_index(&script, 1).unwrap();
+    let d = Debrief::of(&call, &script).unwrap();
+    assert_eq!(
+        d.truth.unwrap().revealed_by,
+        Some((2, "We are growing.".to_string()))
+    );
+    let checked = load_str("truths.ron", TRUTHS);
+    assert!(
+        !checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "unheard-truth"),
+        "{}",
+        checked.render(false)
+    );
+}
