@@ -24,6 +24,19 @@ fn run_json(file: &str, seed: u64, choices: &str) -> Value {
     serde_json::from_slice(&out.stdout).expect("one JSON object")
 }
 
+/// `peercall run FILE --seed SEED --picks PICKS --json`, in truth `truth` if given: lines said
+/// by their place in the file, the same on every seed of a shuffled call.
+fn run_picks(file: &str, seed: u64, picks: &str, truth: Option<&str>) -> Value {
+    let mut cmd = peercall();
+    cmd.args(["run", file, "--seed", &seed.to_string(), "--picks", picks, "--json"]);
+    if let Some(t) = truth {
+        cmd.args(["--truth", t]);
+    }
+    let out = cmd.output().unwrap();
+    common::success(&out);
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
 const NETWORK: &str = common::NET;
 /// Thank, ask permission, ask only about the request, commit the company's time.
 const NETWORK_ADVOCATE: &str = "1,1,1,1,1,1,1";
@@ -143,71 +156,107 @@ fn check_answers_garbage_and_missing_paths() {
 
 #[test]
 fn scripted_runs_reach_the_expected_endings() {
-    for (file, choices, ending, outcome) in [
-        (NETWORK, NETWORK_PEER, "ballpark-estimate", "QualifiedOut"),
-        (NETWORK, NETWORK_ADVOCATE, "never-real", "Wasted"),
-        (NETWORK, "1,2,3,3", "hung-up", "Lost"),
-        (DEMO, DEMO_PEER, "qualified-in", "QualifiedIn"),
-        (DEMO, DEMO_ADVOCATE, "column-fodder", "Wasted"),
-        (DEMO, "2,1,1,1,2", "qualified-out", "QualifiedOut"),
-        (DEMO, "4,3,2,3,2", "hung-up", "Lost"),
+    for (file, truth, picks, ending, outcome) in [
+        (NETWORK, "consolidating", NETWORK_PEER, "ballpark-estimate", "QualifiedOut"),
+        (NETWORK, "funded", "2,1,3,2,2", "real-project", "QualifiedIn"),
+        (NETWORK, "third-bid", "2,1,3,2,3", "changed-the-game", "QualifiedOut"),
+        (NETWORK, "consolidating", NETWORK_ADVOCATE, "never-real", "Wasted"),
+        (NETWORK, "funded", NETWORK_ADVOCATE, "lost-the-brief", "Wasted"),
+        (NETWORK, "funded", "1,2,3,3", "hung-up", "Lost"),
+        (DEMO, "third-bid", DEMO_PEER, "qualified-in", "QualifiedIn"),
+        (DEMO, "open-race", "2,1,1,1,3,1", "demo-agreed", "QualifiedIn"),
+        (DEMO, "no-budget", "2,1,1,1,3,2", "remote-overview", "QualifiedOut"),
+        (DEMO, "third-bid", DEMO_ADVOCATE, "column-fodder", "Wasted"),
+        (DEMO, "third-bid", "2,1,1,1,2", "qualified-out", "QualifiedOut"),
+        (DEMO, "open-race", "4,3,2,3,2", "hung-up", "Lost"),
     ] {
-        let r = run_json(file, 7, choices);
-        assert_eq!(r["finished"], true, "{file} {choices}");
-        assert_eq!(r["ending"], ending, "{file} {choices}");
-        assert_eq!(r["outcome"], outcome, "{file} {choices}");
+        let r = run_picks(file, 7, picks, Some(truth));
+        assert_eq!(r["finished"], true, "{file} {picks}");
+        assert_eq!(r["ending"], ending, "{file} {truth} {picks}");
+        assert_eq!(r["outcome"], outcome, "{file} {truth} {picks}");
         let turns = r["transcript"]
             .as_array()
             .unwrap()
             .iter()
             .filter(|l| l["who"] == "player")
             .count();
-        assert_eq!(turns, choices.split(',').count());
+        assert_eq!(turns, picks.split(',').count());
         let score = r["score"].as_u64().unwrap();
         assert!(score <= 100);
         assert_eq!(r["debrief"]["turns"].as_array().unwrap().len(), turns);
+        assert_eq!(r["debrief"]["truth"]["id"], truth);
     }
-    let hung = run_json(NETWORK, 7, "1,2,3,3");
+    let hung = run_picks(NETWORK, 7, "1,2,3,3", None);
     assert!(hung["trust"].as_i64().unwrap() < 15);
     assert_eq!(hung["debrief"]["hung_up"], true);
-    let peer = run_json(NETWORK, 7, NETWORK_PEER);
+    let peer = run_picks(NETWORK, 7, NETWORK_PEER, Some("consolidating"));
     assert_eq!(peer["days"], 0.25);
     assert_eq!(peer["peer_contract"], true);
+    // The debrief names the truth and the line that told it.
+    let told = &peer["debrief"]["truth"]["revealed_by"];
+    assert_eq!(told[0], 3, "{peer}");
+    assert!(told[1].as_str().unwrap().contains("merged"), "{told}");
 }
 
 #[test]
-fn advocate_path_never_qualifies_and_peer_path_always_does_on_seeds_0_to_99() {
-    for (file, advocate, peer) in [
-        (NETWORK, NETWORK_ADVOCATE, NETWORK_PEER),
-        (DEMO, DEMO_ADVOCATE, DEMO_PEER),
+fn advocate_play_never_wins_and_the_peer_process_wins_every_truth_on_seeds_0_to_29() {
+    for (file, advocate, peers) in [
+        (
+            NETWORK,
+            NETWORK_ADVOCATE,
+            [
+                ("consolidating", NETWORK_PEER),
+                ("funded", "2,1,3,2,2"),
+                ("third-bid", "2,1,3,2,3"),
+            ],
+        ),
+        (
+            DEMO,
+            DEMO_ADVOCATE,
+            [
+                ("third-bid", DEMO_PEER),
+                ("open-race", "2,1,1,1,3,1"),
+                ("no-budget", "2,1,1,1,3,2"),
+            ],
+        ),
     ] {
-        for seed in 0..100 {
-            let a = run_json(file, seed, advocate);
-            let outcome = a["outcome"].as_str().unwrap();
-            assert!(
-                outcome == "Wasted" || outcome == "Lost",
-                "{file} seed {seed}: advocate path ended {outcome}"
-            );
-            let p = run_json(file, seed, peer);
-            let outcome = p["outcome"].as_str().unwrap();
-            assert!(
-                outcome == "QualifiedIn" || outcome == "QualifiedOut",
-                "{file} seed {seed}: peer path ended {outcome}"
-            );
-            assert!(p["score"].as_u64() > a["score"].as_u64());
+        for seed in 0..30 {
+            for (truth, peer) in peers {
+                let a = run_picks(file, seed, advocate, Some(truth));
+                let outcome = a["outcome"].as_str().unwrap();
+                assert!(
+                    outcome == "Wasted" || outcome == "Lost",
+                    "{file} {truth} seed {seed}: advocate path ended {outcome}"
+                );
+                let p = run_picks(file, seed, peer, Some(truth));
+                let outcome = p["outcome"].as_str().unwrap();
+                assert!(
+                    outcome == "QualifiedIn" || outcome == "QualifiedOut",
+                    "{file} {truth} seed {seed}: peer path ended {outcome}"
+                );
+                assert_eq!(p["debrief"]["truth"]["fits"], true);
+                assert!(p["score"].as_u64().unwrap() >= 85, "{p}");
+                assert!(p["score"].as_u64() > a["score"].as_u64());
+            }
         }
     }
 }
 
 #[test]
-fn the_same_seed_gives_the_same_call_and_seeds_vary_the_lines() {
-    let a = run_json(NETWORK, 11, NETWORK_PEER);
-    let b = run_json(NETWORK, 11, NETWORK_PEER);
+fn the_same_seed_gives_the_same_call_and_seeds_vary_the_lines_and_the_order() {
+    let a = run_picks(NETWORK, 11, NETWORK_PEER, Some("consolidating"));
+    let b = run_picks(NETWORK, 11, NETWORK_PEER, Some("consolidating"));
     assert_eq!(a, b);
     let firsts: std::collections::HashSet<String> = (0..20)
         .map(|s| run_json(NETWORK, s, "2")["transcript"][0]["text"].to_string())
         .collect();
     assert!(firsts.len() > 1, "line variants never change with the seed");
+    // The same lines are shown at other numbers on other seeds: the keys that won one call
+    // do not win the next.
+    let shown: std::collections::HashSet<String> = (0..20)
+        .map(|s| run_picks(NETWORK, s, NETWORK_PEER, Some("consolidating"))["choices"].to_string())
+        .collect();
+    assert!(shown.len() > 5, "{shown:?}");
 }
 
 #[test]
@@ -241,9 +290,17 @@ fn unfinished_choices_report_what_is_on_offer() {
 
 #[test]
 fn interactive_run_plays_a_call_from_standard_input() {
+    // The numbers a player sees for the peer path on this seed (the order is drawn from it).
+    let seed = common::net_seed(3);
+    let shown: Vec<String> = run_picks(NETWORK, seed, NETWORK_PEER, None)["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
     let out = peercall()
-        .args(["run", NETWORK, "--seed", "4"])
-        .write_stdin("hello\n9\n2\n1\n2\n1\n1\n1\n1\n")
+        .args(["run", NETWORK, "--seed", &seed.to_string()])
+        .write_stdin(format!("hello\n9\n{}\n", shown.join("\n")))
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -262,7 +319,7 @@ fn interactive_run_plays_a_call_from_standard_input() {
     assert!(stdout.contains("Lesson:"), "{stdout}");
 
     let out = peercall()
-        .args(["run", NETWORK, "--seed", "4"])
+        .args(["run", NETWORK, "--seed", &seed.to_string()])
         .write_stdin("1\n")
         .output()
         .unwrap();

@@ -14,7 +14,7 @@ use common::{NET, NET_PEER as WIN, bin, process as peercall, text};
 
 fn record(db: &Path, player: &str, seed: u64) -> Output {
     peercall(db)
-        .args(["run", NET, "--seed", &seed.to_string(), "--choices", WIN])
+        .args(["run", NET, "--seed", &common::net_seed(seed).to_string(), "--picks", WIN])
         .args(["--player", player, "--team", "East"])
         .output()
         .unwrap()
@@ -43,17 +43,23 @@ fn traced(strace: &str, trace: &str, inject: &str, db: &Path, args: &[&str]) -> 
         .unwrap()
 }
 
-/// The recording every fault test interrupts.
+/// The recording every fault test interrupts (seed 1 is in the truth where `WIN` qualifies:
+/// checked by `the_interrupted_recording_qualifies`).
 const RECORD_ANA: [&str; 8] = [
     "run",
     NET,
     "--seed",
     "1",
-    "--choices",
+    "--picks",
     WIN,
     "--player",
     "Ana",
 ];
+
+#[test]
+fn the_interrupted_recording_qualifies() {
+    assert_eq!(common::net_seed(0), 1);
+}
 
 /// The files in `dir`, sorted.
 fn files(dir: &Path) -> Vec<String> {
@@ -218,8 +224,8 @@ fn many_processes_opening_a_new_database_at_once_all_record() {
         let children: Vec<_> = (0..8)
             .map(|w| {
                 peercall(&db)
-                    .args(["run", NET, "--seed", &format!("{}", w + 10 * round)])
-                    .args(["--choices", WIN, "--player", &format!("R{w}")])
+                    .args(["run", NET, "--seed", &common::net_seed(w + 10 * round).to_string()])
+                    .args(["--picks", WIN, "--player", &format!("R{w}")])
                     .stdout(std::process::Stdio::piped())
                     .stderr(std::process::Stdio::piped())
                     .spawn()
@@ -348,7 +354,7 @@ fn a_read_only_database_is_a_clear_error_and_changes_nothing() {
     let run = as_player(&db)
         .args(["run"])
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(NET))
-        .args(["--seed", "1", "--choices", WIN, "--player", "Ana"])
+        .args(["--seed", "1", "--picks", WIN, "--player", "Ana"])
         .output()
         .unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -504,7 +510,7 @@ fn kills_at_random_moments_lose_nothing_printed_as_recorded() {
         rng ^= rng >> 7;
         rng ^= rng << 17;
         let mut child = peercall(&db)
-            .args(["run", NET, "--seed", &i.to_string(), "--choices", WIN])
+            .args(["run", NET, "--seed", &common::net_seed(i).to_string(), "--picks", WIN])
             .args(["--player", &format!("P{i}")])
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())

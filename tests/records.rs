@@ -6,16 +6,16 @@ use serde_json::Value;
 mod common;
 use common::{DEMO, NET, peercall_db as peercall};
 
+/// Records a call of `file` played by place in the file (`--picks`), on the `seed`-th seed in
+/// the truth the seed calls were written for (where the peer paths qualify).
 fn play(db: &std::path::Path, file: &str, seed: u64, choices: &str, player: &str, team: &str) {
+    let seed = if file == DEMO {
+        common::demo_seed(seed)
+    } else {
+        common::net_seed(seed)
+    };
     let out = peercall(db)
-        .args([
-            "run",
-            file,
-            "--seed",
-            &seed.to_string(),
-            "--choices",
-            choices,
-        ])
+        .args(["run", file, "--seed", &seed.to_string(), "--picks", choices])
         .args(["--player", player, "--team", team])
         .output()
         .unwrap();
@@ -116,8 +116,8 @@ fn a_call_recorded_just_before_the_process_dies_is_kept() {
             "run",
             NET,
             "--seed",
-            "1",
-            "--choices",
+            &common::net_seed(0).to_string(),
+            "--picks",
             "2,1,2,1,1,1,1",
             "--player",
             "Ana",
@@ -409,7 +409,8 @@ fn names_cannot_inject_formulas_into_csv_or_escapes_into_terminals() {
     let db = dir.path().join("r.sqlite");
     play(&db, NET, 1, "2,1,2,1,1,1,1", "+1+1", "@SUM(A1)");
     let out = peercall(&db)
-        .args(["run", NET, "--seed", "2", "--choices", "2,1,2,1,1,1,1"])
+        .args(["run", NET, "--seed", &common::net_seed(1).to_string()])
+        .args(["--picks", "2,1,2,1,1,1,1"])
         .args(["--player==cmd|' /C calc'!A0", "--team=-x"])
         .output()
         .unwrap();
@@ -429,7 +430,8 @@ fn names_cannot_inject_formulas_into_csv_or_escapes_into_terminals() {
         ("  ", "cannot be blank"),
     ] {
         let out = peercall(&db)
-            .args(["run", NET, "--seed", "1", "--choices", "2,1,2,1,1,1,1"])
+            .args(["run", NET, "--seed", &common::net_seed(0).to_string()])
+            .args(["--picks", "2,1,2,1,1,1,1"])
             .args(["--player", name])
             .output()
             .unwrap();

@@ -28,9 +28,9 @@ fn a_failing_playthrough_names_the_turn_where_the_call_went_elsewhere() {
     std::fs::write(
         dir.path().join("net.tests.ron"),
         r#"Tests(tests: [
-            (name: "wrong turn", choices: [2, 1, 1], path: ["big-picture", "merger", "acquired"]),
-            (name: "wrong ending", choices: [1, 1, 1, 1, 1, 1, 1], outcome: QualifiedOut),
-            (name: "not offered", choices: [2, 7]),
+            (name: "wrong turn", truth: "consolidating", picks: [2, 1, 1], path: ["big-picture", "merger", "acquired"]),
+            (name: "wrong ending", truth: "consolidating", picks: [1, 1, 1, 1, 1, 1, 1], outcome: QualifiedOut),
+            (name: "not offered", picks: [2, 7]),
         ])"#,
     )
     .unwrap();
@@ -97,18 +97,21 @@ fn analyze_reports_every_ending_and_no_warnings_on_the_shipped_scenarios() {
             best["outcome"] == "QualifiedIn" || best["outcome"] == "QualifiedOut",
             "{best}"
         );
-        // The best path replays to the same score through `run`.
-        let choices: Vec<String> = best["choices"]
+        // The best path replays to the same score through `run`, by its places in the file and
+        // in its truth.
+        let picks: Vec<String> = best["picks"]
             .as_array()
             .unwrap()
             .iter()
             .map(|c| c.to_string())
             .collect();
-        let out = peercall()
-            .args(["run", file, "--json", "--seed", "0", "--choices"])
-            .arg(choices.join(","))
-            .output()
-            .unwrap();
+        let mut cmd = peercall();
+        cmd.args(["run", file, "--json", "--seed", "0", "--picks"])
+            .arg(picks.join(","));
+        if let Some(t) = best["truth"].as_str() {
+            cmd.args(["--truth", t]);
+        }
+        let out = cmd.output().unwrap();
         let r: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(r["score"], best["score"]);
         let random = &a["random"];
@@ -120,18 +123,30 @@ fn analyze_reports_every_ending_and_no_warnings_on_the_shipped_scenarios() {
             .map(|e| e[1].as_u64().unwrap())
             .sum();
         assert_eq!(total + random["unfinished"].as_u64().unwrap(), 2000);
-        // Scripted habits over the first 1,000 seeds: customer-advocate play never qualifies,
-        // peer play and the listening player always do.
+        // Scripted habits over the first 1,000 seeds. Won: qualified at an ending that fits
+        // the call's truth. Customer-advocate play never wins, a player who listens always
+        // does, and habits that never listen do not: peer-sounding lines win at most 60% of
+        // calls, the keys that won one call at most half of the others, and a fixed position
+        // no better than a random line, give or take 5 points.
         let habits = a["habits"].as_array().unwrap();
         assert_eq!(habits.len(), 9, "{file}");
-        let qualified = |habit: &str| {
+        let won = |habit: &str| {
             let h = habits.iter().find(|h| h["habit"] == habit).unwrap();
             assert_eq!(h["calls"], 1000);
-            h["qualified"].as_u64().unwrap()
+            h["won"].as_u64().unwrap() as i64
         };
-        assert_eq!(qualified("advocate"), 0, "{file}");
-        assert_eq!(qualified("peer-sounding"), 1000, "{file}");
-        assert_eq!(qualified("listener"), 1000, "{file}");
+        assert_eq!(won("advocate"), 0, "{file}");
+        assert_eq!(won("listener"), 1000, "{file}");
+        assert!(won("peer-sounding") <= 600, "{file}: {}", won("peer-sounding"));
+        assert!(won("same-keys") <= 500, "{file}: {}", won("same-keys"));
+        for fixed in ["first", "last"] {
+            assert!(
+                (won(fixed) - won("random")).abs() <= 50,
+                "{file}: {fixed} {} against random {}",
+                won(fixed),
+                won("random")
+            );
+        }
     }
 }
 

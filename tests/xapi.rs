@@ -124,7 +124,7 @@ fn statements_reach_a_real_lrs_exactly_once_even_across_an_outage() {
     let out = peercall(&db, port)
         .args(["run", "dialogues/network-expansion.ron", "--seed", "1"])
         .args([
-            "--choices",
+            "--picks",
             "2,1,2,1,1,1,1",
             "--player",
             "Ana",
@@ -185,7 +185,7 @@ fn statements_reach_a_real_lrs_exactly_once_even_across_an_outage() {
     let out = peercall(&db, port)
         .args(["run", "dialogues/demo-request.ron", "--seed", "2"])
         .args([
-            "--choices",
+            "--picks",
             "1,1,1,1,1,1",
             "--player",
             "Ana",
@@ -237,7 +237,7 @@ fn a_statement_the_lrs_refuses_is_set_aside_and_does_not_block_the_rest() {
     // could leave it (a blank player name), ahead of the others in the queue.
     let out = peercall(&db, port)
         .args(["run", "dialogues/network-expansion.ron", "--seed", "1"])
-        .args(["--choices", "2,1,2,1,1,1,1", "--player", "Ana"])
+        .args(["--picks", "2,1,2,1,1,1,1", "--player", "Ana"])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -278,7 +278,7 @@ fn a_statement_the_lrs_refuses_is_set_aside_and_does_not_block_the_rest() {
     // Later calls are delivered; the refused one stays aside until asked for again.
     let out = peercall(&db, port)
         .args(["run", "dialogues/demo-request.ron", "--seed", "2"])
-        .args(["--choices", "1,1,1,1,1,1", "--player", "Ana"])
+        .args(["--picks", "1,1,1,1,1,1", "--player", "Ana"])
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("sent 10 statement(s)"));

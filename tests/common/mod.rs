@@ -10,8 +10,38 @@ use std::process::{Child, Command, Output};
 pub const NET: &str = "dialogues/network-expansion.ron";
 /// The demo-request call, relative to the checkout.
 pub const DEMO: &str = "dialogues/demo-request.ron";
-/// The peer path through the network-expansion call (it qualifies).
+/// The peer path through the network-expansion call, by place in the file (`--picks`): it
+/// qualifies in the truth of seeds from [`net_seed`].
 pub const NET_PEER: &str = "2,1,2,1,1,1,1";
+/// The customer-advocate path through the network-expansion call (`--picks`): wasted in every
+/// truth.
+pub const NET_ADVOCATE: &str = "1,1,1,1,1,1,1";
+
+/// The `n`-th seed (from 0) whose network-expansion call is in the truth the seed calls were
+/// written for (the acquisition that may move IT to Omaha), where [`NET_PEER`] qualifies.
+pub fn net_seed(n: u64) -> u64 {
+    seeds_in(NET, "consolidating").nth(n as usize).expect("a seed")
+}
+
+/// The `n`-th seed (from 0) whose demo-request call is in the truth the seed calls were written
+/// for (a third bid, the incumbent favourite), where `2,1,1,1,1,1` qualifies.
+pub fn demo_seed(n: u64) -> u64 {
+    seeds_in(DEMO, "third-bid").nth(n as usize).expect("a seed")
+}
+
+/// The seeds, in order, whose call of the scenario in `file` (relative to the checkout) is in
+/// truth `truth`.
+pub fn seeds_in(file: &str, truth: &str) -> impl Iterator<Item = u64> {
+    let script = peercall_dialogue::load_path(&Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
+        .into_script()
+        .expect("a shipped scenario");
+    let wanted = script
+        .scenario()
+        .truths
+        .position(truth)
+        .expect("a declared truth") as u32;
+    (0u64..).filter(move |&s| script.truth_for_seed(s) == wanted)
+}
 
 /// The built `peercall` binary.
 pub fn bin() -> PathBuf {

@@ -22,8 +22,15 @@ pub const WELL: u32 = 50;
 /// One path through the call: the choice numbers as offered, and where it ends.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PathReport {
-    /// Choice numbers, 1-based as the player sees them (`peercall run --choices`).
+    /// Choice numbers, 1-based as offered in file order (`peercall run --choices`); in a scenario
+    /// that shuffles its choices no number is shown the same on every seed, and these are the
+    /// `picks`.
     pub choices: Vec<usize>,
+    /// The same choices by their place in the file (`peercall run --picks`, on any seed).
+    pub picks: Vec<usize>,
+    /// The truth the path is in (`peercall run --truth`), in a scenario with several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub truth: Option<String>,
     /// The ending's id.
     pub ending: String,
     /// The outcome kind.
@@ -674,12 +681,14 @@ fn path(
 ) -> PathReport {
     let mut s = 0usize;
     let mut choices = Vec::new();
+    let mut picks = Vec::new();
     loop {
         let a = aggs[s][e].expect("the ending is reachable from here");
         let edge = if best { a.best } else { a.worst };
         let (c, to) = graph.edges[s][edge];
         let state = graph.keys[s].0;
         choices.push(script.offered(&state).position(|x| x == c).unwrap_or(0) + 1);
+        picks.push(c + 1);
         match to {
             To::State(t) => s = t as usize,
             To::End {
@@ -690,7 +699,14 @@ fn path(
                 let e_id = ending;
                 let (id, ending) = script.scenario().endings.at(ending as usize);
                 return PathReport {
-                    choices,
+                    choices: if script.shuffles() {
+                        picks.clone()
+                    } else {
+                        choices
+                    },
+                    picks,
+                    truth: (script.truth_count() > 1)
+                        .then(|| script.scenario().truths.at(usize::from(state.truth)).0.to_string()),
                     ending: id.to_string(),
                     outcome: ending.outcome,
                     trust,
@@ -898,6 +914,12 @@ impl Analysis {
                 ""
             }
         );
+        if self.best.as_ref().is_some_and(|b| b.choices == b.picks && b.truth.is_some()) {
+            let _ = writeln!(
+                o,
+                "Paths are the lines' places in the file (`peercall run --picks ... --truth ...`)."
+            );
+        }
         if self.exhaustive {
             let _ = writeln!(o, "\nEndings:");
             for e in &self.endings {
