@@ -28,7 +28,15 @@ fn run_json(file: &str, seed: u64, choices: &str) -> Value {
 /// by their place in the file, the same on every seed of a shuffled call.
 fn run_picks(file: &str, seed: u64, picks: &str, truth: Option<&str>) -> Value {
     let mut cmd = peercall();
-    cmd.args(["run", file, "--seed", &seed.to_string(), "--picks", picks, "--json"]);
+    cmd.args([
+        "run",
+        file,
+        "--seed",
+        &seed.to_string(),
+        "--picks",
+        picks,
+        "--json",
+    ]);
     if let Some(t) = truth {
         cmd.args(["--truth", t]);
     }
@@ -157,17 +165,65 @@ fn check_answers_garbage_and_missing_paths() {
 #[test]
 fn scripted_runs_reach_the_expected_endings() {
     for (file, truth, picks, ending, outcome) in [
-        (NETWORK, "consolidating", NETWORK_PEER, "ballpark-estimate", "QualifiedOut"),
-        (NETWORK, "funded", "2,1,3,2,2", "real-project", "QualifiedIn"),
-        (NETWORK, "third-bid", "2,1,3,2,3", "changed-the-game", "QualifiedOut"),
-        (NETWORK, "consolidating", NETWORK_ADVOCATE, "never-real", "Wasted"),
-        (NETWORK, "funded", NETWORK_ADVOCATE, "lost-the-brief", "Wasted"),
+        (
+            NETWORK,
+            "consolidating",
+            NETWORK_PEER,
+            "ballpark-estimate",
+            "QualifiedOut",
+        ),
+        (
+            NETWORK,
+            "funded",
+            "2,1,3,2,2",
+            "real-project",
+            "QualifiedIn",
+        ),
+        (
+            NETWORK,
+            "third-bid",
+            "2,1,3,2,3",
+            "changed-the-game",
+            "QualifiedOut",
+        ),
+        (
+            NETWORK,
+            "consolidating",
+            NETWORK_ADVOCATE,
+            "never-real",
+            "Wasted",
+        ),
+        (
+            NETWORK,
+            "funded",
+            NETWORK_ADVOCATE,
+            "lost-the-brief",
+            "Wasted",
+        ),
         (NETWORK, "funded", "1,2,3,3", "hung-up", "Lost"),
         (DEMO, "third-bid", DEMO_PEER, "qualified-in", "QualifiedIn"),
-        (DEMO, "open-race", "2,1,1,1,3,1", "demo-agreed", "QualifiedIn"),
-        (DEMO, "no-budget", "2,1,1,1,3,2", "remote-overview", "QualifiedOut"),
+        (
+            DEMO,
+            "open-race",
+            "2,1,1,1,3,1",
+            "demo-agreed",
+            "QualifiedIn",
+        ),
+        (
+            DEMO,
+            "no-budget",
+            "2,1,1,1,3,2",
+            "remote-overview",
+            "QualifiedOut",
+        ),
         (DEMO, "third-bid", DEMO_ADVOCATE, "column-fodder", "Wasted"),
-        (DEMO, "third-bid", "2,1,1,1,2", "qualified-out", "QualifiedOut"),
+        (
+            DEMO,
+            "third-bid",
+            "2,1,1,1,2",
+            "qualified-out",
+            "QualifiedOut",
+        ),
         (DEMO, "open-race", "4,3,2,3,2", "hung-up", "Lost"),
     ] {
         let r = run_picks(file, 7, picks, Some(truth));

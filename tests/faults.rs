@@ -14,7 +14,14 @@ use common::{NET, NET_PEER as WIN, bin, process as peercall, text};
 
 fn record(db: &Path, player: &str, seed: u64) -> Output {
     peercall(db)
-        .args(["run", NET, "--seed", &common::net_seed(seed).to_string(), "--picks", WIN])
+        .args([
+            "run",
+            NET,
+            "--seed",
+            &common::net_seed(seed).to_string(),
+            "--picks",
+            WIN,
+        ])
         .args(["--player", player, "--team", "East"])
         .output()
         .unwrap()
@@ -45,16 +52,7 @@ fn traced(strace: &str, trace: &str, inject: &str, db: &Path, args: &[&str]) -> 
 
 /// The recording every fault test interrupts (seed 1 is in the truth where `WIN` qualifies:
 /// checked by `the_interrupted_recording_qualifies`).
-const RECORD_ANA: [&str; 8] = [
-    "run",
-    NET,
-    "--seed",
-    "1",
-    "--picks",
-    WIN,
-    "--player",
-    "Ana",
-];
+const RECORD_ANA: [&str; 8] = ["run", NET, "--seed", "1", "--picks", WIN, "--player", "Ana"];
 
 #[test]
 fn the_interrupted_recording_qualifies() {
@@ -224,7 +222,12 @@ fn many_processes_opening_a_new_database_at_once_all_record() {
         let children: Vec<_> = (0..8)
             .map(|w| {
                 peercall(&db)
-                    .args(["run", NET, "--seed", &common::net_seed(w + 10 * round).to_string()])
+                    .args([
+                        "run",
+                        NET,
+                        "--seed",
+                        &common::net_seed(w + 10 * round).to_string(),
+                    ])
                     .args(["--picks", WIN, "--player", &format!("R{w}")])
                     .stdout(std::process::Stdio::piped())
                     .stderr(std::process::Stdio::piped())
@@ -510,7 +513,14 @@ fn kills_at_random_moments_lose_nothing_printed_as_recorded() {
         rng ^= rng >> 7;
         rng ^= rng << 17;
         let mut child = peercall(&db)
-            .args(["run", NET, "--seed", &common::net_seed(i).to_string(), "--picks", WIN])
+            .args([
+                "run",
+                NET,
+                "--seed",
+                &common::net_seed(i).to_string(),
+                "--picks",
+                WIN,
+            ])
             .args(["--player", &format!("P{i}")])
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())

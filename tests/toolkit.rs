@@ -137,7 +137,11 @@ fn analyze_reports_every_ending_and_no_warnings_on_the_shipped_scenarios() {
         };
         assert_eq!(won("advocate"), 0, "{file}");
         assert_eq!(won("listener"), 1000, "{file}");
-        assert!(won("peer-sounding") <= 600, "{file}: {}", won("peer-sounding"));
+        assert!(
+            won("peer-sounding") <= 600,
+            "{file}: {}",
+            won("peer-sounding")
+        );
         assert!(won("same-keys") <= 500, "{file}: {}", won("same-keys"));
         for fixed in ["first", "last"] {
             assert!(

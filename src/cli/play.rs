@@ -19,7 +19,8 @@ pub struct PlayArgs {
     /// Seed for the prospect's line variants (the same seed gives the same call).
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Scripted mode: walk every screen and play these choice numbers, e.g. `2,1,3`.
+    /// Scripted mode: walk every screen and say these lines, by their place in the file (1 is a
+    /// node's first choice, whatever order it is shown in), e.g. `2,1,3`.
     #[arg(long, value_delimiter = ',')]
     pub autoplay: Option<Vec<usize>>,
     /// With `--autoplay`: save a PNG of every screen in this folder.
@@ -60,13 +61,14 @@ fn parse_size(s: &str) -> Result<(u32, u32), String> {
 }
 
 /// Runs the game.
-pub fn play(args: PlayArgs) -> Result<ExitCode, String> {
+pub fn play(mut args: PlayArgs) -> Result<ExitCode, String> {
     let library = match &args.dialogues {
         Some(dir) => Library::from_path(dir)?,
         None => Library::builtin(),
     };
-    if let Some(choices) = &args.autoplay {
-        check_autoplay(&library, &args, choices)?;
+    if let Some(picks) = &args.autoplay {
+        // The game presses the numbers the lines are shown at on this seed.
+        args.autoplay = Some(check_autoplay(&library, &args, picks)?);
     }
     open_game(library, args)
 }
@@ -111,7 +113,13 @@ pub const NO_GAME: &str = "this peercall was built without the game window (carg
 
 /// Plays the scripted choices through the engine first, so a number that is not offered is
 /// reported before a window opens.
-fn check_autoplay(library: &Library, args: &PlayArgs, choices: &[usize]) -> Result<(), String> {
+/// Plays `picks` (places in the file) on the autoplayed scenario and seed; returns the numbers
+/// they are shown at, which the game presses.
+fn check_autoplay(
+    library: &Library,
+    args: &PlayArgs,
+    picks: &[usize],
+) -> Result<Vec<usize>, String> {
     let index = match &args.scenario {
         Some(id) => library
             .find(id)
@@ -123,13 +131,19 @@ fn check_autoplay(library: &Library, args: &PlayArgs, choices: &[usize]) -> Resu
             .ok_or("no playable scenario")?,
     };
     let script = library.entries[index].script().expect("playable");
-    let call = peercall_dialogue::Call::replay(script, args.seed.unwrap_or(0), choices)
-        .map_err(|e| format!("--autoplay: {e}"))?;
+    let mut call = peercall_dialogue::Call::start(script, args.seed.unwrap_or(0));
+    let mut shown = Vec::with_capacity(picks.len());
+    for &p in picks {
+        let turn = call
+            .choose_index(script, p.wrapping_sub(1))
+            .map_err(|e| format!("--autoplay: {e}"))?;
+        shown.push(turn.shown as usize);
+    }
     if !call.is_over() {
         return Err(format!(
             "--autoplay: the call is not over after {} choices; add more",
-            choices.len()
+            picks.len()
         ));
     }
-    Ok(())
+    Ok(shown)
 }

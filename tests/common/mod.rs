@@ -20,7 +20,9 @@ pub const NET_ADVOCATE: &str = "1,1,1,1,1,1,1";
 /// The `n`-th seed (from 0) whose network-expansion call is in the truth the seed calls were
 /// written for (the acquisition that may move IT to Omaha), where [`NET_PEER`] qualifies.
 pub fn net_seed(n: u64) -> u64 {
-    seeds_in(NET, "consolidating").nth(n as usize).expect("a seed")
+    seeds_in(NET, "consolidating")
+        .nth(n as usize)
+        .expect("a seed")
 }
 
 /// The `n`-th seed (from 0) whose demo-request call is in the truth the seed calls were written

@@ -705,8 +705,14 @@ fn path(
                         choices
                     },
                     picks,
-                    truth: (script.truth_count() > 1)
-                        .then(|| script.scenario().truths.at(usize::from(state.truth)).0.to_string()),
+                    truth: (script.truth_count() > 1).then(|| {
+                        script
+                            .scenario()
+                            .truths
+                            .at(usize::from(state.truth))
+                            .0
+                            .to_string()
+                    }),
                     ending: id.to_string(),
                     outcome: ending.outcome,
                     trust,
@@ -914,7 +920,11 @@ impl Analysis {
                 ""
             }
         );
-        if self.best.as_ref().is_some_and(|b| b.choices == b.picks && b.truth.is_some()) {
+        if self
+            .best
+            .as_ref()
+            .is_some_and(|b| b.choices == b.picks && b.truth.is_some())
+        {
             let _ = writeln!(
                 o,
                 "Paths are the lines' places in the file (`peercall run --picks ... --truth ...`)."
