@@ -30,7 +30,7 @@ enum Command {
     Test(cli::test::TestArgs),
     /// Start a new scenario file from a commented template that passes `check`.
     New(cli::new::NewArgs),
-    /// Play a competition: fixed seeds, limited attempts, a shared leaderboard.
+    /// Play a competition: a call of your own per attempt, limited attempts, a shared leaderboard.
     Compete(cli::compete::CompeteArgs),
     /// The leaderboard, by player or by team.
     Board(cli::records::BoardArgs),

@@ -192,8 +192,28 @@ fn compete_lists_seeds_hashes_and_attempts_and_refuses_changed_scenarios() {
         stdout.contains("Q4 cup (q4-cup): 2 attempts per call"),
         "{stdout}"
     );
-    assert!(stdout.contains("network-expansion    seed 11"), "{stdout}");
+    assert!(
+        stdout.contains("network-expansion    base seed 11"),
+        "{stdout}"
+    );
     assert!(stdout.contains("Ana: 0 of 2 attempts used"), "{stdout}");
+    // Each player's next call is their own: nobody can pass answers on.
+    let next = |player: &str| {
+        let out = peercall(&db)
+            .args(["compete", "--list", "--player", player])
+            .arg(&f)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        stdout
+            .lines()
+            .find(|l| l.contains("network-expansion"))
+            .and_then(|l| l.split("your next call seed ").nth(1))
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("{stdout}"))
+    };
+    assert_ne!(next("Ana"), next("Ben"));
+    assert_eq!(next("Ana"), next("Ana"), "the same player, the same call");
 
     let f = competition_file(dir.path(), "\"0badc0ffee00\"");
     let out = peercall(&db)

@@ -14,7 +14,8 @@ use crate::library::Library;
 pub struct CompeteArgs {
     /// The competition file (RON).
     pub file: PathBuf,
-    /// Print the competition's calls, their seeds and scenario hashes, and your attempts; do not play.
+    /// Print the competition's calls, their base seeds and scenario hashes, your attempts and the
+    /// seed of your next call; do not play.
     #[arg(long)]
     pub list: bool,
     /// Your name on the leaderboard.
@@ -57,8 +58,22 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
         for e in &entries {
             let script = library.entries[e.index].script().expect("playable");
             let used = store.attempts(&profile.player, &competition.id, script.id())?;
+            let next = if used < competition.attempts {
+                format!(
+                    ", your next call seed {}",
+                    crate::competition::player_seed(
+                        &competition.id,
+                        script,
+                        e.seed,
+                        &profile.player,
+                        used
+                    )
+                )
+            } else {
+                String::new()
+            };
             println!(
-                "  {:<20} seed {:<6} hash {}  {}: {used} of {} attempts used",
+                "  {:<20} base seed {:<6} hash {}  {}: {used} of {} attempts used{next}",
                 script.id(),
                 e.seed,
                 &script.hash()[..12],

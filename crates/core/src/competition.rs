@@ -1,5 +1,6 @@
-//! Competitions: a RON file naming scenarios with a fixed seed each, the scenario versions it
-//! accepts, the attempts allowed and the dates; checked against the scenarios on hand.
+//! Competitions: a RON file naming scenarios with a base seed each (every player's calls are
+//! drawn from it), the scenario versions it accepts, the attempts allowed and the dates; checked
+//! against the scenarios on hand.
 
 use crate::Error;
 use std::path::Path;
@@ -85,7 +86,8 @@ fn one() -> u32 {
 pub struct Entry {
     /// Scenario id.
     pub id: String,
-    /// The seed every attempt uses.
+    /// The scenario's base seed: each player's calls are drawn from it, the competition and the
+    /// player's name ([`player_seed`]).
     pub seed: u64,
     /// Content hashes accepted (`peercall compete FILE --list` prints the current ones); empty
     /// accepts any version.
@@ -100,7 +102,7 @@ pub struct Resolved {
     pub index: usize,
     /// The scenario's id (what survives the library being reloaded or narrowed).
     pub scenario: String,
-    /// The fixed seed.
+    /// The base seed each player's calls are drawn from ([`player_seed`]).
     pub seed: u64,
 }
 
@@ -348,6 +350,42 @@ impl Competition {
 /// Today's date as YYYY-MM-DD (UTC).
 pub fn today() -> String {
     humantime::format_rfc3339(std::time::SystemTime::now()).to_string()[..10].to_string()
+}
+
+/// The seed of `player`'s attempt number `attempt` (from 0) at a competition scenario.
+///
+/// The fairness rule: every player gets calls of their own, drawn from the competition's id, the
+/// scenario, the scenario's `seed` in the competition file and the player's name (SHA-256), so
+/// no two players share a call and no answer can be passed on; and the calls walk through the
+/// scenario's truths in turn, starting at one drawn from the name, so over as many attempts as
+/// there are truths every player meets each truth once, and in any one round the players are
+/// spread evenly over the truths. Anyone with the competition file can recompute the seed, so a
+/// result's seed is checked like its choices.
+pub fn player_seed(
+    competition: &str,
+    script: &peercall_dialogue::Script,
+    base: u64,
+    player: &str,
+    attempt: u32,
+) -> u64 {
+    use sha2::{Digest, Sha256};
+    let draw = |what: &str| {
+        let mut h = Sha256::new();
+        for part in [competition, script.id(), &base.to_string(), player, what] {
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part.as_bytes());
+        }
+        let d = h.finalize();
+        u64::from_le_bytes(d[..8].try_into().expect("8 bytes"))
+    };
+    let truths = script.truth_count().max(1) as u64;
+    let wanted = ((draw("first truth") % truths + u64::from(attempt)) % truths) as u32;
+    let start = draw(&format!("attempt {attempt}"));
+    // About one seed in `truths` draws each truth: the search is short.
+    (0..)
+        .map(|k: u64| start.wrapping_add(k))
+        .find(|&s| script.truth_for_seed(s) == wanted)
+        .expect("every truth is drawn by some seed")
 }
 
 /// Only the competition's calls, in its order, and their seeds re-indexed to that list.

@@ -112,7 +112,8 @@ impl Profile {
     }
 }
 
-/// A competition being played: fixed seeds, limited attempts, results recorded under its id.
+/// A competition being played: calls drawn for each player, limited attempts, results recorded
+/// under its id.
 #[derive(Resource, Debug, Clone)]
 pub struct ActiveCompetition {
     /// The competition file.
@@ -122,7 +123,8 @@ pub struct ActiveCompetition {
 }
 
 impl ActiveCompetition {
-    /// The fixed seed for scenario `id`, if it is part of the competition.
+    /// The base seed of scenario `id` (each player's calls are drawn from it), if it is part of
+    /// the competition.
     pub fn seed_for(&self, id: &str) -> Option<u64> {
         self.entries
             .iter()

@@ -142,7 +142,7 @@ fn build(
     let left = attempts.map(|(used, allowed)| allowed.saturating_sub(used));
     let status = match (competition, attempts) {
         (Some(name), Some((used, allowed))) => Some(format!(
-            "{name}: attempt {} of {allowed}, same seed for everyone",
+            "{name}: attempt {} of {allowed}, a call drawn for you alone",
             (used + 1).min(allowed)
         )),
         _ => None,

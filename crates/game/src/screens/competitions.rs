@@ -40,7 +40,7 @@ fn spawn(world: &mut World) {
     commands.entity(root).with_children(|root| {
         root.spawn((t.colored("Competitions", 40.0, p.accent), Label));
         root.spawn(t.colored(
-            "Everyone plays the same calls with the same seed; your best result per call counts.",
+            "Everyone plays the same scenarios, each in calls of their own that meet every situation in turn; your best result per call counts.",
             18.0,
             p.dim,
         ));

@@ -710,15 +710,35 @@ fn a_competition_fixes_the_seed_limits_attempts_and_records_under_its_id() {
     assert!(
         texts(&mut app)
             .iter()
-            .any(|t| t == "Cup: attempt 1 of 1, same seed for everyone")
+            .any(|t| t == "Cup: attempt 1 of 1, a call drawn for you alone")
     );
     key(&mut app, KeyCode::Enter);
-    assert_eq!(call(&app).call.seed(), 14);
-    for pick in [2, 1, 2, 1, 1, 1, 1] {
+    // Eve's own call: drawn from the competition, the base seed and her name.
+    let script = builtin_script("network-expansion");
+    let seed = peercall_core::competition::player_seed("cup", &script, 14, "Eve", 0);
+    assert_eq!(call(&app).call.seed(), seed);
+    assert_ne!(
+        seed,
+        peercall_core::competition::player_seed("cup", &script, 14, "Ann", 0),
+        "another player gets another call"
+    );
+    // The peer process, ending in the decision that fits her call's truth.
+    let picks: &[usize] = match script
+        .scenario()
+        .truths
+        .at(call(&app).call.truth() as usize)
+        .0
+    {
+        "consolidating" => &[2, 1, 2, 1, 1, 1, 1],
+        "funded" => &[2, 1, 3, 2, 2],
+        _ => &[2, 1, 3, 2, 3],
+    };
+    for &pick in picks {
         let n = shown(&app, pick);
         key(&mut app, digit(n));
         app.update();
     }
+    assert!(call(&app).call.score(call(&app).script()).unwrap() >= 85);
     key(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Debrief);
     assert!(

@@ -91,24 +91,26 @@ pub fn start(world: &mut World, how: Start) {
     };
     let id = script.id().to_string();
     let competition = world.get_resource::<ActiveCompetition>().cloned();
-    let fixed = competition.as_ref().and_then(|c| c.seed_for(&id));
-    if fixed.is_some() && matches!(how, Start::ReplayFrom(_)) {
+    let base = competition.as_ref().and_then(|c| c.seed_for(&id));
+    if base.is_some() && matches!(how, Start::ReplayFrom(_)) {
         // Replaying from a turn is practice; in a competition every attempt starts afresh.
         return;
     }
-    let seed = fixed
-        .or(seed)
-        .unwrap_or_else(|| world.resource_mut::<Seeds>().take());
-    if let (Some(c), Some(_)) = (&competition, fixed)
-        && let Err(why) = count_attempt(world, c, &id, seed)
-    {
-        world.resource_mut::<crate::Selected>().0 = Some(id);
-        notice(world, why);
-        world
-            .resource_mut::<NextState<Screen>>()
-            .set(Screen::Briefing);
-        return;
-    }
+    let seed = match (&competition, base) {
+        // In a competition each attempt is the player's own call, counted as it starts.
+        (Some(c), Some(base)) => match count_attempt(world, c, &script, base) {
+            Ok(seed) => seed,
+            Err(why) => {
+                world.resource_mut::<crate::Selected>().0 = Some(id);
+                notice(world, why);
+                world
+                    .resource_mut::<NextState<Screen>>()
+                    .set(Screen::Briefing);
+                return;
+            }
+        },
+        _ => seed.unwrap_or_else(|| world.resource_mut::<Seeds>().take()),
+    };
     let call = match (how, &last) {
         (Start::ReplayFrom(turn), Some(last)) => replay(&script, last, turn.saturating_sub(1)),
         _ => Call::start(&script, seed),
@@ -141,22 +143,27 @@ fn replay(script: &Script, last: &ActiveCall, keep: usize) -> Call {
 }
 
 /// Counts a competition attempt, or says why the player cannot start one.
+/// Counts the player's next attempt at competition scenario `script` and returns its seed: the
+/// player's own call for that attempt ([`peercall_core::competition::player_seed`]).
 fn count_attempt(
     world: &World,
     competition: &ActiveCompetition,
-    id: &str,
-    seed: u64,
-) -> Result<(), String> {
-    let Some(db) = world.get_resource::<RecordsDb>() else {
-        return Ok(());
-    };
+    script: &Script,
+    base: u64,
+) -> Result<u64, String> {
     let player = world.resource::<Profile>().player.clone();
+    let c = &competition.competition;
+    let seed_of = |attempt: u32| {
+        peercall_core::competition::player_seed(&c.id, script, base, &player, attempt)
+    };
+    let Some(db) = world.get_resource::<RecordsDb>() else {
+        return Ok(seed_of(0));
+    };
     let store =
         db.0.lock()
             .map_err(|_| "the records are unavailable after an earlier failure".to_string())?;
-    let c = &competition.competition;
     let used = store
-        .attempts(&player, &c.id, id)
+        .attempts(&player, &c.id, script.id())
         .map_err(|e| format!("Cannot count this attempt: {e}"))?;
     if used >= c.attempts {
         return Err(format!(
@@ -164,9 +171,17 @@ fn count_attempt(
             c.attempts
         ));
     }
+    let seed = seed_of(used);
     store
-        .start_attempt(&player, &c.id, id, seed, std::time::SystemTime::now())
-        .map_err(|e| format!("Cannot count this attempt, so it cannot start: {e}"))
+        .start_attempt(
+            &player,
+            &c.id,
+            script.id(),
+            seed,
+            std::time::SystemTime::now(),
+        )
+        .map_err(|e| format!("Cannot count this attempt, so it cannot start: {e}"))?;
+    Ok(seed)
 }
 
 fn notice(world: &mut World, text: String) {
