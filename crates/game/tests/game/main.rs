@@ -864,7 +864,17 @@ fn a_competition_can_be_opened_and_left_from_the_game() {
     assert_eq!(app.world().resource::<Scenarios>().0.entries.len(), 1);
     key(&mut app, KeyCode::Digit1);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(call(&app).call.seed(), 9);
+    // The player's own call, drawn from the base seed 9.
+    let player = app
+        .world()
+        .resource::<peercall_game::Profile>()
+        .player
+        .clone();
+    let script = builtin_script("demo-request");
+    assert_eq!(
+        call(&app).call.seed(),
+        peercall_core::competition::player_seed("cup", &script, 9, &player, 0)
+    );
     assert_eq!(call(&app).call.scenario_id(), "demo-request");
     key(&mut app, KeyCode::Escape);
     press(&mut app, "Back to scenarios");
