@@ -105,6 +105,45 @@ fn import_replays_every_result_and_counts_nothing_twice() {
         stdout.contains("0 added, 0 already recorded, 2 rejected"),
         "{stdout}"
     );
+    // Each record carries the truth its call was in and where each line was shown; both are
+    // checked against the seed's replay.
+    let data: Value = serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
+    let net = data["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["scenario"] == "network-expansion")
+        .unwrap();
+    assert_eq!(net["truth"], "consolidating", "{net}");
+    assert_eq!(net["shown"].as_array().unwrap().len(), 7, "{net}");
+    for (field, value, why) in [
+        (
+            "truth",
+            Value::from("funded"),
+            "the call was in truth consolidating",
+        ),
+        (
+            "shown",
+            serde_json::json!([1, 1, 1, 1, 1, 1, 1]),
+            "shown order",
+        ),
+    ] {
+        let mut forged = data.clone();
+        forged["records"] = serde_json::json!([net.clone()]);
+        forged["records"][0][field] = value;
+        let f = dir.path().join(format!("forged-{field}.json"));
+        std::fs::write(&f, forged.to_string()).unwrap();
+        let out = peercall(&dir.path().join(format!("{field}.sqlite")))
+            .args(["records", "import"])
+            .arg(&f)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains(why) && stdout.contains("1 rejected"),
+            "{stdout}"
+        );
+    }
 }
 
 #[test]

@@ -174,6 +174,19 @@ fn statements_reach_a_real_lrs_exactly_once_even_across_an_outage() {
         "choice"
     );
     assert_eq!(answered["result"]["response"], "request-2");
+    // The truth the call was in, and where the player saw the line they chose.
+    assert_eq!(
+        ext["https://peercall.invalid/xapi/extensions/truth"],
+        "consolidating"
+    );
+    let at = answered["result"]["extensions"]["https://peercall.invalid/xapi/extensions/shown-at"]
+        .as_u64()
+        .unwrap() as usize;
+    assert_eq!(
+        answered["object"]["definition"]["choices"][at - 1]["id"],
+        "request-2",
+        "the choices are listed in the order shown"
+    );
     let registrations: std::collections::HashSet<String> = got
         .iter()
         .map(|s| s["context"]["registration"].to_string())

@@ -13,9 +13,9 @@ use crate::Error;
 use crate::library::Library;
 
 /// The schema version this build writes; older databases are migrated forward.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
-const MIGRATIONS: [&str; 6] = [
+const MIGRATIONS: [&str; 7] = [
     // 1: players' results.
     "CREATE TABLE results (
         id TEXT PRIMARY KEY,
@@ -90,6 +90,10 @@ const MIGRATIONS: [&str; 6] = [
      INSERT INTO attempts (player, competition, scenario, seed, started_at)
         SELECT player, competition, scenario, seed, started_at FROM results
         WHERE competition IS NOT NULL AND imported = 0;",
+    // 7: the truth a call was in and where each line was shown (both follow from the seed and
+    // the choices, and are checked against them on import), for trainers reading the records.
+    "ALTER TABLE results ADD COLUMN truth TEXT NOT NULL DEFAULT '';
+     ALTER TABLE results ADD COLUMN shown TEXT NOT NULL DEFAULT '[]';",
 ];
 
 const UPSERT_BEST: &str =
@@ -139,6 +143,14 @@ pub struct Record {
     /// Competition it was played under, if any.
     #[serde(default)]
     pub competition: Option<String>,
+    /// The truth the call was in ("" in a scenario without truths, or recorded before they
+    /// were).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub truth: String,
+    /// Where each chosen line was shown among the choices (1-based), turn by turn; empty in
+    /// records from before this was kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shown: Vec<u32>,
 }
 
 impl Record {
@@ -174,6 +186,8 @@ impl Record {
             started_at: rfc3339(started),
             finished_at: rfc3339(finished),
             competition: competition.map(str::to_string),
+            truth: truth_id(script, call),
+            shown: call.turns().iter().map(|t| t.shown).collect(),
         };
         r.id = r.content_id();
         Some(r)
@@ -256,10 +270,31 @@ impl Record {
                 self.days
             ));
         }
+        if !self.truth.is_empty() && self.truth != truth_id(script, &call) {
+            return Err(format!(
+                "the call was in truth {}, the record says {}",
+                truth_id(script, &call),
+                crate::shown::clip(&self.truth, 64)
+            ));
+        }
+        let shown: Vec<u32> = call.turns().iter().map(|t| t.shown).collect();
+        if !self.shown.is_empty() && self.shown != shown {
+            return Err("the record's shown order is not the one its seed draws".into());
+        }
         if self.content_id() != self.id {
             return Err("the record's id does not match its content".into());
         }
         Ok(())
+    }
+}
+
+/// The id of the truth `call` is in ("" in a scenario without truths).
+fn truth_id(script: &Script, call: &Call) -> String {
+    let truths = &script.scenario().truths;
+    if truths.is_empty() {
+        String::new()
+    } else {
+        truths.at(call.truth() as usize).0.to_string()
     }
 }
 
@@ -582,7 +617,8 @@ impl Store {
             .conn
             .prepare(
                 "SELECT id, player, team, scenario, scenario_hash, seed, choices, waits, ending,
-                    outcome, score, trust, days, duration_ms, started_at, finished_at, competition
+                    outcome, score, trust, days, duration_ms, started_at, finished_at, competition,
+                    truth, shown
                  FROM results WHERE (?1 IS NULL OR player = ?1) ORDER BY finished_at, id",
             )
             .map_err(Error::db)?;
@@ -610,6 +646,8 @@ impl Store {
                     started_at: r.get(14)?,
                     finished_at: r.get(15)?,
                     competition: r.get(16)?,
+                    truth: r.get(17)?,
+                    shown: serde_json::from_str(&r.get::<_, String>(18)?).unwrap_or_default(),
                 })
             })
             .map_err(Error::db)?;
@@ -883,8 +921,9 @@ fn insert_record(tx: &Connection, r: &Record, imported: bool) -> rusqlite::Resul
         .execute(
             "INSERT OR IGNORE INTO results (id, player, team, scenario, scenario_hash, seed,
                 choices, waits, ending, outcome, score, trust, days, duration_ms, started_at,
-                finished_at, competition, imported)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                finished_at, competition, imported, truth, shown)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                ?19, ?20)",
             params![
                 r.id,
                 r.player,
@@ -907,6 +946,8 @@ fn insert_record(tx: &Connection, r: &Record, imported: bool) -> rusqlite::Resul
                 r.finished_at,
                 r.competition,
                 imported,
+                r.truth,
+                serde_json::to_string(&r.shown).unwrap_or_default(),
             ],
         )?;
     if n == 1 {

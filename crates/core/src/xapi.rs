@@ -125,6 +125,7 @@ pub fn statements(record: &Record, script: &Script, home_page: &str) -> Vec<Valu
             format!("{EXT}final-trust"): record.trust,
             format!("{EXT}person-days"): record.days,
             format!("{EXT}team"): record.team,
+            format!("{EXT}truth"): record.truth,
         },
     });
     let scenario_object = json!({
@@ -169,8 +170,10 @@ pub fn statements(record: &Record, script: &Script, home_page: &str) -> Vec<Valu
         {
             let node_id = script.node_id(turn.node);
             let node = sc.nodes.at(turn.node as usize).1;
+            // In the order the player saw them (drawn from the seed in a shuffled scenario).
             let choices: Vec<Value> = script
-                .offered(&state)
+                .shown_order(&state, record.seed, i)
+                .into_iter()
                 .map(|c| {
                     json!({
                         "id": format!("{node_id}-{}", c + 1),
@@ -198,6 +201,7 @@ pub fn statements(record: &Record, script: &Script, home_page: &str) -> Vec<Valu
                         format!("{EXT}signal"): turn.signal.label(),
                         format!("{EXT}trust-before"): turn.trust_before,
                         format!("{EXT}trust-after"): turn.trust_after,
+                        format!("{EXT}shown-at"): turn.shown,
                     },
                 })),
                 &record.finished_at,
@@ -205,7 +209,14 @@ pub fn statements(record: &Record, script: &Script, home_page: &str) -> Vec<Valu
         }
     }
     let n = record.choices.len();
-    let success = record.outcome.is_qualified();
+    // Passed: qualified at an ending that fits the call's truth (the score says the same).
+    let success = record.outcome.is_qualified()
+        && sc.endings.position(&record.ending).is_none_or(|e| {
+            Call::replay_log(script, record.seed, &record.choices, &record.waits)
+                .map_or(true, |c| {
+                    peercall_dialogue::score::fits(script, e as u32, c.truth())
+                })
+        });
     let result = json!({
         "score": {
             "scaled": f64::from(record.score) / 100.0,

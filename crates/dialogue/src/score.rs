@@ -100,6 +100,9 @@ pub struct Better {
 pub struct TurnReview {
     /// 1-based turn number.
     pub turn: usize,
+    /// Where the chosen line was shown among the choices (1-based; the order is drawn from the
+    /// seed in a scenario that shuffles).
+    pub shown: u32,
     /// What the prospect had just said.
     pub prospect: String,
     /// What the player said.
@@ -211,6 +214,7 @@ impl Debrief {
                 });
             turns.push(TurnReview {
                 turn: i + 1,
+                shown: t.shown,
                 prospect: script.lines(&state)[t.variant as usize].clone(),
                 said: chosen.wording(t.wording).to_string(),
                 signal: t.signal,
