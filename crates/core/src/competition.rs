@@ -359,8 +359,8 @@ pub fn today() -> String {
 /// no two players share a call and no answer can be passed on; and the calls walk through the
 /// scenario's truths in turn, starting at one drawn from the name, so over as many attempts as
 /// there are truths every player meets each truth once, and in any one round the players are
-/// spread evenly over the truths. Anyone with the competition file can recompute the seed, so a
-/// result's seed is checked like its choices.
+/// spread evenly over the truths. Anyone with the competition file can recompute a player's
+/// seeds from their name.
 pub fn player_seed(
     competition: &str,
     script: &peercall_dialogue::Script,
