@@ -113,6 +113,9 @@ pub struct Cues {
     /// Per position shown (1, 2, ...), how many had a peer line there, of those that showed
     /// that many lines.
     pub position_peer: Vec<(u64, u64)>,
+    /// Per position shown, the share of peer lines among the lines of the decisions that showed
+    /// that many lines, added up (what blind picking gets there).
+    pub position_share: Vec<f64>,
     /// Per node (by id), mixed decisions seen there and how many had a peer line as the longest.
     pub nodes: std::collections::BTreeMap<String, (u64, u64)>,
 }
@@ -149,7 +152,9 @@ impl Cues {
         }
         for (i, &(peer, of)) in self.position_peer.iter().enumerate() {
             let share = pct(peer, of);
-            if of >= 20 && cue(share) {
+            let blind =
+                100.0 * self.position_share.get(i).copied().unwrap_or(0.0) / of.max(1) as f64;
+            if of >= 20 && share > limit && share > blind + 15.0 {
                 out.push(format!(
                     "surface cue: the line shown at number {} is a peer line in {share:.0}% of decisions that mix customer-advocate and peer lines; shuffle the choices (`shuffle: true`) or reorder them",
                     i + 1
@@ -301,9 +306,12 @@ fn count_cues(cues: &mut Cues, offers: &[Offer<'_>], node: &str) {
     }
     if cues.position_peer.len() < offers.len() {
         cues.position_peer.resize(offers.len(), (0, 0));
+        cues.position_share.resize(offers.len(), 0.0);
     }
+    let share = offers.iter().filter(|o| peer(o)).count() as f64 / offers.len() as f64;
     for (i, o) in offers.iter().enumerate() {
         cues.position_peer[i].1 += 1;
+        cues.position_share[i] += share;
         if peer(o) {
             cues.position_peer[i].0 += 1;
         }
