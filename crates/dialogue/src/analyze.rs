@@ -113,6 +113,10 @@ pub struct Analysis {
     pub habits: Vec<crate::strategies::HabitReport>,
     /// Problems a trainer should fix, in words.
     pub warnings: Vec<String>,
+    /// How lines look where customer-advocate and peer lines are both on offer (random players'
+    /// decisions, as many calls as the habits): whether position or length gives the peer line
+    /// away.
+    pub cues: Option<crate::strategies::Cues>,
     /// For scenarios with truths: what each one allows.
     pub truths: Vec<TruthReport>,
 }
@@ -509,9 +513,9 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
     } else {
         Vec::new()
     };
-    if runs > 0 {
-        let cues = crate::strategies::cues(script, runs.min(HABIT_CALLS), seed);
-        warnings.extend(cues.warnings(CUE_LIMIT));
+    let cues = (runs > 0).then(|| crate::strategies::cues(script, runs.min(HABIT_CALLS), seed));
+    if let Some(c) = &cues {
+        warnings.extend(c.warnings(CUE_LIMIT));
     }
     if named && let Some(answers) = deaf_win(script, limit) {
         warnings.push(format!(
@@ -521,6 +525,7 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
     }
     Analysis {
         scenario: sc.id.clone(),
+        cues,
         habits,
         truths,
         exhaustive,
