@@ -36,6 +36,12 @@ enum Command {
     Board(cli::records::BoardArgs),
     /// Export players' results, or import (and verify) results from other machines.
     Records(cli::records::RecordsArgs),
+    /// Run the team hub: published competitions, results verified by replay, live boards.
+    Serve(cli::hub::ServeArgs),
+    /// Work with a hub: publish a competition, send your results.
+    Hub(cli::hub::HubArgs),
+    /// Join a competition on a hub with your team's code.
+    Join(cli::hub::JoinArgs),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +57,9 @@ fn main() -> ExitCode {
         Some(Command::Board(a)) => cli::records::board(&a),
         Some(Command::Compete(a)) => cli::compete::run(a),
         Some(Command::Records(a)) => cli::records::run(&a),
+        Some(Command::Serve(a)) => cli::hub::serve(a),
+        Some(Command::Hub(a)) => cli::hub::run(a),
+        Some(Command::Join(a)) => cli::hub::join(&a),
         None => cli::play::play(cli::play::PlayArgs::default()),
     };
     match result {

@@ -4,6 +4,7 @@ pub mod analyze;
 pub mod check;
 pub mod compete;
 pub mod graph;
+pub mod hub;
 pub mod new;
 pub mod play;
 pub mod records;

@@ -34,6 +34,10 @@ pub struct RunArgs {
     /// Record the finished call under this player's name.
     #[arg(long)]
     pub player: Option<String>,
+    /// Play your next call of this competition (a competition file): its seed is your own,
+    /// the attempt is counted, and the result is recorded under the competition.
+    #[arg(long, requires = "player", conflicts_with_all = ["seed", "truth"])]
+    pub competition: Option<PathBuf>,
     /// The player's team.
     #[arg(long, default_value = "", requires = "player")]
     pub team: String,
@@ -72,7 +76,15 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
         .transpose()?;
     let team = crate::shown::name("--team", &args.team, true)?;
     let script = super::load_script(&args.file)?;
-    let seed = args.seed.unwrap_or_else(clock_seed);
+    let mut seed = args.seed.unwrap_or_else(clock_seed);
+    let competition = match (&args.competition, &player) {
+        (Some(file), Some(player)) => {
+            let (c, s) = competition_attempt(file, &script, player, &args.db)?;
+            seed = s;
+            Some(c)
+        }
+        _ => None,
+    };
     let start = |script: &Script| -> Result<Call, String> {
         match &args.truth {
             None => Ok(Call::start(script, seed)),
@@ -110,7 +122,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
             player,
             team: &team,
             started,
-            competition: None,
+            competition: competition.as_deref(),
         };
         crate::finish::finish_call(
             &store,
@@ -136,6 +148,55 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
         }
     }
     Ok(code)
+}
+
+/// Counts `player`'s next attempt at `script` in the competition in `file` and returns the
+/// competition's id and the attempt's seed (the player's own call).
+fn competition_attempt(
+    file: &std::path::Path,
+    script: &Script,
+    player: &str,
+    db: &super::records::DbArgs,
+) -> Result<(String, u64), String> {
+    let c = crate::competition::Competition::load(file)?;
+    c.open_on(&crate::competition::today())?;
+    let entry = c
+        .scenarios
+        .iter()
+        .find(|e| e.id == script.id())
+        .ok_or_else(|| format!("{} is not part of competition {}", script.id(), c.id))?;
+    if !entry.hashes.is_empty()
+        && !entry
+            .hashes
+            .iter()
+            .any(|h| script.hash().starts_with(h.as_str()))
+    {
+        return Err(format!(
+            "competition {} accepts other versions of {} (this one is {})",
+            c.id,
+            script.id(),
+            &script.hash()[..12]
+        ));
+    }
+    let store = db.open()?;
+    let used = store.attempts(player, &c.id, script.id())?;
+    if used >= c.attempts {
+        return Err(format!(
+            "no attempts left: {player} has used {used} of {} at {} in {}",
+            c.attempts,
+            script.id(),
+            c.id
+        ));
+    }
+    let seed = crate::competition::player_seed(&c.id, script, entry.seed, player, used);
+    store.start_attempt(
+        player,
+        &c.id,
+        script.id(),
+        seed,
+        std::time::SystemTime::now(),
+    )?;
+    Ok((c.id, seed))
 }
 
 fn scripted(

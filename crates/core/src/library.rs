@@ -83,6 +83,13 @@ impl Library {
         )
     }
 
+    /// The text of a built-in scenario file, by the name [`Library::builtin`] gives it
+    /// (`dialogues/NAME.ron`).
+    pub fn builtin_source(file: &str) -> Option<&'static str> {
+        let name = file.strip_prefix("dialogues/")?;
+        BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+    }
+
     /// Every scenario file in a folder (or one file).
     pub fn from_path(path: &Path) -> Result<Library, Error> {
         let files =

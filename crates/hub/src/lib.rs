@@ -1,0 +1,520 @@
+//! The team hub (`peercall serve`): trainers publish competitions, players join with a team's
+//! code and post their finished calls, each verified by replay, and everyone sees one board.
+//!
+//! This first part keeps everything in SQLite in one folder (`hub.sqlite` for competitions,
+//! teams and players; `records.sqlite`, the same records store the game uses, for results).
+
+pub mod client;
+mod store;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use peercall_core::competition::{Competition, player_seed};
+use peercall_core::library::Library;
+use peercall_core::records::{BoardQuery, BoardRow, Record, Store};
+use serde::Deserialize;
+use serde_json::json;
+
+pub use store::{HubStore, Player, Published, hash_secret};
+
+/// Largest request body the hub reads: a result is a few kilobytes, a published competition
+/// with its scenario files a few hundred.
+pub const MAX_BODY: usize = 4 << 20;
+
+/// How the hub runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address to listen on (port 0: any free port; the one taken is printed).
+    pub listen: SocketAddr,
+    /// Folder for the hub's databases.
+    pub data: PathBuf,
+    /// The admin token; without one, the stored one is kept, or a new one is made and printed.
+    pub admin_token: Option<String>,
+}
+
+struct Hub {
+    hub: Mutex<HubStore>,
+    records: Mutex<Store>,
+}
+
+type Shared = Arc<Hub>;
+
+/// An error answer: a status and a sentence, sent as `{"error": "..."}`.
+struct Refusal(StatusCode, String);
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        (self.0, Json(json!({ "error": self.1 }))).into_response()
+    }
+}
+
+fn internal(e: impl std::fmt::Display) -> Refusal {
+    Refusal(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+}
+
+/// Runs the hub until it is stopped (Ctrl-C). Prints the address it listens on, and the admin
+/// token when it made a new one.
+pub fn serve(config: Config) -> Result<(), String> {
+    std::fs::create_dir_all(&config.data)
+        .map_err(|e| format!("cannot create {}: {e}", config.data.display()))?;
+    let hub = HubStore::open(&config.data.join("hub.sqlite"))?;
+    match (&config.admin_token, hub.admin_hash()?) {
+        (Some(t), _) => hub.set_admin(t)?,
+        (None, Some(_)) => {}
+        (None, None) => {
+            let token = uuid::Uuid::new_v4().simple().to_string();
+            hub.set_admin(&token)?;
+            println!("admin token (shown once, stored hashed): {token}");
+        }
+    }
+    let (records, notice) =
+        Store::open(&config.data.join("records.sqlite")).map_err(|e| e.to_string())?;
+    if let Some(n) = notice {
+        eprintln!("warning: {n}");
+    }
+    let state: Shared = Arc::new(Hub {
+        hub: Mutex::new(hub),
+        records: Mutex::new(records),
+    });
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(config.listen)
+            .await
+            .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        println!("peercall hub listening on http://{addr}");
+        axum::serve(listener, router(state))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| e.to_string())
+    })
+}
+
+fn router(state: Shared) -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route("/competitions/{id}", get(board_page))
+        .route("/api/competitions", post(publish))
+        .route("/api/competitions/{id}/board", get(board_json))
+        .route("/api/join", post(join))
+        .route("/api/results", post(post_result))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .with_state(state)
+}
+
+/// The bearer token of a request, if it sent one.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+/// Now, in seconds since 1970 (when a competition was published, a player joined).
+fn now() -> String {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+        .to_string()
+}
+
+/// What a trainer publishes: the competition file, its scenario files, and the teams.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Publish {
+    competition: String,
+    scenarios: Vec<String>,
+    teams: Vec<String>,
+}
+
+/// A competition file and its scenarios, parsed, checked and resolved.
+struct Ready {
+    competition: Competition,
+    library: Library,
+    entries: Vec<peercall_core::competition::Resolved>,
+}
+
+fn ready(file: &str, scenarios: &[String]) -> Result<Ready, String> {
+    let competition = peercall_dialogue::load::parse_as::<Competition>("competition.ron", file)
+        .map_err(|d| d.render(file, false))?;
+    let findings = competition.check("competition.ron", file);
+    if let Some(d) = findings.first() {
+        return Err(d.render(file, false));
+    }
+    let checked: Vec<_> = scenarios
+        .iter()
+        .enumerate()
+        .map(|(i, t)| peercall_dialogue::load_str(&format!("scenario-{}.ron", i + 1), t))
+        .collect();
+    if let Some(c) = checked.iter().find(|c| c.has_errors()) {
+        return Err(c.render_ascii());
+    }
+    let library = Library::from_checked(checked);
+    let entries = competition.resolve(&library).map_err(|e| e.to_string())?;
+    Ok(Ready {
+        competition,
+        library,
+        entries,
+    })
+}
+
+async fn publish(
+    State(hub): State<Shared>,
+    headers: HeaderMap,
+    body: Result<Json<Publish>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, Refusal> {
+    admin(&hub, &headers)?;
+    let Json(p) = body.map_err(|e| Refusal(e.status(), e.body_text()))?;
+    let teams: Vec<String> = p
+        .teams
+        .iter()
+        .map(|t| peercall_core::shown::name("a team name", t, false))
+        .collect::<Result<_, _>>()
+        .map_err(|e| Refusal(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+    if teams.is_empty() || teams.len() > 100 {
+        return Err(Refusal(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "name between 1 and 100 teams".into(),
+        ));
+    }
+    let r = ready(&p.competition, &p.scenarios)
+        .map_err(|e| Refusal(StatusCode::UNPROCESSABLE_ENTITY, e))?;
+    let published = Published {
+        id: r.competition.id.clone(),
+        name: r.competition.name.clone(),
+        file: p.competition.clone(),
+        scenarios: p.scenarios.clone(),
+    };
+    let codes = hub
+        .hub
+        .lock()
+        .map_err(internal)?
+        .publish(&published, &teams, &now())
+        .map_err(internal)?;
+    let codes: serde_json::Map<String, serde_json::Value> =
+        codes.into_iter().map(|(t, c)| (t, c.into())).collect();
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "id": published.id, "codes": codes })),
+    )
+        .into_response())
+}
+
+fn admin(hub: &Hub, headers: &HeaderMap) -> Result<(), Refusal> {
+    let stored = hub
+        .hub
+        .lock()
+        .map_err(internal)?
+        .admin_hash()
+        .map_err(internal)?;
+    match (bearer(headers), stored) {
+        (Some(t), Some(h)) if hash_secret(t) == h => Ok(()),
+        (None, _) => Err(Refusal(
+            StatusCode::UNAUTHORIZED,
+            "this needs the admin token (Authorization: Bearer ...)".into(),
+        )),
+        _ => Err(Refusal(
+            StatusCode::FORBIDDEN,
+            "that is not the admin token".into(),
+        )),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Join {
+    code: String,
+    name: String,
+}
+
+async fn join(
+    State(hub): State<Shared>,
+    body: Result<Json<Join>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, Refusal> {
+    let Json(j) = body.map_err(|e| Refusal(e.status(), e.body_text()))?;
+    let name = peercall_core::shown::name("your name", &j.name, false)
+        .map_err(|e| Refusal(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+    let code = j.code.trim().to_ascii_uppercase();
+    match hub
+        .hub
+        .lock()
+        .map_err(internal)?
+        .join(&code, &name, &now())
+        .map_err(internal)?
+    {
+        None => Err(Refusal(
+            StatusCode::NOT_FOUND,
+            "no team has that join code".into(),
+        )),
+        Some(Err(why)) => Err(Refusal(StatusCode::CONFLICT, why)),
+        Some(Ok((token, p))) => Ok((
+            StatusCode::CREATED,
+            Json(json!({
+                "token": token,
+                "competition": p.competition,
+                "team": p.team,
+                "name": p.name,
+            })),
+        )
+            .into_response()),
+    }
+}
+
+async fn post_result(
+    State(hub): State<Shared>,
+    headers: HeaderMap,
+    body: Result<Json<Record>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, Refusal> {
+    let token = bearer(&headers).ok_or_else(|| {
+        Refusal(
+            StatusCode::UNAUTHORIZED,
+            "post results with your player token (Authorization: Bearer ...)".into(),
+        )
+    })?;
+    let player = hub
+        .hub
+        .lock()
+        .map_err(internal)?
+        .player(token)
+        .map_err(internal)?
+        .ok_or_else(|| Refusal(StatusCode::FORBIDDEN, "unknown player token".into()))?;
+    let Json(r) = body.map_err(|e| Refusal(e.status(), e.body_text()))?;
+    if r.player != player.name || r.team != player.team {
+        return Err(Refusal(
+            StatusCode::FORBIDDEN,
+            format!(
+                "you joined as {} ({}): you can post only your own results",
+                player.name,
+                if player.team.is_empty() {
+                    "no team"
+                } else {
+                    &player.team
+                }
+            ),
+        ));
+    }
+    if r.competition.as_deref() != Some(player.competition.as_str()) {
+        return Err(Refusal(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!(
+                "this result was not played in {}, the competition you joined",
+                player.competition
+            ),
+        ));
+    }
+    let published = hub
+        .hub
+        .lock()
+        .map_err(internal)?
+        .competitions()
+        .map_err(internal)?
+        .into_iter()
+        .find(|c| c.id == player.competition)
+        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "the competition is gone".into()))?;
+    let unverified = |why: String| Refusal(StatusCode::UNPROCESSABLE_ENTITY, why);
+    let ready = ready(&published.file, &published.scenarios).map_err(internal)?;
+    ready
+        .competition
+        .open_on(&peercall_core::competition::today())
+        .map_err(|e| unverified(e.to_string()))?;
+    peercall_core::records::validate(&r).map_err(|e| unverified(e.to_string()))?;
+    let entry = ready
+        .entries
+        .iter()
+        .find(|e| e.scenario == r.scenario)
+        .ok_or_else(|| unverified(format!("{} is not part of this competition", r.scenario)))?;
+    let script = ready.library.entries[entry.index]
+        .script()
+        .ok_or_else(|| internal("a published scenario does not compile"))?;
+    r.verify(script).map_err(|e| unverified(e.to_string()))?;
+    if r.content_id() != r.id {
+        return Err(unverified(
+            "the id does not match the result's content (was it edited?)".into(),
+        ));
+    }
+    // The call must be one of the player's own (competition, scenario, base seed, name).
+    let attempts = ready.competition.attempts;
+    if !(0..attempts)
+        .any(|a| player_seed(&ready.competition.id, script, entry.seed, &player.name, a) == r.seed)
+    {
+        return Err(unverified(format!(
+            "seed {} is not one of {}'s calls in this competition",
+            r.seed, player.name
+        )));
+    }
+    let added = hub
+        .records
+        .lock()
+        .map_err(internal)?
+        .record(&r, true)
+        .map_err(internal)?;
+    Ok(if added {
+        (StatusCode::CREATED, Json(json!({ "status": "recorded" }))).into_response()
+    } else {
+        (
+            StatusCode::OK,
+            Json(json!({ "status": "already recorded" })),
+        )
+            .into_response()
+    })
+}
+
+fn boards(hub: &Hub, id: &str) -> Result<(Vec<BoardRow>, Vec<BoardRow>), Refusal> {
+    let known = hub
+        .hub
+        .lock()
+        .map_err(internal)?
+        .competitions()
+        .map_err(internal)?
+        .iter()
+        .any(|c| c.id == id);
+    if !known {
+        return Err(Refusal(
+            StatusCode::NOT_FOUND,
+            "no competition with that id".into(),
+        ));
+    }
+    let store = hub.records.lock().map_err(internal)?;
+    let q = |by_team| BoardQuery {
+        competition: Some(id.to_string()),
+        scenario: None,
+        by_team,
+    };
+    Ok((
+        store.board(&q(false)).map_err(internal)?,
+        store.board(&q(true)).map_err(internal)?,
+    ))
+}
+
+async fn board_json(
+    State(hub): State<Shared>,
+    Path(id): Path<String>,
+) -> Result<Response, Refusal> {
+    let (players, teams) = boards(&hub, &id)?;
+    Ok(Json(json!({ "competition": id, "players": players, "teams": teams })).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct PageOptions {
+    #[serde(rename = "hide-names", default)]
+    hide_names: Option<String>,
+}
+
+/// Text for HTML: `&`, `<`, `>`, `"` and `'` escaped.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn page(title: &str, body: &str) -> Html<String> {
+    Html(format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{}</title><style>{STYLE}</style></head><body>{body}</body></html>\n",
+        escape(title)
+    ))
+}
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;background:#12161f;color:#e6e9ef;\
+    margin:2rem auto;max-width:60rem;padding:0 1rem}a{color:#7cc4ff}h1{color:#7cc4ff}\
+    table{border-collapse:collapse;width:100%;margin-bottom:2rem}th,td{text-align:left;\
+    padding:.4rem .6rem;border-bottom:1px solid #2a3140}th{color:#9aa3b2;font-weight:600}\
+    td.n{text-align:right;font-variant-numeric:tabular-nums}";
+
+async fn index(State(hub): State<Shared>) -> Result<Html<String>, Refusal> {
+    let list = hub
+        .hub
+        .lock()
+        .map_err(internal)?
+        .competitions()
+        .map_err(internal)?;
+    let mut body = String::from("<h1>peercall hub</h1>");
+    if list.is_empty() {
+        body.push_str("<p>No competition has been published yet.</p>");
+    } else {
+        body.push_str("<ul>");
+        for c in &list {
+            body.push_str(&format!(
+                "<li><a href=\"/competitions/{}\">{}</a></li>",
+                escape(&c.id),
+                escape(&c.name)
+            ));
+        }
+        body.push_str("</ul>");
+    }
+    Ok(page("peercall hub", &body))
+}
+
+async fn board_page(
+    State(hub): State<Shared>,
+    Path(id): Path<String>,
+    Query(opts): Query<PageOptions>,
+) -> Result<Html<String>, Refusal> {
+    let (players, teams) = boards(&hub, &id)?;
+    let name = hub
+        .hub
+        .lock()
+        .map_err(internal)?
+        .competitions()
+        .map_err(internal)?
+        .into_iter()
+        .find(|c| c.id == id)
+        .map(|c| c.name)
+        .unwrap_or_default();
+    let hide = opts.hide_names.is_some();
+    let mut body = format!("<h1>{}</h1>", escape(&name));
+    for (title, rows, who) in [("Players", &players, "Player"), ("Teams", &teams, "Team")] {
+        body.push_str(&format!("<h2>{title}</h2>"));
+        if rows.is_empty() {
+            body.push_str("<p>No results yet.</p>");
+            continue;
+        }
+        let team_column = who == "Player";
+        body.push_str(&format!(
+            "<table><tr><th>#</th><th>{who}</th>{}<th>Score</th><th>Calls</th></tr>",
+            if team_column { "<th>Team</th>" } else { "" }
+        ));
+        for r in rows.iter().take(10) {
+            let shown = if hide {
+                format!("{who} {}", r.place)
+            } else {
+                r.name.clone()
+            };
+            body.push_str(&format!(
+                "<tr><td class=\"n\">{}</td><td>{}</td>{}<td class=\"n\">{:.0}</td><td class=\"n\">{}</td></tr>",
+                r.place,
+                escape(&shown),
+                if team_column {
+                    format!("<td>{}</td>", escape(&r.team))
+                } else {
+                    String::new()
+                },
+                r.score,
+                r.calls
+            ));
+        }
+        body.push_str("</table>");
+    }
+    Ok(page(&name, &body))
+}

@@ -1,0 +1,216 @@
+//! `peercall serve`, `peercall hub publish|send` and `peercall join`: the team hub and its
+//! command-line client.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use peercall_hub::client::{self, Sent};
+
+/// Arguments of `peercall serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0: any free port; the one taken is printed).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Folder for the hub's databases (default: `hub` in the platform's data folder).
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+    /// A database URL instead of the folder (`PEERCALL_DATABASE_URL`); this build stores in
+    /// SQLite only.
+    #[arg(long, env = "PEERCALL_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// The admin token trainers publish with (`PEERCALL_HUB_ADMIN`); without it the stored one
+    /// is kept, or a new one is made and printed once.
+    #[arg(long, env = "PEERCALL_HUB_ADMIN")]
+    pub admin_token: Option<String>,
+}
+
+/// Runs `peercall serve`.
+pub fn serve(args: ServeArgs) -> Result<ExitCode, String> {
+    let data = match (&args.database_url, &args.data) {
+        (Some(url), _) if url.starts_with("sqlite:") => {
+            PathBuf::from(url.trim_start_matches("sqlite:").trim_start_matches("//"))
+        }
+        (Some(url), _) => {
+            return Err(format!(
+                "{}: this build of the hub stores in SQLite only; give `--data DIR` (or a `sqlite:DIR` URL)",
+                crate::shown::clip(url.split('@').next_back().unwrap_or(url), 80)
+            ));
+        }
+        (None, Some(d)) => d.clone(),
+        (None, None) => crate::records::default_path()
+            .parent()
+            .map(|p| p.join("hub"))
+            .unwrap_or_else(|| PathBuf::from("hub")),
+    };
+    peercall_hub::serve(peercall_hub::Config {
+        listen: args.listen,
+        data,
+        admin_token: args.admin_token,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Arguments of `peercall hub`.
+#[derive(Debug, Args)]
+pub struct HubArgs {
+    #[command(subcommand)]
+    command: HubCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum HubCommand {
+    /// Publish a competition file and its scenarios on a hub; prints each team's join code.
+    Publish(PublishArgs),
+    /// Send your finished calls of the competition you joined to its hub (again is harmless).
+    Send(SendArgs),
+}
+
+/// Arguments of `peercall hub publish`.
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The competition file.
+    pub file: PathBuf,
+    /// Folder with its scenario files (default: the built-in scenarios).
+    #[arg(long)]
+    pub dialogues: Option<PathBuf>,
+    /// The hub, e.g. `http://127.0.0.1:8080`.
+    #[arg(long)]
+    pub server: String,
+    /// The teams, each of which gets a join code, e.g. `East,West`.
+    #[arg(long, value_delimiter = ',', required = true)]
+    pub teams: Vec<String>,
+    /// The hub's admin token (`PEERCALL_HUB_ADMIN`).
+    #[arg(long, env = "PEERCALL_HUB_ADMIN", hide_env_values = true)]
+    pub admin_token: String,
+}
+
+/// Arguments of `peercall hub send`.
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    #[command(flatten)]
+    pub db: super::records::DbArgs,
+}
+
+/// Arguments of `peercall join`.
+#[derive(Debug, Args)]
+pub struct JoinArgs {
+    /// The hub, e.g. `http://127.0.0.1:8080`.
+    pub server: String,
+    /// Your team's join code.
+    pub code: String,
+    /// Your name on the board (default: your saved profile or login name).
+    #[arg(long)]
+    pub player: Option<String>,
+    #[command(flatten)]
+    pub db: super::records::DbArgs,
+}
+
+/// Runs `peercall hub ...`.
+pub fn run(args: HubArgs) -> Result<ExitCode, String> {
+    match args.command {
+        HubCommand::Publish(a) => publish(&a),
+        HubCommand::Send(a) => send(&a),
+    }
+}
+
+fn publish(a: &PublishArgs) -> Result<ExitCode, String> {
+    let competition = crate::competition::Competition::load(&a.file)?;
+    let text = std::fs::read_to_string(&a.file)
+        .map_err(|e| format!("cannot read {}: {e}", a.file.display()))?;
+    // The scenario files the competition names, as the players will get them.
+    let library = match &a.dialogues {
+        Some(d) => crate::library::Library::from_path(d)?,
+        None => crate::library::Library::builtin(),
+    };
+    competition.resolve(&library)?;
+    let mut scenarios = Vec::new();
+    for e in &competition.scenarios {
+        let Some(i) = library.find(&e.id) else {
+            continue;
+        };
+        let file = &library.entries[i].file;
+        scenarios.push(match &a.dialogues {
+            Some(_) => {
+                std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?
+            }
+            None => crate::library::Library::builtin_source(file)
+                .ok_or_else(|| format!("{file} is not built in"))?
+                .to_string(),
+        });
+    }
+    let codes = client::publish(&a.server, &a.admin_token, &text, &scenarios, &a.teams)?;
+    println!(
+        "published {} ({}) on {}; join codes:",
+        crate::shown::terminal(&competition.name),
+        competition.id,
+        a.server
+    );
+    for (team, code) in codes {
+        println!("  {:<20} {code}", crate::shown::terminal(&team));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Settings keys where `join` keeps the hub, the token and the competition.
+const SERVER: &str = "hub_server";
+const TOKEN: &str = "hub_token";
+const COMPETITION: &str = "hub_competition";
+
+/// Runs `peercall join`.
+pub fn join(a: &JoinArgs) -> Result<ExitCode, String> {
+    let store = a.db.open()?;
+    let profile = crate::profile::resolve(a.player.as_deref(), None, Some(&store));
+    let joined = client::join(&a.server, &a.code, &profile.player)?;
+    store.set_setting(SERVER, &a.server)?;
+    store.set_setting(TOKEN, &joined.token)?;
+    store.set_setting(COMPETITION, &joined.competition)?;
+    store.set_setting("player", &profile.player)?;
+    store.set_setting("team", &joined.team)?;
+    println!(
+        "joined {} as {} ({}); your results go to {}",
+        joined.competition,
+        crate::shown::terminal(&profile.player),
+        crate::shown::terminal(&joined.team),
+        a.server
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn send(a: &SendArgs) -> Result<ExitCode, String> {
+    let store = a.db.open()?;
+    let get = |k: &str| -> Result<String, String> {
+        store
+            .setting(k)?
+            .ok_or_else(|| "join a competition first (`peercall join URL CODE`)".to_string())
+    };
+    let (server, token, competition) = (get(SERVER)?, get(TOKEN)?, get(COMPETITION)?);
+    let player = get("player")?;
+    let mine: Vec<_> = store
+        .results(Some(&player))?
+        .into_iter()
+        .filter(|r| r.competition.as_deref() == Some(competition.as_str()))
+        .collect();
+    let (mut recorded, mut there, mut refused) = (0, 0, Vec::new());
+    for r in &mine {
+        match client::send(&server, &token, r)? {
+            Sent::Recorded => recorded += 1,
+            Sent::AlreadyThere => there += 1,
+            Sent::Refused(why) => refused.push(why),
+        }
+    }
+    println!(
+        "{recorded} sent, {there} already on the hub, {} refused",
+        refused.len()
+    );
+    for why in &refused {
+        println!("  {}", crate::shown::terminal(why));
+    }
+    Ok(if refused.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,409 @@
+//! The team hub as its users meet it: `peercall serve` as a process on loopback, a trainer
+//! publishing with `peercall hub publish`, players joining with `peercall join`, playing their
+//! own calls in the terminal and sending them with `peercall hub send`; and everything a hostile
+//! client could post, over real HTTP.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+mod common;
+use common::{Kill, NET, bin, peercall_db};
+
+const ADMIN: &str = "trainer-secret";
+
+/// A hub on a free loopback port; returns its process and its address.
+fn hub(data: &Path) -> (Kill, String) {
+    let mut child = Command::new(bin())
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--admin-token",
+            ADMIN,
+            "--data",
+        ])
+        .arg(data)
+        .env_remove("PEERCALL_DATABASE_URL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    (Kill(child), url)
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .new_agent()
+}
+
+/// POSTs `body` (raw bytes) with an optional bearer token; the status and the JSON answer.
+fn post(url: &str, token: Option<&str>, body: &[u8]) -> (u16, Value) {
+    let mut req = agent().post(url).header("Content-Type", "application/json");
+    if let Some(t) = token {
+        req = req.header("Authorization", &format!("Bearer {t}"));
+    }
+    let mut resp = req.send(body).unwrap();
+    let status = resp.status().as_u16();
+    let text = resp.body_mut().read_to_string().unwrap_or_default();
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+fn get(url: &str) -> (u16, String) {
+    let mut resp = agent().get(url).call().unwrap();
+    let status = resp.status().as_u16();
+    (status, resp.body_mut().read_to_string().unwrap_or_default())
+}
+
+/// The player's token, as `peercall join` saved it.
+fn token(db: &Path) -> String {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'hub_token'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// The competition file the tests publish.
+fn cup(dir: &Path) -> PathBuf {
+    let f = dir.join("cup.ron");
+    std::fs::write(
+        &f,
+        r#"Competition(id: "cup", name: "Winter <cup>", attempts: 3, scenarios: [(id: "network-expansion", seed: 5)])"#,
+    )
+    .unwrap();
+    f
+}
+
+/// Plays `player`'s next competition call with the peer process that fits its truth, and
+/// records it in `db`; returns the score.
+fn play_own_call(db: &Path, cup: &Path, player: &str, team: &str) -> u64 {
+    let list = peercall_db(db)
+        .args(["compete", "--list", "--player", player])
+        .arg(cup)
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&list.stdout).into_owned();
+    let seed = list
+        .split("your next call seed ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .unwrap_or_else(|| panic!("{list}"))
+        .to_string();
+    // Which situation is behind this call? A practice run with the same seed tells.
+    let out = peercall_db(db)
+        .args([
+            "run",
+            NET,
+            "--seed",
+            &seed,
+            "--picks",
+            common::NET_ADVOCATE,
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let truth = serde_json::from_slice::<Value>(&out.stdout).unwrap()["debrief"]["truth"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let picks = match truth.as_str() {
+        "consolidating" => common::NET_PEER,
+        "funded" => "2,1,3,2,2",
+        _ => "2,1,3,2,3",
+    };
+    let out = peercall_db(db)
+        .args(["run", NET, "--picks", picks, "--json", "--competition"])
+        .arg(cup)
+        .args(["--player", player, "--team", team])
+        .output()
+        .unwrap();
+    common::success(&out);
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["seed"].to_string(), seed, "the call is the player's own");
+    r["score"].as_u64().unwrap()
+}
+
+fn export(db: &Path) -> Vec<Value> {
+    let out = peercall_db(db)
+        .args(["records", "export"])
+        .output()
+        .unwrap();
+    serde_json::from_slice::<Value>(&out.stdout).unwrap()["records"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn a_competition_published_joined_played_and_sent_shows_on_the_hubs_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_hub, url) = hub(&dir.path().join("hub"));
+    let cup = cup(dir.path());
+
+    // The trainer publishes; each team gets a join code.
+    let out = peercall_db(&dir.path().join("trainer.sqlite"))
+        .args([
+            "hub",
+            "publish",
+            "--server",
+            &url,
+            "--teams",
+            "East,West",
+            "--admin-token",
+            ADMIN,
+        ])
+        .arg(&cup)
+        .output()
+        .unwrap();
+    common::success(&out);
+    let published = String::from_utf8_lossy(&out.stdout).into_owned();
+    let code = |team: &str| {
+        published
+            .lines()
+            .find(|l| l.trim_start().starts_with(team))
+            .and_then(|l| l.split_whitespace().last())
+            .unwrap_or_else(|| panic!("{published}"))
+            .to_string()
+    };
+    // Publishing needs the admin token.
+    let out = peercall_db(&dir.path().join("trainer.sqlite"))
+        .args([
+            "hub",
+            "publish",
+            "--server",
+            &url,
+            "--teams",
+            "East",
+            "--admin-token",
+            "guess",
+        ])
+        .arg(&cup)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not the admin token"));
+
+    // Two players join from their own machines, play their own calls and send them.
+    let ana = dir.path().join("ana.sqlite");
+    let ben = dir.path().join("ben.sqlite");
+    for (db, name, team) in [(&ana, "Ana", "East"), (&ben, "Ben <b>", "West")] {
+        let out = peercall_db(db)
+            .args(["join", &url, &code(team), "--player", name])
+            .output()
+            .unwrap();
+        common::success(&out);
+        assert!(play_own_call(db, &cup, name, team) >= 85);
+        let out = peercall_db(db).args(["hub", "send"]).output().unwrap();
+        common::success(&out);
+        assert!(
+            String::from_utf8_lossy(&out.stdout)
+                .contains("1 sent, 0 already on the hub, 0 refused")
+        );
+        // Sending again counts nothing twice.
+        let out = peercall_db(db).args(["hub", "send"]).output().unwrap();
+        assert!(String::from_utf8_lossy(&out.stdout).contains("0 sent, 1 already on the hub"));
+    }
+    // A name taken in the competition cannot join again.
+    let out = peercall_db(&dir.path().join("other.sqlite"))
+        .args(["join", &url, &code("East"), "--player", "Ana"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already joined"));
+
+    // One board for everyone, by player and by team.
+    let (status, board) = get(&format!("{url}/api/competitions/cup/board"));
+    assert_eq!(status, 200);
+    let board: Value = serde_json::from_str(&board).unwrap();
+    let names: Vec<&str> = board["players"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 2, "{board}");
+    assert!(names.contains(&"Ana") && names.contains(&"Ben <b>"));
+    assert_eq!(board["teams"].as_array().unwrap().len(), 2);
+    // The page escapes every name; hide-names mode shows none.
+    let (status, page) = get(&format!("{url}/competitions/cup"));
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Winter &lt;cup&gt;") && page.contains("Ben &lt;b&gt;"),
+        "{page}"
+    );
+    assert!(!page.contains("<b>") && !page.contains("<cup>"));
+    let (_, hidden) = get(&format!("{url}/competitions/cup?hide-names=1"));
+    assert!(
+        !hidden.contains("Ana") && hidden.contains("Player 1"),
+        "{hidden}"
+    );
+    let (_, index) = get(&format!("{url}/"));
+    assert!(index.contains("/competitions/cup"));
+    assert_eq!(get(&format!("{url}/competitions/nope")).0, 404);
+
+    // Everything a client could forge is refused with the reason, and nothing is counted.
+    let results = format!("{url}/api/results");
+    let ana_token = token(&ana);
+    let mut mine = export(&ana)
+        .into_iter()
+        .find(|r| r["competition"] == "cup")
+        .unwrap();
+    let bens = export(&ben)
+        .into_iter()
+        .find(|r| r["competition"] == "cup")
+        .unwrap();
+    let cases: Vec<(Option<&str>, Vec<u8>, u16, &str)> = vec![
+        (None, mine.to_string().into_bytes(), 401, "player token"),
+        (
+            Some("not-a-token"),
+            mine.to_string().into_bytes(),
+            403,
+            "unknown player token",
+        ),
+        (
+            Some(&ana_token),
+            bens.to_string().into_bytes(),
+            403,
+            "only your own results",
+        ),
+        (Some(&ana_token), b"{not json".to_vec(), 400, ""),
+    ];
+    for (tok, body, want, why) in cases {
+        let (status, answer) = post(&results, tok, &body);
+        assert_eq!(status, want, "{answer}");
+        assert!(
+            answer["error"].as_str().unwrap_or("").contains(why),
+            "{answer}"
+        );
+    }
+    // A body over the limit is refused before it is read (413, or the connection closed while
+    // the client was still sending), and the hub goes on serving.
+    let huge = agent()
+        .post(&results)
+        .header("Authorization", &format!("Bearer {ana_token}"))
+        .header("Content-Type", "application/json")
+        .send(&vec![b' '; 5 << 20][..]);
+    match huge {
+        Ok(r) => assert_eq!(r.status().as_u16(), 413),
+        Err(e) => assert!(
+            e.to_string().to_lowercase().contains("pipe") || e.to_string().contains("reset"),
+            "{e}"
+        ),
+    }
+    assert_eq!(get(&format!("{url}/api/competitions/cup/board")).0, 200);
+    mine["score"] = 100.into();
+    let (status, answer) = post(&results, Some(&ana_token), mine.to_string().as_bytes());
+    assert_eq!(status, 422, "{answer}");
+    assert!(
+        answer["error"]
+            .as_str()
+            .unwrap()
+            .contains("the record says 100"),
+        "{answer}"
+    );
+    // A practice call relabelled as a competition call is not one of hers.
+    let out = peercall_db(&ana)
+        .args([
+            "run",
+            NET,
+            "--seed",
+            "1",
+            "--picks",
+            common::NET_PEER,
+            "--player",
+            "Ana",
+            "--team",
+            "East",
+        ])
+        .output()
+        .unwrap();
+    common::success(&out);
+    let mut practice: peercall_core::records::Record = serde_json::from_value(
+        export(&ana)
+            .into_iter()
+            .find(|r| r["competition"].is_null())
+            .unwrap(),
+    )
+    .unwrap();
+    practice.competition = Some("cup".into());
+    practice.id = practice.content_id();
+    let (status, answer) = post(
+        &results,
+        Some(&ana_token),
+        serde_json::to_string(&practice).unwrap().as_bytes(),
+    );
+    assert_eq!(status, 422, "{answer}");
+    assert!(
+        answer["error"]
+            .as_str()
+            .unwrap()
+            .contains("is not one of Ana's calls"),
+        "{answer}"
+    );
+    let (_, board) = get(&format!("{url}/api/competitions/cup/board"));
+    let board: Value = serde_json::from_str(&board).unwrap();
+    let ana_row = board["players"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "Ana")
+        .unwrap()
+        .clone();
+    assert_eq!(ana_row["calls"], 1, "nothing forged counted: {board}");
+}
+
+#[test]
+fn the_hub_says_what_it_cannot_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(bin())
+        .args([
+            "serve",
+            "--database-url",
+            "postgres://peercall:pw@127.0.0.1:5432/hub",
+            "--data",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("SQLite only"), "{stderr}");
+    assert!(
+        !stderr.contains("pw"),
+        "the password is not echoed: {stderr}"
+    );
+    // A port already taken is a clear error, not a panic.
+    let (_hub, url) = hub(&dir.path().join("a"));
+    let port = url.rsplit(':').next().unwrap().to_string();
+    let out = Command::new(bin())
+        .args([
+            "serve",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+            "--admin-token",
+            ADMIN,
+            "--data",
+        ])
+        .arg(dir.path().join("b"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot listen on"));
+}
