@@ -407,3 +407,73 @@ fn the_hub_says_what_it_cannot_do() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot listen on"));
 }
+
+/// Publishes the test competition on the hub at `url`; returns the join code of `team`.
+fn publish(dir: &Path, url: &str, team: &str) -> String {
+    let out = peercall_db(&dir.join("trainer.sqlite"))
+        .args([
+            "hub",
+            "publish",
+            "--server",
+            url,
+            "--teams",
+            team,
+            "--admin-token",
+            ADMIN,
+        ])
+        .arg(cup(dir))
+        .output()
+        .unwrap();
+    common::success(&out);
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find(|l| l.trim_start().starts_with(team))
+        .and_then(|l| l.split_whitespace().last())
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn the_live_board_shows_a_new_result_within_two_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_hub, url) = hub(&dir.path().join("hub"));
+    let code = publish(dir.path(), &url, "East");
+    // The wall page listens to the board's events.
+    let (status, wall) = get(&format!("{url}/competitions/cup/wall"));
+    assert_eq!(status, 200);
+    assert!(wall.contains("/api/competitions/cup/events") && wall.contains("EventSource"));
+    // A listener, as the page's EventSource is: the board at once, then each change.
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    let events = format!("{url}/api/competitions/cup/events");
+    std::thread::spawn(move || {
+        let mut resp = agent().get(&events).call().unwrap();
+        let reader = BufReader::new(resp.body_mut().as_reader());
+        for line in reader.lines() {
+            let Ok(line) = line else { break };
+            if let Some(data) = line.strip_prefix("data: ")
+                && tx.send(data.to_string()).is_err()
+            {
+                break;
+            }
+        }
+    });
+    let first = rx.recv_timeout(std::time::Duration::from_secs(5)).unwrap();
+    assert!(first.contains("\"players\":[]"), "{first}");
+    let ana = dir.path().join("ana.sqlite");
+    let out = peercall_db(&ana)
+        .args(["join", &url, &code, "--player", "Ana"])
+        .output()
+        .unwrap();
+    common::success(&out);
+    play_own_call(&ana, &cup(dir.path()), "Ana", "East");
+    let sent = std::time::Instant::now();
+    let out = peercall_db(&ana).args(["hub", "send"]).output().unwrap();
+    common::success(&out);
+    let next = rx.recv_timeout(std::time::Duration::from_secs(2)).unwrap();
+    assert!(next.contains("\"name\":\"Ana\""), "{next}");
+    eprintln!(
+        "the live board had the new result {} ms after it was sent",
+        sent.elapsed().as_millis()
+    );
+    assert_eq!(get(&format!("{url}/api/competitions/nope/events")).0, 404);
+}

@@ -42,6 +42,8 @@ pub struct Config {
 struct Hub {
     hub: Mutex<HubStore>,
     records: Mutex<Store>,
+    /// Competition ids whose board just changed, for the live pages.
+    changed: tokio::sync::broadcast::Sender<String>,
 }
 
 type Shared = Arc<Hub>;
@@ -82,6 +84,7 @@ pub fn serve(config: Config) -> Result<(), String> {
     let state: Shared = Arc::new(Hub {
         hub: Mutex::new(hub),
         records: Mutex::new(records),
+        changed: tokio::sync::broadcast::channel(1024).0,
     });
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
@@ -103,6 +106,8 @@ fn router(state: Shared) -> Router {
     Router::new()
         .route("/", get(index))
         .route("/competitions/{id}", get(board_page))
+        .route("/competitions/{id}/wall", get(wall_page))
+        .route("/api/competitions/{id}/events", get(events))
         .route("/api/competitions", post(publish))
         .route("/api/competitions/{id}/board", get(board_json))
         .route("/api/join", post(join))
@@ -359,6 +364,10 @@ async fn post_result(
         .map_err(internal)?
         .record(&r, true)
         .map_err(internal)?;
+    if added {
+        // Nobody listening is fine.
+        let _ = hub.changed.send(player.competition.clone());
+    }
     Ok(if added {
         (StatusCode::CREATED, Json(json!({ "status": "recorded" }))).into_response()
     } else {
@@ -405,6 +414,35 @@ async fn board_json(
     Ok(Json(json!({ "competition": id, "players": players, "teams": teams })).into_response())
 }
 
+/// The board as server-sent events: one `board` event (the board's JSON) at once, then one
+/// each time a result is recorded.
+async fn events(
+    State(hub): State<Shared>,
+    Path(id): Path<String>,
+) -> Result<
+    axum::response::sse::Sse<
+        impl tokio_stream::Stream<Item = Result<axum::response::sse::Event, std::convert::Infallible>>,
+    >,
+    Refusal,
+> {
+    use axum::response::sse::{Event, KeepAlive, Sse};
+    use tokio_stream::StreamExt;
+    let board = |hub: &Hub, id: &str| -> Option<Event> {
+        let (players, teams) = boards(hub, id).ok()?;
+        let data = json!({ "competition": id, "players": players, "teams": teams });
+        Some(Event::default().event("board").data(data.to_string()))
+    };
+    let first = board(&hub, &id)
+        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "no competition with that id".into()))?;
+    let changes = tokio_stream::wrappers::BroadcastStream::new(hub.changed.subscribe());
+    let later = changes.filter_map(move |changed| match changed {
+        // A listener that fell behind gets the board as it is now.
+        Ok(c) if c != id => None,
+        _ => board(&hub, &id).map(Ok),
+    });
+    Ok(Sse::new(tokio_stream::once(Ok(first)).chain(later)).keep_alive(KeepAlive::default()))
+}
+
 #[derive(Debug, Deserialize)]
 struct PageOptions {
     #[serde(rename = "hide-names", default)]
@@ -440,7 +478,9 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;background:#12161f;co
     margin:2rem auto;max-width:60rem;padding:0 1rem}a{color:#7cc4ff}h1{color:#7cc4ff}\
     table{border-collapse:collapse;width:100%;margin-bottom:2rem}th,td{text-align:left;\
     padding:.4rem .6rem;border-bottom:1px solid #2a3140}th{color:#9aa3b2;font-weight:600}\
-    td.n{text-align:right;font-variant-numeric:tabular-nums}";
+    td.n{text-align:right;font-variant-numeric:tabular-nums}\
+    .wall{font-size:2rem}.wall h1{font-size:3.5rem}body:has(.wall){max-width:none;margin:1rem 3rem}\
+    th.n{text-align:right}";
 
 async fn index(State(hub): State<Shared>) -> Result<Html<String>, Refusal> {
     let list = hub
@@ -483,16 +523,20 @@ async fn board_page(
         .map(|c| c.name)
         .unwrap_or_default();
     let hide = opts.hide_names.is_some();
-    let mut body = format!("<h1>{}</h1>", escape(&name));
+    let mut body = format!(
+        "<h1>{}</h1><p><a href=\"/competitions/{}/wall\">Wall mode</a></p>",
+        escape(&name),
+        escape(&id)
+    );
     for (title, rows, who) in [("Players", &players, "Player"), ("Teams", &teams, "Team")] {
-        body.push_str(&format!("<h2>{title}</h2>"));
+        body.push_str(&format!("<section class=\"static\"><h2>{title}</h2>"));
         if rows.is_empty() {
-            body.push_str("<p>No results yet.</p>");
+            body.push_str("<p>No results yet.</p></section>");
             continue;
         }
         let team_column = who == "Player";
         body.push_str(&format!(
-            "<table><tr><th>#</th><th>{who}</th>{}<th>Score</th><th>Calls</th></tr>",
+            "<table><tr><th class=\"n\">#</th><th>{who}</th>{}<th class=\"n\">Score</th><th class=\"n\">Calls</th></tr>",
             if team_column { "<th>Team</th>" } else { "" }
         ));
         for r in rows.iter().take(10) {
@@ -514,7 +558,72 @@ async fn board_page(
                 r.calls
             ));
         }
-        body.push_str("</table>");
+        body.push_str("</table></section>");
     }
+    body.push_str(&live_script(&id, hide, false));
     Ok(page(&name, &body))
+}
+
+/// The wall: the board full screen, in large type, for a room's screen; it shows every new
+/// result as it is recorded.
+async fn wall_page(
+    State(hub): State<Shared>,
+    Path(id): Path<String>,
+    Query(opts): Query<PageOptions>,
+) -> Result<Html<String>, Refusal> {
+    boards(&hub, &id)?;
+    let name = hub
+        .hub
+        .lock()
+        .map_err(internal)?
+        .competitions()
+        .map_err(internal)?
+        .into_iter()
+        .find(|c| c.id == id)
+        .map(|c| c.name)
+        .unwrap_or_default();
+    let mut body = format!(
+        "<div class=\"wall\"><h1>{}</h1><div id=\"boards\"></div></div>",
+        escape(&name)
+    );
+    body.push_str(&live_script(&id, opts.hide_names.is_some(), true));
+    Ok(page(&name, &body))
+}
+
+/// The little JavaScript that keeps a board page live: it listens to the board's events and
+/// redraws the tables (names are set as text, never as HTML).
+fn live_script(id: &str, hide: bool, wall: bool) -> String {
+    format!(
+        r#"<script>
+(function () {{
+  var hide = {hide}, wall = {wall};
+  function table(title, who, rows, team) {{
+    var box = document.createElement('section');
+    var h = document.createElement('h2'); h.textContent = title; box.appendChild(h);
+    if (!rows.length) {{ var p = document.createElement('p'); p.textContent = 'No results yet.'; box.appendChild(p); return box; }}
+    var t = document.createElement('table');
+    var head = ['#', who].concat(team ? ['Team'] : []).concat(['Score', 'Calls']);
+    var tr = document.createElement('tr');
+    head.forEach(function (c, i) {{ var th = document.createElement('th'); th.textContent = c; if (i === 0 || i >= head.length - 2) th.className = 'n'; tr.appendChild(th); }});
+    t.appendChild(tr);
+    rows.slice(0, wall ? 20 : 10).forEach(function (r) {{
+      var cells = [r.place, hide ? who + ' ' + r.place : r.name].concat(team ? [r.team] : []).concat([Math.round(r.score), r.calls]);
+      var tr = document.createElement('tr');
+      cells.forEach(function (c, i) {{ var td = document.createElement('td'); td.textContent = c; if (i === 0 || i >= cells.length - 2) td.className = 'n'; tr.appendChild(td); }});
+      t.appendChild(tr);
+    }});
+    box.appendChild(t); return box;
+  }}
+  var events = new EventSource('/api/competitions/{id}/events');
+  events.addEventListener('board', function (e) {{
+    var b = JSON.parse(e.data);
+    var target = document.getElementById('boards');
+    if (!target) {{ target = document.createElement('div'); target.id = 'boards'; var first = document.querySelector('.static'); first.parentNode.insertBefore(target, first); document.querySelectorAll('.static').forEach(function (n) {{ n.remove(); }}); }}
+    target.replaceChildren(table('Players', 'Player', b.players, true), table('Teams', 'Team', b.teams, false));
+    document.body.dataset.updated = String(Date.now());
+  }});
+}})();
+</script>"#,
+        id = escape(id).replace('\\', "\\\\").replace('\'', "\\'"),
+    )
 }
