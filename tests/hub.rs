@@ -16,7 +16,16 @@ const ADMIN: &str = "trainer-secret";
 
 /// A hub on a free loopback port; returns its process and its address.
 fn hub(data: &Path) -> (Kill, String) {
-    let mut child = Command::new(bin())
+    hub_with(data, &[])
+}
+
+/// A hub with these environment variables set.
+fn hub_with(data: &Path, env: &[(&str, String)]) -> (Kill, String) {
+    let mut cmd = Command::new(bin());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd
         .args([
             "serve",
             "--listen",
@@ -31,10 +40,16 @@ fn hub(data: &Path) -> (Kill, String) {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    // The address is on the line that says so (a forwarding notice may come first).
+    let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    while !line.contains("listening on") {
+        line.clear();
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "the hub did not start"
+        );
+    }
     let url = line
         .split_whitespace()
         .find(|w| w.starts_with("http://"))
@@ -476,4 +491,62 @@ fn the_live_board_shows_a_new_result_within_two_seconds() {
         sent.elapsed().as_millis()
     );
     assert_eq!(get(&format!("{url}/api/competitions/nope/events")).0, 404);
+}
+
+#[test]
+fn results_posted_to_the_hub_are_forwarded_to_the_lrs_exactly_once() {
+    use common::lrs;
+    let Some(venv) = lrs::venv() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let app = lrs::lrs_app(&venv, dir.path());
+    let port = lrs::free_port();
+    let _lrs = lrs::start(&venv, &app, port);
+    let (_hub, url) = hub_with(
+        &dir.path().join("hub"),
+        &[
+            (
+                "PEERCALL_LRS_ENDPOINT",
+                format!("http://127.0.0.1:{port}/xAPI"),
+            ),
+            ("PEERCALL_LRS_USER", "peercall".into()),
+            ("PEERCALL_LRS_PASSWORD", "secret".into()),
+        ],
+    );
+    let code = publish(dir.path(), &url, "East");
+    // The player's machine has no LRS configured at all.
+    let ana = dir.path().join("ana.sqlite");
+    let out = peercall_db(&ana)
+        .args(["join", &url, &code, "--player", "Ana"])
+        .output()
+        .unwrap();
+    common::success(&out);
+    play_own_call(&ana, &cup(dir.path()), "Ana", "East");
+    for _ in 0..2 {
+        let out = peercall_db(&ana).args(["hub", "send"]).output().unwrap();
+        common::success(&out);
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let (all, done) = loop {
+        let got = lrs::statements(port);
+        let done: Vec<Value> = got
+            .iter()
+            .filter(|s| s["verb"]["display"]["en-US"] == "completed")
+            .cloned()
+            .collect();
+        if !done.is_empty() {
+            break (got, done);
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "nothing reached the LRS"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    };
+    assert_eq!(done.len(), 1, "sent twice, forwarded once");
+    assert_eq!(done[0]["actor"]["account"]["name"], "Ana");
+    assert!(
+        all.iter()
+            .any(|s| s["verb"]["display"]["en-US"] == "answered"),
+        "{all:?}"
+    );
 }

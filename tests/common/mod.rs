@@ -3,6 +3,8 @@
 // Each test file uses the part it needs.
 #![allow(dead_code)]
 
+pub mod lrs;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output};
 

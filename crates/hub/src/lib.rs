@@ -44,6 +44,8 @@ struct Hub {
     records: Mutex<Store>,
     /// Competition ids whose board just changed, for the live pages.
     changed: tokio::sync::broadcast::Sender<String>,
+    /// Where players' xAPI accounts live, when results are forwarded to an LRS.
+    forward: Option<String>,
 }
 
 type Shared = Arc<Hub>;
@@ -76,15 +78,27 @@ pub fn serve(config: Config) -> Result<(), String> {
             println!("admin token (shown once, stored hashed): {token}");
         }
     }
-    let (records, notice) =
-        Store::open(&config.data.join("records.sqlite")).map_err(|e| e.to_string())?;
+    let records_path = config.data.join("records.sqlite");
+    let (records, notice) = Store::open(&records_path).map_err(|e| e.to_string())?;
     if let Some(n) = notice {
         eprintln!("warning: {n}");
+    }
+    // Forwarding: with an LRS configured (`PEERCALL_LRS_*`, or `lrs.ron` in the data folder),
+    // every accepted result's statements are queued with it and sent in the background, so
+    // players' machines need no LRS credentials.
+    let lrs = peercall_core::xapi::LrsConfig::load(&records_path).map_err(|e| e.to_string())?;
+    let forward = lrs
+        .as_ref()
+        .map(|c| peercall_core::xapi::home_page(Some(c)));
+    if let Some(c) = lrs {
+        println!("forwarding results to the LRS at {}", c.endpoint);
+        peercall_core::xapi::spawn_sender(records_path.clone(), c);
     }
     let state: Shared = Arc::new(Hub {
         hub: Mutex::new(hub),
         records: Mutex::new(records),
         changed: tokio::sync::broadcast::channel(1024).0,
+        forward,
     });
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
@@ -358,11 +372,15 @@ async fn post_result(
             r.seed, player.name
         )));
     }
+    let statements = match &hub.forward {
+        Some(home) => peercall_core::xapi::statements(&r, script, home),
+        None => Vec::new(),
+    };
     let added = hub
         .records
         .lock()
         .map_err(internal)?
-        .record(&r, true)
+        .record_call(&r, true, &statements)
         .map_err(internal)?;
     if added {
         // Nobody listening is fine.
