@@ -6,7 +6,6 @@
 //! (`.ci/run` makes one). Without it the test is skipped, unless `PEERCALL_REQUIRE_LRS` is set.
 
 use std::path::Path;
-use std::time::Duration;
 
 use serde_json::Value;
 
