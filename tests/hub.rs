@@ -273,6 +273,53 @@ fn a_competition_published_joined_played_and_sent_shows_on_the_hubs_board() {
     assert!(index.contains("/competitions/cup"));
     assert_eq!(get(&format!("{url}/competitions/nope")).0, 404);
 
+    // The trainer's analytics: only with the admin token (a browser is asked for it).
+    let analytics = format!("{url}/competitions/cup/analytics");
+    let resp = agent().get(&analytics).call().unwrap();
+    assert_eq!(resp.status().as_u16(), 401);
+    assert!(resp.headers().get("www-authenticate").is_some());
+    let basic = |path: &str| {
+        use std::io::Read;
+        let auth = format!("admin:{ADMIN}");
+        let encoded = {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD.encode(auth)
+        };
+        let mut resp = agent()
+            .get(&format!("{url}{path}"))
+            .header("Authorization", &format!("Basic {encoded}"))
+            .call()
+            .unwrap();
+        let status = resp.status().as_u16();
+        let mut body = String::new();
+        resp.body_mut()
+            .as_reader()
+            .read_to_string(&mut body)
+            .unwrap();
+        (status, body)
+    };
+    let (status, page) = basic("/competitions/cup/analytics");
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains("Where players went") && page.contains("big-picture"),
+        "{page}"
+    );
+    assert!(
+        page.contains("West · 1 calls") && !page.contains("<b>"),
+        "{page}"
+    );
+    let (status, csv) = basic("/competitions/cup/analytics.csv");
+    assert_eq!(status, 200);
+    assert!(
+        csv.starts_with("team,signal,sent,better line on offer,rate"),
+        "{csv}"
+    );
+    assert!(csv.contains("East,peer contract,"), "{csv}");
+    let (status, json) = basic("/api/competitions/cup/analytics");
+    assert_eq!(status, 200);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["teams"].as_array().unwrap().len(), 2);
+
     // Everything a client could forge is refused with the reason, and nothing is counted.
     let results = format!("{url}/api/results");
     let ana_token = token(&ana);

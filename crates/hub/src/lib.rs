@@ -4,6 +4,7 @@
 //! This first part keeps everything in SQLite in one folder (`hub.sqlite` for competitions,
 //! teams and players; `records.sqlite`, the same records store the game uses, for results).
 
+pub mod analytics;
 pub mod client;
 mod store;
 
@@ -122,6 +123,9 @@ fn router(state: Shared) -> Router {
         .route("/competitions/{id}", get(board_page))
         .route("/competitions/{id}/wall", get(wall_page))
         .route("/api/competitions/{id}/events", get(events))
+        .route("/competitions/{id}/analytics", get(analytics_page))
+        .route("/competitions/{id}/analytics.csv", get(analytics_csv))
+        .route("/api/competitions/{id}/analytics", get(analytics_json))
         .route("/api/competitions", post(publish))
         .route("/api/competitions/{id}/board", get(board_json))
         .route("/api/join", post(join))
@@ -230,6 +234,25 @@ async fn publish(
         .into_response())
 }
 
+/// The admin token of a request: a bearer token, or the password of HTTP Basic (what a
+/// browser sends after asking; any user name).
+fn admin_token(headers: &HeaderMap) -> Option<String> {
+    if let Some(t) = bearer(headers) {
+        return Some(t.to_string());
+    }
+    use base64::Engine;
+    let basic = headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Basic ")?;
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(basic.trim())
+        .ok()?;
+    let text = String::from_utf8(decoded).ok()?;
+    text.split_once(':').map(|(_, p)| p.to_string())
+}
+
 fn admin(hub: &Hub, headers: &HeaderMap) -> Result<(), Refusal> {
     let stored = hub
         .hub
@@ -237,7 +260,7 @@ fn admin(hub: &Hub, headers: &HeaderMap) -> Result<(), Refusal> {
         .map_err(internal)?
         .admin_hash()
         .map_err(internal)?;
-    match (bearer(headers), stored) {
+    match (admin_token(headers).as_deref(), stored) {
         (Some(t), Some(h)) if hash_secret(t) == h => Ok(()),
         (None, _) => Err(Refusal(
             StatusCode::UNAUTHORIZED,
@@ -461,6 +484,174 @@ async fn events(
     Ok(Sse::new(tokio_stream::once(Ok(first)).chain(later)).keep_alive(KeepAlive::default()))
 }
 
+/// The competition's analysis, for the admin.
+fn analysis(
+    hub: &Hub,
+    headers: &HeaderMap,
+    id: &str,
+) -> Result<(String, analytics::Analytics), Refusal> {
+    admin(hub, headers)?;
+    let published = hub
+        .hub
+        .lock()
+        .map_err(internal)?
+        .competitions()
+        .map_err(internal)?
+        .into_iter()
+        .find(|c| c.id == id)
+        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "no competition with that id".into()))?;
+    let ready = ready(&published.file, &published.scenarios).map_err(internal)?;
+    let records: Vec<Record> = hub
+        .records
+        .lock()
+        .map_err(internal)?
+        .results(None)
+        .map_err(internal)?
+        .into_iter()
+        .filter(|r| r.competition.as_deref() == Some(id))
+        .collect();
+    Ok((published.name, analytics::analyze(&records, &ready.library)))
+}
+
+/// Asks a browser for the admin token (as the password), or says why it was refused.
+fn ask_for_admin(refusal: Refusal) -> Response {
+    let mut r = refusal.into_response();
+    if r.status() == StatusCode::UNAUTHORIZED || r.status() == StatusCode::FORBIDDEN {
+        *r.status_mut() = StatusCode::UNAUTHORIZED;
+        r.headers_mut().insert(
+            axum::http::header::WWW_AUTHENTICATE,
+            axum::http::HeaderValue::from_static(
+                "Basic realm=\"peercall hub: the admin token is the password\"",
+            ),
+        );
+    }
+    r
+}
+
+async fn analytics_json(
+    State(hub): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Refusal> {
+    let (_, a) = analysis(&hub, &headers, &id)?;
+    Ok(Json(a).into_response())
+}
+
+async fn analytics_csv(
+    State(hub): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let (_, a) = match analysis(&hub, &headers, &id) {
+        Ok(x) => x,
+        Err(r) => return ask_for_admin(r),
+    };
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(["team", "signal", "sent", "better line on offer", "rate"]);
+    for t in &a.teams {
+        for (signal, (sent, bettered)) in &t.signals {
+            let rate = format!("{:.2}", *bettered as f64 / (*sent).max(1) as f64);
+            let _ = w.write_record([
+                peercall_core::shown::csv_cell(&t.team).as_ref(),
+                signal,
+                &sent.to_string(),
+                &bettered.to_string(),
+                &rate,
+            ]);
+        }
+    }
+    let body = w.into_inner().unwrap_or_default();
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                "attachment; filename=\"signals.csv\"",
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn analytics_page(
+    State(hub): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let (name, a) = match analysis(&hub, &headers, &id) {
+        Ok(x) => x,
+        Err(r) => return ask_for_admin(r),
+    };
+    let mut body = format!(
+        "<h1>{} · analytics</h1><p><a href=\"/competitions/{}/analytics.csv\">Signals as CSV</a></p>",
+        escape(&name),
+        escape(&id)
+    );
+    body.push_str("<h2>Teams</h2>");
+    if a.teams.is_empty() {
+        body.push_str("<p>No results yet.</p>");
+    }
+    for t in &a.teams {
+        let team = if t.team.is_empty() {
+            "(no team)"
+        } else {
+            &t.team
+        };
+        body.push_str(&format!("<h3>{} · {} calls</h3><p>", escape(team), t.calls));
+        let outcomes: Vec<String> = t
+            .outcomes
+            .iter()
+            .map(|(o, n)| format!("{}: {n}", escape(o)))
+            .collect();
+        body.push_str(&outcomes.join(" · "));
+        body.push_str("</p>");
+        let worst = t.worst_signals();
+        if !worst.is_empty() {
+            body.push_str("<table><tr><th>Signal most often bettered</th><th class=\"n\">Sent</th><th class=\"n\">A better line was on offer</th></tr>");
+            for (s, sent, bettered) in worst.iter().take(5) {
+                body.push_str(&format!(
+                    "<tr><td>{}</td><td class=\"n\">{sent}</td><td class=\"n\">{bettered} ({:.0}%)</td></tr>",
+                    escape(s),
+                    100.0 * *bettered as f64 / (*sent).max(1) as f64
+                ));
+            }
+            body.push_str("</table>");
+        }
+    }
+    body.push_str("<h2>Where players went</h2>");
+    for p in &a.paths {
+        body.push_str(&format!(
+            "<h3>{}{} · {} calls</h3>",
+            escape(&p.scenario),
+            if p.truth.is_empty() {
+                String::new()
+            } else {
+                format!(" · truth <em>{}</em>", escape(&p.truth))
+            },
+            p.calls
+        ));
+        for n in &p.nodes {
+            let total: u64 = n.choices.iter().map(|c| c.2).sum();
+            body.push_str(&format!(
+                "<div class=\"node\"><div class=\"id\">{}</div><div class=\"say\">{}</div>",
+                escape(&n.node),
+                escape(&n.prospect)
+            ));
+            for (say, signal, taken) in &n.choices {
+                let share = 100.0 * *taken as f64 / total.max(1) as f64;
+                body.push_str(&format!(
+                    "<div class=\"choice\"><span class=\"bar\" style=\"width:{share:.0}%\"></span><span class=\"pct\">{share:.0}%</span> {} <span class=\"sig\">{}</span></div>",
+                    escape(say),
+                    escape(signal)
+                ));
+            }
+            body.push_str("</div>");
+        }
+    }
+    page(&format!("{name} · analytics"), &body).into_response()
+}
+
 #[derive(Debug, Deserialize)]
 struct PageOptions {
     #[serde(rename = "hide-names", default)]
@@ -497,7 +688,12 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;background:#12161f;co
     table{border-collapse:collapse;width:100%;margin-bottom:2rem}th,td{text-align:left;\
     padding:.4rem .6rem;border-bottom:1px solid #2a3140}th{color:#9aa3b2;font-weight:600}\
     td.n{text-align:right;font-variant-numeric:tabular-nums}\
-    .wall{font-size:2rem}.wall h1{font-size:3.5rem}body:has(.wall){max-width:none;margin:1rem 3rem}\
+    .node{margin:.8rem 0;padding:.6rem;background:#1b2130;border-radius:6px}\
+    .node .id{color:#9aa3b2;font-size:.8rem}.node .say{margin-bottom:.4rem}\
+    .choice{position:relative;padding:.2rem .4rem;margin:.15rem 0;z-index:0}\
+    .choice .bar{position:absolute;left:0;top:0;bottom:0;background:#2f5d8a;opacity:.55;z-index:-1;border-radius:3px}\
+    .choice .pct{display:inline-block;width:3rem;text-align:right;font-variant-numeric:tabular-nums}\
+    .sig{color:#9aa3b2;font-size:.85rem}.wall{font-size:2rem}.wall h1{font-size:3.5rem}body:has(.wall){max-width:none;margin:1rem 3rem}\
     th.n{text-align:right}";
 
 async fn index(State(hub): State<Shared>) -> Result<Html<String>, Refusal> {
