@@ -597,3 +597,38 @@ fn results_posted_to_the_hub_are_forwarded_to_the_lrs_exactly_once() {
         "{all:?}"
     );
 }
+
+#[test]
+fn too_many_requests_are_turned_away_and_join_codes_cannot_be_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_hub, url) = hub(&dir.path().join("hub"));
+    let code = publish(dir.path(), &url, "East");
+    // A real player joins first; then someone tries codes.
+    let (status, joined) = post(
+        &format!("{url}/api/join"),
+        None,
+        format!(r#"{{"code": "{code}", "name": "Ana"}}"#).as_bytes(),
+    );
+    assert_eq!(status, 201, "{joined}");
+    let token = joined["token"].as_str().unwrap().to_string();
+    let mut statuses = Vec::new();
+    for i in 0..25 {
+        let (status, _) = post(
+            &format!("{url}/api/join"),
+            None,
+            format!(r#"{{"code": "GUESS{i:03}", "name": "Mallory"}}"#).as_bytes(),
+        );
+        statuses.push(status);
+    }
+    assert!(statuses[..19].iter().all(|s| *s == 404), "{statuses:?}");
+    assert_eq!(statuses[24], 429, "{statuses:?}");
+    // A player posting far faster than anyone plays is slowed down too.
+    let mut last = (0, Value::Null);
+    for _ in 0..65 {
+        last = post(&format!("{url}/api/results"), Some(&token), b"{}");
+    }
+    assert_eq!(last.0, 429, "{}", last.1);
+    assert!(last.1["error"].as_str().unwrap().contains("try again in"));
+    // The board is still there for everyone else.
+    assert_eq!(get(&format!("{url}/api/competitions/cup/board")).0, 200);
+}

@@ -47,6 +47,39 @@ struct Hub {
     changed: tokio::sync::broadcast::Sender<String>,
     /// Where players' xAPI accounts live, when results are forwarded to an LRS.
     forward: Option<String>,
+    /// Requests per key (a player's token, or an address for joining) in the current minute.
+    limits: Mutex<std::collections::HashMap<String, (std::time::Instant, u32)>>,
+}
+
+/// Results one player may post in a minute (a call takes minutes; a resend after being
+/// offline sends a few at once).
+pub const POSTS_PER_MINUTE: u32 = 60;
+/// Join attempts one address may make in a minute (so join codes cannot be guessed).
+pub const JOINS_PER_MINUTE: u32 = 20;
+
+impl Hub {
+    /// Counts one request under `key`; a refusal (429) once `per_minute` is spent.
+    fn limit(&self, key: &str, per_minute: u32) -> Result<(), Refusal> {
+        let mut limits = self.limits.lock().map_err(internal)?;
+        let now = std::time::Instant::now();
+        if limits.len() > 100_000 {
+            limits.retain(|_, (since, _)| now.duration_since(*since).as_secs() < 60);
+        }
+        let (since, count) = limits.entry(key.to_string()).or_insert((now, 0));
+        if now.duration_since(*since).as_secs() >= 60 {
+            *since = now;
+            *count = 0;
+        }
+        *count += 1;
+        if *count > per_minute {
+            let wait = 60 - now.duration_since(*since).as_secs().min(59);
+            return Err(Refusal(
+                StatusCode::TOO_MANY_REQUESTS,
+                format!("too many requests: try again in {wait} s"),
+            ));
+        }
+        Ok(())
+    }
 }
 
 type Shared = Arc<Hub>;
@@ -100,6 +133,7 @@ pub fn serve(config: Config) -> Result<(), String> {
         records: Mutex::new(records),
         changed: tokio::sync::broadcast::channel(1024).0,
         forward,
+        limits: Mutex::new(std::collections::HashMap::new()),
     });
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
@@ -108,12 +142,15 @@ pub fn serve(config: Config) -> Result<(), String> {
             .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
         println!("peercall hub listening on http://{addr}");
-        axum::serve(listener, router(state))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| e.to_string())
+        axum::serve(
+            listener,
+            router(state).into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| e.to_string())
     })
 }
 
@@ -282,8 +319,10 @@ struct Join {
 
 async fn join(
     State(hub): State<Shared>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<SocketAddr>,
     body: Result<Json<Join>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, Refusal> {
+    hub.limit(&format!("join {}", peer.ip()), JOINS_PER_MINUTE)?;
     let Json(j) = body.map_err(|e| Refusal(e.status(), e.body_text()))?;
     let name = peercall_core::shown::name("your name", &j.name, false)
         .map_err(|e| Refusal(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
@@ -324,6 +363,7 @@ async fn post_result(
             "post results with your player token (Authorization: Bearer ...)".into(),
         )
     })?;
+    hub.limit(&format!("post {}", hash_secret(token)), POSTS_PER_MINUTE)?;
     let player = hub
         .hub
         .lock()
