@@ -25,6 +25,9 @@ pub struct ServeArgs {
     /// is kept, or a new one is made and printed once.
     #[arg(long, env = "PEERCALL_HUB_ADMIN")]
     pub admin_token: Option<String>,
+    /// Results one player may post in a minute.
+    #[arg(long, default_value_t = peercall_hub::POSTS_PER_MINUTE)]
+    pub posts_per_minute: u32,
 }
 
 /// Runs `peercall serve`.
@@ -49,6 +52,8 @@ pub fn serve(args: ServeArgs) -> Result<ExitCode, String> {
         listen: args.listen,
         data,
         admin_token: args.admin_token,
+        posts_per_minute: args.posts_per_minute,
+        joins_per_minute: peercall_hub::JOINS_PER_MINUTE,
     })?;
     Ok(ExitCode::SUCCESS)
 }

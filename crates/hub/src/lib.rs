@@ -38,6 +38,12 @@ pub struct Config {
     pub data: PathBuf,
     /// The admin token; without one, the stored one is kept, or a new one is made and printed.
     pub admin_token: Option<String>,
+    /// Results one player may post in a minute ([`POSTS_PER_MINUTE`] unless a load test says
+    /// otherwise).
+    pub posts_per_minute: u32,
+    /// Join attempts one address may make in a minute ([`JOINS_PER_MINUTE`] unless a load test
+    /// says otherwise).
+    pub joins_per_minute: u32,
 }
 
 struct Hub {
@@ -47,6 +53,12 @@ struct Hub {
     changed: tokio::sync::broadcast::Sender<String>,
     /// Where players' xAPI accounts live, when results are forwarded to an LRS.
     forward: Option<String>,
+    /// Published competitions parsed and compiled, by id, with the version they were built from.
+    ready: Mutex<std::collections::HashMap<String, (String, Arc<Ready>)>>,
+    /// Results one player may post in a minute.
+    posts_per_minute: u32,
+    /// Join attempts one address may make in a minute.
+    joins_per_minute: u32,
     /// Requests per key (a player's token, or an address for joining) in the current minute.
     limits: Mutex<std::collections::HashMap<String, (std::time::Instant, u32)>>,
 }
@@ -58,6 +70,30 @@ pub const POSTS_PER_MINUTE: u32 = 60;
 pub const JOINS_PER_MINUTE: u32 = 20;
 
 impl Hub {
+    /// Competition `id` parsed, checked and compiled: from the cache while the published
+    /// version is the same (another hub on the same database may have republished it).
+    fn ready(&self, id: &str) -> Result<Option<(String, Arc<Ready>)>, Refusal> {
+        let hub = self.hub.lock().map_err(internal)?;
+        let Some(version) = hub.version(id).map_err(internal)? else {
+            return Ok(None);
+        };
+        if let Some((v, r)) = self.ready.lock().map_err(internal)?.get(id)
+            && *v == version
+        {
+            return Ok(Some((r.competition.name.clone(), Arc::clone(r))));
+        }
+        let Some(p) = hub.competition(id).map_err(internal)? else {
+            return Ok(None);
+        };
+        drop(hub);
+        let built = Arc::new(ready(&p.file, &p.scenarios).map_err(internal)?);
+        self.ready
+            .lock()
+            .map_err(internal)?
+            .insert(id.to_string(), (version, Arc::clone(&built)));
+        Ok(Some((p.name, built)))
+    }
+
     /// Counts one request under `key`; a refusal (429) once `per_minute` is spent.
     fn limit(&self, key: &str, per_minute: u32) -> Result<(), Refusal> {
         let mut limits = self.limits.lock().map_err(internal)?;
@@ -133,7 +169,10 @@ pub fn serve(config: Config) -> Result<(), String> {
         records: Mutex::new(records),
         changed: tokio::sync::broadcast::channel(1024).0,
         forward,
+        posts_per_minute: config.posts_per_minute,
+        joins_per_minute: config.joins_per_minute,
         limits: Mutex::new(std::collections::HashMap::new()),
+        ready: Mutex::new(std::collections::HashMap::new()),
     });
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
@@ -322,7 +361,7 @@ async fn join(
     axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<SocketAddr>,
     body: Result<Json<Join>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, Refusal> {
-    hub.limit(&format!("join {}", peer.ip()), JOINS_PER_MINUTE)?;
+    hub.limit(&format!("join {}", peer.ip()), hub.joins_per_minute)?;
     let Json(j) = body.map_err(|e| Refusal(e.status(), e.body_text()))?;
     let name = peercall_core::shown::name("your name", &j.name, false)
         .map_err(|e| Refusal(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
@@ -363,7 +402,10 @@ async fn post_result(
             "post results with your player token (Authorization: Bearer ...)".into(),
         )
     })?;
-    hub.limit(&format!("post {}", hash_secret(token)), POSTS_PER_MINUTE)?;
+    hub.limit(
+        &format!("post {}", hash_secret(token)),
+        hub.posts_per_minute,
+    )?;
     let player = hub
         .hub
         .lock()
@@ -395,17 +437,10 @@ async fn post_result(
             ),
         ));
     }
-    let published = hub
-        .hub
-        .lock()
-        .map_err(internal)?
-        .competitions()
-        .map_err(internal)?
-        .into_iter()
-        .find(|c| c.id == player.competition)
+    let (_, ready) = hub
+        .ready(&player.competition)?
         .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "the competition is gone".into()))?;
     let unverified = |why: String| Refusal(StatusCode::UNPROCESSABLE_ENTITY, why);
-    let ready = ready(&published.file, &published.scenarios).map_err(internal)?;
     ready
         .competition
         .open_on(&peercall_core::competition::today())
@@ -465,10 +500,9 @@ fn boards(hub: &Hub, id: &str) -> Result<(Vec<BoardRow>, Vec<BoardRow>), Refusal
         .hub
         .lock()
         .map_err(internal)?
-        .competitions()
+        .version(id)
         .map_err(internal)?
-        .iter()
-        .any(|c| c.id == id);
+        .is_some();
     if !known {
         return Err(Refusal(
             StatusCode::NOT_FOUND,
@@ -531,16 +565,9 @@ fn analysis(
     id: &str,
 ) -> Result<(String, analytics::Analytics), Refusal> {
     admin(hub, headers)?;
-    let published = hub
-        .hub
-        .lock()
-        .map_err(internal)?
-        .competitions()
-        .map_err(internal)?
-        .into_iter()
-        .find(|c| c.id == id)
+    let (name, ready) = hub
+        .ready(id)?
         .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "no competition with that id".into()))?;
-    let ready = ready(&published.file, &published.scenarios).map_err(internal)?;
     let records: Vec<Record> = hub
         .records
         .lock()
@@ -550,7 +577,7 @@ fn analysis(
         .into_iter()
         .filter(|r| r.competition.as_deref() == Some(id))
         .collect();
-    Ok((published.name, analytics::analyze(&records, &ready.library)))
+    Ok((name, analytics::analyze(&records, &ready.library)))
 }
 
 /// Asks a browser for the admin token (as the password), or says why it was refused.
@@ -766,16 +793,7 @@ async fn board_page(
     Query(opts): Query<PageOptions>,
 ) -> Result<Html<String>, Refusal> {
     let (players, teams) = boards(&hub, &id)?;
-    let name = hub
-        .hub
-        .lock()
-        .map_err(internal)?
-        .competitions()
-        .map_err(internal)?
-        .into_iter()
-        .find(|c| c.id == id)
-        .map(|c| c.name)
-        .unwrap_or_default();
+    let name = hub.ready(&id)?.map(|(n, _)| n).unwrap_or_default();
     let hide = opts.hide_names.is_some();
     let mut body = format!(
         "<h1>{}</h1><p><a href=\"/competitions/{}/wall\">Wall mode</a></p>",
@@ -826,16 +844,7 @@ async fn wall_page(
     Query(opts): Query<PageOptions>,
 ) -> Result<Html<String>, Refusal> {
     boards(&hub, &id)?;
-    let name = hub
-        .hub
-        .lock()
-        .map_err(internal)?
-        .competitions()
-        .map_err(internal)?
-        .into_iter()
-        .find(|c| c.id == id)
-        .map(|c| c.name)
-        .unwrap_or_default();
+    let name = hub.ready(&id)?.map(|(n, _)| n).unwrap_or_default();
     let mut body = format!(
         "<div class=\"wall\"><h1>{}</h1><div id=\"boards\"></div></div>",
         escape(&name)

@@ -13,7 +13,8 @@ const SCHEMA: &str = "
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
         file TEXT NOT NULL,
-        published_at TEXT NOT NULL
+        published_at TEXT NOT NULL,
+        version TEXT NOT NULL DEFAULT ''
     );
     CREATE TABLE IF NOT EXISTS scenarios (
         competition TEXT NOT NULL,
@@ -122,9 +123,12 @@ impl HubStore {
         now: &str,
     ) -> Result<Vec<(String, String)>, String> {
         let tx = self.conn.transaction().map_err(|e| e.to_string())?;
+        // What was published, so a hub can tell its cached copy is stale.
+        let version = hash_secret(&format!("{}\u{0}{}", p.file, p.scenarios.join("\u{0}")));
         tx.execute(
-            "INSERT OR REPLACE INTO competitions (id, name, file, published_at) VALUES (?1, ?2, ?3, ?4)",
-            params![p.id, p.name, p.file, now],
+            "INSERT OR REPLACE INTO competitions (id, name, file, published_at, version)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![p.id, p.name, p.file, now, version],
         )
         .map_err(|e| e.to_string())?;
         tx.execute(
@@ -193,6 +197,40 @@ impl HubStore {
                 })
             })
             .collect()
+    }
+
+    /// The version (a hash of what was published) of competition `id`, if it is published.
+    pub fn version(&self, id: &str) -> Result<Option<String>, String> {
+        self.conn
+            .query_row(
+                "SELECT version FROM competitions WHERE id = ?1",
+                params![id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| e.to_string())
+    }
+
+    /// One published competition.
+    pub fn competition(&self, id: &str) -> Result<Option<Published>, String> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT name, file FROM competitions WHERE id = ?1",
+                params![id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| e.to_string())?;
+        let Some((name, file)) = row else {
+            return Ok(None);
+        };
+        Ok(Some(Published {
+            id: id.to_string(),
+            name,
+            file,
+            scenarios: self.scenario_texts(id)?,
+        }))
     }
 
     fn scenario_texts(&self, competition: &str) -> Result<Vec<String>, String> {
