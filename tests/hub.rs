@@ -173,30 +173,8 @@ fn a_competition_published_joined_played_and_sent_shows_on_the_hubs_board() {
     let cup = cup(dir.path());
 
     // The trainer publishes; each team gets a join code.
-    let out = peercall_db(&dir.path().join("trainer.sqlite"))
-        .args([
-            "hub",
-            "publish",
-            "--server",
-            &url,
-            "--teams",
-            "East,West",
-            "--admin-token",
-            ADMIN,
-        ])
-        .arg(&cup)
-        .output()
-        .unwrap();
-    common::success(&out);
-    let published = String::from_utf8_lossy(&out.stdout).into_owned();
-    let code = |team: &str| {
-        published
-            .lines()
-            .find(|l| l.trim_start().starts_with(team))
-            .and_then(|l| l.split_whitespace().last())
-            .unwrap_or_else(|| panic!("{published}"))
-            .to_string()
-    };
+    let published = publish_for(dir.path(), &url, "East,West");
+    let code = |team: &str| code_of(&published, team);
     // Publishing needs the admin token.
     let out = peercall_db(&dir.path().join("trainer.sqlite"))
         .args([
@@ -470,8 +448,9 @@ fn the_hub_says_what_it_cannot_do() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot listen on"));
 }
 
-/// Publishes the test competition on the hub at `url`; returns the join code of `team`.
-fn publish(dir: &Path, url: &str, team: &str) -> String {
+/// Publishes the test competition on the hub at `url` for `teams` (comma-separated); returns
+/// the join code of `team`, and what `hub publish` printed.
+fn publish_for(dir: &Path, url: &str, teams: &str) -> String {
     let out = peercall_db(&dir.join("trainer.sqlite"))
         .args([
             "hub",
@@ -479,7 +458,7 @@ fn publish(dir: &Path, url: &str, team: &str) -> String {
             "--server",
             url,
             "--teams",
-            team,
+            teams,
             "--admin-token",
             ADMIN,
         ])
@@ -487,12 +466,22 @@ fn publish(dir: &Path, url: &str, team: &str) -> String {
         .output()
         .unwrap();
     common::success(&out);
-    String::from_utf8_lossy(&out.stdout)
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The join code of `team` in what `hub publish` printed.
+fn code_of(published: &str, team: &str) -> String {
+    published
         .lines()
         .find(|l| l.trim_start().starts_with(team))
         .and_then(|l| l.split_whitespace().last())
-        .unwrap()
+        .unwrap_or_else(|| panic!("{published}"))
         .to_string()
+}
+
+/// Publishes the test competition for one team; returns its join code.
+fn publish(dir: &Path, url: &str, team: &str) -> String {
+    code_of(&publish_for(dir, url, team), team)
 }
 
 #[test]
