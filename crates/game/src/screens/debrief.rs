@@ -162,43 +162,6 @@ fn spawn(
                 },
             ));
         });
-        root.spawn(t.callout(p.panel, outcome_color, 14.0))
-            .with_children(|lesson| {
-                lesson.spawn(t.colored("The lesson", 15.0, p.accent));
-                lesson.spawn((t.text(d.lesson.clone(), 19.0), Label));
-                // Scenarios with hidden truths: what was really going on behind the request.
-                if let Some(truth) = &d.truth {
-                    lesson.spawn((
-                        t.colored(
-                            format!("What was really going on: {}", truth.title),
-                            17.0,
-                            p.accent,
-                        ),
-                        Label,
-                    ));
-                    if !truth.fits {
-                        lesson.spawn((
-                            t.colored(
-                                "This ending does not fit what was going on, so it scores as time wasted.",
-                                16.0,
-                                p.warn,
-                            ),
-                            Label,
-                        ));
-                    }
-                    if !truth.debrief.is_empty() {
-                        lesson.spawn((t.text(truth.debrief.clone(), 17.0), Label));
-                    }
-                    let told = match &truth.revealed_by {
-                        Some((turn, line)) => {
-                            format!("The line that told it, before answer {turn}: \"{line}\"")
-                        }
-                        None => "The prospect never said it: the call ended before the questions that bring it out.".to_string(),
-                    };
-                    lesson.spawn((t.colored(told, 16.0, p.dim), Label));
-                }
-            });
-
         root.spawn((
             Scrollable,
             ScrollPosition::default(),
@@ -212,6 +175,51 @@ fn spawn(
             },
         ))
         .with_children(|list| {
+            // The lesson and the truth scroll with the turns, so a long truth at large text
+            // never pushes the turns and the buttons off the screen.
+            list.spawn(Node {
+                flex_direction: FlexDirection::Column,
+                flex_shrink: 0.0,
+                ..default()
+            })
+            .with_children(|wrap| {
+            wrap.spawn(t.callout(p.panel, outcome_color, 14.0))
+                .with_children(|lesson| {
+                    lesson.spawn(t.colored("The lesson", 15.0, p.accent));
+                    lesson.spawn((t.text(d.lesson.clone(), 19.0), Label));
+                    // Scenarios with hidden truths: what was really going on behind the request.
+                    if let Some(truth) = &d.truth {
+                        lesson.spawn((
+                            t.colored(
+                                format!("What was really going on: {}", truth.title),
+                                17.0,
+                                p.accent,
+                            ),
+                            Label,
+                        ));
+                        if !truth.fits {
+                            lesson.spawn((
+                                t.colored(
+                                    "This ending does not fit what was going on, so it scores as time wasted.",
+                                    16.0,
+                                    p.warn,
+                                ),
+                                Label,
+                            ));
+                        }
+                        if !truth.debrief.is_empty() {
+                            lesson.spawn((t.text(truth.debrief.clone(), 17.0), Label));
+                        }
+                        let told = match &truth.revealed_by {
+                            Some((turn, line)) => {
+                                format!("The line that told it, before answer {turn}: \"{line}\"")
+                            }
+                            None => "The prospect never said it: the call ended before the questions that bring it out.".to_string(),
+                        };
+                        lesson.spawn((t.colored(told, 16.0, p.dim), Label));
+                    }
+                });
+            });
             for turn in &d.turns {
                 let delta = turn.trust_after - turn.trust_before;
                 let stance_color = match turn.signal.stance() {
