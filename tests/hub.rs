@@ -479,6 +479,19 @@ fn code_of(published: &str, team: &str) -> String {
         .to_string()
 }
 
+/// `name` joins with `code` from a machine of their own and plays their next call; returns
+/// that machine's records.
+fn join_and_play(dir: &Path, url: &str, code: &str, name: &str, team: &str) -> PathBuf {
+    let db = dir.join(format!("{name}.sqlite"));
+    let out = peercall_db(&db)
+        .args(["join", url, code, "--player", name])
+        .output()
+        .unwrap();
+    common::success(&out);
+    assert!(play_own_call(&db, &cup(dir), name, team) >= 85);
+    db
+}
+
 /// Publishes the test competition for one team; returns its join code.
 fn publish(dir: &Path, url: &str, team: &str) -> String {
     code_of(&publish_for(dir, url, team), team)
@@ -510,13 +523,7 @@ fn the_live_board_shows_a_new_result_within_two_seconds() {
     });
     let first = rx.recv_timeout(std::time::Duration::from_secs(5)).unwrap();
     assert!(first.contains("\"players\":[]"), "{first}");
-    let ana = dir.path().join("ana.sqlite");
-    let out = peercall_db(&ana)
-        .args(["join", &url, &code, "--player", "Ana"])
-        .output()
-        .unwrap();
-    common::success(&out);
-    play_own_call(&ana, &cup(dir.path()), "Ana", "East");
+    let ana = join_and_play(dir.path(), &url, &code, "Ana", "East");
     let sent = std::time::Instant::now();
     let out = peercall_db(&ana).args(["hub", "send"]).output().unwrap();
     common::success(&out);
@@ -537,26 +544,10 @@ fn results_posted_to_the_hub_are_forwarded_to_the_lrs_exactly_once() {
     let app = lrs::lrs_app(&venv, dir.path());
     let port = lrs::free_port();
     let _lrs = lrs::start(&venv, &app, port);
-    let (_hub, url) = hub_with(
-        &dir.path().join("hub"),
-        &[
-            (
-                "PEERCALL_LRS_ENDPOINT",
-                format!("http://127.0.0.1:{port}/xAPI"),
-            ),
-            ("PEERCALL_LRS_USER", "peercall".into()),
-            ("PEERCALL_LRS_PASSWORD", "secret".into()),
-        ],
-    );
+    let (_hub, url) = hub_with(&dir.path().join("hub"), &lrs::env(port));
     let code = publish(dir.path(), &url, "East");
     // The player's machine has no LRS configured at all.
-    let ana = dir.path().join("ana.sqlite");
-    let out = peercall_db(&ana)
-        .args(["join", &url, &code, "--player", "Ana"])
-        .output()
-        .unwrap();
-    common::success(&out);
-    play_own_call(&ana, &cup(dir.path()), "Ana", "East");
+    let ana = join_and_play(dir.path(), &url, &code, "Ana", "East");
     for _ in 0..2 {
         let out = peercall_db(&ana).args(["hub", "send"]).output().unwrap();
         common::success(&out);

@@ -15,12 +15,7 @@ use common::lrs::{free_port, lrs_app, start, statements, venv};
 
 fn peercall(db: &Path, port: u16) -> assert_cmd::Command {
     let mut cmd = common::peercall_db(db);
-    cmd.env(
-        "PEERCALL_LRS_ENDPOINT",
-        format!("http://127.0.0.1:{port}/xAPI"),
-    )
-    .env("PEERCALL_LRS_USER", "peercall")
-    .env("PEERCALL_LRS_PASSWORD", "secret");
+    cmd.envs(common::lrs::env(port));
     cmd
 }
 

@@ -99,3 +99,15 @@ pub fn statements(port: u16) -> Vec<Value> {
     let v: Value = serde_json::from_slice(&out.stdout).expect("statements JSON");
     v["statements"].as_array().cloned().unwrap_or_default()
 }
+
+/// The environment that points peercall at the LRS on `port`, with the account `lrs_app` made.
+pub fn env(port: u16) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "PEERCALL_LRS_ENDPOINT",
+            format!("http://127.0.0.1:{port}/xAPI"),
+        ),
+        ("PEERCALL_LRS_USER", "peercall".into()),
+        ("PEERCALL_LRS_PASSWORD", "secret".into()),
+    ]
+}

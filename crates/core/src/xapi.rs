@@ -160,8 +160,9 @@ pub fn statements(record: &Record, script: &Script, home_page: &str) -> Vec<Valu
         None,
         &record.started_at,
     );
-    // Replay the log to know the node and the offered choices at each turn.
-    if let Ok(call) = Call::replay_log(script, record.seed, &record.choices, &record.waits) {
+    // Replay the log to know the node and the offered choices at each turn, and the truth.
+    let replayed = Call::replay_log(script, record.seed, &record.choices, &record.waits).ok();
+    if let Some(call) = &replayed {
         for (i, (turn, state)) in call
             .turns()
             .iter()
@@ -212,10 +213,9 @@ pub fn statements(record: &Record, script: &Script, home_page: &str) -> Vec<Valu
     // Passed: qualified at an ending that fits the call's truth (the score says the same).
     let success = record.outcome.is_qualified()
         && sc.endings.position(&record.ending).is_none_or(|e| {
-            Call::replay_log(script, record.seed, &record.choices, &record.waits)
-                .map_or(true, |c| {
-                    peercall_dialogue::score::fits(script, e as u32, c.truth())
-                })
+            replayed
+                .as_ref()
+                .is_none_or(|c| peercall_dialogue::score::fits(script, e as u32, c.truth()))
         });
     let result = json!({
         "score": {
