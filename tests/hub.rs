@@ -3,168 +3,13 @@
 //! own calls in the terminal and sending them with `peercall hub send`; and everything a hostile
 //! client could post, over real HTTP.
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use serde_json::Value;
 
 mod common;
-use common::{Kill, NET, bin, peercall_db};
-
-const ADMIN: &str = "trainer-secret";
-
-/// A hub on a free loopback port; returns its process and its address.
-fn hub(data: &Path) -> (Kill, String) {
-    hub_with(data, &[])
-}
-
-/// A hub with these environment variables set.
-fn hub_with(data: &Path, env: &[(&str, String)]) -> (Kill, String) {
-    let mut cmd = Command::new(bin());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd
-        .args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--admin-token",
-            ADMIN,
-            "--data",
-        ])
-        .arg(data)
-        .env_remove("PEERCALL_DATABASE_URL")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    // The address is on the line that says so (a forwarding notice may come first).
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    while !line.contains("listening on") {
-        line.clear();
-        assert!(
-            out.read_line(&mut line).unwrap() > 0,
-            "the hub did not start"
-        );
-    }
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_string();
-    (Kill(child), url)
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .new_agent()
-}
-
-/// POSTs `body` (raw bytes) with an optional bearer token; the status and the JSON answer.
-fn post(url: &str, token: Option<&str>, body: &[u8]) -> (u16, Value) {
-    let mut req = agent().post(url).header("Content-Type", "application/json");
-    if let Some(t) = token {
-        req = req.header("Authorization", &format!("Bearer {t}"));
-    }
-    let mut resp = req.send(body).unwrap();
-    let status = resp.status().as_u16();
-    let text = resp.body_mut().read_to_string().unwrap_or_default();
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
-
-fn get(url: &str) -> (u16, String) {
-    let mut resp = agent().get(url).call().unwrap();
-    let status = resp.status().as_u16();
-    (status, resp.body_mut().read_to_string().unwrap_or_default())
-}
-
-/// The player's token, as `peercall join` saved it.
-fn token(db: &Path) -> String {
-    rusqlite::Connection::open(db)
-        .unwrap()
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'hub_token'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap()
-}
-
-/// The competition file the tests publish.
-fn cup(dir: &Path) -> PathBuf {
-    let f = dir.join("cup.ron");
-    std::fs::write(
-        &f,
-        r#"Competition(id: "cup", name: "Winter <cup>", attempts: 3, scenarios: [(id: "network-expansion", seed: 5)])"#,
-    )
-    .unwrap();
-    f
-}
-
-/// Plays `player`'s next competition call with the peer process that fits its truth, and
-/// records it in `db`; returns the score.
-fn play_own_call(db: &Path, cup: &Path, player: &str, team: &str) -> u64 {
-    let list = peercall_db(db)
-        .args(["compete", "--list", "--player", player])
-        .arg(cup)
-        .output()
-        .unwrap();
-    let list = String::from_utf8_lossy(&list.stdout).into_owned();
-    let seed = list
-        .split("your next call seed ")
-        .nth(1)
-        .and_then(|s| s.split_whitespace().next())
-        .unwrap_or_else(|| panic!("{list}"))
-        .to_string();
-    // Which situation is behind this call? A practice run with the same seed tells.
-    let out = peercall_db(db)
-        .args([
-            "run",
-            NET,
-            "--seed",
-            &seed,
-            "--picks",
-            common::NET_ADVOCATE,
-            "--json",
-        ])
-        .output()
-        .unwrap();
-    let truth = serde_json::from_slice::<Value>(&out.stdout).unwrap()["debrief"]["truth"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let picks = match truth.as_str() {
-        "consolidating" => common::NET_PEER,
-        "funded" => "2,1,3,2,2",
-        _ => "2,1,3,2,3",
-    };
-    let out = peercall_db(db)
-        .args(["run", NET, "--picks", picks, "--json", "--competition"])
-        .arg(cup)
-        .args(["--player", player, "--team", team])
-        .output()
-        .unwrap();
-    common::success(&out);
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(r["seed"].to_string(), seed, "the call is the player's own");
-    r["score"].as_u64().unwrap()
-}
-
-fn export(db: &Path) -> Vec<Value> {
-    let out = peercall_db(db)
-        .args(["records", "export"])
-        .output()
-        .unwrap();
-    serde_json::from_slice::<Value>(&out.stdout).unwrap()["records"]
-        .as_array()
-        .unwrap()
-        .clone()
-}
+use common::hub::*;
+use common::{NET, bin, peercall_db};
 
 #[test]
 fn a_competition_published_joined_played_and_sent_shows_on_the_hubs_board() {
@@ -412,23 +257,31 @@ fn a_competition_published_joined_played_and_sent_shows_on_the_hubs_board() {
 #[test]
 fn the_hub_says_what_it_cannot_do() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(bin())
-        .args([
-            "serve",
-            "--database-url",
-            "postgres://peercall:pw@127.0.0.1:5432/hub",
-            "--data",
-        ])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("SQLite only"), "{stderr}");
-    assert!(
-        !stderr.contains("pw"),
-        "the password is not echoed: {stderr}"
-    );
+    // A database the hub cannot use is named, without its password.
+    let closed = common::lrs::free_port();
+    for (url, says) in [
+        (
+            "mysql://peercall:pw@127.0.0.1:3306/hub".to_string(),
+            "give a `postgres://` URL",
+        ),
+        (
+            format!("postgres://peercall:pw@127.0.0.1:{closed}/hub"),
+            "database is unavailable",
+        ),
+    ] {
+        let out = Command::new(bin())
+            .args(["serve", "--database-url", &url, "--data"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(
+            !stderr.contains("pw"),
+            "the password is not echoed: {stderr}"
+        );
+    }
     // A port already taken is a clear error, not a panic.
     let (_hub, url) = hub(&dir.path().join("a"));
     let port = url.rsplit(':').next().unwrap().to_string();
@@ -448,55 +301,6 @@ fn the_hub_says_what_it_cannot_do() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot listen on"));
 }
 
-/// Publishes the test competition on the hub at `url` for `teams` (comma-separated); returns
-/// the join code of `team`, and what `hub publish` printed.
-fn publish_for(dir: &Path, url: &str, teams: &str) -> String {
-    let out = peercall_db(&dir.join("trainer.sqlite"))
-        .args([
-            "hub",
-            "publish",
-            "--server",
-            url,
-            "--teams",
-            teams,
-            "--admin-token",
-            ADMIN,
-        ])
-        .arg(cup(dir))
-        .output()
-        .unwrap();
-    common::success(&out);
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The join code of `team` in what `hub publish` printed.
-fn code_of(published: &str, team: &str) -> String {
-    published
-        .lines()
-        .find(|l| l.trim_start().starts_with(team))
-        .and_then(|l| l.split_whitespace().last())
-        .unwrap_or_else(|| panic!("{published}"))
-        .to_string()
-}
-
-/// `name` joins with `code` from a machine of their own and plays their next call; returns
-/// that machine's records.
-fn join_and_play(dir: &Path, url: &str, code: &str, name: &str, team: &str) -> PathBuf {
-    let db = dir.join(format!("{name}.sqlite"));
-    let out = peercall_db(&db)
-        .args(["join", url, code, "--player", name])
-        .output()
-        .unwrap();
-    common::success(&out);
-    assert!(play_own_call(&db, &cup(dir), name, team) >= 85);
-    db
-}
-
-/// Publishes the test competition for one team; returns its join code.
-fn publish(dir: &Path, url: &str, team: &str) -> String {
-    code_of(&publish_for(dir, url, team), team)
-}
-
 #[test]
 fn the_live_board_shows_a_new_result_within_two_seconds() {
     let dir = tempfile::tempdir().unwrap();
@@ -507,20 +311,7 @@ fn the_live_board_shows_a_new_result_within_two_seconds() {
     assert_eq!(status, 200);
     assert!(wall.contains("/api/competitions/cup/events") && wall.contains("EventSource"));
     // A listener, as the page's EventSource is: the board at once, then each change.
-    let (tx, rx) = std::sync::mpsc::channel::<String>();
-    let events = format!("{url}/api/competitions/cup/events");
-    std::thread::spawn(move || {
-        let mut resp = agent().get(&events).call().unwrap();
-        let reader = BufReader::new(resp.body_mut().as_reader());
-        for line in reader.lines() {
-            let Ok(line) = line else { break };
-            if let Some(data) = line.strip_prefix("data: ")
-                && tx.send(data.to_string()).is_err()
-            {
-                break;
-            }
-        }
-    });
+    let rx = listen(&format!("{url}/api/competitions/cup/events"));
     let first = rx.recv_timeout(std::time::Duration::from_secs(5)).unwrap();
     assert!(first.contains("\"players\":[]"), "{first}");
     let ana = join_and_play(dir.path(), &url, &code, "Ana", "East");

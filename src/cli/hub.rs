@@ -14,11 +14,12 @@ pub struct ServeArgs {
     /// Address to listen on (port 0: any free port; the one taken is printed).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
-    /// Folder for the hub's databases (default: `hub` in the platform's data folder).
+    /// Folder for the hub's SQLite databases (default: `hub` in the platform's data folder).
     #[arg(long)]
     pub data: Option<PathBuf>,
-    /// A database URL instead of the folder (`PEERCALL_DATABASE_URL`); this build stores in
-    /// SQLite only.
+    /// Keep everything in PostgreSQL (`postgres://user@host:port/db`, or
+    /// `PEERCALL_DATABASE_URL`), so several hubs serve one board; the data folder then holds only
+    /// the queue of statements for the LRS. `sqlite:DIR` is the same as `--data DIR`.
     #[arg(long, env = "PEERCALL_DATABASE_URL")]
     pub database_url: Option<String>,
     /// The admin token trainers publish with (`PEERCALL_HUB_ADMIN`); without it the stored one
@@ -32,25 +33,33 @@ pub struct ServeArgs {
 
 /// Runs `peercall serve`.
 pub fn serve(args: ServeArgs) -> Result<ExitCode, String> {
-    let data = match (&args.database_url, &args.data) {
-        (Some(url), _) if url.starts_with("sqlite:") => {
-            PathBuf::from(url.trim_start_matches("sqlite:").trim_start_matches("//"))
-        }
-        (Some(url), _) => {
-            return Err(format!(
-                "{}: this build of the hub stores in SQLite only; give `--data DIR` (or a `sqlite:DIR` URL)",
-                crate::shown::clip(url.split('@').next_back().unwrap_or(url), 80)
-            ));
-        }
-        (None, Some(d)) => d.clone(),
-        (None, None) => crate::records::default_path()
+    let default_data = || {
+        crate::records::default_path()
             .parent()
             .map(|p| p.join("hub"))
-            .unwrap_or_else(|| PathBuf::from("hub")),
+            .unwrap_or_else(|| PathBuf::from("hub"))
+    };
+    let (data, database_url) = match &args.database_url {
+        Some(url) if url.starts_with("sqlite:") => (
+            PathBuf::from(url.trim_start_matches("sqlite:").trim_start_matches("//")),
+            None,
+        ),
+        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => (
+            args.data.clone().unwrap_or_else(default_data),
+            Some(url.clone()),
+        ),
+        Some(url) => {
+            return Err(format!(
+                "{}: give a `postgres://` URL, or a `sqlite:DIR` one (or `--data DIR`)",
+                peercall_hub::shown_url(url)
+            ));
+        }
+        None => (args.data.clone().unwrap_or_else(default_data), None),
     };
     peercall_hub::serve(peercall_hub::Config {
         listen: args.listen,
         data,
+        database_url,
         admin_token: args.admin_token,
         posts_per_minute: args.posts_per_minute,
         joins_per_minute: peercall_hub::JOINS_PER_MINUTE,

@@ -3,7 +3,9 @@
 // Each test file uses the part it needs.
 #![allow(dead_code)]
 
+pub mod hub;
 pub mod lrs;
+pub mod pg;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output};

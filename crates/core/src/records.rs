@@ -842,6 +842,18 @@ impl Store {
             .map_err(Error::db)
     }
 
+    /// How many results were recorded under `competition`.
+    pub fn count_in(&self, competition: &str) -> Result<u64, Error> {
+        self.conn
+            .query_row(
+                "SELECT COUNT(*) FROM results WHERE competition = ?1",
+                params![competition],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as u64)
+            .map_err(Error::db)
+    }
+
     /// The leaderboard: each player's best result per scenario (ties: the faster one), summed
     /// over scenarios; players ranked by total score, then by total time. With `by_team`, a
     /// team's score is the mean of its players' totals, so teams of different sizes compare
@@ -853,7 +865,7 @@ impl Store {
             WHERE competition = ?1 AND (?2 IS NULL OR scenario = ?2)
             GROUP BY player";
         let mut stmt = self.conn.prepare(sql).map_err(Error::db)?;
-        let mut rows: Vec<BoardRow> = stmt
+        let rows: Vec<BoardRow> = stmt
             .query_map(
                 params![q.competition.as_deref().unwrap_or("*"), q.scenario],
                 |r| {
@@ -872,47 +884,54 @@ impl Store {
             .map_err(Error::db)?
             .collect::<Result<_, _>>()
             .map_err(Error::db)?;
-        if q.by_team {
-            let mut teams: std::collections::BTreeMap<String, BoardRow> = Default::default();
-            for r in rows {
-                let t = teams.entry(r.team.clone()).or_insert(BoardRow {
-                    place: 0,
-                    name: if r.team.is_empty() {
-                        "(no team)".into()
-                    } else {
-                        r.team.clone()
-                    },
-                    team: r.team.clone(),
-                    score: 0.0,
-                    time_ms: 0,
-                    calls: 0,
-                    players: 0,
-                });
-                t.score += r.score;
-                t.time_ms = t.time_ms.saturating_add(r.time_ms);
-                t.calls += r.calls;
-                t.players += 1;
-            }
-            rows = teams
-                .into_values()
-                .map(|mut t| {
-                    t.score /= t.players as f64;
-                    t.time_ms /= t.players;
-                    t
-                })
-                .collect();
-        }
-        rows.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.time_ms.cmp(&b.time_ms))
-                .then(a.name.cmp(&b.name))
-        });
-        for (i, r) in rows.iter_mut().enumerate() {
-            r.place = i + 1;
-        }
-        Ok(rows)
+        Ok(rank(rows, q.by_team))
     }
+}
+
+/// Ranks players' totals (one row each, `place` unset) for a board: by total score, then by
+/// total time, then by name. With `by_team`, a team's score is the mean of its players' totals,
+/// so teams of different sizes compare fairly; ties again go to the faster team.
+pub fn rank(mut rows: Vec<BoardRow>, by_team: bool) -> Vec<BoardRow> {
+    if by_team {
+        let mut teams: std::collections::BTreeMap<String, BoardRow> = Default::default();
+        for r in rows {
+            let t = teams.entry(r.team.clone()).or_insert(BoardRow {
+                place: 0,
+                name: if r.team.is_empty() {
+                    "(no team)".into()
+                } else {
+                    r.team.clone()
+                },
+                team: r.team.clone(),
+                score: 0.0,
+                time_ms: 0,
+                calls: 0,
+                players: 0,
+            });
+            t.score += r.score;
+            t.time_ms = t.time_ms.saturating_add(r.time_ms);
+            t.calls += r.calls;
+            t.players += 1;
+        }
+        rows = teams
+            .into_values()
+            .map(|mut t| {
+                t.score /= t.players as f64;
+                t.time_ms /= t.players;
+                t
+            })
+            .collect();
+    }
+    rows.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.time_ms.cmp(&b.time_ms))
+            .then(a.name.cmp(&b.name))
+    });
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.place = i + 1;
+    }
+    rows
 }
 
 /// Inserts one result and updates the best-of table; `false` when it was already there.

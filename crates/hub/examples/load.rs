@@ -28,6 +28,7 @@ fn main() {
         peercall_hub::serve(peercall_hub::Config {
             listen: "127.0.0.1:0".parse().unwrap(),
             data,
+            database_url: None,
             admin_token: Some(ADMIN.into()),
             // The limit is for people; this measures the hub.
             posts_per_minute: u32::MAX,

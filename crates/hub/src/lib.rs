@@ -1,11 +1,13 @@
 //! The team hub (`peercall serve`): trainers publish competitions, players join with a team's
 //! code and post their finished calls, each verified by replay, and everyone sees one board.
 //!
-//! This first part keeps everything in SQLite in one folder (`hub.sqlite` for competitions,
-//! teams and players; `records.sqlite`, the same records store the game uses, for results).
+//! A hub keeps its data in SQLite in one folder (`hub.sqlite` for competitions, teams and
+//! players; `records.sqlite`, the same records store the game uses, for results), or in
+//! PostgreSQL, where any number of hub processes serve one board.
 
 pub mod analytics;
 pub mod client;
+mod db;
 mod store;
 
 use std::net::SocketAddr;
@@ -19,10 +21,11 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use peercall_core::competition::{Competition, player_seed};
 use peercall_core::library::Library;
-use peercall_core::records::{BoardQuery, BoardRow, Record, Store};
+use peercall_core::records::{BoardRow, Record, Store};
 use serde::Deserialize;
 use serde_json::json;
 
+pub use db::{Db, DbError, PG_SCHEMA_VERSION, shown_url};
 pub use store::{HubStore, Player, Published, hash_secret};
 
 /// Largest request body the hub reads: a result is a few kilobytes, a published competition
@@ -34,8 +37,10 @@ pub const MAX_BODY: usize = 4 << 20;
 pub struct Config {
     /// Address to listen on (port 0: any free port; the one taken is printed).
     pub listen: SocketAddr,
-    /// Folder for the hub's databases.
+    /// Folder for the hub's databases (with PostgreSQL: for the xAPI outbox only).
     pub data: PathBuf,
+    /// A PostgreSQL URL (`postgres://...`): keep everything there instead of in the folder.
+    pub database_url: Option<String>,
     /// The admin token; without one, the stored one is kept, or a new one is made and printed.
     pub admin_token: Option<String>,
     /// Results one player may post in a minute ([`POSTS_PER_MINUTE`] unless a load test says
@@ -47,8 +52,7 @@ pub struct Config {
 }
 
 struct Hub {
-    hub: Mutex<HubStore>,
-    records: Mutex<Store>,
+    db: Db,
     /// Competition ids whose board just changed, for the live pages.
     changed: tokio::sync::broadcast::Sender<String>,
     /// Where players' xAPI accounts live, when results are forwarded to an LRS.
@@ -72,9 +76,8 @@ pub const JOINS_PER_MINUTE: u32 = 20;
 impl Hub {
     /// Competition `id` parsed, checked and compiled: from the cache while the published
     /// version is the same (another hub on the same database may have republished it).
-    fn ready(&self, id: &str) -> Result<Option<(String, Arc<Ready>)>, Refusal> {
-        let hub = self.hub.lock().map_err(internal)?;
-        let Some(version) = hub.version(id).map_err(internal)? else {
+    async fn ready(&self, id: &str) -> Result<Option<(String, Arc<Ready>)>, Refusal> {
+        let Some(version) = self.db.version(id).await? else {
             return Ok(None);
         };
         if let Some((v, r)) = self.ready.lock().map_err(internal)?.get(id)
@@ -82,10 +85,9 @@ impl Hub {
         {
             return Ok(Some((r.competition.name.clone(), Arc::clone(r))));
         }
-        let Some(p) = hub.competition(id).map_err(internal)? else {
+        let Some(p) = self.db.competition(id).await? else {
             return Ok(None);
         };
-        drop(hub);
         let built = Arc::new(ready(&p.file, &p.scenarios).map_err(internal)?);
         self.ready
             .lock()
@@ -129,6 +131,15 @@ impl IntoResponse for Refusal {
     }
 }
 
+impl From<DbError> for Refusal {
+    fn from(e: DbError) -> Refusal {
+        match e {
+            DbError::Unavailable(_) => Refusal(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
+            DbError::Failed(_) => internal(e),
+        }
+    }
+}
+
 fn internal(e: impl std::fmt::Display) -> Refusal {
     Refusal(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
 }
@@ -138,44 +149,64 @@ fn internal(e: impl std::fmt::Display) -> Refusal {
 pub fn serve(config: Config) -> Result<(), String> {
     std::fs::create_dir_all(&config.data)
         .map_err(|e| format!("cannot create {}: {e}", config.data.display()))?;
-    let hub = HubStore::open(&config.data.join("hub.sqlite"))?;
-    match (&config.admin_token, hub.admin_hash()?) {
-        (Some(t), _) => hub.set_admin(t)?,
-        (None, Some(_)) => {}
-        (None, None) => {
-            let token = uuid::Uuid::new_v4().simple().to_string();
-            hub.set_admin(&token)?;
-            println!("admin token (shown once, stored hashed): {token}");
-        }
-    }
-    let records_path = config.data.join("records.sqlite");
-    let (records, notice) = Store::open(&records_path).map_err(|e| e.to_string())?;
-    if let Some(n) = notice {
-        eprintln!("warning: {n}");
-    }
-    // Forwarding: with an LRS configured (`PEERCALL_LRS_*`, or `lrs.ron` in the data folder),
-    // every accepted result's statements are queued with it and sent in the background, so
-    // players' machines need no LRS credentials.
-    let lrs = peercall_core::xapi::LrsConfig::load(&records_path).map_err(|e| e.to_string())?;
-    let forward = lrs
-        .as_ref()
-        .map(|c| peercall_core::xapi::home_page(Some(c)));
-    if let Some(c) = lrs {
-        println!("forwarding results to the LRS at {}", c.endpoint);
-        peercall_core::xapi::spawn_sender(records_path.clone(), c);
-    }
-    let state: Shared = Arc::new(Hub {
-        hub: Mutex::new(hub),
-        records: Mutex::new(records),
-        changed: tokio::sync::broadcast::channel(1024).0,
-        forward,
-        posts_per_minute: config.posts_per_minute,
-        joins_per_minute: config.joins_per_minute,
-        limits: Mutex::new(std::collections::HashMap::new()),
-        ready: Mutex::new(std::collections::HashMap::new()),
-    });
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
+        // Forwarding: with an LRS configured (`PEERCALL_LRS_*`, or `lrs.ron` in the data
+        // folder), every accepted result's statements are queued and sent in the background, so
+        // players' machines need no LRS credentials.
+        let records_path = config.data.join(match config.database_url {
+            Some(_) => "outbox.sqlite",
+            None => "records.sqlite",
+        });
+        let lrs = peercall_core::xapi::LrsConfig::load(&records_path).map_err(|e| e.to_string())?;
+        let open_records = || -> Result<Store, String> {
+            let (records, notice) = Store::open(&records_path).map_err(|e| e.to_string())?;
+            if let Some(n) = notice {
+                eprintln!("warning: {n}");
+            }
+            Ok(records)
+        };
+        let db = match &config.database_url {
+            Some(url) => {
+                let outbox = match &lrs {
+                    Some(_) => Some(open_records()?),
+                    None => None,
+                };
+                let db = Db::postgres(url, outbox).await?;
+                println!("storing in PostgreSQL at {}", shown_url(url));
+                db
+            }
+            None => Db::Sqlite {
+                hub: Mutex::new(HubStore::open(&config.data.join("hub.sqlite"))?),
+                records: Mutex::new(open_records()?),
+            },
+        };
+        let stored = db.admin_hash().await.map_err(|e| e.to_string())?;
+        match (&config.admin_token, stored) {
+            (Some(t), _) => db.set_admin(t).await.map_err(|e| e.to_string())?,
+            (None, Some(_)) => {}
+            (None, None) => {
+                let token = uuid::Uuid::new_v4().simple().to_string();
+                db.set_admin(&token).await.map_err(|e| e.to_string())?;
+                println!("admin token (shown once, stored hashed): {token}");
+            }
+        }
+        let forward = lrs
+            .as_ref()
+            .map(|c| peercall_core::xapi::home_page(Some(c)));
+        if let Some(c) = lrs {
+            println!("forwarding results to the LRS at {}", c.endpoint);
+            peercall_core::xapi::spawn_sender(records_path.clone(), c);
+        }
+        let state: Shared = Arc::new(Hub {
+            db,
+            changed: tokio::sync::broadcast::channel(1024).0,
+            forward,
+            posts_per_minute: config.posts_per_minute,
+            joins_per_minute: config.joins_per_minute,
+            limits: Mutex::new(std::collections::HashMap::new()),
+            ready: Mutex::new(std::collections::HashMap::new()),
+        });
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
             .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
@@ -273,7 +304,7 @@ async fn publish(
     headers: HeaderMap,
     body: Result<Json<Publish>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, Refusal> {
-    admin(&hub, &headers)?;
+    admin(&hub, &headers).await?;
     let Json(p) = body.map_err(|e| Refusal(e.status(), e.body_text()))?;
     let teams: Vec<String> = p
         .teams
@@ -295,12 +326,7 @@ async fn publish(
         file: p.competition.clone(),
         scenarios: p.scenarios.clone(),
     };
-    let codes = hub
-        .hub
-        .lock()
-        .map_err(internal)?
-        .publish(&published, &teams, &now())
-        .map_err(internal)?;
+    let codes = hub.db.publish(&published, &teams, &now()).await?;
     let codes: serde_json::Map<String, serde_json::Value> =
         codes.into_iter().map(|(t, c)| (t, c.into())).collect();
     Ok((
@@ -329,13 +355,8 @@ fn admin_token(headers: &HeaderMap) -> Option<String> {
     text.split_once(':').map(|(_, p)| p.to_string())
 }
 
-fn admin(hub: &Hub, headers: &HeaderMap) -> Result<(), Refusal> {
-    let stored = hub
-        .hub
-        .lock()
-        .map_err(internal)?
-        .admin_hash()
-        .map_err(internal)?;
+async fn admin(hub: &Hub, headers: &HeaderMap) -> Result<(), Refusal> {
+    let stored = hub.db.admin_hash().await?;
     match (admin_token(headers).as_deref(), stored) {
         (Some(t), Some(h)) if hash_secret(t) == h => Ok(()),
         (None, _) => Err(Refusal(
@@ -366,13 +387,7 @@ async fn join(
     let name = peercall_core::shown::name("your name", &j.name, false)
         .map_err(|e| Refusal(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
     let code = j.code.trim().to_ascii_uppercase();
-    match hub
-        .hub
-        .lock()
-        .map_err(internal)?
-        .join(&code, &name, &now())
-        .map_err(internal)?
-    {
+    match hub.db.join(&code, &name, &now()).await? {
         None => Err(Refusal(
             StatusCode::NOT_FOUND,
             "no team has that join code".into(),
@@ -407,11 +422,9 @@ async fn post_result(
         hub.posts_per_minute,
     )?;
     let player = hub
-        .hub
-        .lock()
-        .map_err(internal)?
+        .db
         .player(token)
-        .map_err(internal)?
+        .await?
         .ok_or_else(|| Refusal(StatusCode::FORBIDDEN, "unknown player token".into()))?;
     let Json(r) = body.map_err(|e| Refusal(e.status(), e.body_text()))?;
     if r.player != player.name || r.team != player.team {
@@ -438,7 +451,8 @@ async fn post_result(
         ));
     }
     let (_, ready) = hub
-        .ready(&player.competition)?
+        .ready(&player.competition)
+        .await?
         .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "the competition is gone".into()))?;
     let unverified = |why: String| Refusal(StatusCode::UNPROCESSABLE_ENTITY, why);
     ready
@@ -474,12 +488,7 @@ async fn post_result(
         Some(home) => peercall_core::xapi::statements(&r, script, home),
         None => Vec::new(),
     };
-    let added = hub
-        .records
-        .lock()
-        .map_err(internal)?
-        .record_call(&r, true, &statements)
-        .map_err(internal)?;
+    let added = hub.db.record(&r, &statements).await?;
     if added {
         // Nobody listening is fine.
         let _ = hub.changed.send(player.competition.clone());
@@ -495,29 +504,17 @@ async fn post_result(
     })
 }
 
-fn boards(hub: &Hub, id: &str) -> Result<(Vec<BoardRow>, Vec<BoardRow>), Refusal> {
-    let known = hub
-        .hub
-        .lock()
-        .map_err(internal)?
-        .version(id)
-        .map_err(internal)?
-        .is_some();
+async fn boards(hub: &Hub, id: &str) -> Result<(Vec<BoardRow>, Vec<BoardRow>), Refusal> {
+    let known = hub.db.version(id).await?.is_some();
     if !known {
         return Err(Refusal(
             StatusCode::NOT_FOUND,
             "no competition with that id".into(),
         ));
     }
-    let store = hub.records.lock().map_err(internal)?;
-    let q = |by_team| BoardQuery {
-        competition: Some(id.to_string()),
-        scenario: None,
-        by_team,
-    };
     Ok((
-        store.board(&q(false)).map_err(internal)?,
-        store.board(&q(true)).map_err(internal)?,
+        hub.db.board(id, false).await?,
+        hub.db.board(id, true).await?,
     ))
 }
 
@@ -525,12 +522,13 @@ async fn board_json(
     State(hub): State<Shared>,
     Path(id): Path<String>,
 ) -> Result<Response, Refusal> {
-    let (players, teams) = boards(&hub, &id)?;
+    let (players, teams) = boards(&hub, &id).await?;
     Ok(Json(json!({ "competition": id, "players": players, "teams": teams })).into_response())
 }
 
 /// The board as server-sent events: one `board` event (the board's JSON) at once, then one
-/// each time a result is recorded.
+/// each time a result is recorded: at once when this hub recorded it, within a second when
+/// another hub on the same database did.
 async fn events(
     State(hub): State<Shared>,
     Path(id): Path<String>,
@@ -541,42 +539,62 @@ async fn events(
     Refusal,
 > {
     use axum::response::sse::{Event, KeepAlive, Sse};
-    use tokio_stream::StreamExt;
-    let board = |hub: &Hub, id: &str| -> Option<Event> {
-        let (players, teams) = boards(hub, id).ok()?;
+    async fn board(hub: &Hub, id: &str) -> Option<Event> {
+        let (players, teams) = boards(hub, id).await.ok()?;
         let data = json!({ "competition": id, "players": players, "teams": teams });
         Some(Event::default().event("board").data(data.to_string()))
-    };
+    }
+    let mut marker = hub.db.marker(&id).await?;
     let first = board(&hub, &id)
+        .await
         .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "no competition with that id".into()))?;
-    let changes = tokio_stream::wrappers::BroadcastStream::new(hub.changed.subscribe());
-    let later = changes.filter_map(move |changed| match changed {
-        // A listener that fell behind gets the board as it is now.
-        Ok(c) if c != id => None,
-        _ => board(&hub, &id).map(Ok),
+    let (tx, rx) = tokio::sync::mpsc::channel(4);
+    let _ = tx.send(Ok(first)).await;
+    let mut changes = hub.changed.subscribe();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+        loop {
+            tokio::select! {
+                // This hub recorded a result (a listener that fell behind redraws too).
+                c = changes.recv() => match c {
+                    Ok(c) if c != id => continue,
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+                    _ => {}
+                },
+                // Another hub may have.
+                _ = tick.tick() => {}
+                // The page was closed.
+                _ = tx.closed() => return,
+            }
+            let Ok(now) = hub.db.marker(&id).await else {
+                continue;
+            };
+            if now == marker {
+                continue;
+            }
+            marker = now;
+            if let Some(e) = board(&hub, &id).await
+                && tx.send(Ok(e)).await.is_err()
+            {
+                return;
+            }
+        }
     });
-    Ok(Sse::new(tokio_stream::once(Ok(first)).chain(later)).keep_alive(KeepAlive::default()))
+    Ok(Sse::new(tokio_stream::wrappers::ReceiverStream::new(rx)).keep_alive(KeepAlive::default()))
 }
 
 /// The competition's analysis, for the admin.
-fn analysis(
+async fn analysis(
     hub: &Hub,
     headers: &HeaderMap,
     id: &str,
 ) -> Result<(String, analytics::Analytics), Refusal> {
-    admin(hub, headers)?;
+    admin(hub, headers).await?;
     let (name, ready) = hub
-        .ready(id)?
+        .ready(id)
+        .await?
         .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "no competition with that id".into()))?;
-    let records: Vec<Record> = hub
-        .records
-        .lock()
-        .map_err(internal)?
-        .results(None)
-        .map_err(internal)?
-        .into_iter()
-        .filter(|r| r.competition.as_deref() == Some(id))
-        .collect();
+    let records = hub.db.results(id).await?;
     Ok((name, analytics::analyze(&records, &ready.library)))
 }
 
@@ -600,7 +618,7 @@ async fn analytics_json(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, Refusal> {
-    let (_, a) = analysis(&hub, &headers, &id)?;
+    let (_, a) = analysis(&hub, &headers, &id).await?;
     Ok(Json(a).into_response())
 }
 
@@ -609,7 +627,7 @@ async fn analytics_csv(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    let (_, a) = match analysis(&hub, &headers, &id) {
+    let (_, a) = match analysis(&hub, &headers, &id).await {
         Ok(x) => x,
         Err(r) => return ask_for_admin(r),
     };
@@ -646,7 +664,7 @@ async fn analytics_page(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    let (name, a) = match analysis(&hub, &headers, &id) {
+    let (name, a) = match analysis(&hub, &headers, &id).await {
         Ok(x) => x,
         Err(r) => return ask_for_admin(r),
     };
@@ -764,12 +782,7 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;background:#12161f;co
     th.n{text-align:right}";
 
 async fn index(State(hub): State<Shared>) -> Result<Html<String>, Refusal> {
-    let list = hub
-        .hub
-        .lock()
-        .map_err(internal)?
-        .competitions()
-        .map_err(internal)?;
+    let list = hub.db.competitions().await?;
     let mut body = String::from("<h1>peercall hub</h1>");
     if list.is_empty() {
         body.push_str("<p>No competition has been published yet.</p>");
@@ -778,8 +791,8 @@ async fn index(State(hub): State<Shared>) -> Result<Html<String>, Refusal> {
         for c in &list {
             body.push_str(&format!(
                 "<li><a href=\"/competitions/{}\">{}</a></li>",
-                escape(&c.id),
-                escape(&c.name)
+                escape(&c.0),
+                escape(&c.1)
             ));
         }
         body.push_str("</ul>");
@@ -792,8 +805,8 @@ async fn board_page(
     Path(id): Path<String>,
     Query(opts): Query<PageOptions>,
 ) -> Result<Html<String>, Refusal> {
-    let (players, teams) = boards(&hub, &id)?;
-    let name = hub.ready(&id)?.map(|(n, _)| n).unwrap_or_default();
+    let (players, teams) = boards(&hub, &id).await?;
+    let name = hub.ready(&id).await?.map(|(n, _)| n).unwrap_or_default();
     let hide = opts.hide_names.is_some();
     let mut body = format!(
         "<h1>{}</h1><p><a href=\"/competitions/{}/wall\">Wall mode</a></p>",
@@ -843,8 +856,8 @@ async fn wall_page(
     Path(id): Path<String>,
     Query(opts): Query<PageOptions>,
 ) -> Result<Html<String>, Refusal> {
-    boards(&hub, &id)?;
-    let name = hub.ready(&id)?.map(|(n, _)| n).unwrap_or_default();
+    boards(&hub, &id).await?;
+    let name = hub.ready(&id).await?.map(|(n, _)| n).unwrap_or_default();
     let mut body = format!(
         "<div class=\"wall\"><h1>{}</h1><div id=\"boards\"></div></div>",
         escape(&name)

@@ -1,13 +1,15 @@
 //! The hub's own tables in SQLite: published competitions and their scenario files, teams and
-//! their join codes, players and their (hashed) tokens, the (hashed) admin token.
+//! their join codes, players and their (hashed) tokens, the (hashed) admin token; and the parts
+//! the PostgreSQL side shares.
 
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
-/// The schema this build writes.
-const SCHEMA: &str = "
+/// The schema, one migration per entry, applied in order and counted in SQLite's
+/// `user_version` (the first one's tables may exist from before migrations were counted).
+const MIGRATIONS: &[&str] = &["
     CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS competitions (
         id TEXT PRIMARY KEY,
@@ -36,7 +38,7 @@ const SCHEMA: &str = "
         joined_at TEXT NOT NULL,
         UNIQUE (competition, name)
     );
-";
+"];
 
 /// SHA-256 of a secret, in hex: tokens are stored only this way.
 pub fn hash_secret(secret: &str) -> String {
@@ -84,9 +86,11 @@ impl HubStore {
     pub fn open(path: &Path) -> Result<HubStore, String> {
         let conn = Connection::open(path)
             .map_err(|e| format!("cannot open the hub database {}: {e}", path.display()))?;
+        let mut conn = conn;
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .and_then(|()| conn.execute_batch("PRAGMA journal_mode = WAL;"))
-            .and_then(|()| conn.execute_batch(SCHEMA))
+            .map_err(|e| format!("cannot prepare the hub database {}: {e}", path.display()))?;
+        migrate(&mut conn)
             .map_err(|e| format!("cannot prepare the hub database {}: {e}", path.display()))?;
         Ok(HubStore { conn })
     }
@@ -124,7 +128,7 @@ impl HubStore {
     ) -> Result<Vec<(String, String)>, String> {
         let tx = self.conn.transaction().map_err(|e| e.to_string())?;
         // What was published, so a hub can tell its cached copy is stale.
-        let version = hash_secret(&format!("{}\u{0}{}", p.file, p.scenarios.join("\u{0}")));
+        let version = version_of(p);
         tx.execute(
             "INSERT OR REPLACE INTO competitions (id, name, file, published_at, version)
              VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -137,10 +141,7 @@ impl HubStore {
         )
         .map_err(|e| e.to_string())?;
         for text in &p.scenarios {
-            let id = peercall_dialogue::load_str("scenario.ron", text)
-                .scenario
-                .map(|s| s.id)
-                .unwrap_or_default();
+            let id = scenario_id(text);
             tx.execute(
                 "INSERT OR REPLACE INTO scenarios (competition, scenario, text) VALUES (?1, ?2, ?3)",
                 params![p.id, id, text],
@@ -269,9 +270,7 @@ impl HubStore {
             )
             .map_err(|e| e.to_string())?;
         if added == 0 {
-            return Ok(Some(Err(format!(
-                "{name} has already joined this competition; choose another name"
-            ))));
+            return Ok(Some(Err(name_taken(name))));
         }
         Ok(Some(Ok((
             token,
@@ -302,8 +301,50 @@ impl HubStore {
     }
 }
 
+/// Brings the hub database's schema up to date; refuses one newer than this build.
+fn migrate(conn: &mut Connection) -> Result<(), String> {
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|e| e.to_string())?;
+    let done: i64 = tx
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    let done = usize::try_from(done).unwrap_or(usize::MAX);
+    if done > MIGRATIONS.len() {
+        return Err(format!(
+            "its schema is version {done}, newer than this hub's {}; upgrade the hub",
+            MIGRATIONS.len()
+        ));
+    }
+    for m in &MIGRATIONS[done..] {
+        tx.execute_batch(m).map_err(|e| e.to_string())?;
+    }
+    tx.execute_batch(&format!("PRAGMA user_version = {}", MIGRATIONS.len()))
+        .map_err(|e| e.to_string())?;
+    tx.commit().map_err(|e| e.to_string())
+}
+
+/// What was published (the competition file and its scenario files), as a hash, so a hub can
+/// tell its cached copy is stale.
+pub(crate) fn version_of(p: &Published) -> String {
+    hash_secret(&format!("{}\u{0}{}", p.file, p.scenarios.join("\u{0}")))
+}
+
+/// The id of the scenario in a scenario file's text ("" when it has none).
+pub(crate) fn scenario_id(text: &str) -> String {
+    peercall_dialogue::load_str("scenario.ron", text)
+        .scenario
+        .map(|s| s.id)
+        .unwrap_or_default()
+}
+
+/// The refusal for a name already on a competition.
+pub(crate) fn name_taken(name: &str) -> String {
+    format!("{name} has already joined this competition; choose another name")
+}
+
 /// A join code players type: eight characters from an alphabet without look-alikes.
-fn join_code() -> String {
+pub(crate) fn join_code() -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     uuid::Uuid::new_v4()
         .as_bytes()
