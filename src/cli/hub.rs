@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
-use peercall_hub::client::{self, Sent};
+use peercall_hub::client;
 
 /// Arguments of `peercall serve`.
 #[derive(Debug, Args)]
@@ -168,21 +168,15 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Settings keys where `join` keeps the hub, the token and the competition.
-const SERVER: &str = "hub_server";
-const TOKEN: &str = "hub_token";
-const COMPETITION: &str = "hub_competition";
-
-/// Runs `peercall join`.
+/// Runs `peercall join`: joins, remembers the hub, and downloads the competition's files
+/// (checked against the hub's hashes) beside the records.
 pub fn join(a: &JoinArgs) -> Result<ExitCode, String> {
     let store = a.db.open()?;
     let profile = crate::profile::resolve(a.player.as_deref(), None, Some(&store));
-    let joined = client::join(&a.server, &a.code, &profile.player)?;
-    store.set_setting(SERVER, &a.server)?;
-    store.set_setting(TOKEN, &joined.token)?;
-    store.set_setting(COMPETITION, &joined.competition)?;
-    store.set_setting("player", &profile.player)?;
-    store.set_setting("team", &joined.team)?;
+    let joined = client::join_and_remember(&store, &a.server, &a.code, &profile.player)?;
+    let m = client::membership(&store)?.ok_or("the hub was not remembered")?;
+    let files = client::files(&m)?;
+    let file = client::save_files(&files, &client::files_dir(&store, &m.competition))?;
     println!(
         "joined {} as {} ({}); your results go to {}",
         joined.competition,
@@ -190,39 +184,48 @@ pub fn join(a: &JoinArgs) -> Result<ExitCode, String> {
         crate::shown::terminal(&joined.team),
         a.server
     );
+    println!(
+        "its {} scenario file{} are in {}; play it with `peercall compete {}` (or from the game's Competitions)",
+        files.scenarios.len(),
+        if files.scenarios.len() == 1 { "" } else { "s" },
+        file.parent()
+            .map_or_else(String::new, |d| d.display().to_string()),
+        file.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
+/// Runs `peercall hub send`: queues this player's results of the joined competition that are
+/// not queued yet (played before joining, say), then sends everything waiting now.
 fn send(a: &SendArgs) -> Result<ExitCode, String> {
     let store = a.db.open()?;
-    let get = |k: &str| -> Result<String, String> {
-        store
-            .setting(k)?
-            .ok_or_else(|| "join a competition first (`peercall join URL CODE`)".to_string())
-    };
-    let (server, token, competition) = (get(SERVER)?, get(TOKEN)?, get(COMPETITION)?);
-    let player = get("player")?;
-    let mine: Vec<_> = store
+    let m = client::membership(&store)?
+        .ok_or_else(|| "join a competition first (`peercall join URL CODE`)".to_string())?;
+    let player = store
+        .setting("player")?
+        .ok_or_else(|| "join a competition first (`peercall join URL CODE`)".to_string())?;
+    let mine: Vec<String> = store
         .results(Some(&player))?
         .into_iter()
-        .filter(|r| r.competition.as_deref() == Some(competition.as_str()))
+        .filter(|r| r.competition.as_deref() == Some(m.competition.as_str()))
+        .map(|r| r.id)
         .collect();
-    let (mut recorded, mut there, mut refused) = (0, 0, Vec::new());
-    for r in &mine {
-        match client::send(&server, &token, r)? {
-            Sent::Recorded => recorded += 1,
-            Sent::AlreadyThere => there += 1,
-            Sent::Refused(why) => refused.push(why),
-        }
-    }
+    store.hub_queue(&mine, &m.server)?;
+    store.hub_retry_now()?;
+    let d = client::deliver(&store, std::time::SystemTime::now())?;
+    let (waiting, refused) = store.hub_pending()?;
     println!(
-        "{recorded} sent, {there} already on the hub, {} refused",
+        "{} sent, {waiting} waiting, {} refused",
+        d.sent,
         refused.len()
     );
-    for why in &refused {
+    for (_, why) in &refused {
         println!("  {}", crate::shown::terminal(why));
     }
-    Ok(if refused.is_empty() {
+    if let Some(why) = &d.waiting {
+        println!("  {}", crate::shown::terminal(why));
+    }
+    Ok(if refused.is_empty() && waiting == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

@@ -47,6 +47,10 @@ pub enum Error {
     /// The Learning Record Store could not be reached or refused the statements.
     #[error("{0}")]
     Lrs(String),
+    /// The team hub could not be reached, failed, or refused the request (its reason is in
+    /// the message).
+    #[error("{0}")]
+    Hub(String),
 }
 
 impl Error {

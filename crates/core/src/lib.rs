@@ -1,10 +1,11 @@
 //! peercall-core: what every peercall front end shares, without Bevy or a web framework: the
 //! scenario library (built-in and trainers' folders), the records store, competitions, the xAPI
-//! outbox and sender, and the checks on untrusted names and texts.
+//! outbox and sender, the team hub's client, and the checks on untrusted names and texts.
 
 pub mod competition;
 pub mod error;
 pub mod finish;
+pub mod hub;
 pub mod library;
 pub mod profile;
 pub mod records;

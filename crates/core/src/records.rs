@@ -13,9 +13,9 @@ use crate::Error;
 use crate::library::Library;
 
 /// The schema version this build writes; older databases are migrated forward.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
-const MIGRATIONS: [&str; 7] = [
+const MIGRATIONS: [&str; 8] = [
     // 1: players' results.
     "CREATE TABLE results (
         id TEXT PRIMARY KEY,
@@ -94,7 +94,25 @@ const MIGRATIONS: [&str; 7] = [
     // the choices, and are checked against them on import), for trainers reading the records.
     "ALTER TABLE results ADD COLUMN truth TEXT NOT NULL DEFAULT '';
      ALTER TABLE results ADD COLUMN shown TEXT NOT NULL DEFAULT '[]';",
+    // 8: results waiting for the team hub of the competition the player joined, queued in the
+    // transaction that records them, so each is sent exactly once however the game ends.
+    "CREATE TABLE hub_outbox (
+        result TEXT PRIMARY KEY,
+        server TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_try INTEGER NOT NULL DEFAULT 0,
+        sent INTEGER NOT NULL DEFAULT 0,
+        refused TEXT
+     );",
 ];
+
+/// Queues a new result of the joined competition for its hub (nothing when no hub was joined,
+/// or the result is of another competition).
+const QUEUE_FOR_HUB: &str = "
+    INSERT OR IGNORE INTO hub_outbox (result, server)
+    SELECT ?1, value FROM settings
+    WHERE key = 'hub_server'
+      AND ?2 = (SELECT value FROM settings WHERE key = 'hub_competition')";
 
 const UPSERT_BEST: &str =
     "INSERT INTO best (competition, scenario, player, team, score, duration_ms)
@@ -596,8 +614,118 @@ impl Store {
         let tx = self.write()?;
         let added = insert_record(&tx, r, imported).map_err(|e| self.explain(e))?;
         queue(&tx, statements).map_err(|e| self.explain(e))?;
+        if added && !imported {
+            tx.execute(QUEUE_FOR_HUB, params![r.id, r.competition])
+                .map_err(|e| self.explain(e))?;
+        }
         tx.commit().map_err(|e| self.explain(e))?;
         Ok(added)
+    }
+
+    /// Queues results already recorded for the hub at `server` (a result queued before is not
+    /// queued again); returns how many were new in the queue.
+    pub fn hub_queue(&self, ids: &[String], server: &str) -> Result<usize, Error> {
+        let tx = self.write()?;
+        let mut n = 0;
+        for id in ids {
+            n += tx
+                .execute(
+                    "INSERT OR IGNORE INTO hub_outbox (result, server) VALUES (?1, ?2)",
+                    params![id, server],
+                )
+                .map_err(|e| self.explain(e))?;
+        }
+        tx.commit().map_err(|e| self.explain(e))?;
+        Ok(n)
+    }
+
+    /// Results due for the hub (unsent, not refused, their retry time has come), oldest first:
+    /// (result id, server, tries so far).
+    pub fn hub_due(&self, now: i64) -> Result<Vec<(String, String, u32)>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT result, server, attempts FROM hub_outbox
+                 WHERE sent = 0 AND refused IS NULL AND next_try <= ?1 ORDER BY rowid",
+            )
+            .map_err(Error::db)?;
+        stmt.query_map(params![now], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(Error::db)?
+            .collect::<Result<_, _>>()
+            .map_err(Error::db)
+    }
+
+    /// Marks a result as taken by the hub.
+    pub fn hub_sent(&self, id: &str) -> Result<(), Error> {
+        self.conn
+            .execute(
+                "UPDATE hub_outbox SET sent = 1 WHERE result = ?1",
+                params![id],
+            )
+            .map(|_| ())
+            .map_err(Error::db)
+    }
+
+    /// Counts a failed try and sets when to try again (seconds since the epoch).
+    pub fn hub_retry_later(&self, id: &str, next_try: i64) -> Result<(), Error> {
+        self.conn
+            .execute(
+                "UPDATE hub_outbox SET attempts = attempts + 1, next_try = ?2 WHERE result = ?1",
+                params![id, next_try],
+            )
+            .map(|_| ())
+            .map_err(Error::db)
+    }
+
+    /// Sets aside a result the hub refused, with its reason: sending it again cannot help.
+    pub fn hub_refused(&self, id: &str, reason: &str) -> Result<(), Error> {
+        self.conn
+            .execute(
+                "UPDATE hub_outbox SET refused = ?2, attempts = attempts + 1 WHERE result = ?1",
+                params![id, reason],
+            )
+            .map(|_| ())
+            .map_err(Error::db)
+    }
+
+    /// What the hub queue holds: (waiting to be sent, refused with their reasons).
+    pub fn hub_pending(&self) -> Result<(u64, Vec<(String, String)>), Error> {
+        let waiting = self
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM hub_outbox WHERE sent = 0 AND refused IS NULL",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .map_err(Error::db)? as u64;
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT result, refused FROM hub_outbox WHERE refused IS NOT NULL ORDER BY rowid",
+            )
+            .map_err(Error::db)?;
+        let refused = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(Error::db)?
+            .collect::<Result<_, _>>()
+            .map_err(Error::db)?;
+        Ok((waiting, refused))
+    }
+
+    /// Makes every waiting result due now (the player asked, or the hub was just reached).
+    pub fn hub_retry_now(&self) -> Result<(), Error> {
+        self.conn
+            .execute("UPDATE hub_outbox SET next_try = 0 WHERE sent = 0", [])
+            .map(|_| ())
+            .map_err(Error::db)
+    }
+
+    /// The result with this id.
+    pub fn result(&self, id: &str) -> Result<Option<Record>, Error> {
+        Ok(self
+            .select("WHERE id = ?1", params![id])?
+            .into_iter()
+            .next())
     }
 
     /// Stores many verified results in one transaction (an import): (added, already there).
@@ -613,17 +741,25 @@ impl Store {
 
     /// Every result, optionally of one player, oldest first.
     pub fn results(&self, player: Option<&str>) -> Result<Vec<Record>, Error> {
+        self.select(
+            "WHERE (?1 IS NULL OR player = ?1) ORDER BY finished_at, id",
+            params![player],
+        )
+    }
+
+    /// Results chosen by a `WHERE ... ORDER BY ...` clause with its parameters.
+    fn select(&self, clause: &str, args: impl rusqlite::Params) -> Result<Vec<Record>, Error> {
         let mut stmt = self
             .conn
-            .prepare(
+            .prepare(&format!(
                 "SELECT id, player, team, scenario, scenario_hash, seed, choices, waits, ending,
                     outcome, score, trust, days, duration_ms, started_at, finished_at, competition,
                     truth, shown
-                 FROM results WHERE (?1 IS NULL OR player = ?1) ORDER BY finished_at, id",
-            )
+                 FROM results {clause}"
+            ))
             .map_err(Error::db)?;
         let rows = stmt
-            .query_map(params![player], |r| {
+            .query_map(args, |r| {
                 let choices: String = r.get(6)?;
                 let waits: String = r.get(7)?;
                 let outcome: String = r.get(9)?;
@@ -1033,7 +1169,7 @@ pub struct BoardQuery {
 }
 
 /// One line of a leaderboard.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BoardRow {
     /// 1-based place.
     pub place: usize,

@@ -10,6 +10,8 @@
 #![allow(clippy::too_many_arguments, clippy::type_complexity)]
 
 pub mod autoplay;
+pub mod background;
+pub mod fields;
 pub mod flow;
 pub mod nav;
 pub mod pause;
@@ -148,8 +150,9 @@ pub fn attempts(world: &World, id: &str) -> Option<Result<(u32, u32), String>> {
     Some(used.map(|u| (u, comp.competition.attempts)))
 }
 
-/// Competition files the game offers: `*.competition.ron` in the `--dialogues` folder and
-/// every `.ron` in a `competitions` folder next to the records.
+/// Competition files the game offers: `*.competition.ron` in the `--dialogues` folder, every
+/// `.ron` in a `competitions` folder next to the records, and the competitions joined on team
+/// hubs (`hub/<id>/` next to the records, with their scenario files).
 #[derive(Resource, Debug, Clone, Default)]
 pub struct CompetitionFiles(pub Vec<PathBuf>);
 
@@ -222,6 +225,8 @@ pub enum Screen {
     Board,
     /// Competitions found on this machine.
     Competitions,
+    /// Joining a team hub: its address and a join code.
+    Join,
 }
 
 /// The scenarios on offer.
@@ -338,6 +343,14 @@ fn install_fonts(app: &mut App) {
 /// Adds the game to an app that already has Bevy's plugins (windowed, or minimal for tests).
 pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
     install_fonts(app);
+    // Results of a joined competition go to its hub in the background, whatever screen is up.
+    if let Some(path) = app
+        .world()
+        .get_resource::<RecordsDb>()
+        .and_then(|d| d.0.lock().ok().map(|s| s.path().to_path_buf()))
+    {
+        peercall_core::hub::spawn_sender(path);
+    }
     let profile = {
         let db = app.world().get_resource::<RecordsDb>();
         let store = db.and_then(|d| d.0.lock().ok());
@@ -383,7 +396,14 @@ pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
         )
             .chain(),
     )
-    .add_plugins((nav::plugin, flow::plugin, pause::plugin, screens::plugin));
+    .add_plugins((
+        nav::plugin,
+        background::plugin,
+        fields::plugin,
+        flow::plugin,
+        pause::plugin,
+        screens::plugin,
+    ));
     if let Some(c) = &options.competition {
         app.insert_resource(c.clone());
     }
@@ -402,7 +422,8 @@ pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
     }
 }
 
-fn competition_files(options: &PlayOptions) -> Vec<PathBuf> {
+/// The competition files on offer (see [`CompetitionFiles`]), joined hubs' competitions last.
+pub fn competition_files(options: &PlayOptions) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut scan = |dir: &std::path::Path, all: bool| {
         if let Ok(rd) = std::fs::read_dir(dir) {
@@ -426,6 +447,14 @@ fn competition_files(options: &PlayOptions) -> Vec<PathBuf> {
         .unwrap_or_else(peercall_core::records::default_path);
     if let Some(parent) = db.parent() {
         scan(&parent.join("competitions"), true);
+    }
+    // Competitions downloaded from team hubs, each in its own folder with its scenarios.
+    if let Ok(rd) = std::fs::read_dir(peercall_core::hub::hub_folder(&db)) {
+        let mut dirs: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        dirs.sort();
+        for d in dirs {
+            scan(&d, false);
+        }
     }
     files
 }

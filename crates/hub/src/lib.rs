@@ -6,7 +6,8 @@
 //! PostgreSQL, where any number of hub processes serve one board.
 
 pub mod analytics;
-pub mod client;
+/// The hub's client side lives in the shared crate (the game and the command line use it).
+pub use peercall_core::hub as client;
 mod db;
 mod store;
 
@@ -235,6 +236,7 @@ fn router(state: Shared) -> Router {
         .route("/api/competitions/{id}/analytics", get(analytics_json))
         .route("/api/competitions", post(publish))
         .route("/api/competitions/{id}/board", get(board_json))
+        .route("/api/competitions/{id}/files", get(files_json))
         .route("/api/join", post(join))
         .route("/api/results", post(post_result))
         .layer(DefaultBodyLimit::max(MAX_BODY))
@@ -524,6 +526,53 @@ async fn board_json(
 ) -> Result<Response, Refusal> {
     let (players, teams) = boards(&hub, &id).await?;
     Ok(Json(json!({ "competition": id, "players": players, "teams": teams })).into_response())
+}
+
+/// A competition's files for its players (their token) or the admin: the competition file and
+/// each scenario file with the hash results are verified against.
+async fn files_json(
+    State(hub): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Refusal> {
+    let player = match bearer(&headers) {
+        Some(t) => hub.db.player(t).await?,
+        None => None,
+    };
+    if player.as_ref().is_none_or(|p| p.competition != id) {
+        admin(&hub, &headers).await.map_err(|_| {
+            Refusal(
+                StatusCode::FORBIDDEN,
+                "join the competition first: its files are for its players".into(),
+            )
+        })?;
+    }
+    let (_, ready) = hub
+        .ready(&id)
+        .await?
+        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "no competition with that id".into()))?;
+    let published = hub
+        .db
+        .competition(&id)
+        .await?
+        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "no competition with that id".into()))?;
+    let scenarios: Vec<serde_json::Value> = ready
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let entry = &ready.library.entries[e.index];
+            let script = entry.script()?;
+            let text = published
+                .scenarios
+                .iter()
+                .find(|t| store::scenario_id(t) == e.scenario)?;
+            Some(json!({ "id": e.scenario, "text": text, "hash": script.hash() }))
+        })
+        .collect();
+    Ok(
+        Json(json!({ "id": id, "competition": published.file, "scenarios": scenarios }))
+            .into_response(),
+    )
 }
 
 /// The board as server-sent events: one `board` event (the board's JSON) at once, then one

@@ -25,12 +25,29 @@ fn check(
     Ok((c, entries))
 }
 
-fn spawn(world: &mut World) {
-    let files = world.resource::<CompetitionFiles>().0.clone();
-    let library = world
+/// The scenarios a competition file is played with: those downloaded beside it from a team
+/// hub, else the game's own.
+fn library_for(path: &std::path::Path, world: &World) -> Library {
+    let db = world
+        .resource::<crate::PlayOptions>()
+        .db
+        .clone()
+        .unwrap_or_else(peercall_core::records::default_path);
+    if let Some(dir) = path.parent()
+        && dir.parent() == Some(peercall_core::hub::hub_folder(&db).as_path())
+        && let Ok(l) = Library::from_path(dir)
+    {
+        return l;
+    }
+    world
         .get_resource::<FullLibrary>()
         .map(|f| f.0.clone())
-        .unwrap_or_else(|| world.resource::<Scenarios>().0.clone());
+        .unwrap_or_else(|| world.resource::<Scenarios>().0.clone())
+}
+
+fn spawn(world: &mut World) {
+    let files = world.resource::<CompetitionFiles>().0.clone();
+    let libraries: Vec<Library> = files.iter().map(|f| library_for(f, world)).collect();
     let t = *world.resource::<Theme>();
     let p = t.palette;
     let mut commands = world.commands();
@@ -51,7 +68,7 @@ fn spawn(world: &mut World) {
             ));
         }
         for (i, f) in files.iter().enumerate() {
-            match check(f, &library) {
+            match check(f, &libraries[i]) {
                 Ok((c, entries)) => {
                     root.spawn((
                         t.button(
@@ -102,10 +119,7 @@ pub fn open(world: &mut World, n: usize) {
     let Some(path) = world.resource::<CompetitionFiles>().0.get(n).cloned() else {
         return;
     };
-    let full = world
-        .get_resource::<FullLibrary>()
-        .map(|f| f.0.clone())
-        .unwrap_or_else(|| world.resource::<Scenarios>().0.clone());
+    let full = library_for(&path, world);
     let (competition, entries) = match check(&path, &full) {
         Ok(c) => c,
         Err(e) => {
@@ -116,7 +130,12 @@ pub fn open(world: &mut World, n: usize) {
         }
     };
     let (only, resolved) = peercall_core::competition::narrow(&full, &entries);
-    world.insert_resource(FullLibrary(full));
+    // What leaving the competition goes back to: the game's own scenarios.
+    let whole = world
+        .get_resource::<FullLibrary>()
+        .map(|f| f.0.clone())
+        .unwrap_or_else(|| world.resource::<Scenarios>().0.clone());
+    world.insert_resource(FullLibrary(whole));
     world.resource_mut::<Scenarios>().0 = only;
     world.resource_mut::<crate::Selected>().0 = None;
     world.insert_resource(ActiveCompetition {

@@ -8,6 +8,7 @@ pub mod call;
 pub mod competitions;
 pub mod debrief;
 pub mod error;
+pub mod join;
 pub mod pick;
 pub mod profile;
 pub mod title;
@@ -23,6 +24,7 @@ pub(super) fn plugin(app: &mut App) {
         profile::plugin,
         board::plugin,
         competitions::plugin,
+        join::plugin,
     ));
 }
 

@@ -1,39 +1,18 @@
 //! Who is playing: the profile (name and team, typed in the game on first launch and changeable
 //! later) and the self-diagnostic question asked before and after the onboarding path.
 
-use bevy::input::ButtonState;
-use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
+use crate::fields::{Fields, field};
 use crate::nav::{EscapeKey, Hotkey, Press, TextEntry};
 use crate::theme::Theme;
-use crate::{GameSet, PlayOptions, Profile, RecordsDb, Scenarios, Screen};
+use crate::{PlayOptions, Profile, RecordsDb, Scenarios, Screen};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, first_launch)
         .add_systems(OnEnter(Screen::Profile), spawn_profile)
-        .add_systems(
-            Update,
-            type_text
-                .in_set(GameSet::Input)
-                .run_if(in_state(Screen::Profile)),
-        )
         .add_systems(OnEnter(Screen::Diagnostic), spawn_diagnostic);
 }
-
-/// The profile being typed, kept on the profile screen's root.
-#[derive(Component, Debug, Default, Clone)]
-pub struct Draft {
-    /// Name so far.
-    pub name: String,
-    /// Team so far.
-    pub team: String,
-    /// Whether the team field (not the name) has the cursor.
-    pub on_team: bool,
-}
-
-#[derive(Component)]
-struct Field(bool);
 
 /// The self-diagnostic question, in the product's own words, with its three answers.
 pub const QUESTION: &str = "When you decide how much of your company's time (your own included) to give a sales opportunity, which is closest to how you think?";
@@ -91,42 +70,19 @@ fn spawn_profile(
     db: Option<Res<RecordsDb>>,
 ) {
     let known = setting(db.as_deref(), "player").is_some();
-    let draft = Draft {
-        name: if known {
-            profile.player.clone()
-        } else {
-            String::new()
-        },
-        team: profile.team.clone(),
-        on_team: false,
+    let name = if known {
+        profile.player.clone()
+    } else {
+        String::new()
+    };
+    // The profile being typed: the name (field 0) and the team (field 1).
+    let draft = Fields {
+        values: vec![name, profile.team.clone()],
+        focus: 0,
+        max: vec![32, 32],
     };
     let t = *theme;
     let p = t.palette;
-    let field = |label: &str, value: &str, on: bool, team: bool| {
-        (
-            Node {
-                flex_direction: FlexDirection::Column,
-                row_gap: px(6),
-                ..default()
-            },
-            children![
-                t.colored(label.to_string(), 16.0, p.dim),
-                (
-                    Field(team),
-                    Node {
-                        width: px(520),
-                        padding: UiRect::all(px(12)),
-                        border: UiRect::all(px(2)),
-                        border_radius: BorderRadius::all(px(8)),
-                        ..default()
-                    },
-                    BackgroundColor(p.panel),
-                    BorderColor::all(if on { p.focus } else { p.track }),
-                    children![(t.text(shown(value, on), 22.0), Label)],
-                ),
-            ],
-        )
-    };
     let root = commands
         .spawn((
         DespawnOnExit(Screen::Profile),
@@ -139,8 +95,8 @@ fn spawn_profile(
                 18.0,
                 p.dim
             ),
-            field("Your name", &draft.name, !draft.on_team, false),
-            field("Team (optional)", &draft.team, draft.on_team, true),
+            field(&t, "Your name", &draft.values[0], true, 0),
+            field(&t, "Team (optional)", &draft.values[1], false, 1),
         ],
     ))
         .id();
@@ -156,85 +112,15 @@ fn spawn_profile(
     });
 }
 
-fn shown(value: &str, on: bool) -> String {
-    if on {
-        format!("{value}|")
-    } else {
-        value.to_string()
-    }
-}
-
-/// Typing into the profile fields: characters, Backspace, Tab to switch.
-fn type_text(
-    mut keys: MessageReader<KeyboardInput>,
-    mut drafts: Query<&mut Draft>,
-    theme: Res<Theme>,
-    mut fields: Query<(&Field, &mut BorderColor, &Children)>,
-    mut texts: Query<&mut Text>,
-) {
-    let Ok(mut draft) = drafts.single_mut() else {
-        keys.clear();
-        return;
-    };
-    let mut changed = false;
-    for k in keys.read() {
-        if k.state != ButtonState::Pressed {
-            continue;
-        }
-        match (k.key_code, &k.logical_key) {
-            (KeyCode::Backspace, _) | (_, Key::Backspace) => {
-                let field = if draft.on_team {
-                    &mut draft.team
-                } else {
-                    &mut draft.name
-                };
-                field.pop();
-            }
-            (KeyCode::Tab, _) | (_, Key::Tab) => draft.on_team = !draft.on_team,
-            (KeyCode::Enter | KeyCode::NumpadEnter | KeyCode::Escape, _)
-            | (_, Key::Enter | Key::Escape) => continue,
-            _ => {
-                let Some(text) = &k.text else { continue };
-                let field = if draft.on_team {
-                    &mut draft.team
-                } else {
-                    &mut draft.name
-                };
-                for c in text.chars().filter(|c| !c.is_control()) {
-                    if field.chars().count() < 32 {
-                        field.push(c);
-                    }
-                }
-            }
-        }
-        changed = true;
-    }
-    if !changed {
-        return;
-    }
-    for (field, mut border, children) in &mut fields {
-        let on = field.0 == draft.on_team;
-        *border = BorderColor::all(if on {
-            theme.palette.focus
-        } else {
-            theme.palette.track
-        });
-        let value = if field.0 { &draft.team } else { &draft.name };
-        if let Some(mut text) = children.first().and_then(|c| texts.get_mut(*c).ok()) {
-            text.0 = shown(value, on);
-        }
-    }
-}
-
 /// Saves the typed profile; then asks the self-diagnostic question if it was never answered.
 pub fn save_profile(world: &mut World) {
-    let Some(draft) = world.query::<&Draft>().iter(world).next().cloned() else {
+    let Some(draft) = world.query::<&Fields>().iter(world).next().cloned() else {
         return;
     };
     // A blank name (or one no screen should show) is not saved: the screen stays open.
     let (Ok(name), Ok(team)) = (
-        peercall_core::shown::name("the name", &draft.name, false),
-        peercall_core::shown::name("the team", &draft.team, true),
+        peercall_core::shown::name("the name", &draft.values[0], false),
+        peercall_core::shown::name("the team", &draft.values[1], true),
     ) else {
         return;
     };

@@ -19,7 +19,12 @@ fn spawn(
     files: Res<crate::CompetitionFiles>,
     competition: Option<Res<crate::ActiveCompetition>>,
     unrecorded: Option<Res<crate::RecordsUnavailable>>,
+    db: Option<Res<crate::RecordsDb>>,
 ) {
+    let joined = db
+        .and_then(|d| d.with("the team hub", peercall_core::hub::membership).ok())
+        .flatten()
+        .map(|m| m.competition);
     let t = *theme;
     let p = t.palette;
     let count = scenarios.0.playable();
@@ -121,6 +126,14 @@ fn spawn(
                         .observe(flow::go(Screen::Competitions));
                 }
             }
+            m.spawn(t.button(
+                match &joined {
+                    Some(c) => format!("Team hub: {c}"),
+                    None => "Join a team hub".to_string(),
+                },
+                6,
+            ))
+            .observe(flow::go(Screen::Join));
             m.spawn(t.button("Quit", 8)).observe(flow::quit);
         });
         if let Some(u) = &unrecorded {

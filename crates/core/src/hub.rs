@@ -1,0 +1,427 @@
+//! The team hub's client side, for the command line and the game: publish a competition, join
+//! it with a team's code (remembered in the records' settings), download its scenario files
+//! (checked against the hub's hashes), send finished calls from the hub queue in the background
+//! with backoff, and read the hub's board.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::Error;
+use crate::records::{BoardRow, Record, Store};
+
+/// Settings keys where joining keeps the hub, the token and the competition.
+pub const SERVER: &str = "hub_server";
+/// The player's token on the hub (see [`SERVER`]).
+pub const TOKEN: &str = "hub_token";
+/// The competition joined (see [`SERVER`]).
+pub const COMPETITION: &str = "hub_competition";
+
+/// Largest answer read from a hub (a competition's files are a few hundred kilobytes).
+const MAX_ANSWER: u64 = 8 << 20;
+
+fn agent(timeout: Duration) -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .timeout_global(Some(timeout))
+        .http_status_as_error(false)
+        .build()
+        .new_agent()
+}
+
+/// The hub's base address without a trailing slash.
+fn base(server: &str) -> &str {
+    server.trim_end_matches('/')
+}
+
+fn unreachable(server: &str, e: impl std::fmt::Display) -> Error {
+    Error::Hub(format!(
+        "cannot reach the hub at {}: {e}",
+        crate::shown::clip(base(server), 120)
+    ))
+}
+
+/// Reads an answer's status and JSON body (bounded).
+fn answer(server: &str, resp: ureq::http::Response<ureq::Body>) -> Result<(u16, Value), Error> {
+    let status = resp.status().as_u16();
+    let text = resp
+        .into_body()
+        .with_config()
+        .limit(MAX_ANSWER)
+        .read_to_string()
+        .map_err(|e| unreachable(server, e))?;
+    Ok((status, serde_json::from_str(&text).unwrap_or(Value::Null)))
+}
+
+/// Sends `body` to `path` on the hub and returns the status and the JSON answer.
+fn post(
+    server: &str,
+    path: &str,
+    token: Option<&str>,
+    body: &Value,
+) -> Result<(u16, Value), Error> {
+    let mut req = agent(Duration::from_secs(15)).post(&format!("{}{path}", base(server)));
+    if let Some(t) = token {
+        req = req.header("Authorization", &format!("Bearer {t}"));
+    }
+    let resp = req.send_json(body).map_err(|e| unreachable(server, e))?;
+    answer(server, resp)
+}
+
+fn get(
+    server: &str,
+    path: &str,
+    token: Option<&str>,
+    timeout: Duration,
+) -> Result<(u16, Value), Error> {
+    let mut req = agent(timeout).get(&format!("{}{path}", base(server)));
+    if let Some(t) = token {
+        req = req.header("Authorization", &format!("Bearer {t}"));
+    }
+    let resp = req.call().map_err(|e| unreachable(server, e))?;
+    answer(server, resp)
+}
+
+fn refusal(status: u16, answer: &Value) -> Error {
+    Error::Hub(match answer["error"].as_str() {
+        Some(e) => format!(
+            "the hub refused it ({status}): {}",
+            crate::shown::clip(e, 300)
+        ),
+        None => format!("the hub answered {status}"),
+    })
+}
+
+/// Publishes a competition file with its scenario files for `teams`; returns each team's join
+/// code.
+pub fn publish(
+    server: &str,
+    admin_token: &str,
+    competition: &str,
+    scenarios: &[String],
+    teams: &[String],
+) -> Result<Vec<(String, String)>, Error> {
+    let (status, answer) = post(
+        server,
+        "/api/competitions",
+        Some(admin_token),
+        &json!({ "competition": competition, "scenarios": scenarios, "teams": teams }),
+    )?;
+    if status != 201 {
+        return Err(refusal(status, &answer));
+    }
+    Ok(answer["codes"]
+        .as_object()
+        .map(|m| {
+            m.iter()
+                .map(|(t, c)| (t.clone(), c.as_str().unwrap_or_default().to_string()))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// What joining gives a player.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joined {
+    /// The player's token: results are posted with it.
+    pub token: String,
+    /// The competition joined.
+    pub competition: String,
+    /// The team of the code.
+    pub team: String,
+}
+
+/// Joins the competition of a team's `code` as `name`.
+pub fn join(server: &str, code: &str, name: &str) -> Result<Joined, Error> {
+    let (status, answer) = post(
+        server,
+        "/api/join",
+        None,
+        &json!({ "code": code, "name": name }),
+    )?;
+    if status != 201 {
+        return Err(refusal(status, &answer));
+    }
+    let field = |k: &str| answer[k].as_str().unwrap_or_default().to_string();
+    Ok(Joined {
+        token: field("token"),
+        competition: field("competition"),
+        team: field("team"),
+    })
+}
+
+/// A joined competition as kept on this machine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Membership {
+    /// The hub.
+    pub server: String,
+    /// The player's token there.
+    pub token: String,
+    /// The competition's id.
+    pub competition: String,
+}
+
+/// Joins and remembers it in the records' settings (the name and team become the player's
+/// profile); returns what was joined.
+pub fn join_and_remember(
+    store: &Store,
+    server: &str,
+    code: &str,
+    name: &str,
+) -> Result<Joined, Error> {
+    let server = server.trim();
+    if !(server.starts_with("http://") || server.starts_with("https://")) {
+        return Err(Error::Invalid(format!(
+            "{}: the hub's address starts with http:// or https://",
+            crate::shown::clip(server, 80)
+        )));
+    }
+    let joined = join(server, code.trim(), name)?;
+    store.set_setting(SERVER, base(server))?;
+    store.set_setting(TOKEN, &joined.token)?;
+    store.set_setting(COMPETITION, &joined.competition)?;
+    store.set_setting("player", name)?;
+    store.set_setting("team", &joined.team)?;
+    Ok(joined)
+}
+
+/// The competition this machine joined, if any.
+pub fn membership(store: &Store) -> Result<Option<Membership>, Error> {
+    let (Some(server), Some(token), Some(competition)) = (
+        store.setting(SERVER)?,
+        store.setting(TOKEN)?,
+        store.setting(COMPETITION)?,
+    ) else {
+        return Ok(None);
+    };
+    Ok(Some(Membership {
+        server,
+        token,
+        competition,
+    }))
+}
+
+/// A competition's files as the hub serves them to its players.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Files {
+    /// The competition's id.
+    pub id: String,
+    /// The competition file's text.
+    pub competition: String,
+    /// Its scenario files.
+    pub scenarios: Vec<ScenarioFile>,
+}
+
+/// One scenario file of a competition, with the hash of the scenario the hub verifies against.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ScenarioFile {
+    /// The scenario's id.
+    pub id: String,
+    /// The file's text.
+    pub text: String,
+    /// The scenario's content hash.
+    pub hash: String,
+}
+
+/// Downloads the joined competition's files.
+pub fn files(m: &Membership) -> Result<Files, Error> {
+    let (status, answer) = get(
+        &m.server,
+        &format!("/api/competitions/{}/files", m.competition),
+        Some(&m.token),
+        Duration::from_secs(30),
+    )?;
+    if status != 200 {
+        return Err(refusal(status, &answer));
+    }
+    serde_json::from_value(answer)
+        .map_err(|e| Error::Hub(format!("the hub sent files this peercall cannot read: {e}")))
+}
+
+/// Checks downloaded files (every scenario compiles, is the one named, and has the hub's hash)
+/// and writes them to `dir` (`<id>.competition.ron` and one file per scenario), each written
+/// whole before it replaces the old one. Returns the competition file's path.
+pub fn save_files(f: &Files, dir: &Path) -> Result<PathBuf, Error> {
+    for s in &f.scenarios {
+        let checked = peercall_dialogue::load_str(&format!("{}.ron", s.id), &s.text);
+        let script = checked.script().ok_or_else(|| {
+            Error::Invalid(format!(
+                "the hub's scenario {} does not compile here:\n{}",
+                crate::shown::clip(&s.id, 80),
+                checked.render_ascii()
+            ))
+        })?;
+        if script.id() != s.id || script.hash() != s.hash {
+            return Err(Error::Invalid(format!(
+                "the hub's scenario {} is not the version it says (hash {} where the hub says {})",
+                crate::shown::clip(&s.id, 80),
+                script.hash(),
+                crate::shown::clip(&s.hash, 80)
+            )));
+        }
+    }
+    std::fs::create_dir_all(dir).map_err(Error::io(format!("cannot create {}", dir.display())))?;
+    let write = |name: &str, text: &str| -> Result<PathBuf, Error> {
+        let path = dir.join(name);
+        let tmp = dir.join(format!(".{name}.part"));
+        std::fs::write(&tmp, text)
+            .and_then(|()| std::fs::rename(&tmp, &path))
+            .map_err(Error::io(format!("cannot write {}", path.display())))?;
+        Ok(path)
+    };
+    for s in &f.scenarios {
+        write(&format!("{}.ron", safe_name(&s.id)), &s.text)?;
+    }
+    write(
+        &format!("{}.competition.ron", safe_name(&f.id)),
+        &f.competition,
+    )
+}
+
+/// A competition id as a file name: letters, digits and dashes kept, anything else `_`.
+fn safe_name(id: &str) -> String {
+    id.chars()
+        .take(80)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Where a joined competition's files are kept: `hub/<competition>` beside the records.
+pub fn files_dir(store: &Store, competition: &str) -> PathBuf {
+    hub_folder(store.path()).join(safe_name(competition))
+}
+
+/// The folder joined competitions' files are kept in, beside the records at `db`.
+pub fn hub_folder(db: &Path) -> PathBuf {
+    db.parent().unwrap_or(Path::new(".")).join("hub")
+}
+
+/// How the hub took one result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sent {
+    /// Recorded now.
+    Recorded,
+    /// It had it already (sending again is harmless).
+    AlreadyThere,
+    /// Refused, with the hub's reason: sending again will not help.
+    Refused(String),
+}
+
+/// Sends one finished call. `Err` when the hub cannot be reached or fails (try again later).
+pub fn send(server: &str, token: &str, record: &Record) -> Result<Sent, Error> {
+    let body = serde_json::to_value(record).map_err(|e| Error::Invalid(e.to_string()))?;
+    let (status, answer) = post(server, "/api/results", Some(token), &body)?;
+    Ok(match status {
+        201 => Sent::Recorded,
+        200 => Sent::AlreadyThere,
+        // Too many at once: later.
+        429 => return Err(refusal(status, &answer)),
+        400..=499 => Sent::Refused(refusal(status, &answer).to_string()),
+        _ => return Err(refusal(status, &answer)),
+    })
+}
+
+/// What one round of delivery did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Delivery {
+    /// Results the hub took (recorded now or already there).
+    pub sent: usize,
+    /// Results the hub refused (set aside with the reason).
+    pub refused: usize,
+    /// Why the rest wait, when the hub could not be reached.
+    pub waiting: Option<String>,
+}
+
+/// Seconds to wait before try `attempts + 1` after a failure: 5 s doubling to 5 minutes.
+pub fn backoff(attempts: u32) -> i64 {
+    (5i64 << attempts.min(6)).min(300)
+}
+
+/// Sends every result due in the hub queue. A hub that cannot be reached leaves them queued
+/// with a later try ([`backoff`]); nothing is ever sent twice once taken.
+pub fn deliver(store: &Store, now: SystemTime) -> Result<Delivery, Error> {
+    let secs = now
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let mut d = Delivery::default();
+    let due = store.hub_due(secs)?;
+    if due.is_empty() {
+        return Ok(d);
+    }
+    let Some(token) = store.setting(TOKEN)? else {
+        return Ok(d);
+    };
+    for (id, server, attempts) in due {
+        let Some(record) = store.result(&id)? else {
+            store.hub_refused(&id, "the result is no longer in the records")?;
+            d.refused += 1;
+            continue;
+        };
+        match send(&server, &token, &record) {
+            Ok(Sent::Recorded | Sent::AlreadyThere) => {
+                store.hub_sent(&id)?;
+                d.sent += 1;
+            }
+            Ok(Sent::Refused(why)) => {
+                store.hub_refused(&id, &why)?;
+                d.refused += 1;
+            }
+            Err(e) => {
+                // The hub is down or busy: this and the rest wait.
+                store.hub_retry_later(&id, secs + backoff(attempts))?;
+                d.waiting = Some(e.to_string());
+                break;
+            }
+        }
+    }
+    Ok(d)
+}
+
+/// Keeps delivering the hub queue in the background (a thread with its own connection to the
+/// records at `db`), checking every two seconds; a hub that is down is retried with backoff.
+pub fn spawn_sender(db: PathBuf) {
+    std::thread::spawn(move || {
+        let Ok((store, _)) = Store::open(&db) else {
+            return;
+        };
+        loop {
+            let _ = deliver(&store, SystemTime::now());
+            std::thread::sleep(Duration::from_secs(2));
+        }
+    });
+}
+
+/// A competition's board on the hub: players and teams, ranked.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Board {
+    /// Players, best first.
+    pub players: Vec<BoardRow>,
+    /// Teams, best first.
+    pub teams: Vec<BoardRow>,
+}
+
+/// Reads the board of `competition` from the hub (a short wait: a board on screen should not
+/// hang on a hub that is down).
+pub fn board(server: &str, competition: &str) -> Result<Board, Error> {
+    let (status, answer) = get(
+        server,
+        &format!("/api/competitions/{competition}/board"),
+        None,
+        Duration::from_secs(5),
+    )?;
+    if status != 200 {
+        return Err(refusal(status, &answer));
+    }
+    serde_json::from_value(answer).map_err(|e| {
+        Error::Hub(format!(
+            "the hub sent a board this peercall cannot read: {e}"
+        ))
+    })
+}

@@ -1,0 +1,199 @@
+//! Joining a team hub from the game: the hub's address and the team's join code (both
+//! remembered), joined and downloaded off the frame; then the competition opens. When joined,
+//! the screen says where results go and how many wait to be sent.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+
+use crate::background::{Pending, Waiting};
+use crate::fields::{Fields, field};
+use crate::nav::{EscapeKey, Press, TextEntry};
+use crate::theme::Theme;
+use crate::{CompetitionFiles, GameSet, PlayOptions, Profile, RecordsDb, Screen};
+use peercall_core::hub;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Join), spawn).add_systems(
+        Update,
+        joined.in_set(GameSet::Apply).run_if(in_state(Screen::Join)),
+    );
+}
+
+/// The line under the fields: what is happening, or why joining failed.
+#[derive(Component)]
+struct Status;
+
+/// What joining gives: the downloaded competition file and the team, or why not.
+type Outcome = Result<(PathBuf, String), String>;
+
+fn spawn(world: &mut World) {
+    let t = *world.resource::<Theme>();
+    let p = t.palette;
+    let (member, pending) = match world.get_resource::<RecordsDb>() {
+        Some(db) => (
+            db.with("the team hub", hub::membership).ok().flatten(),
+            db.with("the team hub", |s| s.hub_pending()).ok(),
+        ),
+        None => (None, None),
+    };
+    let server = member
+        .as_ref()
+        .map_or_else(|| "http://".to_string(), |m| m.server.clone());
+    let draft = Fields {
+        focus: usize::from(member.is_some()),
+        values: vec![server, String::new()],
+        max: vec![200, 16],
+    };
+    let recorded = world.get_resource::<RecordsDb>().is_some();
+    let mut commands = world.commands();
+    let root = commands
+        .spawn((DespawnOnExit(Screen::Join), TextEntry, t.root()))
+        .id();
+    commands.entity(root).with_children(|root| {
+        root.spawn((t.colored("Team hub", 40.0, p.accent), Label));
+        root.spawn(t.colored(
+            "Your trainer gives you the hub's address and your team's join code. Each call you finish in the competition goes to the hub's board; when the hub cannot be reached, results wait here and go later.",
+            18.0,
+            p.dim,
+        ))
+        .insert(Node { max_width: px(860), ..default() });
+        if let Some(m) = &member {
+            let (waiting, refused) = pending.clone().unwrap_or_default();
+            let mut line = format!(
+                "You joined {} on {}. {}",
+                m.competition,
+                m.server,
+                match waiting {
+                    0 => "Every result has been sent.".to_string(),
+                    1 => "1 result waits to be sent.".to_string(),
+                    n => format!("{n} results wait to be sent."),
+                }
+            );
+            if !refused.is_empty() {
+                line.push_str(&format!(
+                    " {} refused by the hub: {}",
+                    refused.len(),
+                    refused[0].1
+                ));
+            }
+            root.spawn((t.colored(line, 18.0, p.good), Label))
+                .insert(Node { max_width: px(860), ..default() });
+        }
+        if !recorded {
+            root.spawn(t.colored(
+                "Your records cannot be opened, so nothing could be sent: see the title screen.",
+                18.0,
+                p.bad,
+            ));
+        }
+        root.spawn(field(&t, "Hub address", &draft.values[0], draft.focus == 0, 0));
+        root.spawn(field(&t, "Join code", &draft.values[1], draft.focus == 1, 1));
+        root.spawn((Status, t.colored("Tab switches fields; Enter joins.", 17.0, p.dim)));
+        root.spawn(Node {
+            column_gap: px(12),
+            margin: UiRect::top(px(8)),
+            ..default()
+        })
+        .with_children(|row| {
+            row.spawn(t.button("Join (Enter)", 0)).observe(start);
+            row.spawn((t.button("Back (Esc)", 1), EscapeKey))
+                .observe(crate::flow::go(Screen::Title));
+        });
+    });
+    commands.entity(root).insert(draft);
+    world.flush();
+}
+
+/// Join: off the frame, join with the typed code, download the competition's files and check
+/// them, then open the competition.
+fn start(
+    _: On<Press>,
+    mut commands: Commands,
+    roots: Query<(Entity, &Fields), Without<Pending<Outcome>>>,
+    db: Option<Res<RecordsDb>>,
+    profile: Res<Profile>,
+    theme: Res<Theme>,
+    mut status: Query<(&mut Text, &mut TextColor), With<Status>>,
+) {
+    let Ok((root, f)) = roots.single() else {
+        return;
+    };
+    let say = |status: &mut Query<(&mut Text, &mut TextColor), With<Status>>, s: &str, c| {
+        for (mut text, mut color) in status.iter_mut() {
+            text.0 = s.to_string();
+            color.0 = c;
+        }
+    };
+    let p = theme.palette;
+    let (server, code) = (
+        f.values[0].trim().to_string(),
+        f.values[1].trim().to_string(),
+    );
+    if code.is_empty() {
+        say(&mut status, "Type your team's join code.", p.bad);
+        return;
+    }
+    let Some(path) = db.and_then(|d| d.0.lock().ok().map(|s| s.path().to_path_buf())) else {
+        say(
+            &mut status,
+            "Your records cannot be opened, so you cannot join.",
+            p.bad,
+        );
+        return;
+    };
+    let player = profile.player.clone();
+    say(&mut status, &format!("Joining {server} ..."), p.dim);
+    commands.entity(root).insert((
+        Waiting,
+        Pending::<Outcome>::start(move || {
+            let store = peercall_core::records::Store::open(&path)
+                .map_err(|e| e.to_string())?
+                .0;
+            let joined = hub::join_and_remember(&store, &server, &code, &player)
+                .map_err(|e| e.to_string())?;
+            let m = hub::membership(&store)
+                .map_err(|e| e.to_string())?
+                .ok_or("the hub was not remembered")?;
+            let files = hub::files(&m).map_err(|e| e.to_string())?;
+            let file = hub::save_files(&files, &hub::files_dir(&store, &m.competition))
+                .map_err(|e| e.to_string())?;
+            Ok((file, joined.team))
+        }),
+    ));
+}
+
+/// The answer of [`start`]: the competition opens, or the reason shows.
+fn joined(world: &mut World) {
+    let mut q = world.query::<(Entity, &Pending<Outcome>)>();
+    let Some((root, answer)) = q.iter(world).find_map(|(e, p)| p.take().map(|a| (e, a))) else {
+        return;
+    };
+    world
+        .entity_mut(root)
+        .remove::<(Pending<Outcome>, Waiting)>();
+    let answer = answer.unwrap_or_else(|| Err("joining stopped unexpectedly".into()));
+    match answer {
+        Ok((file, team)) => {
+            world.resource_mut::<Profile>().team = team;
+            let options = world.resource::<PlayOptions>().clone();
+            let files = crate::competition_files(&options);
+            let n = files.iter().position(|f| *f == file);
+            world.insert_resource(CompetitionFiles(files));
+            match n {
+                Some(n) => super::competitions::open(world, n),
+                None => world
+                    .resource_mut::<NextState<Screen>>()
+                    .set(Screen::Competitions),
+            }
+        }
+        Err(e) => {
+            let bad = world.resource::<Theme>().palette.bad;
+            let mut status = world.query_filtered::<(&mut Text, &mut TextColor), With<Status>>();
+            for (mut text, mut color) in status.iter_mut(world) {
+                text.0 = format!("Not joined: {e}");
+                color.0 = bad;
+            }
+        }
+    }
+}
