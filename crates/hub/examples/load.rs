@@ -123,7 +123,7 @@ fn main() {
                 for r in &records {
                     let t = Instant::now();
                     let sent = client::send(&url, &token, r);
-                    assert_eq!(sent, Ok(client::Sent::Recorded));
+                    assert_eq!(sent.map_err(|e| e.to_string()), Ok(client::Sent::Recorded));
                     latencies.push(t.elapsed());
                 }
                 latencies

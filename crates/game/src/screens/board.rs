@@ -1,8 +1,10 @@
 //! The leaderboard: the top ten and the places around the player, by player or by team, names
-//! shown or hidden; in a competition, that competition's board.
+//! shown or hidden; in a competition, that competition's board, read from its team hub when the
+//! player joined it there (fetched off the frame; this machine's board while the hub is away).
 
 use bevy::prelude::*;
 
+use crate::background::{Pending, Waiting};
 use crate::nav::{EscapeKey, Press};
 use crate::theme::Theme;
 use crate::{ActiveCompetition, GameSet, MonoFont, Profile, RecordsDb, Screen};
@@ -11,26 +13,90 @@ use peercall_core::records::{BoardQuery, board_view};
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Board), spawn).add_systems(
         Update,
-        fill.in_set(GameSet::View).run_if(in_state(Screen::Board)),
+        (arrived.in_set(GameSet::Apply), fill.in_set(GameSet::View))
+            .run_if(in_state(Screen::Board)),
     );
 }
 
 /// How the board is shown, kept on the screen's root: the buttons change it and the board is
 /// drawn again in place.
-#[derive(Component, Debug, Default, Clone, Copy)]
+#[derive(Component, Debug, Default, Clone)]
 pub struct BoardView {
     /// Teams instead of players.
     pub by_team: bool,
     /// Other players' names hidden.
     pub hide_names: bool,
+    /// The team hub's board, when the competition on is the one joined there.
+    pub hub: Remote,
 }
 
-fn spawn(mut commands: Commands, theme: Res<Theme>) {
-    commands.spawn((
-        DespawnOnExit(Screen::Board),
-        theme.root(),
-        BoardView::default(),
-    ));
+/// The hub's board as far as it has come.
+#[derive(Debug, Default, Clone)]
+pub enum Remote {
+    /// Not a hub competition: this machine's board.
+    #[default]
+    Off,
+    /// Being fetched from this hub.
+    Loading(String),
+    /// The hub's board, from this hub.
+    Ready(String, peercall_core::hub::Board),
+    /// The hub could not be read: why.
+    Failed(String),
+}
+
+type Fetched = Result<peercall_core::hub::Board, String>;
+
+fn spawn(
+    mut commands: Commands,
+    theme: Res<Theme>,
+    db: Option<Res<RecordsDb>>,
+    competition: Option<Res<ActiveCompetition>>,
+) {
+    let member = db
+        .and_then(|d| d.with("the team hub", peercall_core::hub::membership).ok())
+        .flatten()
+        .filter(|m| {
+            competition
+                .as_ref()
+                .is_some_and(|c| c.competition.id == m.competition)
+        });
+    let mut root = commands.spawn((DespawnOnExit(Screen::Board), theme.root()));
+    match member {
+        Some(m) => {
+            root.insert((
+                BoardView {
+                    hub: Remote::Loading(m.server.clone()),
+                    ..default()
+                },
+                Waiting,
+                Pending::<Fetched>::start(move || {
+                    peercall_core::hub::board(&m.server, &m.competition).map_err(|e| e.to_string())
+                }),
+            ));
+        }
+        None => {
+            root.insert(BoardView::default());
+        }
+    }
+}
+
+/// The hub's board arrived (or could not be read): the board is drawn again with it.
+fn arrived(mut commands: Commands, mut roots: Query<(Entity, &Pending<Fetched>, &mut BoardView)>) {
+    for (e, pending, mut view) in &mut roots {
+        let Some(answer) = pending.take() else {
+            continue;
+        };
+        let server = match &view.hub {
+            Remote::Loading(s) => s.clone(),
+            _ => String::new(),
+        };
+        view.hub = match answer {
+            Some(Ok(board)) => Remote::Ready(server, board),
+            Some(Err(e)) => Remote::Failed(e),
+            None => Remote::Failed("the hub's board could not be read".into()),
+        };
+        commands.entity(e).remove::<(Pending<Fetched>, Waiting)>();
+    }
 }
 
 /// Draws the board on its root whenever the view changes (and when it appears).
@@ -46,6 +112,7 @@ fn fill(
     let Ok((root, view)) = roots.single() else {
         return;
     };
+    let view = view.clone();
     commands.entity(root).despawn_children();
     let t = *theme;
     let p = t.palette;
@@ -54,10 +121,37 @@ fn fill(
         scenario: None,
         by_team: view.by_team,
     };
-    let (rows, failure) = match db.map(|d| d.with("the leaderboard", |s| s.board(&query))) {
-        Some(Ok(rows)) => (rows, None),
-        Some(Err(e)) => (Vec::new(), Some(e)),
-        None => (Vec::new(), None),
+    let (rows, failure) = match (&view.hub, db) {
+        (Remote::Ready(_, b), _) => (
+            if view.by_team {
+                b.teams.clone()
+            } else {
+                b.players.clone()
+            },
+            None,
+        ),
+        (_, Some(d)) => match d.with("the leaderboard", |s| s.board(&query)) {
+            Ok(rows) => (rows, None),
+            Err(e) => (Vec::new(), Some(e)),
+        },
+        (_, None) => (Vec::new(), None),
+    };
+    let source = match &view.hub {
+        Remote::Off => None,
+        Remote::Loading(s) => Some((
+            format!("Reading the board from the team hub at {s} ..."),
+            p.dim,
+        )),
+        Remote::Ready(s, _) => Some((
+            format!("Live from the team hub at {s}: every player's calls."),
+            p.good,
+        )),
+        Remote::Failed(e) => Some((
+            format!(
+                "The team hub cannot be read now ({e}); this is the board on this machine. Your results wait and go when it is back."
+            ),
+            p.bad,
+        )),
     };
     let me = if view.by_team {
         &profile.team
@@ -80,6 +174,9 @@ fn fill(
             17.0,
             p.dim,
         ));
+        if let Some((line, color)) = source {
+            root.spawn((t.colored(line, 16.0, color), Node { max_width: px(900), ..default() }));
+        }
         root.spawn((
             Node {
                 flex_direction: FlexDirection::Column,

@@ -2,6 +2,7 @@
 //! the title screen to the debrief. One test binary (linking Bevy once): the regression tests
 //! are a module of it.
 
+mod hub;
 mod regressions;
 
 use std::time::Duration;

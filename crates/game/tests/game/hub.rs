@@ -1,0 +1,403 @@
+//! The game with a real team hub on loopback: joining from the title screen by typing the address
+//! and code, playing the competition's downloaded call, and the result reaching the hub's board,
+//! the in-game leaderboard and a board page open in a real browser (Chromium through
+//! ChromeDriver) without a reload; then the hub going away (the game keeps playing, the result
+//! waits) and coming back (the result is sent, once).
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use super::*;
+use peercall_core::records::Store;
+use peercall_game::{Profile, RecordsDb};
+use serde_json::{Value, json};
+
+const ADMIN: &str = "game-test-admin";
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A hub in this process (a thread), with its data in `data`; its address.
+fn start_hub(data: &Path) -> String {
+    let port = free_port();
+    let config = peercall_hub::Config {
+        listen: format!("127.0.0.1:{port}").parse().unwrap(),
+        data: data.to_path_buf(),
+        database_url: None,
+        admin_token: Some(ADMIN.into()),
+        posts_per_minute: peercall_hub::POSTS_PER_MINUTE,
+        joins_per_minute: peercall_hub::JOINS_PER_MINUTE,
+    };
+    std::thread::spawn(move || peercall_hub::serve(config));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "the hub did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    format!("http://127.0.0.1:{port}")
+}
+
+/// The way to the hub, which the test can cut (connections refused) and restore: the hub as
+/// players' machines see it when the network or the hub goes down.
+struct Link {
+    up: Arc<AtomicBool>,
+    url: String,
+}
+
+impl Link {
+    fn to(hub_port: u16) -> Link {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let up = Arc::new(AtomicBool::new(true));
+        let on = Arc::clone(&up);
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                if !on.load(Ordering::SeqCst) {
+                    // Down: the connection is dropped at once.
+                    drop(client);
+                    continue;
+                }
+                let Ok(server) = TcpStream::connect(("127.0.0.1", hub_port)) else {
+                    continue;
+                };
+                pipe(client.try_clone().unwrap(), server.try_clone().unwrap());
+                pipe(server, client);
+            }
+        });
+        Link { up, url }
+    }
+
+    fn set(&self, up: bool) {
+        self.up.store(up, Ordering::SeqCst);
+    }
+}
+
+fn pipe(mut from: TcpStream, mut to: TcpStream) {
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 16 * 1024];
+        while let Ok(n) = from.read(&mut buf) {
+            if n == 0 || to.write_all(&buf[..n]).is_err() {
+                break;
+            }
+        }
+        let _ = to.shutdown(std::net::Shutdown::Both);
+    });
+}
+
+/// A real browser on a page, through ChromeDriver (WebDriver over HTTP).
+struct Browser {
+    driver: std::process::Child,
+    base: String,
+    session: String,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    /// Opens `url` in headless Chromium, or `None` (skipped) without ChromeDriver unless
+    /// `PEERCALL_REQUIRE_BROWSER` is set.
+    fn open(url: &str) -> Option<Browser> {
+        let have = std::process::Command::new("chromedriver")
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !have {
+            assert!(
+                std::env::var_os("PEERCALL_REQUIRE_BROWSER").is_none(),
+                "chromedriver is required here (PEERCALL_REQUIRE_BROWSER is set)"
+            );
+            eprintln!("skipped the browser: needs chromium and chromium-driver");
+            return None;
+        }
+        let port = free_port();
+        let driver = std::process::Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let base = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let profile = tempfile::tempdir().unwrap();
+        let args = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1280,800",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([format!("--user-data-dir={}", profile.path().display())])
+        .collect::<Vec<_>>();
+        let mut b = Browser {
+            driver,
+            base,
+            session: String::new(),
+            _profile: profile,
+        };
+        let answer = b.send(
+            "POST",
+            "/session",
+            json!({ "capabilities": { "alwaysMatch": {
+                "browserName": "chrome",
+                "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args }
+            } } }),
+        );
+        b.session = answer["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {answer}"))
+            .to_string();
+        let path = format!("/session/{}/url", b.session);
+        b.send("POST", &path, json!({ "url": url }));
+        Some(b)
+    }
+
+    fn send(&self, method: &str, path: &str, body: Value) -> Value {
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .new_agent();
+        let url = format!("{}{path}", self.base);
+        let mut resp = match method {
+            "POST" => agent.post(&url).send_json(&body).unwrap(),
+            _ => agent.delete(&url).call().unwrap(),
+        };
+        serde_json::from_str(&resp.body_mut().read_to_string().unwrap()).unwrap_or(Value::Null)
+    }
+
+    /// The page's text as shown.
+    fn text(&self) -> String {
+        let path = format!("/session/{}/execute/sync", self.session);
+        let v = self.send(
+            "POST",
+            &path,
+            json!({ "script": "return document.body.innerText", "args": [] }),
+        );
+        v["value"].as_str().unwrap_or_default().to_string()
+    }
+
+    /// How many times the page was loaded (a reload would count again).
+    fn loads(&self) -> u64 {
+        let path = format!("/session/{}/execute/sync", self.session);
+        let v = self.send(
+            "POST",
+            &path,
+            json!({ "script": "return performance.getEntriesByType('navigation').length + (window.__peercallMark ? 0 : (window.__peercallMark = 1, 0))", "args": [] }),
+        );
+        v["value"].as_u64().unwrap_or(0)
+    }
+
+    /// Whether the mark set by [`Browser::loads`] is still there (it would be gone after a
+    /// reload).
+    fn same_page(&self) -> bool {
+        let path = format!("/session/{}/execute/sync", self.session);
+        let v = self.send(
+            "POST",
+            &path,
+            json!({ "script": "return window.__peercallMark === 1", "args": [] }),
+        );
+        v["value"].as_bool() == Some(true)
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if !self.session.is_empty() {
+            let path = format!("/session/{}", self.session);
+            self.send("DELETE", &path, Value::Null);
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// Results the hub holds for competition `cup`.
+fn on_hub(data: &Path) -> u64 {
+    Store::open(&data.join("records.sqlite"))
+        .unwrap()
+        .0
+        .count_in("cup")
+        .unwrap()
+}
+
+fn wait_for(what: &str, secs: u64, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out waiting: {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// From the scenario list of the joined competition: plays the player's next call with the
+/// peer process that fits its truth; ends on the debrief.
+fn play_competition_call(app: &mut App) {
+    key(app, KeyCode::Digit1);
+    assert_eq!(screen(app), Screen::Briefing);
+    key(app, KeyCode::Enter);
+    assert_eq!(screen(app), Screen::Call);
+    let truth = {
+        let a = call(app);
+        a.script()
+            .scenario()
+            .truths
+            .at(a.call.truth() as usize)
+            .0
+            .to_string()
+    };
+    let picks: &[usize] = match truth.as_str() {
+        "consolidating" => &[2, 1, 2, 1, 1, 1, 1],
+        "funded" => &[2, 1, 3, 2, 2],
+        _ => &[2, 1, 3, 2, 3],
+    };
+    for &pick in picks {
+        let n = shown(app, pick);
+        key(app, digit(n));
+        app.update();
+    }
+    assert!(call(app).call.is_over());
+    key(app, KeyCode::Enter);
+    assert_eq!(screen(app), Screen::Debrief);
+}
+
+#[test]
+fn a_call_played_in_the_game_reaches_the_hub_and_a_board_open_in_a_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("hub");
+    let hub = start_hub(&data);
+    let source = Library::builtin_source("dialogues/network-expansion.ron").unwrap();
+    let codes = peercall_core::hub::publish(
+        &hub,
+        ADMIN,
+        r#"Competition(id: "cup", name: "Winter cup", attempts: 3, scenarios: [(id: "network-expansion", seed: 5)])"#,
+        &[source.to_string()],
+        &["East".to_string()],
+    )
+    .unwrap();
+    let code = codes[0].1.clone();
+    let hub_port: u16 = hub.rsplit(':').next().unwrap().parse().unwrap();
+    let link = Link::to(hub_port);
+    // The trainer's board page is open in a browser before anyone plays.
+    let browser = Browser::open(&format!("{hub}/competitions/cup"));
+    if let Some(b) = &browser {
+        wait_for("the board page", 20, || b.text().contains("No results yet"));
+        b.loads();
+    }
+
+    // A player's machine: the game, with its records.
+    let db = dir.path().join("player").join("records.sqlite");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            200,
+        )))
+        .insert_resource(RecordsDb(std::sync::Mutex::new(
+            Store::open(&db).unwrap().0,
+        )));
+    add_game(
+        &mut app,
+        Library::builtin(),
+        PlayOptions {
+            db: Some(db.clone()),
+            player: Some("Gia".into()),
+            ..default()
+        },
+    );
+    app.update();
+    app.update();
+    app.insert_resource(Profile {
+        player: "Gia".into(),
+        team: String::new(),
+    });
+
+    // Join from the title screen: the address, Tab, the code, Enter.
+    press(&mut app, "Join a team hub");
+    assert_eq!(screen(&app), Screen::Join);
+    for _ in 0.."http://".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, &link.url);
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, &code.to_lowercase());
+    key(&mut app, KeyCode::Enter);
+    update_until(&mut app, |a| screen(a) == Screen::Pick);
+    assert_eq!(app.world().resource::<Profile>().team, "East");
+    assert!(
+        db.parent()
+            .unwrap()
+            .join("hub/cup/network-expansion.ron")
+            .exists(),
+        "the competition's scenario was downloaded"
+    );
+
+    // The call, played; the result goes to the hub in the background.
+    play_competition_call(&mut app);
+    wait_for("the result on the hub", 20, || on_hub(&data) == 1);
+    if let Some(b) = &browser {
+        let t = Instant::now();
+        wait_for("the browser's board", 5, || b.text().contains("Gia"));
+        eprintln!(
+            "the open board page showed the game's result {} ms after the hub had it",
+            t.elapsed().as_millis()
+        );
+        assert!(b.same_page(), "the page was not reloaded");
+    }
+    // The in-game leaderboard is the hub's.
+    press(&mut app, "Leaderboard");
+    update_until(&mut app, |a| {
+        let mut q = a.world().try_query::<&Text>().unwrap();
+        q.iter(a.world())
+            .any(|t| t.0.starts_with("Live from the team hub"))
+    });
+
+    // The hub goes away: the next call plays all the same, its result waits.
+    link.set(false);
+    key(&mut app, KeyCode::Escape);
+    press(&mut app, "Scenarios");
+    assert_eq!(screen(&app), Screen::Pick);
+    play_competition_call(&mut app);
+    let waiting = || Store::open(&db).unwrap().0.hub_pending().unwrap().0;
+    wait_for("the failed try", 10, || {
+        Store::open(&db)
+            .unwrap()
+            .0
+            .hub_due(i64::MAX)
+            .unwrap()
+            .iter()
+            .any(|(_, _, tries)| *tries > 0)
+    });
+    assert_eq!(waiting(), 1);
+    assert_eq!(on_hub(&data), 1);
+    press(&mut app, "Leaderboard");
+    update_until(&mut app, |a| {
+        let mut q = a.world().try_query::<&Text>().unwrap();
+        q.iter(a.world())
+            .any(|t| t.0.starts_with("The team hub cannot be read now"))
+    });
+
+    // It comes back: the waiting result is sent (after the backoff), once.
+    link.set(true);
+    wait_for("the waiting result on the hub", 40, || on_hub(&data) == 2);
+    assert_eq!(waiting(), 0);
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(on_hub(&data), 2, "nothing was sent twice");
+    assert_eq!(Store::open(&db).unwrap().0.results(None).unwrap().len(), 2);
+}
