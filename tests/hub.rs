@@ -400,3 +400,92 @@ fn too_many_requests_are_turned_away_and_join_codes_cannot_be_guessed() {
     // The board is still there for everyone else.
     assert_eq!(get(&format!("{url}/api/competitions/cup/board")).0, 200);
 }
+
+#[test]
+fn a_closed_competition_takes_no_one_and_no_result_and_unknown_ones_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_hub, url) = hub(&dir.path().join("hub"));
+    let code = publish(dir.path(), &url, "East");
+    let ana = join_and_play(dir.path(), &url, &code, "Ana", "East");
+    // The trainer closes the competition by publishing it again with an end in the past.
+    let closed = dir.path().join("closed.ron");
+    std::fs::write(
+        &closed,
+        r#"Competition(id: "cup", name: "Winter <cup>", ends: "2020-01-31", attempts: 3, scenarios: [(id: "network-expansion", seed: 5)])"#,
+    )
+    .unwrap();
+    let out = peercall_db(&dir.path().join("trainer.sqlite"))
+        .args(["hub", "publish", "--server", &url, "--teams", "East"])
+        .args(["--admin-token", ADMIN])
+        .arg(&closed)
+        .output()
+        .unwrap();
+    common::success(&out);
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&code), "the team keeps its code");
+    // Ana's call, played while it was open, is refused now, with the reason, and waits no more.
+    let out = peercall_db(&ana).args(["hub", "send"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("0 sent, 0 waiting, 1 refused"), "{stdout}");
+    assert!(stdout.contains("ended on 2020-01-31"), "{stdout}");
+    // Nobody joins it.
+    let body = serde_json::json!({ "code": code, "name": "Ben" }).to_string();
+    let (status, answer) = post(&format!("{url}/api/join"), None, body.as_bytes());
+    assert_eq!(status, 403, "{answer}");
+    assert!(answer["error"].as_str().unwrap().contains("ended on 2020-01-31"));
+    // Unknown ones: the code, the competition's board, page and files.
+    let body = serde_json::json!({ "code": "NOPE2345", "name": "Ben" }).to_string();
+    let (status, answer) = post(&format!("{url}/api/join"), None, body.as_bytes());
+    assert_eq!((status, answer["error"].as_str()), (404, Some("no team has that join code")));
+    for path in ["/api/competitions/nope/board", "/competitions/nope", "/competitions/nope/wall"] {
+        let (status, body) = get(&format!("{url}{path}"));
+        assert_eq!(status, 404, "{path}");
+        assert!(body.contains("no competition with that id"), "{path}: {body}");
+    }
+    let (status, _) = get(&format!("{url}/api/competitions/cup/files"));
+    assert_eq!(status, 403, "a competition's files are for its players");
+    let (status, answer) = get(&format!("{url}/api/competitions/cup/board"));
+    assert_eq!(status, 200);
+    assert!(answer.contains("\"players\":[]"), "nothing was counted: {answer}");
+}
+
+#[test]
+fn the_board_page_shows_the_top_ten_and_the_places_around_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_hub, url) = hub(&dir.path().join("hub"));
+    let code = publish(dir.path(), &url, "East");
+    // Fifteen players, each with one call.
+    for p in 0..15u32 {
+        let name = format!("P{p:02} <i>");
+        let body = serde_json::json!({ "code": code, "name": name }).to_string();
+        let (status, joined) = post(&format!("{url}/api/join"), None, body.as_bytes());
+        assert_eq!(status, 201, "{joined}");
+        let r = own_calls(&name, "East", 1).remove(0);
+        let (status, answer) = post(
+            &format!("{url}/api/results"),
+            joined["token"].as_str(),
+            serde_json::to_string(&r).unwrap().as_bytes(),
+        );
+        assert_eq!(status, 201, "{answer}");
+    }
+    let (_, board) = get(&format!("{url}/api/competitions/cup/board"));
+    let board: Value = serde_json::from_str(&board).unwrap();
+    let at = |place: usize| board["players"][place - 1]["name"].as_str().unwrap().to_string();
+    let html = |name: &str| name.replace('<', "&lt;").replace('>', "&gt;");
+    let me = at(14);
+    let query = me.replace(' ', "%20").replace('<', "%3C").replace('>', "%3E");
+    let (status, page) = get(&format!("{url}/competitions/cup?me={query}"));
+    assert_eq!(status, 200);
+    let players = page.split("<h2>Teams</h2>").next().unwrap();
+    // The top ten, a gap, then places 12 to 15 around place 14; names escaped.
+    for place in (1..=10).chain(12..=15) {
+        assert!(players.contains(&html(&at(place))), "place {place}: {players}");
+    }
+    assert!(!players.contains(&html(&at(11))), "place 11 is not shown");
+    assert!(players.contains("class=\"gap\"") && players.contains("class=\"me\""));
+    assert!(!page.contains("<i>"), "no name is markup");
+    // With names hidden, only the player's own shows.
+    let (_, hidden) = get(&format!("{url}/competitions/cup?hide-names=1&me={query}"));
+    assert!(hidden.contains(&html(&me)) && !hidden.contains(&html(&at(1))));
+    assert!(hidden.contains("Player 1<"));
+}

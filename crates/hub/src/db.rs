@@ -461,6 +461,24 @@ impl Db {
         }
     }
 
+    /// The competition and team of a join code, if a team has it.
+    pub async fn team_of(&self, code: &str) -> Result<Option<(String, String)>, DbError> {
+        match self {
+            Db::Sqlite { hub, .. } => hub.lock().map_err(failed)?.team_of(code).map_err(failed),
+            Db::Postgres { .. } => {
+                self.pg(|c| async move {
+                    Ok(c.query_opt(
+                        "SELECT competition, team FROM teams WHERE code = $1",
+                        &[&code],
+                    )
+                    .await?
+                    .map(|r| (r.get(0), r.get(1))))
+                })
+                .await
+            }
+        }
+    }
+
     /// The player a token belongs to.
     pub async fn player(&self, token: &str) -> Result<Option<Player>, DbError> {
         match self {

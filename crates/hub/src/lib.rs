@@ -389,6 +389,15 @@ async fn join(
     let name = peercall_core::shown::name("your name", &j.name, false)
         .map_err(|e| Refusal(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
     let code = j.code.trim().to_ascii_uppercase();
+    // A competition that has ended (or not begun) takes no one.
+    if let Some((competition, _)) = hub.db.team_of(&code).await?
+        && let Some((_, ready)) = hub.ready(&competition).await?
+    {
+        ready
+            .competition
+            .open_on(&peercall_core::competition::today())
+            .map_err(|e| Refusal(StatusCode::FORBIDDEN, e.to_string()))?;
+    }
     match hub.db.join(&code, &name, &now()).await? {
         None => Err(Refusal(
             StatusCode::NOT_FOUND,
@@ -790,6 +799,10 @@ async fn analytics_page(
 struct PageOptions {
     #[serde(rename = "hide-names", default)]
     hide_names: Option<String>,
+    /// A player (or team) whose place is shown with the two places either side, below the top
+    /// ten.
+    #[serde(default)]
+    me: Option<String>,
 }
 
 /// Text for HTML: `&`, `<`, `>`, `"` and `'` escaped.
@@ -828,7 +841,10 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;background:#12161f;co
     .choice .bar{position:absolute;left:0;top:0;bottom:0;background:#2f5d8a;opacity:.55;z-index:-1;border-radius:3px}\
     .choice .pct{display:inline-block;width:3rem;text-align:right;font-variant-numeric:tabular-nums}\
     .sig{color:#9aa3b2;font-size:.85rem}.wall{font-size:2rem}.wall h1{font-size:3.5rem}body:has(.wall){max-width:none;margin:1rem 3rem}\
-    th.n{text-align:right}";
+    th.n{text-align:right}tr.me td{color:#ffd479;font-weight:600}tr.gap td{color:#9aa3b2}\
+    form{margin:0 0 1rem}input{background:#1b2130;color:#e6e9ef;border:1px solid #2a3140;\
+    padding:.3rem .5rem;border-radius:4px}button{background:#2f5d8a;color:#fff;border:0;\
+    padding:.35rem .8rem;border-radius:4px}textarea{width:100%;background:#1b2130;color:#e6e9ef}";
 
 async fn index(State(hub): State<Shared>) -> Result<Html<String>, Refusal> {
     let list = hub.db.competitions().await?;
@@ -857,10 +873,15 @@ async fn board_page(
     let (players, teams) = boards(&hub, &id).await?;
     let name = hub.ready(&id).await?.map(|(n, _)| n).unwrap_or_default();
     let hide = opts.hide_names.is_some();
+    let me = opts.me.as_deref().map(str::trim).filter(|m| !m.is_empty());
     let mut body = format!(
-        "<h1>{}</h1><p><a href=\"/competitions/{}/wall\">Wall mode</a></p>",
+        "<h1>{}</h1><p><a href=\"/competitions/{}/wall\">Wall mode</a> · \
+         <a href=\"?hide-names=1\">Hide names</a></p>\
+         <form method=\"get\"><label>Your place: <input name=\"me\" value=\"{}\" \
+         placeholder=\"your name or team\" maxlength=\"64\"></label> <button>Show</button></form>",
         escape(&name),
-        escape(&id)
+        escape(&id),
+        escape(me.unwrap_or_default())
     );
     for (title, rows, who) in [("Players", &players, "Player"), ("Teams", &teams, "Team")] {
         body.push_str(&format!("<section class=\"static\"><h2>{title}</h2>"));
@@ -873,14 +894,20 @@ async fn board_page(
             "<table><tr><th class=\"n\">#</th><th>{who}</th>{}<th class=\"n\">Score</th><th class=\"n\">Calls</th></tr>",
             if team_column { "<th>Team</th>" } else { "" }
         ));
-        for r in rows.iter().take(10) {
-            let shown = if hide {
+        let mut last = 0;
+        for r in peercall_core::records::board_view(rows, me) {
+            if r.place > last + 1 {
+                body.push_str("<tr class=\"gap\"><td colspan=\"5\">…</td></tr>");
+            }
+            last = r.place;
+            let shown = if hide && Some(r.name.as_str()) != me {
                 format!("{who} {}", r.place)
             } else {
                 r.name.clone()
             };
             body.push_str(&format!(
-                "<tr><td class=\"n\">{}</td><td>{}</td>{}<td class=\"n\">{:.0}</td><td class=\"n\">{}</td></tr>",
+                "<tr{}><td class=\"n\">{}</td><td>{}</td>{}<td class=\"n\">{:.0}</td><td class=\"n\">{}</td></tr>",
+                if Some(r.name.as_str()) == me { " class=\"me\"" } else { "" },
                 r.place,
                 escape(&shown),
                 if team_column {
@@ -894,7 +921,7 @@ async fn board_page(
         }
         body.push_str("</table></section>");
     }
-    body.push_str(&live_script(&id, hide, false));
+    body.push_str(&live_script(&id, hide, false, me.unwrap_or_default()));
     Ok(page(&name, &body))
 }
 
@@ -911,17 +938,29 @@ async fn wall_page(
         "<div class=\"wall\"><h1>{}</h1><div id=\"boards\"></div></div>",
         escape(&name)
     );
-    body.push_str(&live_script(&id, opts.hide_names.is_some(), true));
+    body.push_str(&live_script(
+        &id,
+        opts.hide_names.is_some(),
+        true,
+        opts.me.as_deref().unwrap_or_default(),
+    ));
     Ok(page(&name, &body))
 }
 
 /// The little JavaScript that keeps a board page live: it listens to the board's events and
-/// redraws the tables (names are set as text, never as HTML).
-fn live_script(id: &str, hide: bool, wall: bool) -> String {
+/// redraws the tables (names are set as text, never as HTML): the top ten (twenty on the
+/// wall), and the places around `me` below them.
+fn live_script(id: &str, hide: bool, wall: bool, me: &str) -> String {
     format!(
         r#"<script>
 (function () {{
-  var hide = {hide}, wall = {wall};
+  var hide = {hide}, wall = {wall}, me = {me};
+  function view(rows) {{
+    var top = wall ? 20 : 10, out = rows.slice(0, top);
+    var i = rows.findIndex(function (r) {{ return r.name === me; }});
+    if (me && i >= top) out = out.concat(rows.slice(Math.max(top, i - 2), i + 3));
+    return out;
+  }}
   function table(title, who, rows, team) {{
     var box = document.createElement('section');
     var h = document.createElement('h2'); h.textContent = title; box.appendChild(h);
@@ -931,9 +970,12 @@ fn live_script(id: &str, hide: bool, wall: bool) -> String {
     var tr = document.createElement('tr');
     head.forEach(function (c, i) {{ var th = document.createElement('th'); th.textContent = c; if (i === 0 || i >= head.length - 2) th.className = 'n'; tr.appendChild(th); }});
     t.appendChild(tr);
-    rows.slice(0, wall ? 20 : 10).forEach(function (r) {{
-      var cells = [r.place, hide ? who + ' ' + r.place : r.name].concat(team ? [r.team] : []).concat([Math.round(r.score), r.calls]);
-      var tr = document.createElement('tr');
+    var last = 0;
+    view(rows).forEach(function (r) {{
+      if (r.place > last + 1) {{ var gap = document.createElement('tr'); gap.className = 'gap'; var td = document.createElement('td'); td.colSpan = 5; td.textContent = '…'; gap.appendChild(td); t.appendChild(gap); }}
+      last = r.place;
+      var cells = [r.place, hide && r.name !== me ? who + ' ' + r.place : r.name].concat(team ? [r.team] : []).concat([Math.round(r.score), r.calls]);
+      var tr = document.createElement('tr'); if (r.name === me) tr.className = 'me';
       cells.forEach(function (c, i) {{ var td = document.createElement('td'); td.textContent = c; if (i === 0 || i >= cells.length - 2) td.className = 'n'; tr.appendChild(td); }});
       t.appendChild(tr);
     }});
@@ -950,5 +992,9 @@ fn live_script(id: &str, hide: bool, wall: bool) -> String {
 }})();
 </script>"#,
         id = escape(id).replace('\\', "\\\\").replace('\'', "\\'"),
+        // JSON is a JavaScript string literal; `<` is escaped so no name can end the script.
+        me = serde_json::to_string(me)
+            .unwrap_or_else(|_| "\"\"".into())
+            .replace('<', "\\u003c"),
     )
 }

@@ -282,6 +282,18 @@ impl HubStore {
         ))))
     }
 
+    /// The competition and team of a join code, if a team has it.
+    pub fn team_of(&self, code: &str) -> Result<Option<(String, String)>, String> {
+        self.conn
+            .query_row(
+                "SELECT competition, team FROM teams WHERE code = ?1",
+                params![code],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| e.to_string())
+    }
+
     /// The player a token belongs to.
     pub fn player(&self, token: &str) -> Result<Option<Player>, String> {
         self.conn
