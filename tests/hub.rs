@@ -489,3 +489,87 @@ fn the_board_page_shows_the_top_ten_and_the_places_around_a_name() {
     assert!(hidden.contains(&html(&me)) && !hidden.contains(&html(&at(1))));
     assert!(hidden.contains("Player 1<"));
 }
+
+/// A `multipart/form-data` body of (field, file name or "", text) parts, and its content type.
+fn multipart(parts: &[(&str, &str, &str)]) -> (String, Vec<u8>) {
+    let boundary = "peercall-test-boundary-7261";
+    let mut body = Vec::new();
+    for (name, file, text) in parts {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        if file.is_empty() {
+            body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+            );
+        } else {
+            body.extend_from_slice(
+                format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        body.extend_from_slice(text.as_bytes());
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[test]
+fn a_trainer_publishes_from_the_hubs_page() {
+    use base64::Engine;
+    let dir = tempfile::tempdir().unwrap();
+    let (_hub, url) = hub(&dir.path().join("hub"));
+    // The page asks a browser for the admin token.
+    let resp = agent().get(&format!("{url}/publish")).call().unwrap();
+    assert_eq!(resp.status().as_u16(), 401);
+    assert!(resp.headers().contains_key("www-authenticate"));
+    let basic = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("trainer:{ADMIN}"))
+    );
+    let mut resp = agent()
+        .get(&format!("{url}/publish"))
+        .header("Authorization", &basic)
+        .call()
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    let form = resp.body_mut().read_to_string().unwrap();
+    assert!(form.contains("enctype=\"multipart/form-data\"") && form.contains("name=\"teams\""));
+    let send = |parts: &[(&str, &str, &str)]| {
+        let (kind, body) = multipart(parts);
+        let mut resp = agent()
+            .post(&format!("{url}/publish"))
+            .header("Authorization", &basic)
+            .header("Content-Type", &kind)
+            .send(&body[..])
+            .unwrap();
+        let status = resp.status().as_u16();
+        (status, resp.body_mut().read_to_string().unwrap())
+    };
+    // A broken file is refused with the compiler's message, escaped.
+    let (status, page) = send(&[
+        ("competition", "cup.ron", "Competition(id: \"cup\", name: \"<b>\", scenarios: [(id: 7)])"),
+        ("teams", "", "East"),
+    ]);
+    assert_eq!(status, 422, "{page}");
+    assert!(page.contains("competition.ron:1:"), "{page}");
+    assert!(!page.contains("<b>"));
+    // The competition file alone: the built-in scenario stands in; two teams, two codes.
+    let cup = std::fs::read_to_string(cup(dir.path())).unwrap();
+    let (status, page) = send(&[
+        ("competition", "cup.ron", &cup),
+        ("scenarios", "", ""),
+        ("teams", "", "East, West <w>"),
+    ]);
+    assert_eq!(status, 201, "{page}");
+    assert!(page.contains("West &lt;w&gt;"), "{page}");
+    let code = page
+        .split("<td>East</td><td><code>")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .unwrap_or_else(|| panic!("{page}"))
+        .to_string();
+    // A player joins with it and plays.
+    join_and_play(dir.path(), &url, &code, "Ana", "East");
+}

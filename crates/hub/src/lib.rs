@@ -235,6 +235,7 @@ fn router(state: Shared) -> Router {
         .route("/competitions/{id}/analytics.csv", get(analytics_csv))
         .route("/api/competitions/{id}/analytics", get(analytics_json))
         .route("/api/competitions", post(publish))
+        .route("/publish", get(publish_page).post(publish_form))
         .route("/api/competitions/{id}/board", get(board_json))
         .route("/api/competitions/{id}/files", get(files_json))
         .route("/api/join", post(join))
@@ -308,8 +309,21 @@ async fn publish(
 ) -> Result<Response, Refusal> {
     admin(&hub, &headers).await?;
     let Json(p) = body.map_err(|e| Refusal(e.status(), e.body_text()))?;
-    let teams: Vec<String> = p
-        .teams
+    let (id, codes) = publish_files(&hub, &p.competition, p.scenarios, &p.teams).await?;
+    let codes: serde_json::Map<String, serde_json::Value> =
+        codes.into_iter().map(|(t, c)| (t, c.into())).collect();
+    Ok((StatusCode::CREATED, Json(json!({ "id": id, "codes": codes }))).into_response())
+}
+
+/// Checks and publishes a competition file with its scenario files for `teams`: its id and
+/// each team's join code.
+async fn publish_files(
+    hub: &Hub,
+    competition: &str,
+    scenarios: Vec<String>,
+    teams: &[String],
+) -> Result<(String, Vec<(String, String)>), Refusal> {
+    let teams: Vec<String> = teams
         .iter()
         .map(|t| peercall_core::shown::name("a team name", t, false))
         .collect::<Result<_, _>>()
@@ -320,22 +334,126 @@ async fn publish(
             "name between 1 and 100 teams".into(),
         ));
     }
-    let r = ready(&p.competition, &p.scenarios)
+    let r = ready(competition, &scenarios)
         .map_err(|e| Refusal(StatusCode::UNPROCESSABLE_ENTITY, e))?;
     let published = Published {
         id: r.competition.id.clone(),
         name: r.competition.name.clone(),
-        file: p.competition.clone(),
-        scenarios: p.scenarios.clone(),
+        file: competition.to_string(),
+        scenarios,
     };
     let codes = hub.db.publish(&published, &teams, &now()).await?;
-    let codes: serde_json::Map<String, serde_json::Value> =
-        codes.into_iter().map(|(t, c)| (t, c.into())).collect();
-    Ok((
-        StatusCode::CREATED,
-        Json(json!({ "id": published.id, "codes": codes })),
-    )
-        .into_response())
+    Ok((published.id, codes))
+}
+
+/// The trainer's page for publishing: the competition file, its scenario files (the built-in
+/// ones stand in for any not given), and the teams.
+async fn publish_page(State(hub): State<Shared>, headers: HeaderMap) -> Response {
+    if let Err(r) = admin(&hub, &headers).await {
+        return ask_for_admin(r);
+    }
+    let body = "<h1>Publish a competition</h1>\
+        <p>Choose the competition file and the scenario files it names. A built-in scenario stands \
+        in for any you do not give. Each team gets a join code for its players.</p>\
+        <form method=\"post\" action=\"/publish\" enctype=\"multipart/form-data\">\
+        <p><label>Competition file<br><input type=\"file\" name=\"competition\" accept=\".ron\" required></label></p>\
+        <p><label>Scenario files<br><input type=\"file\" name=\"scenarios\" accept=\".ron\" multiple></label></p>\
+        <p><label>Teams, separated by commas<br><input name=\"teams\" size=\"60\" required placeholder=\"East, West\"></label></p>\
+        <p><button>Publish</button></p></form>";
+    page("Publish a competition", body).into_response()
+}
+
+/// The publishing form sent: the competition is checked and published, and the join codes shown.
+async fn publish_form(
+    State(hub): State<Shared>,
+    headers: HeaderMap,
+    mut form: axum::extract::Multipart,
+) -> Response {
+    if let Err(r) = admin(&hub, &headers).await {
+        return ask_for_admin(r);
+    }
+    let mut competition = None;
+    let mut scenarios = Vec::new();
+    let mut teams = String::new();
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) => return refused_page(&e.body_text()),
+        };
+        let name = field.name().unwrap_or_default().to_string();
+        let text = match field.text().await {
+            Ok(t) => t,
+            Err(e) => return refused_page(&e.body_text()),
+        };
+        match name.as_str() {
+            "competition" => competition = Some(text),
+            // An empty file input sends one empty part.
+            "scenarios" if !text.trim().is_empty() => scenarios.push(text),
+            "teams" => teams = text,
+            _ => {}
+        }
+    }
+    let Some(competition) = competition.filter(|c| !c.trim().is_empty()) else {
+        return refused_page("choose the competition file");
+    };
+    // Built-in scenarios stand in for the ones named but not given.
+    if let Ok(c) = peercall_dialogue::load::parse_as::<Competition>("competition.ron", &competition)
+    {
+        let given: Vec<String> = scenarios.iter().map(|t| store::scenario_id(t)).collect();
+        let builtin = Library::builtin();
+        for e in &c.scenarios {
+            if given.contains(&e.id) {
+                continue;
+            }
+            if let Some(text) = builtin
+                .find(&e.id)
+                .and_then(|i| Library::builtin_source(&builtin.entries[i].file))
+            {
+                scenarios.push(text.to_string());
+            }
+        }
+    }
+    let teams: Vec<String> = teams
+        .split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    match publish_files(&hub, &competition, scenarios, &teams).await {
+        Ok((id, codes)) => {
+            let mut body = format!(
+                "<h1>Published</h1><p>Players join with their team's code: in the game (Join a team hub) or with <code>peercall join ADDRESS CODE</code>.</p>\
+                 <table><tr><th>Team</th><th>Join code</th></tr>"
+            );
+            for (team, code) in &codes {
+                body.push_str(&format!(
+                    "<tr><td>{}</td><td><code>{}</code></td></tr>",
+                    escape(team),
+                    escape(code)
+                ));
+            }
+            body.push_str(&format!(
+                "</table><p><a href=\"/competitions/{0}\">The board</a> · <a href=\"/competitions/{0}/analytics\">Analytics</a></p>",
+                escape(&id)
+            ));
+            (StatusCode::CREATED, page("Published", &body)).into_response()
+        }
+        Err(Refusal(status, why)) => {
+            let mut r = refused_page(&why);
+            *r.status_mut() = status;
+            r
+        }
+    }
+}
+
+/// A page saying why publishing was refused (a compiler-style message in a block).
+fn refused_page(why: &str) -> Response {
+    let body = format!(
+        "<h1>Not published</h1><pre>{}</pre><p><a href=\"/publish\">Back</a></p>",
+        escape(why)
+    );
+    (StatusCode::UNPROCESSABLE_ENTITY, page("Not published", &body)).into_response()
 }
 
 /// The admin token of a request: a bearer token, or the password of HTTP Basic (what a
@@ -840,6 +958,7 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;background:#12161f;co
     .choice{position:relative;padding:.2rem .4rem;margin:.15rem 0;z-index:0}\
     .choice .bar{position:absolute;left:0;top:0;bottom:0;background:#2f5d8a;opacity:.55;z-index:-1;border-radius:3px}\
     .choice .pct{display:inline-block;width:3rem;text-align:right;font-variant-numeric:tabular-nums}\
+    pre{white-space:pre-wrap;background:#1b2130;padding:.8rem;border-radius:6px}\
     .sig{color:#9aa3b2;font-size:.85rem}.wall{font-size:2rem}.wall h1{font-size:3.5rem}body:has(.wall){max-width:none;margin:1rem 3rem}\
     th.n{text-align:right}tr.me td{color:#ffd479;font-weight:600}tr.gap td{color:#9aa3b2}\
     form{margin:0 0 1rem}input{background:#1b2130;color:#e6e9ef;border:1px solid #2a3140;\
@@ -848,7 +967,9 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;background:#12161f;co
 
 async fn index(State(hub): State<Shared>) -> Result<Html<String>, Refusal> {
     let list = hub.db.competitions().await?;
-    let mut body = String::from("<h1>peercall hub</h1>");
+    let mut body = String::from(
+        "<h1>peercall hub</h1><p><a href=\"/publish\">Publish a competition</a> (trainers)</p>",
+    );
     if list.is_empty() {
         body.push_str("<p>No competition has been published yet.</p>");
     } else {
