@@ -128,6 +128,16 @@ fn a_competition_published_joined_played_and_sent_shows_on_the_hubs_board() {
         page.contains("West · 1 calls") && !page.contains("<b>"),
         "{page}"
     );
+    // The heatmap: the scenario's graph with both players' moves drawn on it.
+    assert!(page.contains("<svg class=\"heat\""), "{page}");
+    assert!(page.contains("100% of calls"), "both calls reached the opening: {page}");
+    let (status, moves) = basic("/competitions/cup/moves.csv");
+    assert_eq!(status, 200);
+    assert!(moves.starts_with("scenario,truth,node,choice,line,signal,to,times,share of the node"));
+    assert!(
+        moves.lines().any(|l| l.starts_with("network-expansion,") && l.contains(",peer contract,")),
+        "{moves}"
+    );
     let (status, csv) = basic("/competitions/cup/analytics.csv");
     assert_eq!(status, 200);
     assert!(

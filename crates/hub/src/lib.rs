@@ -233,6 +233,7 @@ fn router(state: Shared) -> Router {
         .route("/api/competitions/{id}/events", get(events))
         .route("/competitions/{id}/analytics", get(analytics_page))
         .route("/competitions/{id}/analytics.csv", get(analytics_csv))
+        .route("/competitions/{id}/moves.csv", get(moves_csv))
         .route("/api/competitions/{id}/analytics", get(analytics_json))
         .route("/api/competitions", post(publish))
         .route("/publish", get(publish_page).post(publish_form))
@@ -764,14 +765,15 @@ async fn analysis(
     hub: &Hub,
     headers: &HeaderMap,
     id: &str,
-) -> Result<(String, analytics::Analytics), Refusal> {
+) -> Result<(String, analytics::Analytics, Arc<Ready>), Refusal> {
     admin(hub, headers).await?;
     let (name, ready) = hub
         .ready(id)
         .await?
         .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "no competition with that id".into()))?;
     let records = hub.db.results(id).await?;
-    Ok((name, analytics::analyze(&records, &ready.library)))
+    let a = analytics::analyze(&records, &ready.library);
+    Ok((name, a, ready))
 }
 
 /// Asks a browser for the admin token (as the password), or says why it was refused.
@@ -794,7 +796,7 @@ async fn analytics_json(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, Refusal> {
-    let (_, a) = analysis(&hub, &headers, &id).await?;
+    let (_, a, _) = analysis(&hub, &headers, &id).await?;
     Ok(Json(a).into_response())
 }
 
@@ -803,7 +805,7 @@ async fn analytics_csv(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    let (_, a) = match analysis(&hub, &headers, &id).await {
+    let (_, a, _) = match analysis(&hub, &headers, &id).await {
         Ok(x) => x,
         Err(r) => return ask_for_admin(r),
     };
@@ -835,17 +837,77 @@ async fn analytics_csv(
         .into_response()
 }
 
+/// Every move players made, per scenario and truth, as CSV (what the heatmap draws).
+async fn moves_csv(
+    State(hub): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let (_, a, ready) = match analysis(&hub, &headers, &id).await {
+        Ok(x) => x,
+        Err(r) => return ask_for_admin(r),
+    };
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "scenario", "truth", "node", "choice", "line", "signal", "to", "times", "share of the node",
+    ]);
+    for p in &a.paths {
+        let script = ready
+            .library
+            .entries
+            .iter()
+            .filter_map(|e| e.script())
+            .find(|s| s.id() == p.scenario);
+        let mut at_node: std::collections::BTreeMap<&str, u64> = Default::default();
+        for (from, _, _, n) in &p.moves {
+            *at_node.entry(from).or_default() += n;
+        }
+        for (from, choice, to, n) in &p.moves {
+            let c = script.and_then(|s| {
+                s.scenario()
+                    .nodes
+                    .get(from)
+                    .and_then(|node| node.choices.get(*choice))
+            });
+            let share = *n as f64 / at_node.get(from.as_str()).copied().unwrap_or(1).max(1) as f64;
+            let _ = w.write_record([
+                p.scenario.as_str(),
+                &p.truth,
+                from,
+                &(choice + 1).to_string(),
+                &peercall_core::shown::csv_cell(c.map_or("", |c| c.say.as_str())),
+                c.map_or("", |c| c.signal.label()),
+                to,
+                &n.to_string(),
+                &format!("{share:.2}"),
+            ]);
+        }
+    }
+    let body = w.into_inner().unwrap_or_default();
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                "attachment; filename=\"moves.csv\"",
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
 async fn analytics_page(
     State(hub): State<Shared>,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    let (name, a) = match analysis(&hub, &headers, &id).await {
+    let (name, a, ready) = match analysis(&hub, &headers, &id).await {
         Ok(x) => x,
         Err(r) => return ask_for_admin(r),
     };
     let mut body = format!(
-        "<h1>{} · analytics</h1><p><a href=\"/competitions/{}/analytics.csv\">Signals as CSV</a></p>",
+        "<h1>{} · analytics</h1><p><a href=\"/competitions/{}/analytics.csv\">Signals as CSV</a> · <a href=\"/competitions/{1}/moves.csv\">Moves as CSV</a></p>",
         escape(&name),
         escape(&id)
     );
@@ -880,7 +942,7 @@ async fn analytics_page(
             body.push_str("</table>");
         }
     }
-    body.push_str("<h2>Where players went</h2>");
+    body.push_str("<h2>Where players went</h2><p class=\"sig\">Per scenario and situation: a node's colour is the share of calls that reached it; a move is as thick as the share of that node's players who made it, green for peer lines and red for customer-advocate ones. Hover a move for its line.</p>");
     for p in &a.paths {
         body.push_str(&format!(
             "<h3>{}{} · {} calls</h3>",
@@ -892,6 +954,18 @@ async fn analytics_page(
             },
             p.calls
         ));
+        if let Some(script) = ready
+            .library
+            .entries
+            .iter()
+            .filter_map(|e| e.script())
+            .find(|s| s.id() == p.scenario)
+        {
+            body.push_str("<div class=\"graph\">");
+            body.push_str(&analytics::heatmap(script, p));
+            body.push_str("</div>");
+        }
+        body.push_str("<details><summary>The lines, node by node</summary>");
         for n in &p.nodes {
             let total: u64 = n.choices.iter().map(|c| c.2).sum();
             body.push_str(&format!(
@@ -909,6 +983,7 @@ async fn analytics_page(
             }
             body.push_str("</div>");
         }
+        body.push_str("</details>");
     }
     page(&format!("{name} · analytics"), &body).into_response()
 }
@@ -958,6 +1033,10 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;background:#12161f;co
     .choice{position:relative;padding:.2rem .4rem;margin:.15rem 0;z-index:0}\
     .choice .bar{position:absolute;left:0;top:0;bottom:0;background:#2f5d8a;opacity:.55;z-index:-1;border-radius:3px}\
     .choice .pct{display:inline-block;width:3rem;text-align:right;font-variant-numeric:tabular-nums}\
+    .graph{overflow-x:auto;background:#151a24;border-radius:8px;padding:.4rem;margin:.6rem 0}\
+    .heat text{font:12px system-ui,sans-serif;fill:#e6e9ef}.heat text.id{font-weight:600}\
+    .heat text.n{fill:#c9cfda}.heat text.pct{font-size:11px;font-weight:600}\
+    summary{cursor:pointer;color:#7cc4ff}\
     pre{white-space:pre-wrap;background:#1b2130;padding:.8rem;border-radius:6px}\
     .sig{color:#9aa3b2;font-size:.85rem}.wall{font-size:2rem}.wall h1{font-size:3.5rem}body:has(.wall){max-width:none;margin:1rem 3rem}\
     th.n{text-align:right}tr.me td{color:#ffd479;font-weight:600}tr.gap td{color:#9aa3b2}\
