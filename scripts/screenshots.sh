@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Draws every screen of the game under Xvfb and saves the pictures in docs/screenshots: the
 # profile and self-diagnostic screens of a first launch, the autoplayed call screens (plain, high
-# contrast at 125% text, 150% text), the leaderboard and the competitions.
+# contrast at 125% text, 150% text), the leaderboard, the competitions, and joining a team hub
+# (a `peercall serve` on loopback) with its leaderboard in the game.
 # Needs: xvfb, xdotool, imagemagick, a release build.
 #   cargo build --release && bash scripts/screenshots.sh
 set -euo pipefail
@@ -90,5 +91,38 @@ key Down Down Down Down Down Down Down Return
 shot 14-competitions
 key Return
 shot 15-competition-pick
+stop
+
+# A team hub on loopback with the Q4 cup published and two players' results on it; then the
+# game joins it from the title screen and shows the hub's leaderboard.
+PORT=$((18000 + RANDOM % 1000))
+"$BIN" serve --listen "127.0.0.1:$PORT" --data "$T/hub" --admin-token shots >/dev/null 2>&1 &
+HUB=$!
+trap 'kill $GAME 2>/dev/null || true; kill $HUB 2>/dev/null || true; kill $XVFB 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -s "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.1; done
+CODES=$("$BIN" hub publish "$T/dialogues/q4.competition.ron" --dialogues "$T/dialogues" \
+  --server "http://127.0.0.1:$PORT" --teams East,West --admin-token shots)
+code() { echo "$CODES" | awk -v t="$1" '$1 == t { print $2 }'; }
+for p in "Ben Okafor:West" "Cy Park:East"; do
+  IFS=: read -r name team <<<"$p"
+  db="$T/$team-$RANDOM.sqlite"
+  "$BIN" join "http://127.0.0.1:$PORT" "$(code "$team")" --player "$name" --db "$db" >/dev/null
+  "$BIN" run "$T/dialogues/network-expansion.ron" --picks 1,1,1,1,1,1,1 --competition \
+    "$T/dialogues/q4.competition.ron" --player "$name" --team "$team" --db "$db" >/dev/null 2>&1 || true
+  "$BIN" hub send --db "$db" >/dev/null || true
+done
+start
+key Down Down Down Down Down Down Down Down Return
+sleep 1
+key BackSpace BackSpace BackSpace BackSpace BackSpace BackSpace BackSpace
+xdotool type --delay 40 "http://127.0.0.1:$PORT"; key Tab
+xdotool type --delay 60 "$(code East)"
+shot 24-join-hub
+key Return
+sleep 2
+key Escape
+sleep 1
+key Down Down Down Down Down Return
+shot 25-hub-leaderboard 3
 stop
 echo "done: look at every picture in $OUT"

@@ -425,3 +425,89 @@ pub fn board(server: &str, competition: &str) -> Result<Board, Error> {
         ))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files_of(text: &str, hash: &str) -> Files {
+        Files {
+            id: "cup/../x".into(),
+            competition: "Competition(id: \"cup\", name: \"Cup\", scenarios: [])".into(),
+            scenarios: vec![ScenarioFile {
+                id: "demo-request".into(),
+                text: text.into(),
+                hash: hash.into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn downloaded_files_are_kept_only_when_they_are_the_versions_the_hub_verifies() {
+        let text = crate::library::Library::builtin_source("dialogues/demo-request.ron").unwrap();
+        let hash = peercall_dialogue::load_str("demo-request.ron", text)
+            .script()
+            .unwrap()
+            .hash()
+            .to_string();
+        let dir = tempfile::tempdir().unwrap();
+        // A scenario that is not the version the hub names is refused, and nothing is written.
+        let edited = text.replacen("title: \"", "title: \"Edited: ", 1);
+        assert_ne!(edited, text);
+        let e = save_files(&files_of(&edited, &hash), dir.path()).unwrap_err();
+        assert!(e.to_string().contains("not the version it says"), "{e}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        let e = save_files(&files_of("Scenario(", &hash), dir.path()).unwrap_err();
+        assert!(e.to_string().contains("does not compile here"), "{e}");
+        // The real one is written, under a file name made safe.
+        let file = save_files(&files_of(text, &hash), dir.path()).unwrap();
+        assert_eq!(file, dir.path().join("cup____x.competition.ron"));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("demo-request.ron")).unwrap(),
+            text
+        );
+    }
+
+    #[test]
+    fn tries_back_off_from_five_seconds_to_five_minutes() {
+        let waits: Vec<i64> = (0..9).map(backoff).collect();
+        assert_eq!(waits, [5, 10, 20, 40, 80, 160, 300, 300, 300]);
+    }
+
+    #[test]
+    fn a_hub_that_cannot_be_reached_leaves_the_result_queued_for_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(&dir.path().join("r.sqlite")).unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        store.set_setting(SERVER, &format!("http://127.0.0.1:{port}")).unwrap();
+        store.set_setting(TOKEN, "t").unwrap();
+        store.set_setting(COMPETITION, "cup").unwrap();
+        let library = crate::library::Library::builtin();
+        let script = library.entries[library.find("demo-request").unwrap()]
+            .script()
+            .unwrap();
+        let mut call = peercall_dialogue::Call::start(script, 6);
+        while !call.is_over() {
+            call.choose_index(script, 0).unwrap();
+        }
+        let now = SystemTime::now();
+        let r = Record::of(&call, script, "Ana", "", now, now, Some("cup")).unwrap();
+        assert!(store.record_call(&r, false, &[]).unwrap());
+        // Another competition's result is not the hub's business.
+        let other = Record::of(&call, script, "Ana", "", now, now, Some("other")).unwrap();
+        store.record_call(&other, false, &[]).unwrap();
+        assert_eq!(store.hub_pending().unwrap().0, 1);
+        let d = deliver(&store, now).unwrap();
+        assert_eq!(d.sent, 0);
+        assert!(d.waiting.unwrap().contains("cannot reach the hub"));
+        // Not due again until the backoff has passed.
+        let secs = now.duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs() as i64;
+        assert!(store.hub_due(secs).unwrap().is_empty());
+        assert_eq!(store.hub_due(secs + backoff(0)).unwrap().len(), 1);
+        assert_eq!(store.hub_pending().unwrap().0, 1);
+    }
+}

@@ -2,8 +2,9 @@
 //! results at once (throughput, latency percentiles), then the board (JSON and page) is read over
 //! 100,000 results, and the hub process's peak memory is read from /proc.
 //!
-//! `cargo run --release -p peercall-hub --example load` (the hub runs as a child process: this
-//! program started again with `--serve DIR`).
+//! `cargo run --release -p peercall-hub --example load [-- --database-url postgres://...]` (the
+//! hub runs as a child process: this program started again with `--serve DIR [URL]`; with a
+//! PostgreSQL URL, an empty database, the results beyond the 20,000 are posted too).
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -28,7 +29,7 @@ fn main() {
         peercall_hub::serve(peercall_hub::Config {
             listen: "127.0.0.1:0".parse().unwrap(),
             data,
-            database_url: None,
+            database_url: args.get(3).cloned(),
             admin_token: Some(ADMIN.into()),
             // The limit is for people; this measures the hub.
             posts_per_minute: u32::MAX,
@@ -37,11 +38,16 @@ fn main() {
         .unwrap();
         return;
     }
+    let database = match args.get(1).map(String::as_str) {
+        Some("--database-url") => Some(args.get(2).expect("--database-url URL").clone()),
+        _ => None,
+    };
     let dir = tempfile_dir();
     let data = dir.join("hub");
     let mut child = Command::new(std::env::current_exe().unwrap())
         .arg("--serve")
         .arg(&data)
+        .args(database.iter())
         .env_remove("PEERCALL_LRS_ENDPOINT")
         .stdout(Stdio::piped())
         .spawn()
@@ -79,7 +85,7 @@ fn main() {
         })
         .collect();
     println!("{PLAYERS} players joined in {:?}", started.elapsed());
-    let calls = |name: &str, team: &str, competition: Option<&str>, attempts: u32| {
+    let calls = move |name: &str, team: &str, competition: Option<&str>, attempts: u32| {
         (0..attempts)
             .map(|a| {
                 let seed = player_seed("load", &script, 7, name, a);
@@ -146,24 +152,54 @@ fn main() {
         latencies.last().unwrap()
     );
 
-    // The board over 100,000 results: the rest written straight into the hub's records.
-    let (store, _) = Store::open(&data.join("records.sqlite")).unwrap();
+    // The board over 100,000 results: the rest written straight into the hub's records (on
+    // PostgreSQL, posted by 50 more players at once).
     let extra = BOARD_RESULTS - PLAYERS * ATTEMPTS as usize;
     let per_player = 100;
-    let mut batch = Vec::new();
-    for p in 0..extra / per_player {
-        batch.extend(calls(
-            &format!("Extra {p:04}"),
-            "Team 1",
-            Some("load"),
-            per_player as u32,
-        ));
-        if batch.len() >= 10_000 {
-            store.record_many(&batch, true).unwrap();
-            batch.clear();
+    if database.is_none() {
+        let (store, _) = Store::open(&data.join("records.sqlite")).unwrap();
+        let mut batch = Vec::new();
+        for p in 0..extra / per_player {
+            batch.extend(calls(
+                &format!("Extra {p:04}"),
+                "Team 1",
+                Some("load"),
+                per_player as u32,
+            ));
+            if batch.len() >= 10_000 {
+                store.record_many(&batch, true).unwrap();
+                batch.clear();
+            }
+        }
+        store.record_many(&batch, true).unwrap();
+    } else {
+        let extras: Vec<(String, String)> = (0..extra / per_player)
+            .map(|p| {
+                let name = format!("Extra {p:04}");
+                let joined = client::join(&url, &codes[0].1, &name).unwrap();
+                (name, joined.token)
+            })
+            .collect();
+        let chunks: Vec<Vec<(String, String)>> =
+            extras.chunks(extras.len().div_ceil(50)).map(<[_]>::to_vec).collect();
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                let url = url.clone();
+                let calls = calls.clone();
+                std::thread::spawn(move || {
+                    for (name, token) in chunk {
+                        for r in calls(&name, "Team 1", Some("load"), per_player as u32) {
+                            client::send(&url, &token, &r).unwrap();
+                        }
+                    }
+                })
+            })
+            .collect();
+        for h in handles {
+            h.join().unwrap();
         }
     }
-    store.record_many(&batch, true).unwrap();
     for (what, path) in [
         ("board JSON", "/api/competitions/load/board"),
         ("board page", "/competitions/load"),

@@ -118,11 +118,11 @@ fn spawn(
             .observe(flow::go(Screen::Profile));
             match &competition {
                 Some(c) => {
-                    m.spawn(t.button(format!("Leave {}", c.competition.name), 7))
+                    m.spawn(t.button(format!("Leave {}", c.competition.name), 6))
                         .observe(super::competitions::leave);
                 }
                 None => {
-                    m.spawn(t.button(format!("Competitions ({})", files.0.len()), 7))
+                    m.spawn(t.button(format!("Competitions ({})", files.0.len()), 6))
                         .observe(flow::go(Screen::Competitions));
                 }
             }
@@ -131,7 +131,7 @@ fn spawn(
                     Some(c) => format!("Team hub: {c}"),
                     None => "Join a team hub".to_string(),
                 },
-                6,
+                7,
             ))
             .observe(flow::go(Screen::Join));
             m.spawn(t.button("Quit", 8)).observe(flow::quit);
