@@ -130,12 +130,17 @@ fn a_competition_published_joined_played_and_sent_shows_on_the_hubs_board() {
     );
     // The heatmap: the scenario's graph with both players' moves drawn on it.
     assert!(page.contains("<svg class=\"heat\""), "{page}");
-    assert!(page.contains("100% of calls"), "both calls reached the opening: {page}");
+    assert!(
+        page.contains("100% of calls"),
+        "both calls reached the opening: {page}"
+    );
     let (status, moves) = basic("/competitions/cup/moves.csv");
     assert_eq!(status, 200);
     assert!(moves.starts_with("scenario,truth,node,choice,line,signal,to,times,share of the node"));
     assert!(
-        moves.lines().any(|l| l.starts_with("network-expansion,") && l.contains(",peer contract,")),
+        moves
+            .lines()
+            .any(|l| l.starts_with("network-expansion,") && l.contains(",peer contract,")),
         "{moves}"
     );
     let (status, csv) = basic("/competitions/cup/analytics.csv");
@@ -431,7 +436,10 @@ fn a_closed_competition_takes_no_one_and_no_result_and_unknown_ones_are_named() 
         .output()
         .unwrap();
     common::success(&out);
-    assert!(String::from_utf8_lossy(&out.stdout).contains(&code), "the team keeps its code");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains(&code),
+        "the team keeps its code"
+    );
     // Ana's call, played while it was open, is refused now, with the reason, and waits no more.
     let out = peercall_db(&ana).args(["hub", "send"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -442,21 +450,39 @@ fn a_closed_competition_takes_no_one_and_no_result_and_unknown_ones_are_named() 
     let body = serde_json::json!({ "code": code, "name": "Ben" }).to_string();
     let (status, answer) = post(&format!("{url}/api/join"), None, body.as_bytes());
     assert_eq!(status, 403, "{answer}");
-    assert!(answer["error"].as_str().unwrap().contains("ended on 2020-01-31"));
+    assert!(
+        answer["error"]
+            .as_str()
+            .unwrap()
+            .contains("ended on 2020-01-31")
+    );
     // Unknown ones: the code, the competition's board, page and files.
     let body = serde_json::json!({ "code": "NOPE2345", "name": "Ben" }).to_string();
     let (status, answer) = post(&format!("{url}/api/join"), None, body.as_bytes());
-    assert_eq!((status, answer["error"].as_str()), (404, Some("no team has that join code")));
-    for path in ["/api/competitions/nope/board", "/competitions/nope", "/competitions/nope/wall"] {
+    assert_eq!(
+        (status, answer["error"].as_str()),
+        (404, Some("no team has that join code"))
+    );
+    for path in [
+        "/api/competitions/nope/board",
+        "/competitions/nope",
+        "/competitions/nope/wall",
+    ] {
         let (status, body) = get(&format!("{url}{path}"));
         assert_eq!(status, 404, "{path}");
-        assert!(body.contains("no competition with that id"), "{path}: {body}");
+        assert!(
+            body.contains("no competition with that id"),
+            "{path}: {body}"
+        );
     }
     let (status, _) = get(&format!("{url}/api/competitions/cup/files"));
     assert_eq!(status, 403, "a competition's files are for its players");
     let (status, answer) = get(&format!("{url}/api/competitions/cup/board"));
     assert_eq!(status, 200);
-    assert!(answer.contains("\"players\":[]"), "nothing was counted: {answer}");
+    assert!(
+        answer.contains("\"players\":[]"),
+        "nothing was counted: {answer}"
+    );
 }
 
 #[test]
@@ -480,16 +506,27 @@ fn the_board_page_shows_the_top_ten_and_the_places_around_a_name() {
     }
     let (_, board) = get(&format!("{url}/api/competitions/cup/board"));
     let board: Value = serde_json::from_str(&board).unwrap();
-    let at = |place: usize| board["players"][place - 1]["name"].as_str().unwrap().to_string();
+    let at = |place: usize| {
+        board["players"][place - 1]["name"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     let html = |name: &str| name.replace('<', "&lt;").replace('>', "&gt;");
     let me = at(14);
-    let query = me.replace(' ', "%20").replace('<', "%3C").replace('>', "%3E");
+    let query = me
+        .replace(' ', "%20")
+        .replace('<', "%3C")
+        .replace('>', "%3E");
     let (status, page) = get(&format!("{url}/competitions/cup?me={query}"));
     assert_eq!(status, 200);
     let players = page.split("<h2>Teams</h2>").next().unwrap();
     // The top ten, a gap, then places 12 to 15 around place 14; names escaped.
     for place in (1..=10).chain(12..=15) {
-        assert!(players.contains(&html(&at(place))), "place {place}: {players}");
+        assert!(
+            players.contains(&html(&at(place))),
+            "place {place}: {players}"
+        );
     }
     assert!(!players.contains(&html(&at(11))), "place 11 is not shown");
     assert!(players.contains("class=\"gap\"") && players.contains("class=\"me\""));
@@ -559,7 +596,11 @@ fn a_trainer_publishes_from_the_hubs_page() {
     };
     // A broken file is refused with the compiler's message, escaped.
     let (status, page) = send(&[
-        ("competition", "cup.ron", "Competition(id: \"cup\", name: \"<b>\", scenarios: [(id: 7)])"),
+        (
+            "competition",
+            "cup.ron",
+            "Competition(id: \"cup\", name: \"<b>\", scenarios: [(id: 7)])",
+        ),
         ("teams", "", "East"),
     ]);
     assert_eq!(status, 422, "{page}");

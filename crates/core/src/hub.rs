@@ -483,7 +483,9 @@ mod tests {
             .local_addr()
             .unwrap()
             .port();
-        store.set_setting(SERVER, &format!("http://127.0.0.1:{port}")).unwrap();
+        store
+            .set_setting(SERVER, &format!("http://127.0.0.1:{port}"))
+            .unwrap();
         store.set_setting(TOKEN, "t").unwrap();
         store.set_setting(COMPETITION, "cup").unwrap();
         let library = crate::library::Library::builtin();
@@ -505,7 +507,10 @@ mod tests {
         assert_eq!(d.sent, 0);
         assert!(d.waiting.unwrap().contains("cannot reach the hub"));
         // Not due again until the backoff has passed.
-        let secs = now.duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs() as i64;
+        let secs = now
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
         assert!(store.hub_due(secs).unwrap().is_empty());
         assert_eq!(store.hub_due(secs + backoff(0)).unwrap().len(), 1);
         assert_eq!(store.hub_pending().unwrap().0, 1);

@@ -180,8 +180,10 @@ fn main() {
                 (name, joined.token)
             })
             .collect();
-        let chunks: Vec<Vec<(String, String)>> =
-            extras.chunks(extras.len().div_ceil(50)).map(<[_]>::to_vec).collect();
+        let chunks: Vec<Vec<(String, String)>> = extras
+            .chunks(extras.len().div_ceil(50))
+            .map(<[_]>::to_vec)
+            .collect();
         let handles: Vec<_> = chunks
             .into_iter()
             .map(|chunk| {

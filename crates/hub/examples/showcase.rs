@@ -48,9 +48,24 @@ fn main() {
         .collect();
     let codes = client::publish(&url, ADMIN, file, &sources, &teams).unwrap();
     let names = [
-        "Ana Lee", "Ben Ortiz", "Cara Singh", "Dev Patel", "Eli Moss", "Fay Chen", "Gus Nkemelu",
-        "Hana Ito", "Ivo Kral", "Jo Brandt", "Kai Olsen", "Lia Romero", "Max Weber", "Nia Okafor",
-        "Oli Byrne", "Pia Laine", "Quin Hale", "Rae Costa",
+        "Ana Lee",
+        "Ben Ortiz",
+        "Cara Singh",
+        "Dev Patel",
+        "Eli Moss",
+        "Fay Chen",
+        "Gus Nkemelu",
+        "Hana Ito",
+        "Ivo Kral",
+        "Jo Brandt",
+        "Kai Olsen",
+        "Lia Romero",
+        "Max Weber",
+        "Nia Okafor",
+        "Oli Byrne",
+        "Pia Laine",
+        "Quin Hale",
+        "Rae Costa",
     ];
     let mut rng = 0x5eed_u64;
     let mut next = move || {

@@ -216,7 +216,11 @@ pub fn heatmap(script: &peercall_dialogue::Script, p: &PathsReport) -> String {
     let mut queue = std::collections::VecDeque::from([start]);
     depth[start] = 0;
     while let Some(n) = queue.pop_front() {
-        let count = sc.nodes.iter().nth(n).map_or(0, |(_, node)| node.choices.len());
+        let count = sc
+            .nodes
+            .iter()
+            .nth(n)
+            .map_or(0, |(_, node)| node.choices.len());
         for c in 0..count {
             let (to, reactions) = script.targets(n as u32, c);
             for t in std::iter::once(to).chain(reactions.into_iter().flatten()) {
@@ -229,7 +233,12 @@ pub fn heatmap(script: &peercall_dialogue::Script, p: &PathsReport) -> String {
             }
         }
     }
-    let deepest = depth.iter().filter(|d| **d != usize::MAX).max().copied().unwrap_or(0);
+    let deepest = depth
+        .iter()
+        .filter(|d| **d != usize::MAX)
+        .max()
+        .copied()
+        .unwrap_or(0);
     for d in &mut depth {
         if *d == usize::MAX {
             *d = deepest + 1;
@@ -244,13 +253,19 @@ pub fn heatmap(script: &peercall_dialogue::Script, p: &PathsReport) -> String {
     let mut at: BTreeMap<String, (f64, f64)> = BTreeMap::new();
     for (i, (id, _)) in sc.nodes.iter().enumerate() {
         let col = depth[i];
-        at.insert(id.to_string(), (20.0 + col as f64 * DX, 40.0 + rows[col] as f64 * DY));
+        at.insert(
+            id.to_string(),
+            (20.0 + col as f64 * DX, 40.0 + rows[col] as f64 * DY),
+        );
         rows[col] += 1;
     }
     for (id, _) in sc.endings.iter() {
         at.insert(
             format!("end:{id}"),
-            (20.0 + end_column as f64 * DX, 40.0 + rows[end_column] as f64 * DY),
+            (
+                20.0 + end_column as f64 * DX,
+                40.0 + rows[end_column] as f64 * DY,
+            ),
         );
         rows[end_column] += 1;
     }
@@ -282,7 +297,11 @@ pub fn heatmap(script: &peercall_dialogue::Script, p: &PathsReport) -> String {
         let (Some(&(x1, y1)), Some(&(x2, y2))) = (at.get(from), at.get(to)) else {
             continue;
         };
-        let Some(c) = sc.nodes.get(from).and_then(|node| node.choices.get(*choice)) else {
+        let Some(c) = sc
+            .nodes
+            .get(from)
+            .and_then(|node| node.choices.get(*choice))
+        else {
             continue;
         };
         let share = *n as f64 / from_node.get(from).copied().unwrap_or(1).max(1) as f64;
@@ -293,7 +312,10 @@ pub fn heatmap(script: &peercall_dialogue::Script, p: &PathsReport) -> String {
         };
         // Each choice leaves from its own height on the node's right side, so the shares
         // written there can be told apart.
-        let choices = sc.nodes.get(from).map_or(1, |node| node.choices.len().max(1));
+        let choices = sc
+            .nodes
+            .get(from)
+            .map_or(1, |node| node.choices.len().max(1));
         let sy = y1 + 6.0 + (*choice as f64 + 0.5) * (H - 12.0) / choices as f64;
         let (sx, ex, ey) = (x1 + W, x2, y2 + H / 2.0);
         let bend = if ex <= sx { -80.0 } else { 0.0 };
@@ -317,7 +339,12 @@ pub fn heatmap(script: &peercall_dialogue::Script, p: &PathsReport) -> String {
             share * 100.0
         ));
     }
-    let heat = |share: f64| format!("rgba(255,150,40,{:.2})", 0.08 + 0.85 * share.clamp(0.0, 1.0));
+    let heat = |share: f64| {
+        format!(
+            "rgba(255,150,40,{:.2})",
+            0.08 + 0.85 * share.clamp(0.0, 1.0)
+        )
+    };
     for (id, _) in sc.nodes.iter() {
         let (x, y) = at[id];
         let share = reached.get(id).copied().unwrap_or(0) as f64 / calls;

@@ -313,7 +313,11 @@ async fn publish(
     let (id, codes) = publish_files(&hub, &p.competition, p.scenarios, &p.teams).await?;
     let codes: serde_json::Map<String, serde_json::Value> =
         codes.into_iter().map(|(t, c)| (t, c.into())).collect();
-    Ok((StatusCode::CREATED, Json(json!({ "id": id, "codes": codes }))).into_response())
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "id": id, "codes": codes })),
+    )
+        .into_response())
 }
 
 /// Checks and publishes a competition file with its scenario files for `teams`: its id and
@@ -335,8 +339,8 @@ async fn publish_files(
             "name between 1 and 100 teams".into(),
         ));
     }
-    let r = ready(competition, &scenarios)
-        .map_err(|e| Refusal(StatusCode::UNPROCESSABLE_ENTITY, e))?;
+    let r =
+        ready(competition, &scenarios).map_err(|e| Refusal(StatusCode::UNPROCESSABLE_ENTITY, e))?;
     let published = Published {
         id: r.competition.id.clone(),
         name: r.competition.name.clone(),
@@ -454,7 +458,11 @@ fn refused_page(why: &str) -> Response {
         "<h1>Not published</h1><pre>{}</pre><p><a href=\"/publish\">Back</a></p>",
         escape(why)
     );
-    (StatusCode::UNPROCESSABLE_ENTITY, page("Not published", &body)).into_response()
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        page("Not published", &body),
+    )
+        .into_response()
 }
 
 /// The admin token of a request: a bearer token, or the password of HTTP Basic (what a
@@ -849,7 +857,15 @@ async fn moves_csv(
     };
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
-        "scenario", "truth", "node", "choice", "line", "signal", "to", "times", "share of the node",
+        "scenario",
+        "truth",
+        "node",
+        "choice",
+        "line",
+        "signal",
+        "to",
+        "times",
+        "share of the node",
     ]);
     for p in &a.paths {
         let script = ready

@@ -401,3 +401,77 @@ fn a_call_played_in_the_game_reaches_the_hub_and_a_board_open_in_a_browser() {
     assert_eq!(on_hub(&data), 2, "nothing was sent twice");
     assert_eq!(Store::open(&db).unwrap().0.results(None).unwrap().len(), 2);
 }
+
+#[test]
+fn joining_a_hub_that_is_not_there_says_why_and_the_game_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            200,
+        )))
+        .insert_resource(RecordsDb(std::sync::Mutex::new(
+            Store::open(&db).unwrap().0,
+        )));
+    add_game(
+        &mut app,
+        Library::builtin(),
+        PlayOptions {
+            db: Some(db.clone()),
+            player: Some("Hal".into()),
+            ..default()
+        },
+    );
+    app.update();
+    app.update();
+    let status = |app: &mut App| {
+        texts(app)
+            .into_iter()
+            .find(|t| t.starts_with("Not joined") || t.starts_with("Type your"))
+    };
+    press(&mut app, "Join a team hub");
+    // No code yet: said at once.
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        status(&mut app).as_deref(),
+        Some("Type your team's join code.")
+    );
+    // Not an address; then an address where nothing answers.
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "ABCD2345");
+    key(&mut app, KeyCode::Tab);
+    for _ in 0.."http://".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "ftp://hub");
+    key(&mut app, KeyCode::Enter);
+    update_until(&mut app, |a| {
+        let mut q = a.world().try_query::<&Text>().unwrap();
+        q.iter(a.world()).any(|t| t.0.starts_with("Not joined"))
+    });
+    assert!(
+        status(&mut app)
+            .unwrap()
+            .contains("starts with http:// or https://")
+    );
+    for _ in 0.."ftp://hub".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, &format!("http://127.0.0.1:{}", free_port()));
+    key(&mut app, KeyCode::Enter);
+    update_until(&mut app, |a| {
+        let mut q = a.world().try_query::<&Text>().unwrap();
+        q.iter(a.world())
+            .any(|t| t.0.starts_with("Not joined: cannot reach the hub"))
+    });
+    // Nothing was remembered, and the game goes on.
+    assert!(
+        peercall_core::hub::membership(&Store::open(&db).unwrap().0)
+            .unwrap()
+            .is_none()
+    );
+    key(&mut app, KeyCode::Escape);
+    assert_eq!(screen(&app), Screen::Title);
+    assert!(texts(&mut app).iter().any(|t| t == "Join a team hub"));
+}
