@@ -427,9 +427,9 @@ async fn publish_form(
         .collect();
     match publish_files(&hub, &competition, scenarios, &teams).await {
         Ok((id, codes)) => {
-            let mut body = format!(
+            let mut body = String::from(
                 "<h1>Published</h1><p>Players join with their team's code: in the game (Join a team hub) or with <code>peercall join ADDRESS CODE</code>.</p>\
-                 <table><tr><th>Team</th><th>Join code</th></tr>"
+                 <table><tr><th>Team</th><th>Join code</th></tr>",
             );
             for (team, code) in &codes {
                 body.push_str(&format!(
