@@ -83,11 +83,11 @@ Competition(
 )
 EOF
 start
-key Down Down Down Down Down Return
+key Down Down Down Down Down Down Return
 shot 13-leaderboard
 key Escape
 sleep 1
-key Down Down Down Down Down Down Down Return
+key Down Down Down Down Down Down Down Down Return
 shot 14-competitions
 key Return
 shot 15-competition-pick
@@ -112,7 +112,7 @@ for p in "Ben Okafor:West" "Cy Park:East"; do
   "$BIN" hub send --db "$db" >/dev/null || true
 done
 start
-key Down Down Down Down Down Down Down Down Return
+key Down Down Down Down Down Down Down Down Down Return
 sleep 1
 key BackSpace BackSpace BackSpace BackSpace BackSpace BackSpace BackSpace
 xdotool type --delay 40 "http://127.0.0.1:$PORT"; key Tab
@@ -122,7 +122,7 @@ key Return
 sleep 2
 key Escape
 sleep 1
-key Down Down Down Down Down Return
+key Down Down Down Down Down Down Return
 shot 25-hub-leaderboard 3
 stop
 echo "done: look at every picture in $OUT"

@@ -42,6 +42,8 @@ enum Command {
     Hub(cli::hub::HubArgs),
     /// Join a competition on a hub with your team's code.
     Join(cli::hub::JoinArgs),
+    /// Scenarios in other languages: templates, checks, the languages present, line ids.
+    I18n(cli::i18n::I18nArgs),
 }
 
 fn main() -> ExitCode {
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         Some(Command::Serve(a)) => cli::hub::serve(a),
         Some(Command::Hub(a)) => cli::hub::run(a),
         Some(Command::Join(a)) => cli::hub::join(&a),
+        Some(Command::I18n(a)) => cli::i18n::run(&a),
         None => cli::play::play(cli::play::PlayArgs::default()),
     };
     match result {

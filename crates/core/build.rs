@@ -1,5 +1,5 @@
 //! Build script: checks every `dialogues/*.ron` (at the top of the workspace) with the engine
-//! and embeds them in the library.
+//! and embeds them in the library, with their translations (`dialogues/*.po`).
 //! A scenario with an error fails the build with the same file:line:column message as
 //! `peercall check`.
 
@@ -47,6 +47,31 @@ fn main() {
     }
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin.rs");
     std::fs::write(dest, out).expect("write builtin.rs");
+    // Their translations (`NAME.LANG.po`), embedded as they are: `peercall i18n check` is what
+    // checks them, and a stale or missing line falls back to the source at run time.
+    let mut po = String::from(
+        "/// The shipped scenarios' translations: (file name, text).\n\
+         pub static BUILTIN_PO: &[(&str, &str)] = &[\n",
+    );
+    let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    names.sort();
+    for path in names
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "po"))
+    {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let _ = writeln!(
+            po,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
+    }
+    po.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_po.rs");
+    std::fs::write(dest, po).expect("write builtin_po.rs");
 }
 
 /// Stops the build: the game without its shipped scenarios would be an empty game.

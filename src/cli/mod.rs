@@ -5,6 +5,7 @@ pub mod check;
 pub mod compete;
 pub mod graph;
 pub mod hub;
+pub mod i18n;
 pub mod new;
 pub mod play;
 pub mod records;

@@ -44,6 +44,16 @@ pub struct PlayArgs {
     /// Window size in logical pixels, e.g. `1920x1080` (default 1280x800).
     #[arg(long, value_parser = parse_size)]
     pub window: Option<(u32, u32)>,
+    /// The language to play in (`de`, `pseudo`, ...; default: the one chosen last in the game).
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<String>,
+    /// Trainer mode for translations: mark every line left in the source language `[en]`.
+    #[arg(long)]
+    pub mark_untranslated: bool,
+}
+
+fn parse_lang(s: &str) -> Result<String, String> {
+    peercall_core::i18n::parse_lang(s).map_err(|e| e.to_string())
 }
 
 fn parse_size(s: &str) -> Result<(u32, u32), String> {
@@ -96,6 +106,8 @@ fn open_game(library: Library, args: PlayArgs) -> Result<ExitCode, String> {
             team: args.team,
             db: args.db,
             competition: None,
+            lang: args.lang,
+            mark_untranslated: args.mark_untranslated,
         },
     )
 }

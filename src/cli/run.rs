@@ -41,6 +41,13 @@ pub struct RunArgs {
     /// The player's team.
     #[arg(long, default_value = "", requires = "player")]
     pub team: String,
+    /// Play in this language (`de`, `pseudo`, ...): the translation beside the file, or the
+    /// built-in one; a line not translated (yet) is shown in the source language.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// With `--lang`: mark each line left in the source language with `[en]`.
+    #[arg(long, requires = "lang")]
+    pub mark_untranslated: bool,
     #[command(flatten)]
     pub db: super::records::DbArgs,
 }
@@ -76,6 +83,28 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
         .transpose()?;
     let team = crate::shown::name("--team", &args.team, true)?;
     let script = super::load_script(&args.file)?;
+    let lang = args
+        .lang
+        .as_deref()
+        .map(peercall_core::i18n::parse_lang)
+        .transpose()?;
+    let script = match &lang {
+        Some(l) => {
+            let file = args.file.display().to_string();
+            let po = peercall_core::i18n::po_text(&file, l);
+            let (translated, cov) =
+                peercall_core::i18n::translate(&script, l, po.as_deref(), args.mark_untranslated)?;
+            if cov.missing > 0 && !args.json {
+                eprintln!(
+                    "note: {} of {} texts are not translated into {l}; they are shown in the source language",
+                    cov.missing,
+                    cov.missing + cov.translated
+                );
+            }
+            translated
+        }
+        None => script,
+    };
     let mut seed = args.seed.unwrap_or_else(clock_seed);
     let competition = match (&args.competition, &player) {
         (Some(file), Some(player)) => {
@@ -123,6 +152,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
             team: &team,
             started,
             competition: competition.as_deref(),
+            lang: lang.as_deref(),
         };
         crate::finish::finish_call(
             &store,

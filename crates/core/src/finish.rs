@@ -19,6 +19,8 @@ pub struct Played<'a> {
     pub started: SystemTime,
     /// The competition it was played under.
     pub competition: Option<&'a str>,
+    /// The language it was played in (`None` for the scenario's own).
+    pub lang: Option<&'a str>,
 }
 
 /// Records a finished call and queues its statements for the LRS whose actors' home page is
@@ -31,7 +33,7 @@ pub fn finish_call(
     who: Played<'_>,
     home_page: &str,
 ) -> Result<Option<(Record, bool)>, Error> {
-    let Some(record) = Record::of(
+    let Some(mut record) = Record::of(
         call,
         script,
         who.player,
@@ -42,6 +44,11 @@ pub fn finish_call(
     ) else {
         return Ok(None);
     };
+    record.lang = who
+        .lang
+        .filter(|l| *l != crate::i18n::SOURCE)
+        .unwrap_or_default()
+        .to_string();
     let added = crate::xapi::record(store, &record, script, home_page)?;
     Ok(Some((record, added)))
 }

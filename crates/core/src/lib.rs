@@ -6,10 +6,13 @@ pub mod competition;
 pub mod error;
 pub mod finish;
 pub mod hub;
+pub mod i18n;
 pub mod library;
+pub mod po;
 pub mod profile;
 pub mod records;
 pub mod shown;
+pub mod ui;
 pub mod xapi;
 
 pub use error::{Error, Result};

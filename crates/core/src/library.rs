@@ -22,6 +22,9 @@ pub struct Entry {
     /// After a hot reload: the file was saved with errors, so this entry is the previous,
     /// still-playable version, and this is the new version's report.
     pub newer_version_broken: Option<String>,
+    /// When the script is a translation: the scenario as written (what `Library::translate`
+    /// starts from, and what results verify against: both have the same content hash).
+    pub original: Option<Arc<Script>>,
 }
 
 /// Whether an entry can be played.
@@ -121,6 +124,7 @@ impl Library {
                     return Entry {
                         file,
                         newer_version_broken: None,
+                        original: None,
                         kind: EntryKind::Broken {
                             report: c.render_ascii_summary(MAX_SHOWN_FINDINGS),
                             first,
@@ -132,11 +136,13 @@ impl Library {
                     Ok(s) => Entry {
                         file,
                         newer_version_broken: None,
+                        original: None,
                         kind: EntryKind::Ready(Arc::new(s)),
                     },
                     Err(e) => Entry {
                         file: file.clone(),
                         newer_version_broken: None,
+                        original: None,
                         kind: EntryKind::Broken {
                             report: e.clone(),
                             first: e,
@@ -171,6 +177,40 @@ impl Library {
         }
         fresh.sort();
         Ok(fresh)
+    }
+
+    /// Every playable scenario in `lang` (the source language undoes a translation): each file's
+    /// translation beside it, or the built-in one; a text without a current translation stays in
+    /// the source language, marked `[en]` with `mark`. Returns the texts translated and missing.
+    pub fn translate(&mut self, lang: &str, mark: bool) -> crate::i18n::Coverage {
+        let mut total = crate::i18n::Coverage::default();
+        for e in &mut self.entries {
+            let Some(base) = e.original.clone().or_else(|| e.shared_script()) else {
+                continue;
+            };
+            if lang == crate::i18n::SOURCE {
+                e.kind = EntryKind::Ready(base);
+                e.original = None;
+                continue;
+            }
+            let po = crate::i18n::po_text(&e.file, lang);
+            match crate::i18n::translate(&base, lang, po.as_deref(), mark) {
+                Ok((t, cov)) => {
+                    total.translated += cov.translated;
+                    total.missing += cov.missing;
+                    e.kind = EntryKind::Ready(Arc::new(t));
+                    e.original = Some(base);
+                }
+                // A translation file that cannot be read leaves the scenario as written.
+                Err(_) => {
+                    total.missing += peercall_dialogue::lines::units(base.scenario()).len();
+                    e.kind = EntryKind::Ready(base);
+                    e.original = None;
+                }
+            }
+        }
+        self.sort();
+        total
     }
 
     /// Display order: playable scenarios by difficulty then title, broken files last by name.

@@ -13,9 +13,9 @@ use crate::Error;
 use crate::library::Library;
 
 /// The schema version this build writes; older databases are migrated forward.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
-const MIGRATIONS: [&str; 8] = [
+const MIGRATIONS: [&str; 9] = [
     // 1: players' results.
     "CREATE TABLE results (
         id TEXT PRIMARY KEY,
@@ -104,6 +104,8 @@ const MIGRATIONS: [&str; 8] = [
         sent INTEGER NOT NULL DEFAULT 0,
         refused TEXT
      );",
+    // 9: the language a call was played in ('' for the scenario's own).
+    "ALTER TABLE results ADD COLUMN lang TEXT NOT NULL DEFAULT '';",
 ];
 
 /// Queues a new result of the joined competition for its hub (nothing when no hub was joined,
@@ -169,6 +171,10 @@ pub struct Record {
     /// records from before this was kept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shown: Vec<u32>,
+    /// The language the call was played in ("" for the scenario's own). The choices, the score
+    /// and the verification are the same in every language.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lang: String,
 }
 
 impl Record {
@@ -206,6 +212,7 @@ impl Record {
             competition: competition.map(str::to_string),
             truth: truth_id(script, call),
             shown: call.turns().iter().map(|t| t.shown).collect(),
+            lang: String::new(),
         };
         r.id = r.content_id();
         Some(r)
@@ -754,7 +761,7 @@ impl Store {
             .prepare(&format!(
                 "SELECT id, player, team, scenario, scenario_hash, seed, choices, waits, ending,
                     outcome, score, trust, days, duration_ms, started_at, finished_at, competition,
-                    truth, shown
+                    truth, shown, lang
                  FROM results {clause}"
             ))
             .map_err(Error::db)?;
@@ -784,6 +791,7 @@ impl Store {
                     competition: r.get(16)?,
                     truth: r.get(17)?,
                     shown: serde_json::from_str(&r.get::<_, String>(18)?).unwrap_or_default(),
+                    lang: r.get(19)?,
                 })
             })
             .map_err(Error::db)?;
@@ -1076,9 +1084,9 @@ fn insert_record(tx: &Connection, r: &Record, imported: bool) -> rusqlite::Resul
         .execute(
             "INSERT OR IGNORE INTO results (id, player, team, scenario, scenario_hash, seed,
                 choices, waits, ending, outcome, score, trust, days, duration_ms, started_at,
-                finished_at, competition, imported, truth, shown)
+                finished_at, competition, imported, truth, shown, lang)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                ?19, ?20)",
+                ?19, ?20, ?21)",
             params![
                 r.id,
                 r.player,
@@ -1103,6 +1111,7 @@ fn insert_record(tx: &Connection, r: &Record, imported: bool) -> rusqlite::Resul
                 imported,
                 r.truth,
                 serde_json::to_string(&r.shown).unwrap_or_default(),
+                r.lang,
             ],
         )?;
     if n == 1 {
@@ -1279,6 +1288,12 @@ fn check_fields(r: &Record) -> Result<(), String> {
     }
     if let Some(c) = &r.competition {
         crate::competition::valid_id(c).map_err(|e| format!("the competition id {e}"))?;
+    }
+    if !r.lang.is_empty() && !crate::i18n::valid_lang(&r.lang) {
+        return Err(format!(
+            "the language `{}` is not a language code",
+            crate::shown::clip(&r.lang, 20)
+        ));
     }
     if r.duration_ms > MAX_CALL_MS {
         return Err(format!(

@@ -119,6 +119,8 @@ pub fn statements(record: &Record, script: &Script, home_page: &str) -> Vec<Valu
     let context = json!({
         "registration": registration,
         "platform": "peercall",
+        // The language the player saw (RFC 5646); the scenario's own when not translated.
+        "language": if record.lang.is_empty() { crate::i18n::SOURCE } else { record.lang.as_str() },
         "extensions": {
             format!("{EXT}seed"): record.seed,
             format!("{EXT}scenario-hash"): record.scenario_hash,

@@ -265,6 +265,45 @@ pub fn check_located<'s>(
             );
         }
     }
+    // Choice ids name lines in translations: one line, one id.
+    let mut choice_ids: HashMap<&str, &str> = HashMap::new();
+    for (node_id, node) in scenario.nodes.iter() {
+        for (i, c) in node.choices.iter().enumerate() {
+            if c.id.is_empty() {
+                continue;
+            }
+            let bad = c.id.trim() != c.id
+                || c.id.chars().any(|ch| ch.is_control() || ch == '#')
+                || c.id.chars().count() > 80;
+            if bad {
+                push(
+                    Error,
+                    "bad-line-id",
+                    format!(
+                        "the choice id `{}` cannot name a line",
+                        clip(&c.id, ID_SHOWN)
+                    ),
+                    spans.choice_field(node_id, i, "id"),
+                    "here",
+                    Some("use up to 80 letters, digits, dashes and dots".into()),
+                );
+            }
+            if let Some(first) = choice_ids.insert(&c.id, node_id) {
+                push(
+                    Error,
+                    "duplicate-line-id",
+                    format!(
+                        "the choice id `{}` is used twice (first in node `{}`)",
+                        clip(&c.id, ID_SHOWN),
+                        clip(first, ID_SHOWN)
+                    ),
+                    spans.choice_field(node_id, i, "id"),
+                    "second use",
+                    Some("a translation could not tell the lines apart; rename one".into()),
+                );
+            }
+        }
+    }
     if scenario.nodes.is_empty() {
         push(
             Error,

@@ -185,6 +185,10 @@ pub struct StateLine {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
+    /// The line's stable id, for translations (`peercall i18n ids` writes missing ones). Not
+    /// part of the content hash: adding ids changes no result and no competition.
+    #[serde(default, skip_serializing)]
+    pub id: String,
     /// The player's words.
     pub say: String,
     /// Other wordings of the same line. Each turn draws one from the call's seed, as for the
@@ -521,6 +525,11 @@ impl<V> OrderedMap<V> {
     /// Entries in file order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Every entry in file order, values changeable (keys are not).
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut V)> {
+        self.entries.iter_mut().map(|(k, v)| (k.as_str(), v))
     }
 
     /// The entry at `position` in file order.

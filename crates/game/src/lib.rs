@@ -72,6 +72,61 @@ pub struct PlayOptions {
     pub db: Option<PathBuf>,
     /// A competition to play (`peercall compete FILE`).
     pub competition: Option<ActiveCompetition>,
+    /// The language to play in (default: the one chosen last in the game, else the scenarios'
+    /// own).
+    pub lang: Option<String>,
+    /// Trainer mode for translations: every line left in the source language is marked `[en]`.
+    pub mark_untranslated: bool,
+}
+
+/// The language the calls are shown in, and whether lines left in the source language are
+/// marked (trainer mode).
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    /// `en` (the scenarios' own), `de`, ... or the pseudo-locale's tag.
+    pub lang: String,
+    /// Mark untranslated lines `[en]`.
+    pub mark: bool,
+}
+
+impl Language {
+    /// The languages on offer: the source, each one the scenarios have a translation for, and
+    /// the pseudo-locale.
+    pub fn offered(options: &PlayOptions) -> Vec<String> {
+        let mut langs = vec![peercall_core::i18n::SOURCE.to_string()];
+        langs.extend(peercall_core::i18n::builtin_languages());
+        if let Some(d) = &options.dialogues
+            && let Ok(more) = peercall_core::i18n::languages(d)
+        {
+            langs.extend(more);
+        }
+        langs.push(peercall_core::i18n::PSEUDO.to_string());
+        let mut seen = std::collections::HashSet::new();
+        langs.retain(|l| seen.insert(l.clone()));
+        langs
+    }
+
+    /// A language's name in itself, for the settings button.
+    pub fn name(lang: &str) -> String {
+        match lang {
+            "en" => "English".into(),
+            "de" => "Deutsch".into(),
+            "es" => "Español".into(),
+            "fr" => "Français".into(),
+            peercall_core::i18n::PSEUDO => "Pseudo (layout test)".into(),
+            other => other.to_string(),
+        }
+    }
+
+    /// Shows every scenario in the world in this language (the ones on offer, and the whole
+    /// library behind a competition).
+    pub fn apply(&self, world: &mut World) {
+        let (lang, mark) = (self.lang.clone(), self.mark);
+        world.resource_mut::<Scenarios>().0.translate(&lang, mark);
+        if let Some(mut full) = world.get_resource_mut::<FullLibrary>() {
+            full.0.translate(&lang, mark);
+        }
+    }
 }
 
 /// How long the game sleeps when nothing on screen can change by itself: it wakes for input,
@@ -341,8 +396,28 @@ fn install_fonts(app: &mut App) {
 }
 
 /// Adds the game to an app that already has Bevy's plugins (windowed, or minimal for tests).
-pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
+pub fn add_game(app: &mut App, mut library: Library, options: PlayOptions) {
     install_fonts(app);
+    let language = {
+        let saved = app.world().get_resource::<RecordsDb>().and_then(|d| {
+            d.0.lock()
+                .ok()
+                .and_then(|s| s.setting("lang").ok().flatten())
+        });
+        let lang = options
+            .lang
+            .clone()
+            .or(saved)
+            .and_then(|l| peercall_core::i18n::parse_lang(&l).ok())
+            .unwrap_or_else(|| peercall_core::i18n::SOURCE.to_string());
+        Language {
+            lang,
+            mark: options.mark_untranslated,
+        }
+    };
+    if language.lang != peercall_core::i18n::SOURCE {
+        library.translate(&language.lang, language.mark);
+    }
     // Results of a joined competition go to its hub in the background, whatever screen is up.
     if let Some(path) = app
         .world()
@@ -381,6 +456,7 @@ pub fn add_game(app: &mut App, library: Library, options: PlayOptions) {
         theme
     })
     .insert_resource(profile)
+    .insert_resource(language)
     .insert_resource(LastNotice::default())
     .insert_resource(options.clone())
     .init_state::<Screen>()

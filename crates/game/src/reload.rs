@@ -95,7 +95,7 @@ fn apply(world: &mut World) {
         return;
     };
     let old = world.resource::<Scenarios>().0.clone();
-    let fresh = match old.reload(&dir) {
+    let mut fresh = match old.reload(&dir) {
         Ok(fresh) => fresh,
         Err(e) => {
             // The folder cannot be read now (renamed, permissions): keep playing what is loaded.
@@ -103,6 +103,10 @@ fn apply(world: &mut World) {
             return;
         }
     };
+    // The new version in the language being played.
+    if let Some(l) = world.get_resource::<crate::Language>().cloned() {
+        fresh.translate(&l.lang, l.mark);
+    }
     world.resource_mut::<Reloads>().0 += 1;
     // Files whose new save is broken (whether or not an older version still plays).
     let broken_now: Option<String> = fresh

@@ -64,8 +64,13 @@ fn spawn(
     db: Option<Res<crate::RecordsDb>>,
     competition: Option<Res<crate::ActiveCompetition>>,
     home_page: Option<Res<crate::HomePage>>,
+    language: Option<Res<crate::Language>>,
 ) {
     let Some(active) = active else { return };
+    let world_lang = language
+        .as_ref()
+        .map(|l| l.lang.clone())
+        .filter(|l| l != peercall_core::i18n::SOURCE);
     let script = active.script();
     let Some(d) = Debrief::of(&active.call, script) else {
         return;
@@ -78,6 +83,7 @@ fn spawn(
             team: &profile.team,
             started: active.wall_start,
             competition: competition.as_ref().map(|c| c.competition.id.as_str()),
+            lang: world_lang.as_deref(),
         };
         let home = home_page
             .as_ref()

@@ -20,6 +20,7 @@ fn spawn(
     competition: Option<Res<crate::ActiveCompetition>>,
     unrecorded: Option<Res<crate::RecordsUnavailable>>,
     db: Option<Res<crate::RecordsDb>>,
+    language: Res<crate::Language>,
 ) {
     let joined = db
         .and_then(|d| d.with("the team hub", peercall_core::hub::membership).ok())
@@ -71,23 +72,14 @@ fn spawn(
             ],
         ))
         .id();
-    // Large text: two columns of buttons, so that the menu fits the window.
-    let menu = if t.scale > 1.0 {
-        Node {
-            display: Display::Grid,
-            grid_template_columns: RepeatedGridTrack::flex(2, 1.0),
-            row_gap: px(10),
-            column_gap: px(12),
-            width: px(820),
-            ..default()
-        }
-    } else {
-        Node {
-            flex_direction: FlexDirection::Column,
-            row_gap: px(10),
-            min_width: px(320),
-            ..default()
-        }
+    // Two columns of buttons, so that the menu fits the window at every text size.
+    let menu = Node {
+        display: Display::Grid,
+        grid_template_columns: RepeatedGridTrack::flex(2, 1.0),
+        row_gap: px(10),
+        column_gap: px(12),
+        width: px(if t.scale > 1.0 { 820 } else { 700 }),
+        ..default()
     };
     commands.entity(root).with_children(|root| {
         root.spawn(menu).with_children(|m| {
@@ -105,7 +97,12 @@ fn spawn(
                 3,
             ))
             .observe(flow::toggle_contrast);
-            m.spawn(t.button("Leaderboard", 4))
+            m.spawn(t.button(
+                format!("Language: {}", crate::Language::name(&language.lang)),
+                4,
+            ))
+            .observe(next_language);
+            m.spawn(t.button("Leaderboard", 5))
                 .observe(flow::go(Screen::Board));
             m.spawn(t.button(
                 if profile.team.is_empty() {
@@ -113,16 +110,16 @@ fn spawn(
                 } else {
                     format!("Playing as {} ({})", profile.player, profile.team)
                 },
-                5,
+                6,
             ))
             .observe(flow::go(Screen::Profile));
             match &competition {
                 Some(c) => {
-                    m.spawn(t.button(format!("Leave {}", c.competition.name), 6))
+                    m.spawn(t.button(format!("Leave {}", c.competition.name), 7))
                         .observe(super::competitions::leave);
                 }
                 None => {
-                    m.spawn(t.button(format!("Competitions ({})", files.0.len()), 6))
+                    m.spawn(t.button(format!("Competitions ({})", files.0.len()), 7))
                         .observe(flow::go(Screen::Competitions));
                 }
             }
@@ -131,10 +128,10 @@ fn spawn(
                     Some(c) => format!("Team hub: {c}"),
                     None => "Join a team hub".to_string(),
                 },
-                7,
+                8,
             ))
             .observe(flow::go(Screen::Join));
-            m.spawn(t.button("Quit", 8)).observe(flow::quit);
+            m.spawn(t.button("Quit", 9)).observe(flow::quit);
         });
         if let Some(u) = &unrecorded {
             root.spawn((
@@ -197,4 +194,26 @@ fn play(
             .find_map(|e| e.script().map(|s| s.id().to_string()));
     }
     next.set(Screen::Briefing);
+}
+
+/// The language button: the next language on offer; the calls are shown in it at once, and it is
+/// remembered for the next game.
+fn next_language(_: On<Press>, mut commands: Commands) {
+    commands.queue(|world: &mut World| {
+        let options = world.resource::<crate::PlayOptions>().clone();
+        let offered = crate::Language::offered(&options);
+        let mut language = world.resource::<crate::Language>().clone();
+        let at = offered
+            .iter()
+            .position(|l| *l == language.lang)
+            .unwrap_or(0);
+        language.lang = offered[(at + 1) % offered.len()].clone();
+        if let Some(db) = world.get_resource::<crate::RecordsDb>() {
+            // A failure is logged by `with`; the language still changes for this game.
+            let _ = db.with("the settings", |s| s.set_setting("lang", &language.lang));
+        }
+        language.apply(world);
+        world.insert_resource(language);
+        world.write_message(flow::Redraw);
+    });
 }

@@ -1,0 +1,416 @@
+//! Scenarios in other languages: gettext PO files next to each scenario file
+//! (`demo-request.de.po` beside `demo-request.ron`), keyed by the lines' stable ids
+//! ([`peercall_dialogue::lines`]); templates to start from, the checks a translator needs
+//! (missing, stale and unknown entries with file:line), the languages present, and a
+//! pseudo-locale that shows where the layout breaks.
+//!
+//! A translation replaces text only: a call in any language plays the same path, gets the same
+//! score and verifies against the source scenario. An entry is used only while its `msgid` is
+//! the current source text (and it is not marked fuzzy); a stale one falls back to the source.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use peercall_dialogue::Script;
+use peercall_dialogue::lines::{Unit, units_located};
+
+use crate::Error;
+use crate::po;
+
+/// The language scenarios are written in.
+pub const SOURCE: &str = "en";
+/// The pseudo-locale (its standard tag; `pseudo` is accepted for it): every text longer and
+/// accented, generated, no file needed.
+pub const PSEUDO: &str = "qps-ploc";
+/// Largest translation file read.
+pub const MAX_PO_BYTES: usize = 8 << 20;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_po.rs"));
+
+/// One language's translation of one scenario: by line id, (source text it was made from,
+/// translation).
+#[derive(Debug, Clone, Default)]
+pub struct Translation {
+    /// The language (`de`, `es`, ...).
+    pub lang: String,
+    entries: HashMap<String, (String, String)>,
+}
+
+impl Translation {
+    /// Parses a PO file's text (`file` is its name for messages).
+    pub fn parse(file: &str, text: &str, lang: &str) -> Result<Translation, Error> {
+        if text.len() > MAX_PO_BYTES {
+            return Err(Error::Invalid(format!(
+                "{file}: larger than {} MB",
+                MAX_PO_BYTES >> 20
+            )));
+        }
+        let mut entries = HashMap::new();
+        for m in po::parse(file, text)? {
+            let Some(id) = m.context else { continue };
+            if m.fuzzy || m.text.is_empty() {
+                continue;
+            }
+            entries.insert(id, (m.id, m.text));
+        }
+        Ok(Translation {
+            lang: lang.to_string(),
+            entries,
+        })
+    }
+
+    /// The translation of line `id` whose source text is `source`, if there is a current one.
+    pub fn get(&self, id: &str, source: &str) -> Option<&str> {
+        self.entries
+            .get(id)
+            .filter(|(from, _)| from == source)
+            .map(|(_, t)| t.as_str())
+    }
+}
+
+/// Whether `lang` can name a language here: a short code such as `de`, `es-MX` or `pseudo`.
+pub fn valid_lang(lang: &str) -> bool {
+    !lang.is_empty()
+        && lang.len() <= 16
+        && lang
+            .split('-')
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The PO file of `lang` beside the scenario file `scenario` (`x.ron` → `x.LANG.po`).
+pub fn po_path(scenario: &Path, lang: &str) -> PathBuf {
+    let stem = scenario
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    scenario.with_file_name(format!("{stem}.{lang}.po"))
+}
+
+/// The template beside the scenario file (`x.ron` → `x.pot`).
+pub fn pot_path(scenario: &Path) -> PathBuf {
+    scenario.with_extension("pot")
+}
+
+/// The text of the translation of scenario file `file` (as the library names it) into `lang`:
+/// built in for the shipped scenarios, else the PO file beside it. `None` when there is none.
+pub fn po_text(file: &str, lang: &str) -> Option<String> {
+    let path = po_path(Path::new(file), lang);
+    if let Ok(meta) = std::fs::metadata(&path)
+        && meta.len() <= MAX_PO_BYTES as u64
+        && let Ok(text) = std::fs::read_to_string(&path)
+    {
+        return Some(text);
+    }
+    let name = file.strip_prefix("dialogues/")?;
+    let stem = name.strip_suffix(".ron").unwrap_or(name);
+    let po = format!("{stem}.{lang}.po");
+    BUILTIN_PO
+        .iter()
+        .find(|(n, _)| *n == po)
+        .map(|(_, t)| (*t).to_string())
+}
+
+/// `text` in the pseudo-locale: letters accented, a third longer, in brackets, so untranslated
+/// interface text and layouts that break on longer words show at once.
+pub fn pseudo(text: &str) -> String {
+    const FROM: &str = "aceinousyACEINOUSY";
+    const TO: &str = "àçéîñöûšýÀÇÉÎÑÖÛŠÝ";
+    let map: HashMap<char, char> = FROM.chars().zip(TO.chars()).collect();
+    let body: String = text.chars().map(|c| *map.get(&c).unwrap_or(&c)).collect();
+    let pad = text.chars().count().div_ceil(3);
+    format!("[{body} {}]", "~".repeat(pad.max(1)))
+}
+
+/// How a script was translated.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Texts translated.
+    pub translated: usize,
+    /// Texts left in the source language (no entry, or a stale one).
+    pub missing: usize,
+}
+
+/// `script` in `lang` with the translation `po` (a PO file's text; the pseudo-locale needs
+/// none). With `mark`, every text left in the source language is marked `[en] ` (for trainers
+/// checking a translation).
+pub fn translate(
+    script: &Script,
+    lang: &str,
+    po: Option<&str>,
+    mark: bool,
+) -> Result<(Script, Coverage), Error> {
+    let tr = match (lang, po) {
+        (PSEUDO, _) | (SOURCE, _) => None,
+        (_, Some(text)) => Some(Translation::parse(
+            &format!("{}.{lang}.po", script.id()),
+            text,
+            lang,
+        )?),
+        (_, None) => None,
+    };
+    let mut cov = Coverage::default();
+    let out = script.translated(&mut |id, source| {
+        let t = match (lang, &tr) {
+            (SOURCE, _) => return None,
+            (PSEUDO, _) => Some(pseudo(source)),
+            (_, Some(tr)) => tr.get(id, source).map(str::to_string),
+            (_, None) => None,
+        };
+        match t {
+            Some(t) => {
+                cov.translated += 1;
+                Some(t)
+            }
+            None => {
+                cov.missing += 1;
+                mark.then(|| format!("[{SOURCE}] {source}"))
+            }
+        }
+    });
+    Ok((out, cov))
+}
+
+/// The line (1-based) of a byte offset in `text`.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+fn comments(u: &Unit) -> String {
+    let mut c = u.speaker.label().to_string();
+    if let Some(n) = &u.node {
+        c.push_str(&format!(" · at {n}"));
+    }
+    if let Some(s) = &u.signal {
+        c.push_str(&format!(" · signal: {s}"));
+    }
+    c.push('\n');
+    c.push_str(&u.note);
+    c
+}
+
+/// The template (`.pot`) for a scenario: one entry per text, with its id as the context, who
+/// says it, the node, the signal, a note and where it is in `file`. With `previous`, a PO file's
+/// text, its translations are kept where the source is unchanged (others are marked fuzzy, with
+/// the old translation kept for the translator): that is a language's file brought up to date.
+pub fn template(
+    script: &Script,
+    source: &str,
+    file: &str,
+    lang: Option<&str>,
+    previous: Option<&str>,
+) -> Result<String, Error> {
+    let old: HashMap<String, (String, String)> = match previous {
+        Some(text) => po::parse("the old translation", text)?
+            .into_iter()
+            .filter_map(|m| Some((m.context?, (m.id, m.text))))
+            .collect(),
+        None => HashMap::new(),
+    };
+    let entries: Vec<po::Entry> = units_located(script.scenario(), source)
+        .into_iter()
+        .map(|u| {
+            let (text, fuzzy) = match old.get(&u.id) {
+                Some((from, tr)) if from == &u.text => (tr.clone(), false),
+                // The source changed: the old translation is kept for the translator to fix.
+                Some((_, tr)) if !tr.is_empty() => (tr.clone(), true),
+                _ => (String::new(), false),
+            };
+            po::Entry {
+                context: Some(u.id.clone()),
+                id: u.text.clone(),
+                text,
+                fuzzy,
+                notes: comments(&u).lines().map(str::to_string).collect(),
+                references: u
+                    .offset
+                    .map(|at| format!("{file}:{}", line_of(source, at)))
+                    .into_iter()
+                    .collect(),
+                line: 0,
+            }
+        })
+        .collect();
+    let project = format!("peercall scenario {}", script.id());
+    let mut header = vec![
+        ("Project-Id-Version", project.as_str()),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+    ];
+    if let Some(l) = lang {
+        header.push(("Language", l));
+    }
+    Ok(po::write(&header, &entries))
+}
+
+/// What is wrong with one entry of a translation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A text of the scenario has no translation (or an empty one).
+    Missing,
+    /// The entry was translated from a source text that has changed since (or is fuzzy).
+    Stale,
+    /// The entry names a line the scenario does not have.
+    Unknown,
+}
+
+impl Problem {
+    /// Its code in messages.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::Missing => "missing",
+            Problem::Stale => "stale",
+            Problem::Unknown => "unknown",
+        }
+    }
+}
+
+/// One finding of [`check`]: where (file and line), what, and a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The file to fix: the scenario for a missing line, the PO file otherwise.
+    pub file: String,
+    /// Its line (1-based).
+    pub line: usize,
+    /// What is wrong.
+    pub problem: Problem,
+    /// The line's id.
+    pub id: String,
+    /// What to do.
+    pub message: String,
+}
+
+/// Checks the translation `po` (the text of `po_file`) of the scenario `script`, parsed from
+/// `source` in `file`: every text missing, stale or unknown, in file order.
+pub fn check(
+    script: &Script,
+    source: &str,
+    file: &str,
+    po: &str,
+    po_file: &str,
+) -> Result<Vec<Finding>, Error> {
+    let entries = po::parse(po_file, po)?;
+    let units = units_located(script.scenario(), source);
+    let by_id: HashMap<&str, &Unit> = units.iter().map(|u| (u.id.as_str(), u)).collect();
+    let mut seen: HashMap<String, ()> = HashMap::new();
+    let mut out = Vec::new();
+    for m in &entries {
+        let Some(id) = m.context.as_deref() else {
+            continue;
+        };
+        seen.insert(id.to_string(), ());
+        let line = m.line;
+        match by_id.get(id) {
+            None => out.push(Finding {
+                file: po_file.into(),
+                line,
+                problem: Problem::Unknown,
+                id: id.into(),
+                message: format!(
+                    "`{}` is not a line of {}: remove it, or give the line its id back",
+                    crate::shown::clip(id, 80),
+                    script.id()
+                ),
+            }),
+            Some(u) if m.text.is_empty() => out.push(Finding {
+                file: po_file.into(),
+                line,
+                problem: Problem::Missing,
+                id: id.into(),
+                message: format!("`{}` is not translated yet", u.id),
+            }),
+            Some(u) if m.id != u.text || m.fuzzy => out.push(Finding {
+                file: po_file.into(),
+                line,
+                problem: Problem::Stale,
+                id: id.into(),
+                message: if m.id != u.text {
+                    format!(
+                        "`{}` was translated from an older source text; it now reads: {}",
+                        u.id,
+                        crate::shown::clip(&u.text, 120)
+                    )
+                } else {
+                    format!("`{}` is marked fuzzy: check it and remove the mark", u.id)
+                },
+            }),
+            Some(_) => {}
+        }
+    }
+    for u in &units {
+        if !seen.contains_key(&u.id) {
+            out.push(Finding {
+                file: file.into(),
+                line: u.offset.map_or(1, |o| line_of(source, o)),
+                problem: Problem::Missing,
+                id: u.id.clone(),
+                message: format!(
+                    "`{}` has no entry in {po_file} (run `peercall i18n extract` to add it)",
+                    u.id
+                ),
+            });
+        }
+    }
+    out.sort_by(|a, b| (a.file.as_str(), a.line).cmp(&(b.file.as_str(), b.line)));
+    Ok(out)
+}
+
+/// The languages with a translation file beside the scenario files in `dir` (or beside the one
+/// file `dir` names), sorted.
+pub fn languages(dir: &Path) -> Result<Vec<String>, Error> {
+    let (folder, only) = if dir.is_dir() {
+        (dir.to_path_buf(), None)
+    } else {
+        (
+            dir.parent().map(Path::to_path_buf).unwrap_or_default(),
+            dir.file_stem().map(|s| s.to_string_lossy().into_owned()),
+        )
+    };
+    let mut langs: Vec<String> = std::fs::read_dir(&folder)
+        .map_err(Error::io(format!("cannot read {}", folder.display())))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let rest = name.strip_suffix(".po")?;
+            let (stem, lang) = rest.rsplit_once('.')?;
+            if only.as_deref().is_some_and(|o| o != stem) || !valid_lang(lang) {
+                return None;
+            }
+            Some(lang.to_string())
+        })
+        .collect();
+    langs.sort();
+    langs.dedup();
+    Ok(langs)
+}
+
+/// The languages the built-in scenarios are translated into.
+pub fn builtin_languages() -> Vec<String> {
+    let mut langs: Vec<String> = BUILTIN_PO
+        .iter()
+        .filter_map(|(n, _)| {
+            n.strip_suffix(".po")?
+                .rsplit_once('.')
+                .map(|(_, l)| l.to_string())
+        })
+        .collect();
+    langs.sort();
+    langs.dedup();
+    langs
+}
+
+/// The language a player asked for, as stored: `pseudo` is the pseudo-locale's tag; an invalid
+/// code is refused with what is wrong.
+pub fn parse_lang(lang: &str) -> Result<String, Error> {
+    let l = lang.trim();
+    if l.eq_ignore_ascii_case("pseudo") {
+        return Ok(PSEUDO.to_string());
+    }
+    if !valid_lang(l) {
+        return Err(Error::Invalid(format!(
+            "`{}` is not a language code (try de, es or pseudo)",
+            crate::shown::clip(l, 20)
+        )));
+    }
+    Ok(l.to_string())
+}

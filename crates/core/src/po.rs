@@ -1,0 +1,304 @@
+//! gettext PO files, read and written: entries with their context, source text, translation,
+//! flags and comments, each with the line it starts on. Every line is checked: a file that is
+//! not PO is refused with the line and what is wrong, never a panic (a translation file is
+//! untrusted input, and the game reads them).
+
+use crate::Error;
+
+/// One entry of a PO file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// `msgctxt`: here, the line's stable id.
+    pub context: Option<String>,
+    /// `msgid`: the source text.
+    pub id: String,
+    /// `msgstr`: the translation ("" when not translated yet).
+    pub text: String,
+    /// Marked `#, fuzzy`: to be checked by a translator, not used.
+    pub fuzzy: bool,
+    /// `#.` comments, for the translator.
+    pub notes: Vec<String>,
+    /// `#:` references (file:line).
+    pub references: Vec<String>,
+    /// The line the entry starts on (1-based).
+    pub line: usize,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    None,
+    Context,
+    Id,
+    Plural,
+    Text,
+    /// `msgstr[n]`: kept only for n = 0.
+    PluralText(bool),
+}
+
+/// Parses a PO file's text; `file` names it in messages. The header entry (empty `msgid`) and
+/// obsolete entries (`#~`) are left out.
+pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
+    let bad = |line: usize, why: &str| Error::Invalid(format!("{file}:{line}: {why}"));
+    let mut out = Vec::new();
+    let mut cur = Entry::default();
+    let mut started = false;
+    let mut field = Field::None;
+    let mut has_id = false;
+    let finish = |cur: &mut Entry, started: &mut bool, has_id: &mut bool, out: &mut Vec<Entry>| {
+        if *started && *has_id && !cur.id.is_empty() {
+            out.push(std::mem::take(cur));
+        } else {
+            *cur = Entry::default();
+        }
+        *started = false;
+        *has_id = false;
+    };
+    for (i, raw) in text.lines().enumerate() {
+        let n = i + 1;
+        let line = raw.trim_end_matches('\r').trim();
+        if line.is_empty() {
+            finish(&mut cur, &mut started, &mut has_id, &mut out);
+            field = Field::None;
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix('#') {
+            // A comment after the strings starts the next entry.
+            if has_id && field != Field::None {
+                finish(&mut cur, &mut started, &mut has_id, &mut out);
+            }
+            field = Field::None;
+            if !started {
+                cur.line = n;
+                started = true;
+            }
+            if let Some(flags) = rest.strip_prefix(',') {
+                cur.fuzzy |= flags.split(',').any(|f| f.trim() == "fuzzy");
+            } else if let Some(note) = rest.strip_prefix('.') {
+                cur.notes.push(note.trim().to_string());
+            } else if let Some(r) = rest.strip_prefix(':') {
+                cur.references.push(r.trim().to_string());
+            } else if rest.starts_with('~') {
+                // An obsolete entry: not a line of the scenario any more.
+                cur.context = Some("#~".into());
+            }
+            continue;
+        }
+        let (keyword, value) = match line.find(' ') {
+            Some(at) if !line.starts_with('"') => (&line[..at], line[at..].trim()),
+            _ => ("", line),
+        };
+        let value = unquote(value).map_err(|why| bad(n, &why))?;
+        let next = match keyword {
+            "" => {
+                let target = match field {
+                    Field::Context => cur.context.get_or_insert_with(String::new),
+                    Field::Id => &mut cur.id,
+                    Field::Text | Field::PluralText(true) => &mut cur.text,
+                    Field::Plural | Field::PluralText(false) => continue,
+                    Field::None => return Err(bad(n, "a string that continues nothing")),
+                };
+                target.push_str(&value);
+                continue;
+            }
+            "msgctxt" => Field::Context,
+            "msgid" => Field::Id,
+            "msgid_plural" => Field::Plural,
+            "msgstr" => Field::Text,
+            k if k.starts_with("msgstr[") && k.ends_with(']') => {
+                let idx = &k[7..k.len() - 1];
+                let idx: usize = idx
+                    .parse()
+                    .map_err(|_| bad(n, &format!("`{k}` is not a plural form")))?;
+                Field::PluralText(idx == 0)
+            }
+            other => {
+                return Err(bad(
+                    n,
+                    &format!("`{}` is not a PO keyword", crate::shown::clip(other, 30)),
+                ));
+            }
+        };
+        // A new msgctxt or msgid after a complete entry starts the next one.
+        if matches!(next, Field::Context | Field::Id)
+            && has_id
+            && !(next == Field::Id && field == Field::Context)
+        {
+            finish(&mut cur, &mut started, &mut has_id, &mut out);
+        }
+        if !started {
+            cur.line = n;
+            started = true;
+        }
+        match next {
+            Field::Context => cur.context = Some(value),
+            Field::Id => {
+                cur.id = value;
+                has_id = true;
+            }
+            Field::Text | Field::PluralText(true) => cur.text = value,
+            _ => {}
+        }
+        field = next;
+    }
+    finish(&mut cur, &mut started, &mut has_id, &mut out);
+    out.retain(|e| e.context.as_deref() != Some("#~"));
+    Ok(out)
+}
+
+/// The text of a quoted PO string, escapes resolved.
+fn unquote(s: &str) -> Result<String, String> {
+    let inner = s
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .filter(|_| s.len() >= 2)
+        .ok_or_else(|| "expected a quoted string".to_string())?;
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push(match chars.next() {
+                Some('n') => '\n',
+                Some('t') => '\t',
+                Some('r') => '\r',
+                Some('"') => '"',
+                Some('\\') => '\\',
+                Some('a') => '\u{7}',
+                Some('b') => '\u{8}',
+                Some('f') => '\u{c}',
+                Some('v') => '\u{b}',
+                other => {
+                    return Err(format!(
+                        "`\\{}` is not an escape PO knows",
+                        other.map(String::from).unwrap_or_default()
+                    ));
+                }
+            }),
+            '"' => return Err("a quote inside a string must be written \\\"".into()),
+            c => out.push(c),
+        }
+    }
+    Ok(out)
+}
+
+/// A string as PO writes it: quoted and escaped; long texts wrapped (on spaces) over several
+/// lines, the way gettext's tools write them, so changes show line by line in a diff.
+fn quoted(keyword: &str, s: &str) -> String {
+    let esc = |t: &str| {
+        t.replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n")
+            .replace('\t', "\\t")
+            .replace('\r', "\\r")
+    };
+    let one = format!("{keyword} \"{}\"", esc(s));
+    if one.chars().count() <= 79 && !s.contains('\n') {
+        return one + "\n";
+    }
+    let mut out = format!("{keyword} \"\"\n");
+    let mut piece = String::new();
+    for word in s.split_inclusive([' ', '\n']) {
+        if piece.chars().count() + word.chars().count() > 76 && !piece.is_empty() {
+            out.push_str(&format!("\"{}\"\n", esc(&piece)));
+            piece.clear();
+        }
+        piece.push_str(word);
+        if word.ends_with('\n') {
+            out.push_str(&format!("\"{}\"\n", esc(&piece)));
+            piece.clear();
+        }
+    }
+    if !piece.is_empty() {
+        out.push_str(&format!("\"{}\"\n", esc(&piece)));
+    }
+    out
+}
+
+/// A PO file: the header (its `Key: value` lines) and the entries.
+pub fn write(header: &[(&str, &str)], entries: &[Entry]) -> String {
+    let mut out = String::from("msgid \"\"\n");
+    let head: String = header.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
+    out.push_str(&quoted("msgstr", &head));
+    for e in entries {
+        out.push('\n');
+        for n in &e.notes {
+            out.push_str(&format!("#. {n}\n"));
+        }
+        for r in &e.references {
+            out.push_str(&format!("#: {r}\n"));
+        }
+        if e.fuzzy {
+            out.push_str("#, fuzzy\n");
+        }
+        if let Some(c) = &e.context {
+            out.push_str(&quoted("msgctxt", c));
+        }
+        out.push_str(&quoted("msgid", &e.id));
+        out.push_str(&quoted("msgstr", &e.text));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_written_reads_back_and_what_is_not_po_is_refused_with_its_line() {
+        let entries = vec![
+            Entry {
+                context: Some("node.a.line.1".into()),
+                id: "He said \"no\".\nThen he left, and the long line goes on and on until it has to be wrapped somewhere sensible.".into(),
+                text: "Er sagte \"nein\".\tDann ging er.".into(),
+                fuzzy: true,
+                notes: vec!["the prospect says".into()],
+                references: vec!["dialogues/x.ron:12".into()],
+                line: 0,
+            },
+            Entry {
+                context: Some("title".into()),
+                id: "Title".into(),
+                ..Entry::default()
+            },
+        ];
+        let text = write(&[("Language", "de")], &entries);
+        let back = parse("x.de.po", &text).unwrap();
+        assert_eq!(back.len(), 2);
+        for (a, b) in back.iter().zip(&entries) {
+            assert_eq!(
+                (&a.context, &a.id, &a.text, a.fuzzy),
+                (&b.context, &b.id, &b.text, b.fuzzy)
+            );
+        }
+        assert_eq!(back[0].notes, entries[0].notes);
+        assert!(back[1].line > back[0].line);
+        // A lone `#` (an empty comment, as other tools write) is fine.
+        assert_eq!(
+            parse(
+                "x.po",
+                "#\nmsgid \"\"\nmsgstr \"\"\n\nmsgid \"a\"\nmsgstr \"b\"\n"
+            )
+            .unwrap()
+            .len(),
+            1
+        );
+        for (bad, says) in [
+            ("msgid \"a\nmsgstr \"\"", "x.po:1: expected a quoted string"),
+            (
+                "msgid \"a\"\nmsgstr \"\\q\"",
+                "x.po:2: `\\q` is not an escape",
+            ),
+            ("\"orphan\"", "x.po:1: a string that continues nothing"),
+            (
+                "msgid \"a\"\nmsgfoo \"b\"",
+                "x.po:2: `msgfoo` is not a PO keyword",
+            ),
+            (
+                "msgid \"a\"\nmsgstr[x] \"b\"",
+                "x.po:2: `msgstr[x]` is not a plural form",
+            ),
+        ] {
+            let e = parse("x.po", bad).unwrap_err().to_string();
+            assert!(e.contains(says), "{bad:?}: {e}");
+        }
+    }
+}

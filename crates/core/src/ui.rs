@@ -1,0 +1,255 @@
+//! The interface's words in each language: Fluent files in `assets/i18n/` (`en.ftl`, the
+//! source, and one file per language), built in, for the game's screens and what `peercall run`
+//! prints to players. A message missing in a language falls back to English; the pseudo-locale
+//! is English made longer and accented.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use peercall_dialogue::{Difficulty, Outcome, Signal};
+
+/// The interface files built in: (language, Fluent text).
+pub static FILES: &[(&str, &str)] = &[
+    ("en", include_str!("../../../assets/i18n/en.ftl")),
+    ("de", include_str!("../../../assets/i18n/de.ftl")),
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// The words of one language.
+pub struct Words {
+    lang: String,
+    own: Option<Bundle>,
+    english: &'static Bundle,
+    pseudo: bool,
+}
+
+fn bundle(lang: &str, text: &str) -> Option<Bundle> {
+    let id: unic_langid::LanguageIdentifier = lang.parse().ok()?;
+    let resource = FluentResource::try_new(text.to_string()).ok()?;
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    // Bevy's text draws no bidi isolation marks.
+    b.set_use_isolating(false);
+    b.add_resource(resource).ok()?;
+    Some(b)
+}
+
+fn english() -> &'static Bundle {
+    static EN: OnceLock<Bundle> = OnceLock::new();
+    EN.get_or_init(|| bundle("en", FILES[0].1).expect("the built-in English interface file parses"))
+}
+
+/// The words of `lang` (cached; any code works: an unknown one is English).
+pub fn words(lang: &str) -> &'static Words {
+    static ALL: OnceLock<std::sync::Mutex<HashMap<String, &'static Words>>> = OnceLock::new();
+    let all = ALL.get_or_init(Default::default);
+    let mut all = match all.lock() {
+        Ok(a) => a,
+        Err(p) => p.into_inner(),
+    };
+    if let Some(w) = all.get(lang) {
+        return w;
+    }
+    let own = FILES
+        .iter()
+        .find(|(l, _)| *l == lang && *l != "en")
+        .and_then(|(l, t)| bundle(l, t));
+    let w: &'static Words = Box::leak(Box::new(Words {
+        lang: lang.to_string(),
+        own,
+        english: english(),
+        pseudo: lang == crate::i18n::PSEUDO,
+    }));
+    all.insert(lang.to_string(), w);
+    w
+}
+
+/// The languages the interface has a file for.
+pub fn languages() -> Vec<&'static str> {
+    FILES.iter().map(|(l, _)| *l).collect()
+}
+
+fn format(b: &Bundle, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+    let pattern = b.get_message(key)?.value()?;
+    let mut errors = Vec::new();
+    let s = b.format_pattern(pattern, args, &mut errors);
+    errors.is_empty().then(|| s.into_owned())
+}
+
+impl Words {
+    /// The language.
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// Message `key`.
+    pub fn t(&self, key: &str) -> String {
+        self.f(key, &[])
+    }
+
+    /// Message `key` with its arguments (`$name` in the Fluent file).
+    pub fn f(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            match v {
+                Arg::Text(s) => fa.set(*k, FluentValue::from(s.clone())),
+                Arg::Number(n) => fa.set(*k, FluentValue::from(*n)),
+            }
+        }
+        let args = (!args.is_empty()).then_some(&fa);
+        let text = self
+            .own
+            .as_ref()
+            .and_then(|b| format(b, key, args))
+            .or_else(|| format(self.english, key, args))
+            .unwrap_or_else(|| key.to_string());
+        if self.pseudo {
+            crate::i18n::pseudo(&text)
+        } else {
+            text
+        }
+    }
+
+    /// A signal's short name.
+    pub fn signal(&self, s: Signal) -> String {
+        self.t(&format!("signal-{}", kebab(&format!("{s:?}"))))
+    }
+
+    /// What a signal tells the prospect.
+    pub fn signal_why(&self, s: Signal) -> String {
+        self.t(&format!("signal-{}-why", kebab(&format!("{s:?}"))))
+    }
+
+    /// An outcome in plain words.
+    pub fn outcome(&self, o: Outcome) -> String {
+        self.t(&format!("outcome-{}", kebab(&format!("{o:?}"))))
+    }
+
+    /// A difficulty's word.
+    pub fn difficulty(&self, d: Difficulty) -> String {
+        self.t(&format!("difficulty-{}", kebab(&format!("{d:?}"))))
+    }
+
+    /// The word for a score band.
+    pub fn tier(&self, score: u32) -> String {
+        let key = peercall_dialogue::score::tier(score)
+            .to_lowercase()
+            .replace(' ', "-");
+        self.t(&format!("tier-{key}"))
+    }
+}
+
+/// An argument of a message.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    /// Text (a name, a title).
+    Text(String),
+    /// A number (plurals follow it).
+    Number(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Number(n as f64)
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(n: u32) -> Arg {
+        Arg::Number(f64::from(n))
+    }
+}
+
+impl From<i32> for Arg {
+    fn from(n: i32) -> Arg {
+        Arg::Number(f64::from(n))
+    }
+}
+
+impl From<f64> for Arg {
+    fn from(n: f64) -> Arg {
+        Arg::Number(n)
+    }
+}
+
+/// `PeerContract` → `peer-contract`.
+fn kebab(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The message ids of a Fluent file's text, in order.
+pub fn message_ids(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| !l.starts_with([' ', '#', '\t']) && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_string()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_message_and_parses_and_the_engine_words_are_there() {
+        let en = message_ids(FILES[0].1);
+        for (lang, text) in FILES {
+            assert!(bundle(lang, text).is_some(), "{lang}.ftl parses");
+            let ids = message_ids(text);
+            let missing: Vec<&String> = en.iter().filter(|k| !ids.contains(k)).collect();
+            let extra: Vec<&String> = ids.iter().filter(|k| !en.contains(k)).collect();
+            assert!(missing.is_empty(), "{lang}.ftl lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang}.ftl has unknown {extra:?}");
+        }
+        for lang in ["en", "de"] {
+            let w = words(lang);
+            for s in Signal::ALL {
+                assert!(!w.signal(s).starts_with("signal-"), "{lang}: {s:?}");
+                assert!(!w.signal_why(s).starts_with("signal-"), "{lang}: {s:?}");
+            }
+            for o in [
+                Outcome::QualifiedIn,
+                Outcome::QualifiedOut,
+                Outcome::Wasted,
+                Outcome::Lost,
+            ] {
+                assert!(!w.outcome(o).starts_with("outcome-"), "{lang}: {o:?}");
+            }
+            for score in [95, 80, 60, 30, 10] {
+                assert!(!w.tier(score).starts_with("tier-"), "{lang}: {score}");
+            }
+        }
+        assert_eq!(words("en").signal(Signal::PeerContract), "peer contract");
+        assert_eq!(words("de").signal(Signal::PeerContract), "Peer-Vertrag");
+        assert_eq!(words("xx").signal(Signal::PeerContract), "peer contract");
+        assert!(
+            words(crate::i18n::PSEUDO)
+                .signal(Signal::PeerContract)
+                .contains('~')
+        );
+    }
+}

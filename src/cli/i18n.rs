@@ -1,0 +1,255 @@
+//! `peercall i18n`: scenarios in other languages. `extract` writes templates (and brings a
+//! language's file up to date), `check` finds missing, stale and unknown entries with
+//! file:line, `list` names the languages present with their coverage, `ids` writes the choice
+//! ids translations need into the scenario files.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use peercall_core::i18n;
+
+/// Arguments of `peercall i18n`.
+#[derive(Debug, Args)]
+pub struct I18nArgs {
+    #[command(subcommand)]
+    command: I18nCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum I18nCommand {
+    /// Write each scenario's template (`NAME.pot`); with `--lang`, create or update
+    /// `NAME.LANG.po`, keeping its translations (those whose source changed are marked fuzzy).
+    Extract(Paths),
+    /// Find missing, stale (the source changed since) and unknown entries, with file:line.
+    Check(Paths),
+    /// The languages present, and how much of each scenario each one covers.
+    List(Paths),
+    /// Give every choice without one a stable id (`id: "..."`), written into the file.
+    Ids(Paths),
+}
+
+/// Scenario files or folders, and a language.
+#[derive(Debug, Args)]
+struct Paths {
+    /// Scenario files or folders (default: `dialogues/`).
+    paths: Vec<PathBuf>,
+    /// One language (`de`, `es`, ...) instead of every one present.
+    #[arg(long)]
+    lang: Option<String>,
+}
+
+/// Runs `peercall i18n ...`.
+pub fn run(args: &I18nArgs) -> Result<ExitCode, String> {
+    match &args.command {
+        I18nCommand::Extract(p) => extract(p),
+        I18nCommand::Check(p) => check(p),
+        I18nCommand::List(p) => list(p),
+        I18nCommand::Ids(p) => ids(p),
+    }
+}
+
+/// Every scenario file the paths name, in order.
+fn scenario_files(p: &Paths) -> Result<Vec<PathBuf>, String> {
+    let roots = if p.paths.is_empty() {
+        vec![PathBuf::from("dialogues")]
+    } else {
+        p.paths.clone()
+    };
+    let mut out = Vec::new();
+    for r in roots {
+        out.extend(
+            peercall_dialogue::scenario_files(&r)
+                .map_err(|e| format!("cannot read {}: {e}", r.display()))?,
+        );
+    }
+    Ok(out)
+}
+
+/// The language asked for, checked.
+fn lang(p: &Paths) -> Result<Option<String>, String> {
+    p.lang
+        .as_deref()
+        .map(|l| i18n::parse_lang(l).map_err(|e| e.to_string()))
+        .transpose()
+}
+
+/// The languages to look at beside `file`: the one asked for, or every one present.
+fn langs_for(file: &Path, asked: &Option<String>) -> Result<Vec<String>, String> {
+    match asked {
+        Some(l) => Ok(vec![l.clone()]),
+        None => i18n::languages(file).map_err(|e| e.to_string()),
+    }
+}
+
+/// A scenario file read and compiled (its errors printed), with its text.
+fn load(file: &Path) -> Result<(peercall_dialogue::Script, String), String> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    Ok((super::load_script(file)?, text))
+}
+
+/// Writes `text` to `path` whole, or not at all.
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    let tmp = path.with_extension("part");
+    std::fs::write(&tmp, text)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn extract(p: &Paths) -> Result<ExitCode, String> {
+    let asked = lang(p)?;
+    for file in scenario_files(p)? {
+        let (script, text) = load(&file)?;
+        let shown = file.display().to_string();
+        let (path, previous) = match &asked {
+            None => (i18n::pot_path(&file), None),
+            Some(l) => {
+                let path = i18n::po_path(&file, l);
+                let previous = std::fs::read_to_string(&path).ok();
+                (path, previous)
+            }
+        };
+        let po = i18n::template(
+            &script,
+            &text,
+            &shown,
+            asked.as_deref(),
+            previous.as_deref(),
+        )
+        .map_err(|e| e.to_string())?;
+        write(&path, &po)?;
+        let units = peercall_dialogue::lines::units(script.scenario()).len();
+        println!("wrote {} ({units} texts)", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(p: &Paths) -> Result<ExitCode, String> {
+    let asked = lang(p)?;
+    let mut problems = 0;
+    let mut checked = 0;
+    for file in scenario_files(p)? {
+        let (script, text) = load(&file)?;
+        if script
+            .scenario()
+            .nodes
+            .iter()
+            .any(|(_, n)| n.choices.iter().any(|c| c.id.is_empty()))
+        {
+            println!(
+                "{}: warning: some choices have no id, so their translations follow their place; run `peercall i18n ids {}`",
+                file.display(),
+                file.display()
+            );
+        }
+        for l in langs_for(&file, &asked)? {
+            let po_file = i18n::po_path(&file, &l);
+            let Ok(po) = std::fs::read_to_string(&po_file) else {
+                println!(
+                    "{}: missing: there is no {l} translation (run `peercall i18n extract --lang {l}`)",
+                    file.display()
+                );
+                problems += 1;
+                continue;
+            };
+            checked += 1;
+            let findings = i18n::check(
+                &script,
+                &text,
+                &file.display().to_string(),
+                &po,
+                &po_file.display().to_string(),
+            )
+            .map_err(|e| e.to_string())?;
+            for f in &findings {
+                println!(
+                    "{}:{}: {}[{}]: {}",
+                    f.file,
+                    f.line,
+                    f.problem.code(),
+                    crate::shown::terminal(&f.id),
+                    crate::shown::terminal(&f.message)
+                );
+            }
+            problems += findings.len();
+        }
+    }
+    println!(
+        "{checked} translation file{} checked, {problems} problem{}",
+        if checked == 1 { "" } else { "s" },
+        if problems == 1 { "" } else { "s" }
+    );
+    Ok(if problems == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn list(p: &Paths) -> Result<ExitCode, String> {
+    let asked = lang(p)?;
+    let mut any = false;
+    for file in scenario_files(p)? {
+        let (script, text) = load(&file)?;
+        let total = peercall_dialogue::lines::units(script.scenario()).len();
+        for l in langs_for(&file, &asked)? {
+            let Ok(po) = std::fs::read_to_string(i18n::po_path(&file, &l)) else {
+                continue;
+            };
+            any = true;
+            let (_, cov) =
+                i18n::translate(&script, &l, Some(&po), false).map_err(|e| e.to_string())?;
+            let _ = &text;
+            println!(
+                "{l}  {}: {} of {total} texts translated{}",
+                script.id(),
+                cov.translated,
+                if cov.missing == 0 {
+                    String::new()
+                } else {
+                    format!(" ({} shown in the source language)", cov.missing)
+                }
+            );
+        }
+    }
+    if !any {
+        println!("no translations here (start one with `peercall i18n extract --lang de`)");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ids(p: &Paths) -> Result<ExitCode, String> {
+    for file in scenario_files(p)? {
+        let (script, text) = load(&file)?;
+        match peercall_dialogue::lines::with_choice_ids(script.scenario(), &text) {
+            None => println!("{}: every choice has an id", file.display()),
+            Some(new) => {
+                // The file must still be the same scenario, with every choice named.
+                let checked = peercall_dialogue::load_str(&file.display().to_string(), &new);
+                let Some(after) = checked.script() else {
+                    return Err(format!(
+                        "{}: writing the ids would break the file; nothing was changed:\n{}",
+                        file.display(),
+                        checked.render_ascii()
+                    ));
+                };
+                if after.hash() != script.hash() {
+                    return Err(format!(
+                        "{}: writing the ids would change the scenario; nothing was changed",
+                        file.display()
+                    ));
+                }
+                let added =
+                    peercall_dialogue::lines::missing_choice_ids(script.scenario(), &text).len();
+                write(&file, &new)?;
+                println!(
+                    "{}: {added} choice id{} written",
+                    file.display(),
+                    if added == 1 { "" } else { "s" }
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,316 @@
+//! Calls in other languages, as trainers and translators use them: `peercall i18n` (ids,
+//! templates, checks, the languages present) on copies of the shipped files, and calls played
+//! in German and in the pseudo-locale that take the same path, score the same and verify
+//! against the source scenario.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+mod common;
+use common::{DEMO, peercall, peercall_db, success, text};
+
+/// A call on the demo request: seed 6 draws the third bid, where these lines qualify in.
+const PICKS: &str = "2,1,1,1,1,1";
+
+fn run_json(extra: &[&str]) -> Value {
+    let out = peercall()
+        .args(["run", DEMO, "--seed", "6", "--picks", PICKS, "--json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    success(&out);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_call_in_german_plays_the_same_path_and_score_and_verifies_against_the_source() {
+    let en = run_json(&[]);
+    for lang in ["de", "pseudo"] {
+        let other = run_json(&["--lang", lang]);
+        for field in [
+            "scenario_hash",
+            "choices",
+            "ending",
+            "outcome",
+            "score",
+            "trust",
+            "days",
+        ] {
+            assert_eq!(en[field], other[field], "{lang}: {field}");
+        }
+        let said = |v: &Value| v["transcript"][0]["text"].as_str().unwrap().to_string();
+        assert_ne!(
+            said(&en),
+            said(&other),
+            "{lang}: the prospect speaks {lang}"
+        );
+        if lang == "de" {
+            assert!(said(&other).contains("Nachricht"), "{}", said(&other));
+        } else {
+            assert!(said(&other).starts_with('[') && said(&other).contains('~'));
+        }
+    }
+    // Recorded in German: the record says so, and it imports (replayed against the source).
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    let out = peercall_db(&db)
+        .args(["run", DEMO, "--seed", "6", "--picks", PICKS, "--lang", "de"])
+        .args(["--player", "Ute"])
+        .output()
+        .unwrap();
+    success(&out);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Qualifiziert"));
+    let export = dir.path().join("ute.json");
+    success(
+        &peercall_db(&db)
+            .args(["records", "export", "--output"])
+            .arg(&export)
+            .output()
+            .unwrap(),
+    );
+    let records: Value = serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
+    assert_eq!(records["records"][0]["lang"], "de");
+    assert_eq!(records["records"][0]["score"], en["score"]);
+    let out = peercall_db(&dir.path().join("trainer.sqlite"))
+        .args(["records", "import"])
+        .arg(&export)
+        .output()
+        .unwrap();
+    success(&out);
+    assert!(text(&out).contains("1 added"), "{}", text(&out));
+    // A language code that is not one is refused before the call.
+    let out = peercall()
+        .args(["run", DEMO, "--lang", "de<x>"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out).contains("is not a language code"),
+        "{}",
+        text(&out)
+    );
+}
+
+/// A copy of the demo request and its German translation in a folder of their own.
+fn copy(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let ron = dir.join("demo-request.ron");
+    let po = dir.join("demo-request.de.po");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("dialogues");
+    std::fs::copy(root.join("demo-request.ron"), &ron).unwrap();
+    std::fs::copy(root.join("demo-request.de.po"), &po).unwrap();
+    (ron, po)
+}
+
+fn check(dir: &Path) -> (Option<i32>, String) {
+    let out = peercall()
+        .args(["i18n", "check"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    (out.status.code(), text(&out))
+}
+
+#[test]
+fn i18n_check_finds_missing_stale_and_unknown_entries_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ron, po) = copy(dir.path());
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("1 translation file checked, 0 problems"),
+        "{out}"
+    );
+
+    // The source of one line edited: its translation is stale, and no longer used.
+    let source = std::fs::read_to_string(&ron).unwrap();
+    let edited = source.replacen(
+        "Sure, fire away. Though we can go through most of it when you're here.",
+        "Sure, go ahead. Most of it can wait until you're here, though.",
+        1,
+    );
+    assert_ne!(edited, source);
+    std::fs::write(&ron, &edited).unwrap();
+    // One entry's translation emptied, one entry removed, one entry for a line that is not
+    // there.
+    let text_po = std::fs::read_to_string(&po).unwrap();
+    let text_po = text_po.replacen(
+        "msgstr \"Klar, so haben wir es abgemacht. Fragen Sie.\"",
+        "msgstr \"\"",
+        1,
+    );
+    let cut_from = text_po.find("msgctxt \"choice.callback-4.say\"").unwrap();
+    let cut_to = cut_from + text_po[cut_from..].find("\n\n").unwrap();
+    let mut text_po = format!("{}{}", &text_po[..cut_from], &text_po[cut_to + 1..]);
+    text_po.push_str("\nmsgctxt \"node.gone.line.1\"\nmsgid \"A line that was removed.\"\nmsgstr \"Eine gestrichene Zeile.\"\n");
+    std::fs::write(&po, &text_po).unwrap();
+
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    let po_name = po.display().to_string();
+    let ron_name = ron.display().to_string();
+    let line_of = |file: &str, needle: &str| {
+        std::fs::read_to_string(file)
+            .unwrap()
+            .lines()
+            .position(|l| l.contains(needle))
+            .unwrap()
+            + 1
+    };
+    for (file, line, code, id) in [
+        (
+            &po_name,
+            line_of(&po_name, "msgctxt \"node.quick-questions.line.1\"") - 3,
+            "stale",
+            "node.quick-questions.line.1",
+        ),
+        (
+            &po_name,
+            line_of(&po_name, "msgctxt \"node.quick-questions.if.1.line.1\"") - 3,
+            "missing",
+            "node.quick-questions.if.1.line.1",
+        ),
+        (
+            &po_name,
+            line_of(&po_name, "msgctxt \"node.gone.line.1\""),
+            "unknown",
+            "node.gone.line.1",
+        ),
+        (
+            &ron_name,
+            line_of(&ron_name, "Walt, thank you so much for thinking of us."),
+            "missing",
+            "choice.callback-4.say",
+        ),
+    ] {
+        let want = format!("{file}:{line}: {code}[{id}]");
+        assert!(out.contains(&want), "{want} in:\n{out}");
+    }
+    assert!(out.contains("4 problems"), "{out}");
+    // The stale line is shown in the source language, not in the old translation.
+    let played = peercall()
+        .args(["run"])
+        .arg(&ron)
+        .args(["--seed", "6", "--choices", "1", "--json", "--lang", "de"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&played.stdout).unwrap();
+    let lines: Vec<String> = v["transcript"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["text"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.starts_with("Klar, schießen Sie los")),
+        "{lines:?}"
+    );
+
+    // `extract --lang de` brings the file up to date: the missing entry is back (empty), the
+    // stale one is kept for the translator and marked fuzzy, the unknown one is gone.
+    success(
+        &peercall()
+            .args(["i18n", "extract", "--lang", "de"])
+            .arg(&ron)
+            .output()
+            .unwrap(),
+    );
+    let updated = std::fs::read_to_string(&po).unwrap();
+    assert!(!updated.contains("node.gone.line.1"));
+    assert!(updated.contains("msgctxt \"choice.callback-4.say\""));
+    let lines: Vec<&str> = updated.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "msgctxt \"node.quick-questions.line.1\"")
+        .unwrap();
+    assert_eq!(lines[at - 1], "#, fuzzy");
+    assert!(
+        lines[at + 1..at + 8]
+            .iter()
+            .any(|l| l.contains("Klar, schießen Sie los"))
+    );
+    let (_, out) = check(dir.path());
+    assert!(out.contains("stale[node.quick-questions.line.1]"), "{out}");
+    assert!(out.contains("is marked fuzzy"), "{out}");
+}
+
+#[test]
+fn ids_are_written_once_and_change_no_result_and_the_languages_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ron, _) = copy(dir.path());
+    // Without ids (as a file written before them), then with them again.
+    let source = std::fs::read_to_string(&ron).unwrap();
+    // Choice ids are `<node>-<n>`; the scenario's own id stays.
+    let is_choice_id = |l: &str| {
+        l.trim()
+            .strip_prefix("id: \"")
+            .and_then(|r| r.strip_suffix("\","))
+            .and_then(|id| id.rsplit_once('-'))
+            .is_some_and(|(_, n)| n.chars().all(|c| c.is_ascii_digit()))
+    };
+    let bare: String = source
+        .lines()
+        .filter(|l| !is_choice_id(l))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&ron, &bare).unwrap();
+    let hash = |file: &Path| {
+        let out = peercall()
+            .args(["run"])
+            .arg(file)
+            .args(["--seed", "6", "--picks", PICKS, "--json"])
+            .output()
+            .unwrap();
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()["scenario_hash"].clone()
+    };
+    let before = hash(&ron);
+    let out = peercall()
+        .args(["i18n", "check"])
+        .arg(&ron)
+        .output()
+        .unwrap();
+    assert!(
+        text(&out).contains("some choices have no id"),
+        "{}",
+        text(&out)
+    );
+    let out = peercall().args(["i18n", "ids"]).arg(&ron).output().unwrap();
+    success(&out);
+    assert!(
+        text(&out).contains("51 choice ids written"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&ron).unwrap(),
+        source,
+        "the same ids as shipped"
+    );
+    assert_eq!(hash(&ron), before, "ids are not content");
+    let out = peercall().args(["i18n", "ids"]).arg(&ron).output().unwrap();
+    assert!(text(&out).contains("every choice has an id"));
+    // A choice id used twice is an error `check` points at.
+    let twice = source.replacen("id: \"callback-2\"", "id: \"callback-1\"", 1);
+    std::fs::write(&ron, twice).unwrap();
+    let out = peercall().args(["check"]).arg(&ron).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("duplicate-line-id"), "{}", text(&out));
+    std::fs::write(&ron, &source).unwrap();
+    // The languages present, with what each covers.
+    let out = peercall()
+        .args(["i18n", "list"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    success(&out);
+    assert!(
+        text(&out).contains("de  demo-request: 231 of 231 texts translated"),
+        "{}",
+        text(&out)
+    );
+    // And the shipped translations are complete and current.
+    let out = peercall().args(["i18n", "check"]).output().unwrap();
+    success(&out);
+}
