@@ -35,3 +35,199 @@ tier-order-taker = Auftragsannehmer
 difficulty-beginner = Einsteiger
 difficulty-intermediate = Fortgeschritten
 difficulty-advanced = Profi
+
+## Von mehreren Bildschirmen geteilt.
+
+leaderboard = Bestenliste
+quit = Beenden
+back-esc = Zurück (Esc)
+text-size = Schriftgröße: { $percent } %
+high-contrast-on = Hoher Kontrast: an
+high-contrast-off = Hoher Kontrast: aus
+
+## Der Startbildschirm.
+
+title-promise = Qualifizieren Sie das Gespräch, bevor Sie die Zeit Ihres Unternehmens zusagen.
+title-how = Jeder Satz bewegt das Vertrauen Ihres Gegenübers. Schließen Sie einen Peer-Vertrag, fragen Sie nach dem Geschäft, dann entscheiden Sie.
+title-play = Spielen
+title-scenarios = Gespräche ({ $count })
+title-language = Sprache: { $name }
+title-playing-as = Sie spielen als { $name }
+title-playing-as-team = Sie spielen als { $name } ({ $team })
+title-leave = { $name } verlassen
+title-competitions = Wettbewerbe ({ $count })
+title-team-hub = Team-Hub: { $name }
+title-join-hub = Einem Team-Hub beitreten
+title-not-recorded = Ihre Gespräche werden nicht aufgezeichnet: { $why }
+title-keys = Pfeile oder Tab zum Wechseln, Enter zum Wählen, Esc für zurück
+person-at = { $name }, { $role } bei { $company }
+role-company = { $role }, { $company }
+
+## Das Gespräch in der Warteschleife.
+
+pause-title = Gespräch gehalten
+pause-waiting = Ihr Gegenüber wartet. Esc setzt das Gespräch fort.
+pause-resume = Fortsetzen
+pause-back = Zurück zu den Gesprächen
+
+## Die Liste der Gespräche.
+
+pick-title = Wählen Sie ein Gespräch
+pick-how = Hinter jedem Gespräch steht ein Interessent, der etwas von Ihnen will. Drücken Sie seine Nummer oder nutzen Sie die Pfeile und Enter.
+pick-progress = Einarbeitung, vom Leichtesten an: { $done } von { $total } Gesprächen gespielt von { $name }
+pick-progress-competition = { $competition }: { $done } von { $total } Gesprächen gespielt von { $name }
+pick-best = gespielt, bestes Ergebnis { $score }
+pick-newer-broken = { $file }: Die gespeicherte Fassung hat Fehler; gespielt wird die vorige
+pick-broken = { $file }: { $errors ->
+    [one] 1 Fehler
+   *[other] { $errors } Fehler
+  } – nicht spielbar
+
+## Das Briefing.
+
+briefing-title = Briefing
+briefing-you-plain = Sie sind im Vertrieb.
+briefing-you = Sie sind { $name }, { $role } bei { $company }.
+briefing-sells = Ihr Unternehmen verkauft { $sells }.
+briefing-default-goal = Finden Sie heraus, ob die Chance echt ist, bevor Sie die Zeit Ihres Unternehmens zusagen.
+briefing-goal = Ihr Ziel
+briefing-meter = Behalten Sie das Vertrauensbarometer im Blick: Jeder Satz sendet ein Signal, und Ihr Gegenüber reagiert darauf.
+briefing-attempt = { $competition }: Versuch { $attempt } von { $allowed }, ein Gespräch nur für Sie
+briefing-take = Gespräch annehmen (Enter)
+
+## Das Gespräch.
+
+call-person-days = { $days } { $count ->
+    [one] Personentag
+   *[other] Personentage
+  }
+call-mood = Stimmung: { $mood }
+mood-warm = herzlich, redet offen
+mood-open = offen
+mood-guarded = zurückhaltend
+mood-impatient = ungeduldig
+mood-hanging-up = kurz vor dem Auflegen
+call-clock = { $minutes ->
+    [0] Im Gespräch: unter einer Minute
+    [one] Im Gespräch: 1 Minute
+   *[other] Im Gespräch: { $minutes } Minuten
+  }
+call-trust = Vertrauen
+call-hang-up-below = Unter { $trust } beendet Ihr Gegenüber das Gespräch.
+call-resources = Zugesagte Ressourcen
+call-keys = Antworten Sie mit 1–9, per Klick oder mit den Pfeilen und Enter. Esc hält das Gespräch.
+call-hung-up = { $name } hat aufgelegt.
+call-over = Das Gespräch ist beendet.
+call-you = Sie
+call-signal-trust = { $signal }  |  Vertrauen { $delta }
+call-see-debrief = Zur Nachbesprechung (Enter)
+call-answer-refused = Diese Antwort konnte nicht genommen werden: { $why }.
+call-gone = Dieses Gespräch wird nicht mehr angeboten.
+call-attempt-uncounted = Dieser Versuch kann nicht gezählt werden: { $why }
+call-no-attempts = Keine Versuche mehr: Sie haben { $used } von { $allowed } genutzt.
+call-attempt-not-started = Dieser Versuch kann nicht gezählt werden und startet deshalb nicht: { $why }
+
+## Die Nachbesprechung.
+
+back-to-scenarios-esc = Zurück zu den Gesprächen (Esc)
+debrief-not-recorded = Dieses Gespräch wurde nicht aufgezeichnet: { $why }
+debrief-heading = Nachbesprechung  -  { $title }  -  Gespräch #{ $seed }
+debrief-outcome = Ausgang: { $outcome }
+debrief-trust = Vertrauen am Ende: { $trust }
+debrief-days = Zugesagte Personentage: { $days } (nötig waren { $needed })
+debrief-lesson = Die Lehre
+debrief-truth = Was wirklich dahintersteckte: { $truth }
+debrief-misfit = Dieser Ausgang passt nicht zu dem, was dahintersteckte, und zählt deshalb als verschwendete Zeit.
+debrief-told = Der Satz, der es verraten hat, vor Antwort { $turn }: „{ $line }“
+debrief-never-told = Ihr Gegenüber hat es nie gesagt: Das Gespräch endete vor den Fragen, die es ans Licht bringen.
+debrief-said = { $turn }. Sie: „{ $said }“
+debrief-replay = Ab Zug { $turn } neu spielen
+debrief-signal = Signal: { $signal }   Vertrauen { $delta } ({ $before } -> { $after })
+debrief-better = Besser: { $signal } ({ $delta } Vertrauen)
+debrief-retry = Dieses Gespräch wiederholen (R)
+debrief-ask-again = Einarbeitung abgeschlossen: Beantworten Sie die Frage noch einmal
+
+## Eine fehlerhafte Gesprächsdatei.
+
+error-previous-plays = (Die vorige Fassung dieses Gesprächs ist weiter spielbar.)
+error-none = Dieses Gespräch hat keine Fehler.
+error-saved-broken = { $file } wurde mit Fehlern gespeichert
+error-unplayable = { $file } ist nicht spielbar
+error-found = { $errors ->
+    [one] 1 Fehler
+   *[other] { $errors } Fehler
+  } gefunden. Korrigieren Sie die Datei und prüfen Sie sie mit `peercall check { $file }`; die anderen Gespräche bleiben spielbar.
+
+## Wettbewerbe.
+
+competitions-title = Wettbewerbe
+competitions-fair = Alle spielen dieselben Gespräche, jeder in eigenen Anrufen, die nacheinander jede Lage durchlaufen; Ihr bestes Ergebnis pro Gespräch zählt.
+competitions-none = Hier gibt es keine Wettbewerbe. Legen Sie Wettbewerbsdateien in einen Ordner `competitions` neben Ihren Aufzeichnungen ab, oder treten Sie einem Team-Hub bei.
+competitions-entry = { $n }. { $name }: { $calls ->
+    [one] 1 Gespräch
+   *[other] { $calls } Gespräche
+  }, je { $attempts ->
+    [one] 1 Versuch
+   *[other] { $attempts } Versuche
+  }
+
+## Die Bestenliste.
+
+board-hub-loading = Die Bestenliste wird vom Team-Hub unter { $server } gelesen ...
+board-hub-live = Live vom Team-Hub unter { $server }: die Gespräche aller Spieler.
+board-hub-away = Der Team-Hub ist gerade nicht erreichbar ({ $why }); das ist die Bestenliste auf diesem Rechner. Ihre Ergebnisse warten und gehen raus, sobald er wieder da ist.
+board-title-competition = Bestenliste: { $name }
+board-teams-how = Teams: der Mittelwert der Summen ihrer Spieler, damit die Teamgröße nicht zählt. Bei Gleichstand gewinnt das schnellere Team.
+board-players-how = Das beste Ergebnis jedes Spielers pro Gespräch, zusammengezählt. Bei Gleichstand gewinnt der schnellere Spieler.
+board-unreadable = Die Bestenliste kann nicht angezeigt werden: { $why }
+board-empty = Noch keine Ergebnisse: Spielen Sie ein Gespräch und schauen Sie wieder vorbei.
+board-calls = { $calls ->
+    [one] 1 Gespräch
+   *[other] { $calls } Gespräche
+  }
+board-show-players = Spieler zeigen
+board-show-teams = Teams zeigen
+board-show-names = Namen zeigen
+board-hide-names = Namen verbergen
+
+## Wer spielt, und die Frage zur Selbsteinschätzung.
+
+profile-title = Wer spielt?
+profile-how = Ihr Name und Ihr Team stehen bei Ihren Ergebnissen und in der Bestenliste. Tippen Sie, Tab wechselt das Feld, Enter speichert.
+profile-name = Ihr Name
+profile-team = Team (freiwillig)
+profile-save = Speichern (Enter)
+diagnostic-question = Wenn Sie entscheiden, wie viel Zeit Ihres Unternehmens (Ihre eigene eingeschlossen) Sie einer Verkaufschance geben: Was kommt Ihrer Denkweise am nächsten?
+diagnostic-answer-1 = Ich möchte entgegenkommend wirken, deshalb gebe ich dem Interessenten eher, worum er bittet.
+diagnostic-answer-2 = Ich schütze meine Zeit und die meines Unternehmens, und Interessenten sollen sehen, dass ich das tue.
+diagnostic-answer-3 = Keines davon beschreibt, wie ich entscheide.
+diagnostic-compare = Vorher und nachher
+diagnostic-before = Vor der Einarbeitung
+diagnostic-after = Danach
+diagnostic-first = Erste Versuche: im Schnitt { $score } Punkte
+diagnostic-best = Beste Versuche: im Schnitt { $score } Punkte
+diagnostic-method = Die meisten Verkäufer neigen anfangs dazu, der Anfrage des Interessenten nachzugeben. Die Methode verlangt, Ihre Zeit als schützenswert zu behandeln und das auf Augenhöhe auch zu sagen.
+diagnostic-back = Zurück zum Start (Esc)
+diagnostic-start = Bevor Sie beginnen
+diagnostic-finished = Sie haben die Einarbeitung abgeschlossen
+diagnostic-no-right-answer = Hier gibt es keine richtige Antwort: Sie vergleichen sie am Ende der Einarbeitung mit Ihrer späteren Antwort.
+
+## Einem Team-Hub beitreten.
+
+join-title = Team-Hub
+join-how = Ihr Trainer gibt Ihnen die Adresse des Hubs und den Beitrittscode Ihres Teams. Jedes Gespräch, das Sie im Wettbewerb beenden, geht auf die Bestenliste des Hubs; ist der Hub nicht erreichbar, warten die Ergebnisse hier und gehen später raus.
+join-joined = Sie sind { $competition } auf { $server } beigetreten. { $waiting ->
+    [0] Alle Ergebnisse sind gesendet.
+    [one] 1 Ergebnis wartet auf den Versand.
+   *[other] { $waiting } Ergebnisse warten auf den Versand.
+  }
+join-refused = { $count } vom Hub abgelehnt: { $why }
+join-no-records = Ihre Aufzeichnungen lassen sich nicht öffnen, daher konnte nichts gesendet werden: siehe Startbildschirm.
+join-address = Adresse des Hubs
+join-code = Beitrittscode
+join-keys = Tab wechselt das Feld; Enter tritt bei.
+join-button = Beitreten (Enter)
+join-need-code = Tippen Sie den Beitrittscode Ihres Teams ein.
+join-cannot = Ihre Aufzeichnungen lassen sich nicht öffnen, daher können Sie nicht beitreten.
+join-joining = Beitritt zu { $server } ...
+join-failed = Nicht beigetreten: { $why }

@@ -35,3 +35,199 @@ tier-order-taker = Order taker
 difficulty-beginner = Beginner
 difficulty-intermediate = Intermediate
 difficulty-advanced = Advanced
+
+## Shared by several screens.
+
+leaderboard = Leaderboard
+quit = Quit
+back-esc = Back (Esc)
+text-size = Text size: { $percent }%
+high-contrast-on = High contrast: on
+high-contrast-off = High contrast: off
+
+## The title screen.
+
+title-promise = Qualify the call before you commit your company's time.
+title-how = Every line you say moves the prospect's trust. Set up a peer contract, ask about the business, then decide.
+title-play = Play
+title-scenarios = Scenarios ({ $count })
+title-language = Language: { $name }
+title-playing-as = Playing as { $name }
+title-playing-as-team = Playing as { $name } ({ $team })
+title-leave = Leave { $name }
+title-competitions = Competitions ({ $count })
+title-team-hub = Team hub: { $name }
+title-join-hub = Join a team hub
+title-not-recorded = Your calls are not being recorded: { $why }
+title-keys = Arrows or Tab to move, Enter to choose, Esc to go back
+person-at = { $name }, { $role } at { $company }
+role-company = { $role }, { $company }
+
+## The call on hold.
+
+pause-title = Call on hold
+pause-waiting = The prospect is waiting. Escape resumes.
+pause-resume = Resume
+pause-back = Back to scenarios
+
+## The scenario list.
+
+pick-title = Choose a call
+pick-how = Each call is a prospect who wants something from you. Press its number, or use the arrows and Enter.
+pick-progress = Onboarding path, easiest first: { $done } of { $total } calls played by { $name }
+pick-progress-competition = { $competition }: { $done } of { $total } calls played by { $name }
+pick-best = played, best { $score }
+pick-newer-broken = { $file }: the saved version has errors; playing the previous one
+pick-broken = { $file }: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+  } - cannot be played
+
+## The briefing.
+
+briefing-title = Briefing
+briefing-you-plain = You are the salesperson.
+briefing-you = You are { $name }, { $role } at { $company }.
+briefing-sells = Your company sells { $sells }.
+briefing-default-goal = Find out whether the opportunity is real before you commit your company's time.
+briefing-goal = Your goal
+briefing-meter = Watch the trust meter: every line you choose sends a signal, and the prospect reacts to it.
+briefing-attempt = { $competition }: attempt { $attempt } of { $allowed }, a call drawn for you alone
+briefing-take = Take the call (Enter)
+
+## The call.
+
+call-person-days = { $days } { $count ->
+    [one] person-day
+   *[other] person-days
+  }
+call-mood = Mood: { $mood }
+mood-warm = warm, talking openly
+mood-open = open
+mood-guarded = guarded
+mood-impatient = impatient
+mood-hanging-up = about to hang up
+call-clock = { $minutes ->
+    [0] On the call: under a minute
+    [one] On the call: 1 minute
+   *[other] On the call: { $minutes } minutes
+  }
+call-trust = Trust
+call-hang-up-below = Below { $trust } the prospect ends the call.
+call-resources = Resources committed
+call-keys = Answer with 1-9, a click, or the arrows and Enter. Esc puts the call on hold.
+call-hung-up = { $name } hung up.
+call-over = The call is over.
+call-you = You
+call-signal-trust = { $signal }  |  trust { $delta }
+call-see-debrief = See your debrief (Enter)
+call-answer-refused = That answer could not be taken: { $why }.
+call-gone = That scenario is no longer on offer.
+call-attempt-uncounted = Cannot count this attempt: { $why }
+call-no-attempts = No attempts left: you have used { $used } of { $allowed }.
+call-attempt-not-started = Cannot count this attempt, so it cannot start: { $why }
+
+## The debrief.
+
+back-to-scenarios-esc = Back to scenarios (Esc)
+debrief-not-recorded = This call was not recorded: { $why }
+debrief-heading = Debrief  -  { $title }  -  call #{ $seed }
+debrief-outcome = Outcome: { $outcome }
+debrief-trust = Final trust: { $trust }
+debrief-days = Person-days committed: { $days } (the call needed { $needed })
+debrief-lesson = The lesson
+debrief-truth = What was really going on: { $truth }
+debrief-misfit = This ending does not fit what was going on, so it scores as time wasted.
+debrief-told = The line that told it, before answer { $turn }: "{ $line }"
+debrief-never-told = The prospect never said it: the call ended before the questions that bring it out.
+debrief-said = { $turn }. You: "{ $said }"
+debrief-replay = Replay from turn { $turn }
+debrief-signal = Signal: { $signal }   trust { $delta } ({ $before } -> { $after })
+debrief-better = Better: { $signal } ({ $delta } trust)
+debrief-retry = Retry this call (R)
+debrief-ask-again = Onboarding path complete: answer the question again
+
+## A broken scenario file.
+
+error-previous-plays = (The previous version of this scenario is still playable.)
+error-none = This scenario has no errors.
+error-saved-broken = { $file } was saved with errors
+error-unplayable = { $file } cannot be played
+error-found = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+  } found. Fix the file and check it with `peercall check { $file }`; the other scenarios are still playable.
+
+## Competitions.
+
+competitions-title = Competitions
+competitions-fair = Everyone plays the same scenarios, each in calls of their own that meet every situation in turn; your best result per call counts.
+competitions-none = No competitions here. Put competition files in a `competitions` folder next to your records, or join a team hub.
+competitions-entry = { $n }. { $name }: { $calls ->
+    [one] 1 call
+   *[other] { $calls } calls
+  }, { $attempts ->
+    [one] 1 attempt
+   *[other] { $attempts } attempts
+  } each
+
+## The leaderboard.
+
+board-hub-loading = Reading the board from the team hub at { $server } ...
+board-hub-live = Live from the team hub at { $server }: every player's calls.
+board-hub-away = The team hub cannot be read now ({ $why }); this is the board on this machine. Your results wait and go when it is back.
+board-title-competition = Leaderboard: { $name }
+board-teams-how = Teams: the mean of their players' totals, so team size does not count. Ties go to the faster team.
+board-players-how = Each player's best result per call, added up. Ties go to the faster player.
+board-unreadable = The leaderboard cannot be shown: { $why }
+board-empty = No results yet: play a call and come back.
+board-calls = { $calls ->
+    [one] 1 call
+   *[other] { $calls } calls
+  }
+board-show-players = Show players
+board-show-teams = Show teams
+board-show-names = Show names
+board-hide-names = Hide names
+
+## Who is playing, and the self-diagnostic question.
+
+profile-title = Who is playing?
+profile-how = Your name and team go on your results and the leaderboard. Type, Tab to switch fields, Enter to save.
+profile-name = Your name
+profile-team = Team (optional)
+profile-save = Save (Enter)
+diagnostic-question = When you decide how much of your company's time (your own included) to give a sales opportunity, which is closest to how you think?
+diagnostic-answer-1 = I want to look responsive, so I lean toward giving the prospect what they ask for.
+diagnostic-answer-2 = I guard my time and my company's, and I want prospects to see that I do.
+diagnostic-answer-3 = Neither of these describes how I decide.
+diagnostic-compare = Before and after
+diagnostic-before = Before the onboarding path
+diagnostic-after = After it
+diagnostic-first = First attempts: average score { $score }
+diagnostic-best = Best attempts: average score { $score }
+diagnostic-method = Most salespeople start by leaning toward the prospect's request. The method asks you to treat your time as worth protecting, and to say so as a peer.
+diagnostic-back = Back to the title (Esc)
+diagnostic-start = Before you start
+diagnostic-finished = You finished the onboarding path
+diagnostic-no-right-answer = There is no right answer here: it is for you to compare with your answer at the end of the onboarding path.
+
+## Joining a team hub.
+
+join-title = Team hub
+join-how = Your trainer gives you the hub's address and your team's join code. Each call you finish in the competition goes to the hub's board; when the hub cannot be reached, results wait here and go later.
+join-joined = You joined { $competition } on { $server }. { $waiting ->
+    [0] Every result has been sent.
+    [one] 1 result waits to be sent.
+   *[other] { $waiting } results wait to be sent.
+  }
+join-refused = { $count } refused by the hub: { $why }
+join-no-records = Your records cannot be opened, so nothing could be sent: see the title screen.
+join-address = Hub address
+join-code = Join code
+join-keys = Tab switches fields; Enter joins.
+join-button = Join (Enter)
+join-need-code = Type your team's join code.
+join-cannot = Your records cannot be opened, so you cannot join.
+join-joining = Joining { $server } ...
+join-failed = Not joined: { $why }

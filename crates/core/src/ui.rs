@@ -180,6 +180,18 @@ impl From<i32> for Arg {
     }
 }
 
+impl From<f32> for Arg {
+    fn from(n: f32) -> Arg {
+        Arg::Number(f64::from(n))
+    }
+}
+
+impl From<u64> for Arg {
+    fn from(n: u64) -> Arg {
+        Arg::Number(n as f64)
+    }
+}
+
 impl From<f64> for Arg {
     fn from(n: f64) -> Arg {
         Arg::Number(n)

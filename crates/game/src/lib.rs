@@ -106,6 +106,11 @@ impl Language {
         langs
     }
 
+    /// The interface's words in this language.
+    pub fn words(&self) -> &'static peercall_core::ui::Words {
+        peercall_core::ui::words(&self.lang)
+    }
+
     /// A language's name in itself, for the settings button.
     pub fn name(lang: &str) -> String {
         match lang {

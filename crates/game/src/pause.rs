@@ -54,7 +54,8 @@ fn resume_patience(time: Res<Time>, active: Option<ResMut<ActiveCall>>) {
     }
 }
 
-fn spawn_menu(mut commands: Commands, theme: Res<Theme>) {
+fn spawn_menu(mut commands: Commands, theme: Res<Theme>, language: Res<crate::Language>) {
+    let w = language.words();
     let t = *theme;
     let p = t.palette;
     let scale = (t.scale * 100.0).round();
@@ -87,27 +88,30 @@ fn spawn_menu(mut commands: Commands, theme: Res<Theme>) {
             BackgroundColor(p.panel_alt),
         ))
         .with_children(|menu| {
-            menu.spawn((t.colored("Call on hold", 32.0, p.accent), Label));
-            menu.spawn(t.colored("The prospect is waiting. Escape resumes.", 18.0, p.dim));
-            menu.spawn((t.button("Resume", 0), InOverlay, EscapeKey))
+            menu.spawn((t.colored(w.t("pause-title"), 32.0, p.accent), Label));
+            menu.spawn(t.colored(w.t("pause-waiting"), 18.0, p.dim));
+            menu.spawn((t.button(w.t("pause-resume"), 0), InOverlay, EscapeKey))
                 .observe(resume);
-            menu.spawn((t.button("Back to scenarios", 1), InOverlay))
+            menu.spawn((t.button(w.t("pause-back"), 1), InOverlay))
                 .observe(flow::go(Screen::Pick));
-            menu.spawn((t.button(format!("Text size: {scale}%"), 2), InOverlay))
-                .observe(flow::cycle_text_size);
+            menu.spawn((
+                t.button(w.f("text-size", &[("percent", scale.into())]), 2),
+                InOverlay,
+            ))
+            .observe(flow::cycle_text_size);
             menu.spawn((
                 t.button(
-                    if t.high_contrast {
-                        "High contrast: on"
+                    w.t(if t.high_contrast {
+                        "high-contrast-on"
                     } else {
-                        "High contrast: off"
-                    },
+                        "high-contrast-off"
+                    }),
                     3,
                 ),
                 InOverlay,
             ))
             .observe(flow::toggle_contrast);
-            menu.spawn((t.button("Quit", 4), InOverlay))
+            menu.spawn((t.button(w.t("quit"), 4), InOverlay))
                 .observe(flow::quit);
         });
     });

@@ -108,7 +108,9 @@ fn fill(
     db: Option<Res<RecordsDb>>,
     competition: Option<Res<ActiveCompetition>>,
     mono: Res<MonoFont>,
+    language: Res<crate::Language>,
 ) {
+    let w = language.words();
     let Ok((root, view)) = roots.single() else {
         return;
     };
@@ -139,19 +141,14 @@ fn fill(
     let source = match &view.hub {
         Remote::Off => None,
         Remote::Loading(s) => Some((
-            format!("Reading the board from the team hub at {s} ..."),
+            w.f("board-hub-loading", &[("server", s.clone().into())]),
             p.dim,
         )),
         Remote::Ready(s, _) => Some((
-            format!("Live from the team hub at {s}: every player's calls."),
+            w.f("board-hub-live", &[("server", s.clone().into())]),
             p.good,
         )),
-        Remote::Failed(e) => Some((
-            format!(
-                "The team hub cannot be read now ({e}); this is the board on this machine. Your results wait and go when it is back."
-            ),
-            p.bad,
-        )),
+        Remote::Failed(e) => Some((w.f("board-hub-away", &[("why", e.clone().into())]), p.bad)),
     };
     let me = if view.by_team {
         &profile.team
@@ -160,22 +157,31 @@ fn fill(
     };
     let shown = board_view(&rows, Some(me));
     let title = match &competition {
-        Some(c) => format!("Leaderboard: {}", c.competition.name),
-        None => "Leaderboard".to_string(),
+        Some(c) => w.f(
+            "board-title-competition",
+            &[("name", c.competition.name.clone().into())],
+        ),
+        None => w.t("leaderboard"),
     };
     commands.entity(root).with_children(|root| {
         root.spawn((t.colored(title, 40.0, p.accent), Label));
         root.spawn(t.colored(
-            if view.by_team {
-                "Teams: the mean of their players' totals, so team size does not count. Ties go to the faster team."
+            w.t(if view.by_team {
+                "board-teams-how"
             } else {
-                "Each player's best result per call, added up. Ties go to the faster player."
-            },
+                "board-players-how"
+            }),
             17.0,
             p.dim,
         ));
         if let Some((line, color)) = source {
-            root.spawn((t.colored(line, 16.0, color), Node { max_width: px(900), ..default() }));
+            root.spawn((
+                t.colored(line, 16.0, color),
+                Node {
+                    max_width: px(900),
+                    ..default()
+                },
+            ));
         }
         root.spawn((
             Node {
@@ -188,42 +194,57 @@ fn fill(
             },
             BackgroundColor(p.panel),
         ))
-            .with_children(|table| {
-                if let Some(e) = &failure {
-                    table.spawn(t.colored(format!("The leaderboard cannot be shown: {e}"), 20.0, p.bad));
-                } else if shown.is_empty() {
-                    table.spawn(t.text("No results yet: play a call and come back.", 20.0));
+        .with_children(|table| {
+            if let Some(e) = &failure {
+                table.spawn(t.colored(
+                    w.f("board-unreadable", &[("why", e.to_string().into())]),
+                    20.0,
+                    p.bad,
+                ));
+            } else if shown.is_empty() {
+                table.spawn(t.text(w.t("board-empty"), 20.0));
+            }
+            let mut last = 0;
+            for r in &shown {
+                if r.place > last + 1 {
+                    table.spawn(t.colored("...", 18.0, p.dim));
                 }
-                let mut last = 0;
-                for r in &shown {
-                    if r.place > last + 1 {
-                        table.spawn(t.colored("...", 18.0, p.dim));
-                    }
-                    last = r.place;
-                    let mine = r.name == *me;
-                    let name = if view.hide_names && !mine { format!("#{}", r.place) } else { r.name.clone() };
-                    let secs = r.time_ms / 1000;
-                    // Monospace, so that places, scores and times line up in columns.
-                    table.spawn((
-                        Text::new(format!(
-                            "{:>3}.  {:<24} {:>7.1}   {:>3}:{:02}   {} call{}",
-                            r.place,
-                            name,
-                            r.score,
-                            secs / 60,
-                            secs % 60,
-                            r.calls,
-                            if r.calls == 1 { "" } else { "s" }
-                        )),
-                        t.font(19.0).with_font(mono.0.clone()),
-                        TextColor(if mine { p.accent } else { p.text }),
-                        Label,
-                    ));
-                }
-            });
-        root.spawn(Node { column_gap: px(12), ..default() }).with_children(|row| {
+                last = r.place;
+                let mine = r.name == *me;
+                let name = if view.hide_names && !mine {
+                    format!("#{}", r.place)
+                } else {
+                    r.name.clone()
+                };
+                let secs = r.time_ms / 1000;
+                // Monospace, so that places, scores and times line up in columns.
+                table.spawn((
+                    Text::new(format!(
+                        "{:>3}.  {:<24} {:>7.1}   {:>3}:{:02}   {}",
+                        r.place,
+                        name,
+                        r.score,
+                        secs / 60,
+                        secs % 60,
+                        w.f("board-calls", &[("calls", r.calls.into())]),
+                    )),
+                    t.font(19.0).with_font(mono.0.clone()),
+                    TextColor(if mine { p.accent } else { p.text }),
+                    Label,
+                ));
+            }
+        });
+        root.spawn(Node {
+            column_gap: px(12),
+            ..default()
+        })
+        .with_children(|row| {
             row.spawn(t.button(
-                if view.by_team { "Show players" } else { "Show teams" },
+                w.t(if view.by_team {
+                    "board-show-players"
+                } else {
+                    "board-show-teams"
+                }),
                 0,
             ))
             .observe(|_: On<Press>, mut views: Query<&mut BoardView>| {
@@ -232,7 +253,11 @@ fn fill(
                 }
             });
             row.spawn(t.button(
-                if view.hide_names { "Show names" } else { "Hide names" },
+                w.t(if view.hide_names {
+                    "board-show-names"
+                } else {
+                    "board-hide-names"
+                }),
                 1,
             ))
             .observe(|_: On<Press>, mut views: Query<&mut BoardView>| {
@@ -240,7 +265,7 @@ fn fill(
                     v.hide_names = !v.hide_names;
                 }
             });
-            row.spawn((t.button("Back (Esc)", 2), EscapeKey))
+            row.spawn((t.button(w.t("back-esc"), 2), EscapeKey))
                 .observe(crate::flow::go(Screen::Title));
         });
     });

@@ -36,14 +36,24 @@ fn spawn(world: &mut World) {
         .get_resource::<crate::ActiveCompetition>()
         .map(|c| c.competition.name.clone());
     let theme = *world.resource::<Theme>();
+    let w = world.resource::<crate::Language>().words();
     let mut commands = world.commands();
-    build(&mut commands, theme, &script, notice, attempts, competition);
+    build(
+        &mut commands,
+        theme,
+        w,
+        &script,
+        notice,
+        attempts,
+        competition,
+    );
     world.flush();
 }
 
 fn build(
     commands: &mut Commands,
     theme: Theme,
+    w: &peercall_core::ui::Words,
     script: &peercall_dialogue::Script,
     notice: Option<String>,
     attempts: Option<(u32, u32)>,
@@ -53,97 +63,124 @@ fn build(
     let p = t.palette;
     let sc = script.scenario();
     let you = if sc.player.name.is_empty() {
-        "You".to_string()
+        w.t("briefing-you-plain")
     } else {
-        format!(
-            "{}, {} at {}",
-            sc.player.name,
-            sc.player.role.to_lowercase(),
-            sc.player.company
+        w.f(
+            "briefing-you",
+            &[
+                ("name", sc.player.name.clone().into()),
+                ("role", sc.player.role.clone().into()),
+                ("company", sc.player.company.clone().into()),
+            ],
         )
     };
     let sells = if sc.player.sells.is_empty() {
         String::new()
     } else {
-        format!("Your company sells {}.", sc.player.sells)
+        format!(
+            " {}",
+            w.f(
+                "briefing-sells",
+                &[("sells", sc.player.sells.clone().into())]
+            )
+        )
     };
     let goal = if sc.goal.is_empty() {
-        "Find out whether the opportunity is real before you commit your company's time."
-            .to_string()
+        w.t("briefing-default-goal")
     } else {
         sc.goal.clone()
     };
-    let root = commands.spawn((
-        DespawnOnExit(Screen::Briefing),
-        t.root(),
-        children![
-            (t.colored("Briefing", 18.0, p.dim), Label),
-            (t.colored(sc.title.clone(), 40.0, p.accent), Label),
-            (
-                Node { column_gap: px(18), align_items: AlignItems::Center, ..default() },
-                children![
-                    (
-                        Node {
-                            width: px(72),
-                            height: px(72),
-                            justify_content: JustifyContent::Center,
-                            align_items: AlignItems::Center,
-                            border_radius: BorderRadius::MAX,
-                            ..default()
-                        },
-                        BackgroundColor(p.player),
-                        children![t.text(initials(&sc.prospect.name), 28.0)],
-                    ),
-                    (
-                        Node { flex_direction: FlexDirection::Column, row_gap: px(4), ..default() },
-                        children![
-                            t.text(sc.prospect.name.clone(), 26.0),
-                            t.colored(format!("{}, {}", sc.prospect.role, sc.prospect.company), 18.0, p.dim),
-                        ],
-                    ),
-                ],
-            ),
-            // The text takes the room left above the buttons, and scrolls when it needs more
-            // (large text on a small window).
-            (
-                Node {
-                    flex_direction: FlexDirection::Column,
-                    row_gap: px(14),
-                    flex_grow: 1.0,
-                    flex_shrink: 1.0,
-                    min_height: px(0),
-                    overflow: Overflow::scroll_y(),
-                    ..default()
-                },
-                children![
-                    (
-                        t.panel(),
-                        children![
-                            (t.text(sc.briefing.clone(), 20.0), Label),
-                            t.colored(format!("You are {you}. {sells}"), 18.0, p.dim),
-                        ],
-                    ),
-                    (
-                        t.panel(),
-                        children![
-                            t.colored("Your goal", 16.0, p.accent),
-                            (t.text(goal, 20.0), Label),
-                            t.colored(
-                                "Watch the trust meter: every line you choose sends a signal, and the prospect reacts to it.",
-                                16.0,
-                                p.dim
-                            ),
-                        ],
-                    ),
-                ],
-            ),
-        ],
-    )).id();
+    let root = commands
+        .spawn((
+            DespawnOnExit(Screen::Briefing),
+            t.root(),
+            children![
+                (t.colored(w.t("briefing-title"), 18.0, p.dim), Label),
+                (t.colored(sc.title.clone(), 40.0, p.accent), Label),
+                (
+                    Node {
+                        column_gap: px(18),
+                        align_items: AlignItems::Center,
+                        ..default()
+                    },
+                    children![
+                        (
+                            Node {
+                                width: px(72),
+                                height: px(72),
+                                justify_content: JustifyContent::Center,
+                                align_items: AlignItems::Center,
+                                border_radius: BorderRadius::MAX,
+                                ..default()
+                            },
+                            BackgroundColor(p.player),
+                            children![t.text(initials(&sc.prospect.name), 28.0)],
+                        ),
+                        (
+                            Node {
+                                flex_direction: FlexDirection::Column,
+                                row_gap: px(4),
+                                ..default()
+                            },
+                            children![
+                                t.text(sc.prospect.name.clone(), 26.0),
+                                t.colored(
+                                    w.f(
+                                        "role-company",
+                                        &[
+                                            ("role", sc.prospect.role.clone().into()),
+                                            ("company", sc.prospect.company.clone().into()),
+                                        ],
+                                    ),
+                                    18.0,
+                                    p.dim,
+                                ),
+                            ],
+                        ),
+                    ],
+                ),
+                // The text takes the room left above the buttons, and scrolls when it needs more
+                // (large text on a small window).
+                (
+                    Node {
+                        flex_direction: FlexDirection::Column,
+                        row_gap: px(14),
+                        flex_grow: 1.0,
+                        flex_shrink: 1.0,
+                        min_height: px(0),
+                        overflow: Overflow::scroll_y(),
+                        ..default()
+                    },
+                    children![
+                        (
+                            t.panel(),
+                            children![
+                                (t.text(sc.briefing.clone(), 20.0), Label),
+                                t.colored(format!("{you}{sells}"), 18.0, p.dim),
+                            ],
+                        ),
+                        (
+                            t.panel(),
+                            children![
+                                t.colored(w.t("briefing-goal"), 16.0, p.accent),
+                                (t.text(goal, 20.0), Label),
+                                t.colored(w.t("briefing-meter"), 16.0, p.dim),
+                            ],
+                        ),
+                    ],
+                ),
+            ],
+        ))
+        .id();
     let left = attempts.map(|(used, allowed)| allowed.saturating_sub(used));
     let status = match (competition, attempts) {
-        (Some(name), Some((used, allowed))) => Some(format!(
-            "{name}: attempt {} of {allowed}, a call drawn for you alone",
-            (used + 1).min(allowed)
+        (Some(name), Some((used, allowed))) => Some(w.f(
+            "briefing-attempt",
+            &[
+                ("competition", name.into()),
+                ("attempt", (used + 1).min(allowed).into()),
+                ("allowed", allowed.into()),
+            ],
         )),
         _ => None,
     };
@@ -168,10 +205,10 @@ fn build(
             })
             .with_children(|row| {
                 if left != Some(0) {
-                    row.spawn(t.button("Take the call (Enter)", 0))
+                    row.spawn(t.button(w.t("briefing-take"), 0))
                         .observe(take_call);
                 }
-                row.spawn((t.button("Back (Esc)", 1), EscapeKey))
+                row.spawn((t.button(w.t("back-esc"), 1), EscapeKey))
                     .observe(crate::flow::go(Screen::Pick));
             });
         })

@@ -48,6 +48,7 @@ fn library_for(path: &std::path::Path, world: &World) -> Library {
 fn spawn(world: &mut World) {
     let files = world.resource::<CompetitionFiles>().0.clone();
     let libraries: Vec<Library> = files.iter().map(|f| library_for(f, world)).collect();
+    let w = world.resource::<crate::Language>().words();
     let t = *world.resource::<Theme>();
     let p = t.palette;
     let mut commands = world.commands();
@@ -55,31 +56,24 @@ fn spawn(world: &mut World) {
         .spawn((DespawnOnExit(Screen::Competitions), t.root()))
         .id();
     commands.entity(root).with_children(|root| {
-        root.spawn((t.colored("Competitions", 40.0, p.accent), Label));
-        root.spawn(t.colored(
-            "Everyone plays the same scenarios, each in calls of their own that meet every situation in turn; your best result per call counts.",
-            18.0,
-            p.dim,
-        ));
+        root.spawn((t.colored(w.t("competitions-title"), 40.0, p.accent), Label));
+        root.spawn(t.colored(w.t("competitions-fair"), 18.0, p.dim));
         if files.is_empty() {
-            root.spawn(t.text(
-                "No competitions here. Put competition files in a `competitions` folder next to your records.",
-                19.0,
-            ));
+            root.spawn(t.text(w.t("competitions-none"), 19.0));
         }
         for (i, f) in files.iter().enumerate() {
             match check(f, &libraries[i]) {
                 Ok((c, entries)) => {
                     root.spawn((
                         t.button(
-                            format!(
-                                "{}. {}: {} call{}, {} attempt{} each",
-                                i + 1,
-                                c.name,
-                                entries.len(),
-                                if entries.len() == 1 { "" } else { "s" },
-                                c.attempts,
-                                if c.attempts == 1 { "" } else { "s" }
+                            w.f(
+                                "competitions-entry",
+                                &[
+                                    ("n", (i + 1).into()),
+                                    ("name", c.name.clone().into()),
+                                    ("calls", entries.len().into()),
+                                    ("attempts", c.attempts.into()),
+                                ],
                             ),
                             i,
                         ),
@@ -90,14 +84,19 @@ fn spawn(world: &mut World) {
                 }
                 Err(e) => {
                     root.spawn(t.colored(
-                        format!("{}. {}: {}", i + 1, f.display(), e.lines().next().unwrap_or("")),
+                        format!(
+                            "{}. {}: {}",
+                            i + 1,
+                            f.display(),
+                            e.lines().next().unwrap_or("")
+                        ),
                         17.0,
                         p.bad,
                     ));
                 }
             }
         }
-        root.spawn((t.button("Back (Esc)", files.len()), EscapeKey))
+        root.spawn((t.button(w.t("back-esc"), files.len()), EscapeKey))
             .observe(crate::flow::go(Screen::Title));
     });
     world.flush();

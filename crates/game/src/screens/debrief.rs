@@ -67,6 +67,9 @@ fn spawn(
     language: Option<Res<crate::Language>>,
 ) {
     let Some(active) = active else { return };
+    let w = language
+        .as_ref()
+        .map_or_else(|| peercall_core::ui::words("en"), |l| l.words());
     let world_lang = language
         .as_ref()
         .map(|l| l.lang.clone())
@@ -96,7 +99,7 @@ fn spawn(
         };
         if let Err(e) = result {
             warn!("this call was not recorded: {e}");
-            failure = Some(format!("This call was not recorded: {e}"));
+            failure = Some(w.f("debrief-not-recorded", &[("why", e.to_string().into())]));
         }
     }
     commands.insert_resource(ShownDebrief(d.clone()));
@@ -131,7 +134,13 @@ fn spawn(
         .id();
     commands.entity(root).with_children(|root| {
         root.spawn(t.colored(
-            format!("Debrief  -  {}  -  call #{}", sc.title, active.call.seed()),
+            w.f(
+                "debrief-heading",
+                &[
+                    ("title", sc.title.clone().into()),
+                    ("seed", active.call.seed().to_string().into()),
+                ],
+            ),
             16.0,
             p.dim,
         ));
@@ -147,18 +156,27 @@ fn spawn(
         })
         .with_children(|row| {
             row.spawn((t.colored(format!("{}/100", d.score), 44.0, p.accent), Label));
-            row.spawn(t.text(d.tier, 24.0));
+            row.spawn(t.text(w.tier(d.score), 24.0));
             row.spawn(t.colored(
-                format!("Outcome: {}", d.outcome.label()),
+                w.f(
+                    "debrief-outcome",
+                    &[("outcome", w.outcome(d.outcome).into())],
+                ),
                 19.0,
                 outcome_color,
             ));
-            row.spawn(t.colored(format!("Final trust: {}", d.trust), 19.0, p.text));
             row.spawn(t.colored(
-                format!(
-                    "Person-days committed: {} (the call needed {})",
-                    format_days(d.days),
-                    format_days(d.days_needed)
+                w.f("debrief-trust", &[("trust", d.trust.into())]),
+                19.0,
+                p.text,
+            ));
+            row.spawn(t.colored(
+                w.f(
+                    "debrief-days",
+                    &[
+                        ("days", format_days(d.days).into()),
+                        ("needed", format_days(d.days_needed).into()),
+                    ],
                 ),
                 19.0,
                 if d.days > d.days_needed + 1e-9 {
@@ -189,42 +207,37 @@ fn spawn(
                 ..default()
             })
             .with_children(|wrap| {
-            wrap.spawn(t.callout(p.panel, outcome_color, 14.0))
-                .with_children(|lesson| {
-                    lesson.spawn(t.colored("The lesson", 15.0, p.accent));
-                    lesson.spawn((t.text(d.lesson.clone(), 19.0), Label));
-                    // Scenarios with hidden truths: what was really going on behind the request.
-                    if let Some(truth) = &d.truth {
-                        lesson.spawn((
-                            t.colored(
-                                format!("What was really going on: {}", truth.title),
-                                17.0,
-                                p.accent,
-                            ),
-                            Label,
-                        ));
-                        if !truth.fits {
+                wrap.spawn(t.callout(p.panel, outcome_color, 14.0))
+                    .with_children(|lesson| {
+                        lesson.spawn(t.colored(w.t("debrief-lesson"), 15.0, p.accent));
+                        lesson.spawn((t.text(d.lesson.clone(), 19.0), Label));
+                        // Scenarios with hidden truths: what was really going on behind the request.
+                        if let Some(truth) = &d.truth {
                             lesson.spawn((
                                 t.colored(
-                                    "This ending does not fit what was going on, so it scores as time wasted.",
-                                    16.0,
-                                    p.warn,
+                                    w.f("debrief-truth", &[("truth", truth.title.clone().into())]),
+                                    17.0,
+                                    p.accent,
                                 ),
                                 Label,
                             ));
-                        }
-                        if !truth.debrief.is_empty() {
-                            lesson.spawn((t.text(truth.debrief.clone(), 17.0), Label));
-                        }
-                        let told = match &truth.revealed_by {
-                            Some((turn, line)) => {
-                                format!("The line that told it, before answer {turn}: \"{line}\"")
+                            if !truth.fits {
+                                lesson
+                                    .spawn((t.colored(w.t("debrief-misfit"), 16.0, p.warn), Label));
                             }
-                            None => "The prospect never said it: the call ended before the questions that bring it out.".to_string(),
-                        };
-                        lesson.spawn((t.colored(told, 16.0, p.dim), Label));
-                    }
-                });
+                            if !truth.debrief.is_empty() {
+                                lesson.spawn((t.text(truth.debrief.clone(), 17.0), Label));
+                            }
+                            let told = match &truth.revealed_by {
+                                Some((turn, line)) => w.f(
+                                    "debrief-told",
+                                    &[("turn", (*turn).into()), ("line", line.clone().into())],
+                                ),
+                                None => w.t("debrief-never-told"),
+                            };
+                            lesson.spawn((t.colored(told, 16.0, p.dim), Label));
+                        }
+                    });
             });
             for turn in &d.turns {
                 let delta = turn.trust_after - turn.trust_before;
@@ -253,7 +266,16 @@ fn spawn(
                     })
                     .with_children(|row| {
                         row.spawn((
-                            t.text(format!("{}. You: \"{}\"", turn.turn, turn.said), 18.0),
+                            t.text(
+                                w.f(
+                                    "debrief-said",
+                                    &[
+                                        ("turn", turn.turn.into()),
+                                        ("said", turn.said.clone().into()),
+                                    ],
+                                ),
+                                18.0,
+                            ),
                             Node {
                                 flex_shrink: 1.0,
                                 ..default()
@@ -262,7 +284,10 @@ fn spawn(
                         ));
                         if competition.is_none() {
                             row.spawn((
-                                t.button(format!("Replay from turn {}", turn.turn), turn.turn + 10),
+                                t.button(
+                                    w.f("debrief-replay", &[("turn", turn.turn.into())]),
+                                    turn.turn + 10,
+                                ),
                                 ReplayFrom(turn.turn),
                             ))
                             .observe(replay_from);
@@ -270,16 +295,21 @@ fn spawn(
                     });
                     card.spawn((
                         t.colored(
-                            format!(
-                                "Signal: {}   trust {delta:+} ({} -> {})",
-                                turn.signal_label, turn.trust_before, turn.trust_after
+                            w.f(
+                                "debrief-signal",
+                                &[
+                                    ("signal", w.signal(turn.signal).into()),
+                                    ("delta", format!("{delta:+}").into()),
+                                    ("before", turn.trust_before.into()),
+                                    ("after", turn.trust_after.into()),
+                                ],
                             ),
                             16.0,
                             stance_color,
                         ),
                         Label,
                     ));
-                    card.spawn(t.colored(turn.explanation, 16.0, p.dim));
+                    card.spawn(t.colored(w.signal_why(turn.signal), 16.0, p.dim));
                     if !turn.feedback.is_empty() {
                         card.spawn(t.colored(turn.feedback.clone(), 16.0, p.text));
                     }
@@ -287,7 +317,13 @@ fn spawn(
                         card.spawn(t.callout(p.panel_alt, p.good, 10.0))
                             .with_children(|better| {
                                 better.spawn(t.colored(
-                                    format!("Better: {} ({:+} trust)", b.signal.label(), b.trust),
+                                    w.f(
+                                        "debrief-better",
+                                        &[
+                                            ("signal", w.signal(b.signal).into()),
+                                            ("delta", format!("{:+}", b.trust).into()),
+                                        ],
+                                    ),
                                     15.0,
                                     p.good,
                                 ));
@@ -304,14 +340,14 @@ fn spawn(
             ..default()
         })
         .with_children(|row| {
-            row.spawn((t.button("Retry this call (R)", 0), RetryButton))
+            row.spawn((t.button(w.t("debrief-retry"), 0), RetryButton))
                 .observe(retry);
-            row.spawn((t.button("Back to scenarios (Esc)", 1), EscapeKey))
+            row.spawn((t.button(w.t("back-to-scenarios-esc"), 1), EscapeKey))
                 .observe(flow::go(Screen::Pick));
-            row.spawn(t.button("Leaderboard", 2))
+            row.spawn(t.button(w.t("leaderboard"), 2))
                 .observe(flow::go(Screen::Board));
             if ask_again {
-                row.spawn(t.button("Onboarding path complete: answer the question again", 3))
+                row.spawn(t.button(w.t("debrief-ask-again"), 3))
                     .observe(flow::go(Screen::Diagnostic));
             }
         });

@@ -17,9 +17,11 @@ fn spawn(
     scenarios: Res<Scenarios>,
     selected: Res<Selected>,
     mono: Res<MonoFont>,
+    language: Res<crate::Language>,
 ) {
     let t = *theme;
     let p = t.palette;
+    let w = language.words();
     let Some(entry) = selected.entry(&scenarios) else {
         // The file is gone (the library changed under the screen): back to the list.
         commands.queue(|w: &mut World| w.resource_mut::<NextState<Screen>>().set(Screen::Pick));
@@ -28,59 +30,64 @@ fn spawn(
     let (report, errors) = match (&entry.kind, &entry.newer_version_broken) {
         (EntryKind::Broken { report, errors, .. }, _) => (report.clone(), *errors),
         (EntryKind::Ready(_), Some(report)) => (
-            format!("{report}\n(The previous version of this scenario is still playable.)"),
+            format!("{report}\n{}", w.t("error-previous-plays")),
             report.matches(": error[").count().max(1),
         ),
-        (EntryKind::Ready(_), None) => ("This scenario has no errors.".to_string(), 0),
+        (EntryKind::Ready(_), None) => (w.t("error-none"), 0),
     };
     let root = commands
         .spawn((
-        DespawnOnExit(Screen::Error),
-        t.root(),
-        children![
-            (
-                t.colored(
-                    if entry.script().is_some() {
-                        format!("{} was saved with errors", entry.file)
-                    } else {
-                        format!("{} cannot be played", entry.file)
-                    },
-                    34.0,
-                    p.bad
-                ),
-                Label
-            ),
-            t.colored(
-                format!(
-                    "{errors} error{} found. Fix the file and check it with `peercall check {}`; the other scenarios are still playable.",
-                    if errors == 1 { "" } else { "s" },
-                    entry.file
-                ),
-                18.0,
-                p.dim
-            ),
-            (
-                Scrollable,
-                Node {
-                    flex_direction: FlexDirection::Column,
-                    flex_grow: 1.0,
-                    width: percent(100),
-                    padding: UiRect::all(px(16)),
-                    overflow: Overflow::scroll_y(),
-                    border_radius: BorderRadius::all(px(8)),
-                    ..default()
-                },
-                BackgroundColor(p.panel),
-                // Monospace: the marker under the offending text must line up with it.
-                children![(
-                    Text::new(report),
-                    t.font(16.0).with_font(mono.0.clone()),
-                    TextColor(p.text),
+            DespawnOnExit(Screen::Error),
+            t.root(),
+            children![
+                (
+                    t.colored(
+                        w.f(
+                            if entry.script().is_some() {
+                                "error-saved-broken"
+                            } else {
+                                "error-unplayable"
+                            },
+                            &[("file", entry.file.clone().into())],
+                        ),
+                        34.0,
+                        p.bad
+                    ),
                     Label
-                )],
-            ),
-        ],
-    ))
+                ),
+                t.colored(
+                    w.f(
+                        "error-found",
+                        &[
+                            ("errors", errors.into()),
+                            ("file", entry.file.clone().into())
+                        ],
+                    ),
+                    18.0,
+                    p.dim
+                ),
+                (
+                    Scrollable,
+                    Node {
+                        flex_direction: FlexDirection::Column,
+                        flex_grow: 1.0,
+                        width: percent(100),
+                        padding: UiRect::all(px(16)),
+                        overflow: Overflow::scroll_y(),
+                        border_radius: BorderRadius::all(px(8)),
+                        ..default()
+                    },
+                    BackgroundColor(p.panel),
+                    // Monospace: the marker under the offending text must line up with it.
+                    children![(
+                        Text::new(report),
+                        t.font(16.0).with_font(mono.0.clone()),
+                        TextColor(p.text),
+                        Label
+                    )],
+                ),
+            ],
+        ))
         .id();
     commands.entity(root).with_children(|root| {
         root.spawn(Node {
@@ -88,7 +95,7 @@ fn spawn(
             ..default()
         })
         .with_children(|row| {
-            row.spawn((t.button("Back to scenarios (Esc)", 0), EscapeKey))
+            row.spawn((t.button(w.t("back-to-scenarios-esc"), 0), EscapeKey))
                 .observe(crate::flow::go(Screen::Pick));
         });
     });

@@ -46,58 +46,70 @@ fn spawn(world: &mut World) {
         max: vec![200, 16],
     };
     let recorded = world.get_resource::<RecordsDb>().is_some();
+    let w = world.resource::<crate::Language>().words();
     let mut commands = world.commands();
     let root = commands
         .spawn((DespawnOnExit(Screen::Join), TextEntry, t.root()))
         .id();
     commands.entity(root).with_children(|root| {
-        root.spawn((t.colored("Team hub", 40.0, p.accent), Label));
-        root.spawn(t.colored(
-            "Your trainer gives you the hub's address and your team's join code. Each call you finish in the competition goes to the hub's board; when the hub cannot be reached, results wait here and go later.",
-            18.0,
-            p.dim,
-        ))
-        .insert(Node { max_width: px(860), ..default() });
+        root.spawn((t.colored(w.t("join-title"), 40.0, p.accent), Label));
+        root.spawn(t.colored(w.t("join-how"), 18.0, p.dim))
+            .insert(Node {
+                max_width: px(860),
+                ..default()
+            });
         if let Some(m) = &member {
             let (waiting, refused) = pending.clone().unwrap_or_default();
-            let mut line = format!(
-                "You joined {} on {}. {}",
-                m.competition,
-                m.server,
-                match waiting {
-                    0 => "Every result has been sent.".to_string(),
-                    1 => "1 result waits to be sent.".to_string(),
-                    n => format!("{n} results wait to be sent."),
-                }
+            let mut line = w.f(
+                "join-joined",
+                &[
+                    ("competition", m.competition.clone().into()),
+                    ("server", m.server.clone().into()),
+                    ("waiting", waiting.into()),
+                ],
             );
             if !refused.is_empty() {
-                line.push_str(&format!(
-                    " {} refused by the hub: {}",
-                    refused.len(),
-                    refused[0].1
+                line.push(' ');
+                line.push_str(&w.f(
+                    "join-refused",
+                    &[
+                        ("count", refused.len().into()),
+                        ("why", refused[0].1.clone().into()),
+                    ],
                 ));
             }
             root.spawn((t.colored(line, 18.0, p.good), Label))
-                .insert(Node { max_width: px(860), ..default() });
+                .insert(Node {
+                    max_width: px(860),
+                    ..default()
+                });
         }
         if !recorded {
-            root.spawn(t.colored(
-                "Your records cannot be opened, so nothing could be sent: see the title screen.",
-                18.0,
-                p.bad,
-            ));
+            root.spawn(t.colored(w.t("join-no-records"), 18.0, p.bad));
         }
-        root.spawn(field(&t, "Hub address", &draft.values[0], draft.focus == 0, 0));
-        root.spawn(field(&t, "Join code", &draft.values[1], draft.focus == 1, 1));
-        root.spawn((Status, t.colored("Tab switches fields; Enter joins.", 17.0, p.dim)));
+        root.spawn(field(
+            &t,
+            &w.t("join-address"),
+            &draft.values[0],
+            draft.focus == 0,
+            0,
+        ));
+        root.spawn(field(
+            &t,
+            &w.t("join-code"),
+            &draft.values[1],
+            draft.focus == 1,
+            1,
+        ));
+        root.spawn((Status, t.colored(w.t("join-keys"), 17.0, p.dim)));
         root.spawn(Node {
             column_gap: px(12),
             margin: UiRect::top(px(8)),
             ..default()
         })
         .with_children(|row| {
-            row.spawn(t.button("Join (Enter)", 0)).observe(start);
-            row.spawn((t.button("Back (Esc)", 1), EscapeKey))
+            row.spawn(t.button(w.t("join-button"), 0)).observe(start);
+            row.spawn((t.button(w.t("back-esc"), 1), EscapeKey))
                 .observe(crate::flow::go(Screen::Title));
         });
     });
@@ -115,7 +127,9 @@ fn start(
     profile: Res<Profile>,
     theme: Res<Theme>,
     mut status: Query<(&mut Text, &mut TextColor), With<Status>>,
+    language: Res<crate::Language>,
 ) {
+    let w = language.words();
     let Ok((root, f)) = roots.single() else {
         return;
     };
@@ -131,19 +145,19 @@ fn start(
         f.values[1].trim().to_string(),
     );
     if code.is_empty() {
-        say(&mut status, "Type your team's join code.", p.bad);
+        say(&mut status, &w.t("join-need-code"), p.bad);
         return;
     }
     let Some(path) = db.and_then(|d| d.0.lock().ok().map(|s| s.path().to_path_buf())) else {
-        say(
-            &mut status,
-            "Your records cannot be opened, so you cannot join.",
-            p.bad,
-        );
+        say(&mut status, &w.t("join-cannot"), p.bad);
         return;
     };
     let player = profile.player.clone();
-    say(&mut status, &format!("Joining {server} ..."), p.dim);
+    say(
+        &mut status,
+        &w.f("join-joining", &[("server", server.clone().into())]),
+        p.dim,
+    );
     commands.entity(root).insert((
         Waiting,
         Pending::<Outcome>::start(move || {
@@ -189,9 +203,13 @@ fn joined(world: &mut World) {
         }
         Err(e) => {
             let bad = world.resource::<Theme>().palette.bad;
+            let shown = world
+                .resource::<crate::Language>()
+                .words()
+                .f("join-failed", &[("why", e.into())]);
             let mut status = world.query_filtered::<(&mut Text, &mut TextColor), With<Status>>();
             for (mut text, mut color) in status.iter_mut(world) {
-                text.0 = format!("Not joined: {e}");
+                text.0 = shown.clone();
                 color.0 = bad;
             }
         }

@@ -19,7 +19,9 @@ fn spawn(
     profile: Res<crate::Profile>,
     db: Option<Res<crate::RecordsDb>>,
     competition: Option<Res<crate::ActiveCompetition>>,
+    language: Res<crate::Language>,
 ) {
+    let w = language.words();
     // A failure is logged and shown above the list.
     let (progress, failure) =
         match db.map(|d| d.with("your progress", |s| s.progress(&profile.player))) {
@@ -40,21 +42,26 @@ fn spawn(
     let p = t.palette;
     let root = commands.spawn((DespawnOnExit(Screen::Pick), t.root())).id();
     commands.entity(root).with_children(|root| {
-        root.spawn((t.colored("Choose a call", 40.0, p.accent), Label));
-        root.spawn(t.colored(
-            "Each call is a prospect who wants something from you. Press its number, or use the arrows and Enter.",
-            18.0,
-            p.dim,
-        ));
+        root.spawn((t.colored(w.t("pick-title"), 40.0, p.accent), Label));
+        root.spawn(t.colored(w.t("pick-how"), 18.0, p.dim));
         root.spawn(t.colored(
             match &competition {
-                Some(c) => format!(
-                    "{}: {done} of {total} calls played by {}",
-                    c.competition.name, profile.player
+                Some(c) => w.f(
+                    "pick-progress-competition",
+                    &[
+                        ("competition", c.competition.name.clone().into()),
+                        ("done", done.into()),
+                        ("total", total.into()),
+                        ("name", profile.player.clone().into()),
+                    ],
                 ),
-                None => format!(
-                    "Onboarding path, easiest first: {done} of {total} calls played by {}",
-                    profile.player
+                None => w.f(
+                    "pick-progress",
+                    &[
+                        ("done", done.into()),
+                        ("total", total.into()),
+                        ("name", profile.player.clone().into()),
+                    ],
                 ),
             },
             17.0,
@@ -79,7 +86,7 @@ fn spawn(
                 match &entry.kind {
                     EntryKind::Ready(script) => {
                         let sc = script.scenario();
-                        let difficulty = sc.difficulty.label();
+                        let difficulty = w.difficulty(sc.difficulty);
                         let diff_color = match sc.difficulty {
                             peercall_dialogue::Difficulty::Beginner => p.good,
                             peercall_dialogue::Difficulty::Intermediate => p.warn,
@@ -89,24 +96,31 @@ fn spawn(
                             .observe(open)
                             .with_children(|c| {
                                 c.spawn(t.colored(format!("{number}"), 30.0, p.accent));
-                                c.spawn(card_text())
-                                .with_children(|col| {
-                                    col.spawn(Node { column_gap: px(12), align_items: AlignItems::Center, ..default() })
-                                        .with_children(|row| {
-                                            row.spawn(t.text(sc.title.clone(), 24.0));
-                                            row.spawn(t.colored(difficulty, 16.0, diff_color));
-                                            if let Some(best) = played(&sc.id) {
-                                                row.spawn(t.colored(
-                                                    format!("played, best {best}"),
-                                                    16.0,
-                                                    p.good,
-                                                ));
-                                            }
-                                        });
+                                c.spawn(card_text()).with_children(|col| {
+                                    col.spawn(Node {
+                                        column_gap: px(12),
+                                        align_items: AlignItems::Center,
+                                        ..default()
+                                    })
+                                    .with_children(|row| {
+                                        row.spawn(t.text(sc.title.clone(), 24.0));
+                                        row.spawn(t.colored(difficulty, 16.0, diff_color));
+                                        if let Some(best) = played(&sc.id) {
+                                            row.spawn(t.colored(
+                                                w.f("pick-best", &[("score", best.into())]),
+                                                16.0,
+                                                p.good,
+                                            ));
+                                        }
+                                    });
                                     col.spawn(t.colored(
-                                        format!(
-                                            "{}, {} at {}",
-                                            sc.prospect.name, sc.prospect.role, sc.prospect.company
+                                        w.f(
+                                            "person-at",
+                                            &[
+                                                ("name", sc.prospect.name.clone().into()),
+                                                ("role", sc.prospect.role.clone().into()),
+                                                ("company", sc.prospect.company.clone().into()),
+                                            ],
                                         ),
                                         17.0,
                                         p.accent,
@@ -119,7 +133,10 @@ fn spawn(
                                     col.spawn(t.colored(situation, 17.0, p.dim));
                                     if entry.newer_version_broken.is_some() {
                                         col.spawn(t.colored(
-                                            format!("{}: the saved version has errors; playing the previous one", entry.file),
+                                            w.f(
+                                                "pick-newer-broken",
+                                                &[("file", entry.file.clone().into())],
+                                            ),
                                             16.0,
                                             p.bad,
                                         ));
@@ -132,14 +149,14 @@ fn spawn(
                             .observe(open)
                             .with_children(|c| {
                                 c.spawn(t.colored(format!("{number}"), 30.0, p.bad));
-                                c.spawn(card_text())
-                                .with_children(|col| {
+                                c.spawn(card_text()).with_children(|col| {
                                     col.spawn(t.colored(
-                                        format!(
-                                            "{}: {} error{} - cannot be played",
-                                            entry.file,
-                                            errors,
-                                            if *errors == 1 { "" } else { "s" }
+                                        w.f(
+                                            "pick-broken",
+                                            &[
+                                                ("file", entry.file.clone().into()),
+                                                ("errors", (*errors).into()),
+                                            ],
                                         ),
                                         22.0,
                                         p.bad,
@@ -151,11 +168,17 @@ fn spawn(
                 }
             }
         });
-        root.spawn(Node { column_gap: px(12), ..default() })
-            .with_children(|row| {
-                row.spawn((t.button("Back (Esc)", scenarios.0.entries.len()), EscapeKey))
-                    .observe(crate::flow::go(Screen::Title));
-            });
+        root.spawn(Node {
+            column_gap: px(12),
+            ..default()
+        })
+        .with_children(|row| {
+            row.spawn((
+                t.button(w.t("back-esc"), scenarios.0.entries.len()),
+                EscapeKey,
+            ))
+            .observe(crate::flow::go(Screen::Title));
+        });
     });
 }
 

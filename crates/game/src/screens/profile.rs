@@ -14,15 +14,6 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Diagnostic), spawn_diagnostic);
 }
 
-/// The self-diagnostic question, in the product's own words, with its three answers.
-pub const QUESTION: &str = "When you decide how much of your company's time (your own included) to give a sales opportunity, which is closest to how you think?";
-/// The three answers.
-pub const ANSWERS: [&str; 3] = [
-    "I want to look responsive, so I lean toward giving the prospect what they ask for.",
-    "I guard my time and my company's, and I want prospects to see that I do.",
-    "Neither of these describes how I decide.",
-];
-
 fn setting(db: Option<&RecordsDb>, key: &str) -> Option<String> {
     db.and_then(|db| {
         db.with("the saved settings", |s| s.setting(key))
@@ -68,7 +59,9 @@ fn spawn_profile(
     theme: Res<Theme>,
     profile: Res<Profile>,
     db: Option<Res<RecordsDb>>,
+    language: Res<crate::Language>,
 ) {
+    let w = language.words();
     let known = setting(db.as_deref(), "player").is_some();
     let name = if known {
         profile.player.clone()
@@ -85,20 +78,16 @@ fn spawn_profile(
     let p = t.palette;
     let root = commands
         .spawn((
-        DespawnOnExit(Screen::Profile),
-        TextEntry,
-        t.root(),
-        children![
-            (t.colored("Who is playing?", 40.0, p.accent), Label),
-            t.colored(
-                "Your name and team go on your results and the leaderboard. Type, Tab to switch fields, Enter to save.",
-                18.0,
-                p.dim
-            ),
-            field(&t, "Your name", &draft.values[0], true, 0),
-            field(&t, "Team (optional)", &draft.values[1], false, 1),
-        ],
-    ))
+            DespawnOnExit(Screen::Profile),
+            TextEntry,
+            t.root(),
+            children![
+                (t.colored(w.t("profile-title"), 40.0, p.accent), Label),
+                t.colored(w.t("profile-how"), 18.0, p.dim),
+                field(&t, &w.t("profile-name"), &draft.values[0], true, 0),
+                field(&t, &w.t("profile-team"), &draft.values[1], false, 1),
+            ],
+        ))
         .id();
     commands.entity(root).insert(draft).with_children(|root| {
         root.spawn(Node {
@@ -106,7 +95,7 @@ fn spawn_profile(
             ..default()
         })
         .with_children(|row| {
-            row.spawn(t.button("Save (Enter)", 0))
+            row.spawn(t.button(w.t("profile-save"), 0))
                 .observe(|_: On<Press>, mut commands: Commands| commands.queue(save_profile));
         });
     });
@@ -185,6 +174,13 @@ fn spawn_diagnostic(world: &mut World) {
         .and_then(|d| d.with("your progress", |s| s.progress(&player)).ok())
         .unwrap_or_default();
     let t = *world.resource::<Theme>();
+    let w = world.resource::<crate::Language>().words();
+    let question = w.t("diagnostic-question");
+    let answers = [
+        w.t("diagnostic-answer-1"),
+        w.t("diagnostic-answer-2"),
+        w.t("diagnostic-answer-3"),
+    ];
     let p = t.palette;
     let mut commands = world.commands();
     let root = commands
@@ -203,46 +199,52 @@ fn spawn_diagnostic(world: &mut World) {
             let n = progress.len().max(1) as f64;
             let first = progress.iter().map(|r| f64::from(r.2)).sum::<f64>() / n;
             let best = progress.iter().map(|r| f64::from(r.3)).sum::<f64>() / n;
-            root.spawn((t.colored("Before and after", 40.0, p.accent), Label));
-            root.spawn(t.colored(QUESTION, 19.0, p.dim));
-            root.spawn(Node { column_gap: px(20), ..default() })
-                .with_children(|row| {
-                    for (label, answer, score) in [
-                        ("Before the onboarding path", b, format!("First attempts: average score {first:.0}")),
-                        ("After it", a, format!("Best attempts: average score {best:.0}")),
-                    ] {
-                        row.spawn(t.panel()).with_children(|col| {
-                            col.spawn(t.colored(label, 16.0, p.accent));
-                            col.spawn((t.text(ANSWERS[answer.clamp(1, 3) - 1], 20.0), Label));
-                            col.spawn(t.colored(score, 18.0, p.good));
-                        });
-                    }
-                });
-            root.spawn(t.colored(
-                "Most salespeople start by leaning toward the prospect's request. The method asks you to treat your time as worth protecting, and to say so as a peer.",
-                17.0,
-                p.dim,
-            ));
-            root.spawn((t.button("Back to the title (Esc)", 0), EscapeKey))
+            root.spawn((t.colored(w.t("diagnostic-compare"), 40.0, p.accent), Label));
+            root.spawn(t.colored(question.clone(), 19.0, p.dim));
+            root.spawn(Node {
+                column_gap: px(20),
+                ..default()
+            })
+            .with_children(|row| {
+                for (label, answer, score) in [
+                    (
+                        w.t("diagnostic-before"),
+                        b,
+                        w.f("diagnostic-first", &[("score", first.round().into())]),
+                    ),
+                    (
+                        w.t("diagnostic-after"),
+                        a,
+                        w.f("diagnostic-best", &[("score", best.round().into())]),
+                    ),
+                ] {
+                    row.spawn(t.panel()).with_children(|col| {
+                        col.spawn(t.colored(label, 16.0, p.accent));
+                        col.spawn((t.text(answers[answer.clamp(1, 3) - 1].clone(), 20.0), Label));
+                        col.spawn(t.colored(score, 18.0, p.good));
+                    });
+                }
+            });
+            root.spawn(t.colored(w.t("diagnostic-method"), 17.0, p.dim));
+            root.spawn((t.button(w.t("diagnostic-back"), 0), EscapeKey))
                 .observe(crate::flow::go(Screen::Title));
             return;
         }
-        let title = if before.is_none() { "Before you start" } else { "You finished the onboarding path" };
+        let title = w.t(if before.is_none() {
+            "diagnostic-start"
+        } else {
+            "diagnostic-finished"
+        });
         root.spawn((t.colored(title, 40.0, p.accent), Label));
-        root.spawn((t.text(QUESTION, 22.0), Label));
-        for (i, a) in ANSWERS.iter().enumerate() {
+        root.spawn((t.text(question.clone(), 22.0), Label));
+        for (i, a) in answers.iter().enumerate() {
             let n = i + 1;
-            root.spawn((t.button(format!("{n}. {a}"), i), Hotkey(n))).observe(
-                move |_: On<Press>, mut commands: Commands| {
+            root.spawn((t.button(format!("{n}. {a}"), i), Hotkey(n)))
+                .observe(move |_: On<Press>, mut commands: Commands| {
                     commands.queue(move |world: &mut World| answer(world, n));
-                },
-            );
+                });
         }
-        root.spawn(t.colored(
-            "There is no right answer here: it is for you to compare with your answer at the end of the onboarding path.",
-            16.0,
-            p.dim,
-        ));
+        root.spawn(t.colored(w.t("diagnostic-no-right-answer"), 16.0, p.dim));
     });
     world.flush();
 }

@@ -28,6 +28,7 @@ fn spawn(
         .map(|m| m.competition);
     let t = *theme;
     let p = t.palette;
+    let w = language.words();
     let count = scenarios.0.playable();
     let scale = (t.scale * 100.0).round();
     let root = commands
@@ -52,21 +53,14 @@ fn spawn(
                     TextColor(p.accent),
                     Label
                 ),
+                (t.colored(w.t("title-promise"), 26.0, p.text), Label),
                 (
-                    t.colored(
-                        "Qualify the call before you commit your company's time.",
-                        26.0,
-                        p.text
-                    ),
-                    Label
-                ),
-                (
-                    t.colored(
-                        "Every line you say moves the prospect's trust. Set up a peer contract, ask about the business, then decide.",
-                        18.0,
-                        p.dim
-                    ),
-                    Node { max_width: px(760), margin: UiRect::bottom(px(12)), ..default() },
+                    t.colored(w.t("title-how"), 18.0, p.dim),
+                    Node {
+                        max_width: px(760),
+                        margin: UiRect::bottom(px(12)),
+                        ..default()
+                    },
                     TextLayout::justify(Justify::Center),
                 ),
             ],
@@ -83,60 +77,81 @@ fn spawn(
     };
     commands.entity(root).with_children(|root| {
         root.spawn(menu).with_children(|m| {
-            m.spawn(t.button("Play", 0)).observe(play);
-            m.spawn(t.button(format!("Scenarios ({count})"), 1))
+            m.spawn(t.button(w.t("title-play"), 0)).observe(play);
+            m.spawn(t.button(w.f("title-scenarios", &[("count", count.into())]), 1))
                 .observe(flow::go(Screen::Pick));
-            m.spawn(t.button(format!("Text size: {scale}%"), 2))
+            m.spawn(t.button(w.f("text-size", &[("percent", scale.into())]), 2))
                 .observe(flow::cycle_text_size);
             m.spawn(t.button(
-                if t.high_contrast {
-                    "High contrast: on"
+                w.t(if t.high_contrast {
+                    "high-contrast-on"
                 } else {
-                    "High contrast: off"
-                },
+                    "high-contrast-off"
+                }),
                 3,
             ))
             .observe(flow::toggle_contrast);
             m.spawn(t.button(
-                format!("Language: {}", crate::Language::name(&language.lang)),
+                w.f(
+                    "title-language",
+                    &[("name", crate::Language::name(&language.lang).into())],
+                ),
                 4,
             ))
             .observe(next_language);
-            m.spawn(t.button("Leaderboard", 5))
+            m.spawn(t.button(w.t("leaderboard"), 5))
                 .observe(flow::go(Screen::Board));
             m.spawn(t.button(
                 if profile.team.is_empty() {
-                    format!("Playing as {}", profile.player)
+                    w.f(
+                        "title-playing-as",
+                        &[("name", profile.player.clone().into())],
+                    )
                 } else {
-                    format!("Playing as {} ({})", profile.player, profile.team)
+                    w.f(
+                        "title-playing-as-team",
+                        &[
+                            ("name", profile.player.clone().into()),
+                            ("team", profile.team.clone().into()),
+                        ],
+                    )
                 },
                 6,
             ))
             .observe(flow::go(Screen::Profile));
             match &competition {
                 Some(c) => {
-                    m.spawn(t.button(format!("Leave {}", c.competition.name), 7))
-                        .observe(super::competitions::leave);
+                    m.spawn(t.button(
+                        w.f(
+                            "title-leave",
+                            &[("name", c.competition.name.clone().into())],
+                        ),
+                        7,
+                    ))
+                    .observe(super::competitions::leave);
                 }
                 None => {
-                    m.spawn(t.button(format!("Competitions ({})", files.0.len()), 7))
-                        .observe(flow::go(Screen::Competitions));
+                    m.spawn(t.button(
+                        w.f("title-competitions", &[("count", files.0.len().into())]),
+                        7,
+                    ))
+                    .observe(flow::go(Screen::Competitions));
                 }
             }
             m.spawn(t.button(
                 match &joined {
-                    Some(c) => format!("Team hub: {c}"),
-                    None => "Join a team hub".to_string(),
+                    Some(c) => w.f("title-team-hub", &[("name", c.clone().into())]),
+                    None => w.t("title-join-hub"),
                 },
                 8,
             ))
             .observe(flow::go(Screen::Join));
-            m.spawn(t.button("Quit", 9)).observe(flow::quit);
+            m.spawn(t.button(w.t("quit"), 9)).observe(flow::quit);
         });
         if let Some(u) = &unrecorded {
             root.spawn((
                 t.colored(
-                    format!("Your calls are not being recorded: {}", u.0),
+                    w.f("title-not-recorded", &[("why", u.0.clone().into())]),
                     16.0,
                     p.bad,
                 ),
@@ -148,11 +163,7 @@ fn spawn(
             ));
         }
         root.spawn((
-            t.colored(
-                "Arrows or Tab to move, Enter to choose, Esc to go back",
-                15.0,
-                p.dim,
-            ),
+            t.colored(w.t("title-keys"), 15.0, p.dim),
             Node {
                 margin: UiRect::top(px(16)),
                 ..default()

@@ -969,3 +969,112 @@ fn a_leaderboard_that_cannot_be_read_says_so() {
     );
     assert!(!shown.iter().any(|t| t.starts_with("No results yet")));
 }
+
+#[test]
+fn the_game_in_german_plays_the_same_call_records_its_language_and_remembers_the_choice() {
+    use peercall_core::records::Store;
+    use peercall_game::{Language, RecordsDb};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    let game = |options: PlayOptions| {
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+            .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+                200,
+            )))
+            .insert_resource(RecordsDb(std::sync::Mutex::new(
+                Store::open(&db).unwrap().0,
+            )));
+        add_game(&mut app, Library::builtin(), options);
+        app.update();
+        app.update();
+        app
+    };
+    let mut app = game(PlayOptions {
+        lang: Some("de".into()),
+        player: Some("Ute".into()),
+        scenario: Some("demo-request".into()),
+        seed: Some(6),
+        ..default()
+    });
+    assert_eq!(screen(&app), Screen::Briefing);
+    let all = texts(&mut app);
+    assert!(
+        all.iter()
+            .any(|t| t == "Kommen Sie zur Demo vor dem Auswahlgremium"),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().any(|t| t == "Gespräch annehmen (Enter)"),
+        "{all:?}"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.contains("Wann kann Ihr Team"))
+    );
+    for pick in [2, 1, 1, 1, 1, 1] {
+        let n = shown(&app, pick);
+        key(&mut app, digit(n));
+        app.update();
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Debrief);
+    let all = texts(&mut app);
+    assert!(all.iter().any(|t| t == "Ausgang: qualifiziert"), "{all:?}");
+    assert!(all.iter().any(|t| t == "Die Lehre"), "{all:?}");
+    // The same call as in English: the same score, and it verifies against the source.
+    let score = app
+        .world()
+        .resource::<peercall_game::screens::debrief::ShownDebrief>()
+        .0
+        .score;
+    let script = builtin_script("demo-request");
+    let mut english = peercall_dialogue::Call::start(&script, 6);
+    for t in call(&app).call.turns() {
+        english.choose_index(&script, t.choice as usize).unwrap();
+    }
+    assert_eq!(english.score(&script), Some(score));
+    // Back on the title: the language button goes to the next language, and it is remembered.
+    key(&mut app, KeyCode::Escape);
+    key(&mut app, KeyCode::Escape);
+    assert_eq!(screen(&app), Screen::Title);
+    assert!(texts(&mut app).iter().any(|t| t == "Sprache: Deutsch"));
+    press(&mut app, "Sprache: Deutsch");
+    assert_eq!(
+        app.world().resource::<Language>().lang,
+        peercall_core::i18n::PSEUDO
+    );
+    assert!(
+        texts(&mut app).iter().any(|t| t == "[Plàý ~~]"),
+        "{:?}",
+        texts(&mut app)
+    );
+    drop(app);
+    let (store, _) = Store::open(&db).unwrap();
+    let rows = store.results(None).unwrap();
+    assert_eq!((rows.len(), rows[0].lang.as_str()), (1, "de"));
+    rows[0]
+        .verify(&script)
+        .expect("the German call replays against the source");
+    assert_eq!(
+        store.setting("lang").unwrap().as_deref(),
+        Some(peercall_core::i18n::PSEUDO)
+    );
+    drop(store);
+    // Trainer mode: a call without a German translation shows its lines marked.
+    let mut app = game(PlayOptions {
+        lang: Some("de".into()),
+        mark_untranslated: true,
+        player: Some("Ute".into()),
+        scenario: Some("network-expansion".into()),
+        ..default()
+    });
+    let all = texts(&mut app);
+    assert!(all.iter().any(|t| t.starts_with("[en] ")), "{all:?}");
+    assert!(
+        all.iter().any(|t| t == "Gespräch annehmen (Enter)"),
+        "{all:?}"
+    );
+}

@@ -267,17 +267,22 @@ fn screens() -> Vec<(&'static str, Screen, Vec<KeyCode>)> {
         (
             "board",
             Screen::Board,
-            vec![ArrowDown; 5].into_iter().chain([Enter]).collect(),
+            vec![ArrowDown; 6].into_iter().chain([Enter]).collect(),
         ),
         (
             "profile",
             Screen::Profile,
-            vec![ArrowDown; 6].into_iter().chain([Enter]).collect(),
+            vec![ArrowDown; 7].into_iter().chain([Enter]).collect(),
         ),
         (
             "competitions",
             Screen::Competitions,
-            vec![ArrowDown; 7].into_iter().chain([Enter]).collect(),
+            vec![ArrowDown; 8].into_iter().chain([Enter]).collect(),
+        ),
+        (
+            "join",
+            Screen::Join,
+            vec![ArrowDown; 9].into_iter().chain([Enter]).collect(),
         ),
     ]
 }

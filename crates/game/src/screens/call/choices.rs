@@ -49,7 +49,9 @@ fn offer(
     theme: Res<Theme>,
     active: Option<Res<ActiveCall>>,
     choices: Single<(Entity, Option<&Offered>), With<Choices>>,
+    language: Res<crate::Language>,
 ) {
+    let w = language.words();
     moved.clear();
     let Some(active) = active else { return };
     let (container, offered) = choices.into_inner();
@@ -70,7 +72,7 @@ fn offer(
     });
     commands.entity(container).with_children(|c| {
         if over {
-            c.spawn(t.button("See your debrief (Enter)", 0))
+            c.spawn(t.button(w.t("call-see-debrief"), 0))
                 .observe(crate::flow::go(Screen::Debrief));
             return;
         }
@@ -122,6 +124,7 @@ fn say(
     mut offered: Query<&mut Offered>,
     mut notice: Query<(&mut Text, &mut Node), With<CallNotice>>,
     mut moved: MessageWriter<CallMoved>,
+    language: Res<crate::Language>,
 ) {
     let (Ok(choice), Some(mut active)) = (buttons.get(press.entity), active) else {
         return;
@@ -149,7 +152,11 @@ fn say(
         Err(e) => {
             warn!("answer {} not taken: {e}", choice.number);
             moved.write(CallMoved { trust: None });
-            Some(format!("That answer could not be taken: {e}."))
+            Some(
+                language
+                    .words()
+                    .f("call-answer-refused", &[("why", e.to_string().into())]),
+            )
         }
     };
     for (mut text, mut node) in &mut notice {

@@ -64,7 +64,13 @@ fn restore_desktop_mode(settings: Option<ResMut<WinitSettings>>) {
 }
 
 /// Spawns the frame; the parts fill it in when the screen catches up with the call.
-pub(super) fn spawn(mut commands: Commands, theme: Res<Theme>, active: Option<Res<ActiveCall>>) {
+pub(super) fn spawn(
+    mut commands: Commands,
+    theme: Res<Theme>,
+    active: Option<Res<ActiveCall>>,
+    language: Res<crate::Language>,
+) {
+    let w = language.words();
     let Some(active) = active else { return };
     let sc = active.script().scenario();
     let t = *theme;
@@ -138,7 +144,7 @@ pub(super) fn spawn(mut commands: Commands, theme: Res<Theme>, active: Option<Re
                     });
                 });
                 card.spawn((Mood, t.colored("", 17.0, p.text), Label));
-                card.spawn((Clock, t.colored(clock_text(0), 16.0, p.dim)));
+                card.spawn((Clock, t.colored(clock_text(w, 0), 16.0, p.dim)));
             });
 
             left.spawn(t.panel()).with_children(|panel| {
@@ -149,7 +155,7 @@ pub(super) fn spawn(mut commands: Commands, theme: Res<Theme>, active: Option<Re
                         ..default()
                     })
                     .with_children(|row| {
-                        row.spawn(t.colored("Trust", 18.0, p.dim));
+                        row.spawn(t.colored(w.t("call-trust"), 18.0, p.dim));
                         row.spawn(Node {
                             column_gap: px(10),
                             align_items: AlignItems::End,
@@ -194,14 +200,14 @@ pub(super) fn spawn(mut commands: Commands, theme: Res<Theme>, active: Option<Re
                         ));
                     });
                 panel.spawn(t.colored(
-                    format!("Below {hang_up} the prospect ends the call."),
+                    w.f("call-hang-up-below", &[("trust", hang_up.into())]),
                     14.0,
                     p.dim,
                 ));
             });
 
             left.spawn(t.panel()).with_children(|panel| {
-                panel.spawn(t.colored("Resources committed", 18.0, p.dim));
+                panel.spawn(t.colored(w.t("call-resources"), 18.0, p.dim));
                 panel.spawn((DaysText, t.text("", 22.0), Label));
                 panel
                     .spawn((
@@ -232,11 +238,7 @@ pub(super) fn spawn(mut commands: Commands, theme: Res<Theme>, active: Option<Re
                     margin: UiRect::top(Val::Auto),
                     ..default()
                 },
-                children![t.colored(
-                    "Answer with 1-9, a click, or the arrows and Enter. Esc puts the call on hold.",
-                    14.0,
-                    p.dim
-                )],
+                children![t.colored(w.t("call-keys"), 14.0, p.dim)],
             ));
         });
 
@@ -251,7 +253,7 @@ pub(super) fn spawn(mut commands: Commands, theme: Res<Theme>, active: Option<Re
         })
         .with_children(|right| {
             right.spawn(t.colored(
-                format!("{}  -  {}", sc.title, sc.difficulty.label()),
+                format!("{}  -  {}", sc.title, w.difficulty(sc.difficulty)),
                 16.0,
                 p.dim,
             ));
@@ -298,13 +300,14 @@ fn tick_clock(
     active: Option<Res<ActiveCall>>,
     mut clock: Query<&mut Text, With<Clock>>,
     settings: Option<ResMut<WinitSettings>>,
+    language: Res<crate::Language>,
 ) {
     let Some(active) = active else { return };
     if active.call.is_over() {
         return;
     }
     let secs = (time.elapsed_secs_f64() - active.started).max(0.0) as u64;
-    let s = clock_text(secs);
+    let s = clock_text(language.words(), secs);
     for mut text in &mut clock {
         if text.0 != s {
             text.0 = s.clone();
@@ -330,10 +333,6 @@ fn tick_clock(
 }
 
 /// The call clock: whole minutes, so a call that waits for the player needs no frame a second.
-pub fn clock_text(secs: u64) -> String {
-    match secs / 60 {
-        0 => "On the call: under a minute".to_string(),
-        1 => "On the call: 1 minute".to_string(),
-        m => format!("On the call: {m} minutes"),
-    }
+pub fn clock_text(w: &peercall_core::ui::Words, secs: u64) -> String {
+    w.f("call-clock", &[("minutes", (secs / 60).into())])
 }

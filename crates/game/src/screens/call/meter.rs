@@ -56,7 +56,9 @@ fn follow(
     >,
     mut days_fill: Single<&mut Node, With<DaysFill>>,
     mut avatar: Single<&mut BackgroundColor, With<Avatar>>,
+    language: Res<crate::Language>,
 ) {
+    let w = language.words();
     let Some(active) = active else { return };
     let t = *theme;
     let p = t.palette;
@@ -96,33 +98,32 @@ fn follow(
     next.target = trust;
     commands.entity(bar).insert(next);
     let days = active.call.days();
-    days_text.0 = format!(
-        "{} person-day{}",
-        format_days(days),
-        if (days - 1.0).abs() < 1e-9 { "" } else { "s" }
+    days_text.0 = w.f(
+        "call-person-days",
+        &[("days", format_days(days).into()), ("count", days.into())],
     );
     days_fill.width = percent((days / GAUGE_DAYS * 100.0).min(100.0) as f32);
     let (label, color) = mood_of(trust, active.script().scenario().trust.hang_up_below, &t);
     let (text, c) = &mut *mood;
-    text.0 = format!("Mood: {label}");
+    text.0 = w.f("call-mood", &[("mood", w.t(label).into())]);
     c.0 = color;
     avatar.0 = color.darker(0.25);
 }
 
-/// A word for the prospect's mood at this trust, and its colour.
+/// The prospect's mood at this trust (the message id of its word), and its colour.
 pub fn mood_of(trust: f32, hang_up_below: i32, t: &Theme) -> (&'static str, Color) {
     let p = t.palette;
     let danger = hang_up_below as f32;
     if trust >= 70.0 {
-        ("warm, talking openly", p.good)
+        ("mood-warm", p.good)
     } else if trust >= 50.0 {
-        ("open", p.good)
+        ("mood-open", p.good)
     } else if trust >= 35.0 {
-        ("guarded", p.warn)
+        ("mood-guarded", p.warn)
     } else if trust >= danger + 8.0 {
-        ("impatient", p.bad)
+        ("mood-impatient", p.bad)
     } else {
-        ("about to hang up", p.bad)
+        ("mood-hanging-up", p.bad)
     }
 }
 

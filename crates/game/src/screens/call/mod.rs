@@ -72,7 +72,8 @@ pub fn start(world: &mut World, how: Start) {
                 .entry(world.resource::<crate::Scenarios>())
                 .and_then(|e| e.shared_script())
             else {
-                notice(world, "That scenario is no longer on offer.".into());
+                let text = world.resource::<crate::Language>().words().t("call-gone");
+                notice(world, text);
                 return;
             };
             (script, None)
@@ -152,6 +153,7 @@ fn count_attempt(
     base: u64,
 ) -> Result<u64, String> {
     let player = world.resource::<Profile>().player.clone();
+    let w = world.resource::<crate::Language>().words();
     let c = &competition.competition;
     let seed_of = |attempt: u32| {
         peercall_core::competition::player_seed(&c.id, script, base, &player, attempt)
@@ -164,11 +166,11 @@ fn count_attempt(
             .map_err(|_| "the records are unavailable after an earlier failure".to_string())?;
     let used = store
         .attempts(&player, &c.id, script.id())
-        .map_err(|e| format!("Cannot count this attempt: {e}"))?;
+        .map_err(|e| w.f("call-attempt-uncounted", &[("why", e.to_string().into())]))?;
     if used >= c.attempts {
-        return Err(format!(
-            "No attempts left: you have used {used} of {}.",
-            c.attempts
+        return Err(w.f(
+            "call-no-attempts",
+            &[("used", used.into()), ("allowed", c.attempts.into())],
         ));
     }
     let seed = seed_of(used);
@@ -180,7 +182,7 @@ fn count_attempt(
             seed,
             std::time::SystemTime::now(),
         )
-        .map_err(|e| format!("Cannot count this attempt, so it cannot start: {e}"))?;
+        .map_err(|e| w.f("call-attempt-not-started", &[("why", e.to_string().into())]))?;
     Ok(seed)
 }
 

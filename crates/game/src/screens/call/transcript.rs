@@ -36,7 +36,9 @@ fn draw(
     active: Option<Res<ActiveCall>>,
     transcript: Single<(Entity, &mut ScrollPosition, Option<&mut Drawn>), With<Transcript>>,
     old_lines: Query<Entity, With<ProspectLine>>,
+    language: Res<crate::Language>,
 ) {
+    let w = language.words();
     moved.clear();
     let Some(active) = active else { return };
     let (list, mut scroll, drawn) = transcript.into_inner();
@@ -58,14 +60,14 @@ fn draw(
         let newest = i + 1 == lines.len();
         commands
             .entity(list)
-            .with_children(|l| spawn_line(l, &t, script, line, newest && !over));
+            .with_children(|l| spawn_line(l, &t, w, script, line, newest && !over));
     }
     if let Some(finish) = active.call.finish().filter(|_| !was.over) {
         let (_, ending) = sc.endings.at(finish.ending as usize);
         let note = if finish.hung_up {
-            format!("{} hung up.", sc.prospect.name)
+            w.f("call-hung-up", &[("name", sc.prospect.name.clone().into())])
         } else {
-            "The call is over.".to_string()
+            w.t("call-over")
         };
         let color = if ending.outcome.is_qualified() {
             p.good
@@ -95,7 +97,14 @@ fn draw(
     });
 }
 
-fn spawn_line(l: &mut ChildSpawnerCommands, t: &Theme, script: &Script, line: &Line, newest: bool) {
+fn spawn_line(
+    l: &mut ChildSpawnerCommands,
+    t: &Theme,
+    w: &peercall_core::ui::Words,
+    script: &Script,
+    line: &Line,
+    newest: bool,
+) {
     let p = t.palette;
     let sc = script.scenario();
     match line {
@@ -125,10 +134,16 @@ fn spawn_line(l: &mut ChildSpawnerCommands, t: &Theme, script: &Script, line: &L
             };
             l.spawn(t.bubble(AlignSelf::End, p.player))
                 .with_children(|b| {
-                    b.spawn(t.colored("You", 14.0, p.accent));
+                    b.spawn(t.colored(w.t("call-you"), 14.0, p.accent));
                     b.spawn((t.text(text.clone(), 19.0), Label));
                     b.spawn(t.colored(
-                        format!("{}  |  trust {delta:+}", signal.label()),
+                        w.f(
+                            "call-signal-trust",
+                            &[
+                                ("signal", w.signal(*signal).into()),
+                                ("delta", format!("{delta:+}").into()),
+                            ],
+                        ),
                         14.0,
                         delta_color,
                     ));
