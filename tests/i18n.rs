@@ -60,7 +60,11 @@ fn a_call_in_german_plays_the_same_path_and_score_and_verifies_against_the_sourc
         .output()
         .unwrap();
     success(&out);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Qualifiziert"));
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    // The scenario's words and the interface's, both in German.
+    assert!(said.contains("Qualifiziert"), "{said}");
+    assert!(said.contains("Ausgang: qualifiziert"), "{said}");
+    assert!(said.contains("Sie: Hallo Walt"), "{said}");
     let export = dir.path().join("ute.json");
     success(
         &peercall_db(&db)

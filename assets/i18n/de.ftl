@@ -231,3 +231,17 @@ join-need-code = Tippen Sie den Beitrittscode Ihres Teams ein.
 join-cannot = Ihre Aufzeichnungen lassen sich nicht öffnen, daher können Sie nicht beitreten.
 join-joining = Beitritt zu { $server } ...
 join-failed = Nicht beigetreten: { $why }
+
+## Ein Gespräch im Terminal (`peercall run`).
+
+run-turn = { $signal } | Vertrauen { $before } -> { $after }
+run-summary = Ausgang: { $outcome }   Punkte: { $score }/100 ({ $tier })   Vertrauen: { $trust }   Zugesagte Personentage: { $days }
+run-answer = { $signal } ({ $delta } Vertrauen: { $before } -> { $after })
+run-lesson = Die Lehre: { $lesson }
+run-not-over = (das Gespräch ist nach { $choices } Antworten nicht vorbei; jetzt im Angebot:)
+run-intro = Ziel: { $goal }
+    Startwert: { $seed } (dasselbe Gespräch noch einmal mit --seed { $seed })
+    Tippen Sie eine Antwortnummer und Enter; q beendet.
+run-left = (Gespräch nicht beendet)
+run-type-number = Tippen Sie eine Zahl von 1 bis { $count }, oder q zum Beenden.
+run-meter = Vertrauen [{ $bar }] { $trust }   Zugesagt: { $days } Personentage

@@ -231,3 +231,17 @@ join-need-code = Type your team's join code.
 join-cannot = Your records cannot be opened, so you cannot join.
 join-joining = Joining { $server } ...
 join-failed = Not joined: { $why }
+
+## A call in the terminal (`peercall run`).
+
+run-turn = { $signal } | trust { $before } -> { $after }
+run-summary = Outcome: { $outcome }   Score: { $score }/100 ({ $tier })   Trust: { $trust }   Person-days committed: { $days }
+run-answer = { $signal } ({ $delta } trust: { $before } -> { $after })
+run-lesson = Lesson: { $lesson }
+run-not-over = (the call is not over after { $choices } choices; on offer now:)
+run-intro = Goal: { $goal }
+    Seed: { $seed } (play the same call again with --seed { $seed })
+    Type a choice number and Enter; q quits.
+run-left = (call left unfinished)
+run-type-number = Type a number from 1 to { $count }, or q to quit.
+run-meter = Trust [{ $bar }] { $trust }   Committed: { $days } person-days

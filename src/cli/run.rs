@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use peercall_dialogue::score::{format_days, transcript_text};
+use peercall_dialogue::score::format_days;
 use peercall_dialogue::{Call, Debrief, Line, Script};
 use serde::Serialize;
 
@@ -88,6 +88,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
         .as_deref()
         .map(peercall_core::i18n::parse_lang)
         .transpose()?;
+    let words = peercall_core::ui::words(lang.as_deref().unwrap_or(peercall_core::i18n::SOURCE));
     let script = match &lang {
         Some(l) => {
             let file = args.file.display().to_string();
@@ -137,12 +138,12 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
     let first = start(&script)?;
     let started = std::time::SystemTime::now();
     let (code, call) = match (&args.choices, &args.picks) {
-        (Some(numbers), _) => scripted(&script, first, numbers, false, args.json)?,
-        (None, Some(picks)) => scripted(&script, first, picks, true, args.json)?,
+        (Some(numbers), _) => scripted(&script, first, numbers, false, args.json, words)?,
+        (None, Some(picks)) => scripted(&script, first, picks, true, args.json, words)?,
         (None, None) if args.json => {
             return Err("--json needs --choices or --picks (the lines to say)".into());
         }
-        (None, None) => interactive(&script, first)?,
+        (None, None) => interactive(&script, first, words)?,
     };
     if let (Some(player), Some(call)) = (&player, call.filter(|c| c.is_over())) {
         let store = args.db.open()?;
@@ -235,6 +236,7 @@ fn scripted(
     numbers: &[usize],
     by_file: bool,
     json: bool,
+    words: &peercall_core::ui::Words,
 ) -> Result<(ExitCode, Option<Call>), String> {
     let seed = call.seed();
     let mut shown = Vec::with_capacity(numbers.len());
@@ -278,13 +280,13 @@ fn scripted(
         return Ok((ExitCode::SUCCESS, Some(call)));
     }
     let name = &script.scenario().prospect.name;
-    print!("{}", transcript_text(&call.transcript(script), name));
+    print!("{}", words.transcript_text(&call.transcript(script), name));
     match Debrief::of(&call, script) {
-        Some(d) => println!("\n{}", d.to_text()),
+        Some(d) => println!("\n{}", words.debrief_text(&d)),
         None => {
             println!(
-                "\n(the call is not over after {} choices; on offer now:)",
-                numbers.len()
+                "\n{}",
+                words.f("run-not-over", &[("choices", numbers.len().into())])
             );
             for o in call.offered(script) {
                 println!("  {}. {}", o.number, o.say);
@@ -294,7 +296,11 @@ fn scripted(
     Ok((ExitCode::SUCCESS, Some(call)))
 }
 
-fn interactive(script: &Script, mut call: Call) -> Result<(ExitCode, Option<Call>), String> {
+fn interactive(
+    script: &Script,
+    mut call: Call,
+    words: &peercall_core::ui::Words,
+) -> Result<(ExitCode, Option<Call>), String> {
     let seed = call.seed();
     let sc = script.scenario();
     let stdin = std::io::stdin();
@@ -306,11 +312,17 @@ fn interactive(script: &Script, mut call: Call) -> Result<(ExitCode, Option<Call
     w(
         &mut out,
         &format!(
-            "\n{} ({})\n\n{}\n\nGoal: {}\nSeed: {seed} (play the same call again with --seed {seed})\nType a choice number and Enter; q quits.\n",
+            "\n{} ({})\n\n{}\n\n{}\n",
             sc.title,
-            sc.difficulty.label(),
+            words.difficulty(sc.difficulty),
             wrap(&sc.briefing, 88, ""),
-            sc.goal
+            words.f(
+                "run-intro",
+                &[
+                    ("goal", sc.goal.clone().into()),
+                    ("seed", seed.to_string().into())
+                ]
+            )
         ),
     )?;
     let mut line = String::new();
@@ -332,16 +344,16 @@ fn interactive(script: &Script, mut call: Call) -> Result<(ExitCode, Option<Call
                 &format!("{}\n", wrap(&format!("{}. {}", o.number, o.say), 86, "  ")),
             )?;
         }
-        w(&mut out, &format!("\n{}\n> ", meter(&call)))?;
+        w(&mut out, &format!("\n{}\n> ", meter(&call, words)))?;
         out.flush().map_err(|e| e.to_string())?;
         line.clear();
         if input.read_line(&mut line).map_err(|e| e.to_string())? == 0 {
-            w(&mut out, "\n(call left unfinished)\n")?;
+            w(&mut out, &format!("\n{}\n", words.t("run-left")))?;
             return Ok((ExitCode::SUCCESS, None));
         }
         let text = line.trim();
         if text.eq_ignore_ascii_case("q") {
-            w(&mut out, "(call left unfinished)\n")?;
+            w(&mut out, &format!("{}\n", words.t("run-left")))?;
             return Ok((ExitCode::SUCCESS, None));
         }
         let number = match text.parse::<usize>() {
@@ -349,7 +361,10 @@ fn interactive(script: &Script, mut call: Call) -> Result<(ExitCode, Option<Call
             Err(_) => {
                 w(
                     &mut out,
-                    &format!("Type a number from 1 to {}, or q to quit.\n", offered.len()),
+                    &format!(
+                        "{}\n",
+                        words.f("run-type-number", &[("count", offered.len().into())])
+                    ),
                 )?;
                 continue;
             }
@@ -360,11 +375,19 @@ fn interactive(script: &Script, mut call: Call) -> Result<(ExitCode, Option<Call
                 w(
                     &mut out,
                     &format!(
-                        "\n  -> {} ({:+} trust: {} -> {})\n",
-                        t.signal.label(),
-                        t.trust_after - t.trust_before,
-                        t.trust_before,
-                        t.trust_after
+                        "\n  -> {}\n",
+                        words.f(
+                            "run-answer",
+                            &[
+                                ("signal", words.signal(t.signal).into()),
+                                (
+                                    "delta",
+                                    format!("{:+}", t.trust_after - t.trust_before).into()
+                                ),
+                                ("before", t.trust_before.into()),
+                                ("after", t.trust_after.into()),
+                            ],
+                        )
                     ),
                 )?;
             }
@@ -380,20 +403,25 @@ fn interactive(script: &Script, mut call: Call) -> Result<(ExitCode, Option<Call
         )?;
     }
     if let Some(d) = Debrief::of(&call, script) {
-        w(&mut out, &format!("\n{}\n", d.to_text()))?;
+        w(&mut out, &format!("\n{}\n", words.debrief_text(&d)))?;
     }
     Ok((ExitCode::SUCCESS, Some(call)))
 }
 
 /// The trust meter and the resources gauge as one line of text.
-fn meter(call: &Call) -> String {
+fn meter(call: &Call, words: &peercall_core::ui::Words) -> String {
     let trust = call.trust().clamp(0, 100);
     let filled = (trust / 5) as usize;
-    format!(
-        "Trust [{}{}] {trust:>3}   Committed: {} person-days",
-        "#".repeat(filled),
-        "-".repeat(20 - filled),
-        format_days(call.days())
+    words.f(
+        "run-meter",
+        &[
+            (
+                "bar",
+                format!("{}{}", "#".repeat(filled), "-".repeat(20 - filled)).into(),
+            ),
+            ("trust", format!("{trust:>3}").into()),
+            ("days", format_days(call.days()).into()),
+        ],
     )
 }
 

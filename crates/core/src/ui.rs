@@ -141,6 +141,112 @@ impl Words {
     }
 }
 
+impl Words {
+    /// A call's transcript as plain text, for the terminal.
+    pub fn transcript_text(&self, lines: &[peercall_dialogue::Line], prospect: &str) -> String {
+        let mut out = String::new();
+        for line in lines {
+            match line {
+                peercall_dialogue::Line::Prospect { text } => {
+                    out.push_str(&format!("{prospect}: {text}\n"));
+                }
+                peercall_dialogue::Line::Player {
+                    text,
+                    signal,
+                    trust_before,
+                    trust_after,
+                } => out.push_str(&format!(
+                    "{}: {text}\n   [{}]\n",
+                    self.t("call-you"),
+                    self.f(
+                        "run-turn",
+                        &[
+                            ("signal", self.signal(*signal).into()),
+                            ("before", (*trust_before).into()),
+                            ("after", (*trust_after).into()),
+                        ],
+                    )
+                )),
+            }
+        }
+        out
+    }
+
+    /// A debrief as plain text, for the terminal.
+    pub fn debrief_text(&self, d: &peercall_dialogue::Debrief) -> String {
+        use peercall_dialogue::score::format_days;
+        let mut out = format!("== {} ==\n", d.headline);
+        if let Some(t) = &d.truth {
+            out.push_str(&self.f("debrief-truth", &[("truth", t.title.clone().into())]));
+            out.push('\n');
+            if !t.fits {
+                out.push_str(&self.t("debrief-misfit"));
+                out.push('\n');
+            }
+            if !t.debrief.is_empty() {
+                out.push_str(&format!("{}\n", t.debrief));
+            }
+            out.push_str(&match &t.revealed_by {
+                Some((turn, line)) => self.f(
+                    "debrief-told",
+                    &[("turn", (*turn).into()), ("line", line.clone().into())],
+                ),
+                None => self.t("debrief-never-told"),
+            });
+            out.push_str("\n\n");
+        }
+        out.push_str(&self.f(
+            "run-summary",
+            &[
+                ("outcome", self.outcome(d.outcome).into()),
+                ("score", d.score.into()),
+                ("tier", self.tier(d.score).into()),
+                ("trust", d.trust.into()),
+                ("days", format_days(d.days).into()),
+            ],
+        ));
+        out.push_str("\n\n");
+        for t in &d.turns {
+            out.push_str(&self.f(
+                "debrief-said",
+                &[("turn", t.turn.into()), ("said", t.said.clone().into())],
+            ));
+            out.push_str("\n   ");
+            out.push_str(&self.f(
+                "debrief-signal",
+                &[
+                    ("signal", self.signal(t.signal).into()),
+                    (
+                        "delta",
+                        format!("{:+}", t.trust_after - t.trust_before).into(),
+                    ),
+                    ("before", t.trust_before.into()),
+                    ("after", t.trust_after.into()),
+                ],
+            ));
+            out.push_str(&format!("\n   {}\n", self.signal_why(t.signal)));
+            if !t.feedback.is_empty() {
+                out.push_str(&format!("   {}\n", t.feedback));
+            }
+            if let Some(b) = &t.better {
+                out.push_str("   ");
+                out.push_str(&self.f(
+                    "debrief-better",
+                    &[
+                        ("signal", self.signal(b.signal).into()),
+                        ("delta", format!("{:+}", b.trust).into()),
+                    ],
+                ));
+                out.push_str(&format!(": \"{}\"\n", b.say));
+            }
+            out.push('\n');
+        }
+        out.push_str(&self.f("run-lesson", &[("lesson", d.lesson.clone().into())]));
+        out.push('\n');
+        out
+    }
+}
+
 /// An argument of a message.
 #[derive(Debug, Clone)]
 pub enum Arg {

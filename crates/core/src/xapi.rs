@@ -385,4 +385,24 @@ mod tests {
         assert_ne!(stable_uuid(&["x"]), stable_uuid(&["y"]));
         assert_eq!(stable_uuid(&["x"]).len(), 36);
     }
+
+    #[test]
+    fn statements_say_which_language_the_call_was_played_in() {
+        let library = crate::library::Library::builtin();
+        let script = library.entries[library.find("demo-request").unwrap()]
+            .script()
+            .unwrap();
+        let mut call = peercall_dialogue::Call::start(script, 6);
+        while !call.is_over() {
+            call.choose_index(script, 0).unwrap();
+        }
+        let now = SystemTime::now();
+        let mut r = Record::of(&call, script, "Ute", "", now, now, None).unwrap();
+        let lang = |r: &Record| {
+            statements(r, script, "https://example.com")[0]["context"]["language"].clone()
+        };
+        assert_eq!(lang(&r), "en");
+        r.lang = "de".into();
+        assert_eq!(lang(&r), "de");
+    }
 }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::call::{Call, Line};
+use crate::call::Call;
 use crate::scenario::{Outcome, Signal};
 use crate::script::Script;
 
@@ -269,66 +269,6 @@ impl Debrief {
             truth,
         })
     }
-
-    /// The debrief as plain text, for the terminal.
-    pub fn to_text(&self) -> String {
-        let mut out = String::new();
-        out.push_str(&format!("== {} ==\n", self.headline));
-        if let Some(t) = &self.truth {
-            out.push_str(&format!("What was really going on: {}\n", t.title));
-            if !t.fits {
-                out.push_str(
-                    "This ending does not fit what was going on, so it scores as time wasted.\n",
-                );
-            }
-            if !t.debrief.is_empty() {
-                out.push_str(&format!("{}\n", t.debrief));
-            }
-            match &t.revealed_by {
-                Some((turn, line)) => {
-                    out.push_str(&format!("The line that told it, before answer {turn}: \"{line}\"\n"))
-                }
-                None => out.push_str(
-                    "The prospect never said it: the call ended before the questions that bring it out.\n",
-                ),
-            }
-            out.push('\n');
-        }
-        out.push_str(&format!(
-            "Outcome: {}   Score: {}/100 ({})   Trust: {}   Person-days committed: {}\n\n",
-            self.outcome.label(),
-            self.score,
-            self.tier,
-            self.trust,
-            format_days(self.days)
-        ));
-        for t in &self.turns {
-            out.push_str(&format!(
-                "{}. You: \"{}\"\n   Signal: {} ({:+} trust, {} -> {})\n   {}\n",
-                t.turn,
-                t.said,
-                t.signal_label,
-                t.trust_after - t.trust_before,
-                t.trust_before,
-                t.trust_after,
-                t.explanation
-            ));
-            if !t.feedback.is_empty() {
-                out.push_str(&format!("   {}\n", t.feedback));
-            }
-            if let Some(b) = &t.better {
-                out.push_str(&format!(
-                    "   Better: \"{}\" ({}, {:+})\n",
-                    b.say,
-                    b.signal.label(),
-                    b.trust
-                ));
-            }
-            out.push('\n');
-        }
-        out.push_str(&format!("Lesson: {}\n", self.lesson));
-        out
-    }
 }
 
 /// A headline generated from the outcome when the ending has no title.
@@ -355,24 +295,4 @@ pub fn format_days(days: f64) -> String {
     let s = format!("{days:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     s.to_string()
-}
-
-/// The transcript as plain text, for the terminal.
-pub fn transcript_text(lines: &[Line], prospect_name: &str) -> String {
-    let mut out = String::new();
-    for line in lines {
-        match line {
-            Line::Prospect { text } => out.push_str(&format!("{prospect_name}: {text}\n")),
-            Line::Player {
-                text,
-                signal,
-                trust_before,
-                trust_after,
-            } => out.push_str(&format!(
-                "You: {text}\n   [{} | trust {trust_before} -> {trust_after}]\n",
-                signal.label()
-            )),
-        }
-    }
-    out
 }

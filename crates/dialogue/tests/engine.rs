@@ -438,7 +438,6 @@ fn a_qualified_ending_that_does_not_fit_the_truth_scores_as_wasted() {
     );
     let d = peercall_dialogue::Debrief::of(&ballpark, &script).unwrap();
     assert!(!d.truth.as_ref().unwrap().fits);
-    assert!(d.to_text().contains("does not fit what was going on"));
     // In `moving` the ballpark is right.
     let right = Call::start_in(&script, 1, 0);
     let mut right = right;
@@ -478,10 +477,6 @@ fn the_debrief_names_the_line_that_told_the_truth_and_the_listener_hears_it() {
     assert_eq!(
         truth.revealed_by,
         Some((2, "Our new owners may move IT away.".to_string()))
-    );
-    assert!(
-        d.to_text()
-            .contains("The line that told it, before answer 2")
     );
     // In `growing` the node's own line is said, and with a line written only for `moving`, it
     // tells `growing` as plainly: it reveals it too, and check finds every truth heard.
