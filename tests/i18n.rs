@@ -318,3 +318,47 @@ fn ids_are_written_once_and_change_no_result_and_the_languages_are_listed() {
     let out = peercall().args(["i18n", "check"]).output().unwrap();
     success(&out);
 }
+
+#[test]
+fn both_seed_calls_play_the_same_in_german_on_every_truth() {
+    let net = |truth: &str, picks: &str| {
+        (
+            common::NET,
+            common::seeds_in(common::NET, truth).next().unwrap(),
+            picks.to_string(),
+        )
+    };
+    for (file, seed, picks) in [
+        net("consolidating", common::NET_PEER),
+        net("funded", "2,1,3,2,2"),
+        net("third-bid", "2,1,3,2,3"),
+        (DEMO, 6, PICKS.to_string()),
+        (DEMO, common::demo_seed(1), "1,1,1,1,1,1".to_string()),
+    ] {
+        let play = |lang: Option<&str>| {
+            let out = peercall()
+                .args([
+                    "run",
+                    file,
+                    "--seed",
+                    &seed.to_string(),
+                    "--picks",
+                    &picks,
+                    "--json",
+                ])
+                .args(lang.map(|l| ["--lang", l]).into_iter().flatten())
+                .output()
+                .unwrap();
+            success(&out);
+            serde_json::from_slice::<Value>(&out.stdout).unwrap()
+        };
+        let (en, de) = (play(None), play(Some("de")));
+        for field in ["choices", "ending", "score", "trust", "days"] {
+            assert_eq!(en[field], de[field], "{file} {seed} {picks}: {field}");
+        }
+        assert_ne!(
+            en["transcript"], de["transcript"],
+            "{file}: the words are German"
+        );
+    }
+}

@@ -1068,7 +1068,7 @@ fn the_game_in_german_plays_the_same_call_records_its_language_and_remembers_the
         lang: Some("de".into()),
         mark_untranslated: true,
         player: Some("Ute".into()),
-        scenario: Some("network-expansion".into()),
+        scenario: Some("free-consulting".into()),
         ..default()
     });
     let all = texts(&mut app);
