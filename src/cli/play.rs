@@ -72,10 +72,15 @@ fn parse_size(s: &str) -> Result<(u32, u32), String> {
 
 /// Runs the game.
 pub fn play(mut args: PlayArgs) -> Result<ExitCode, String> {
-    let library = match &args.dialogues {
+    let mut library = match &args.dialogues {
         Some(dir) => Library::from_path(dir)?,
         None => Library::builtin(),
     };
+    // In another language the list is sorted by the translated titles: the autoplayed call is
+    // the one the game will show first.
+    if let Some(lang) = &args.lang {
+        library.translate(lang, args.mark_untranslated);
+    }
     if let Some(picks) = &args.autoplay {
         // The game presses the numbers the lines are shown at on this seed.
         args.autoplay = Some(check_autoplay(&library, &args, picks)?);
