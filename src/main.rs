@@ -68,7 +68,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", cli::words().f("cli-error", &[("why", e.into())]));
             ExitCode::from(1)
         }
     }

@@ -362,3 +362,32 @@ fn both_seed_calls_play_the_same_in_german_on_every_truth() {
         );
     }
 }
+
+#[test]
+fn the_command_line_speaks_the_language_it_is_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    for (env, lang, empty, error) in [
+        ("PEERCALL_LANG", "de", "Noch keine Ergebnisse.", "Fehler: "),
+        ("LANG", "de_DE.UTF-8", "Noch keine Ergebnisse.", "Fehler: "),
+        ("LANG", "fr_FR.UTF-8", "No results yet.", "error: "),
+    ] {
+        let out = peercall_db(&db)
+            .env(env, lang)
+            .arg("board")
+            .output()
+            .unwrap();
+        success(&out);
+        assert!(text(&out).contains(empty), "{env}={lang}: {}", text(&out));
+        let out = peercall_db(&db)
+            .env(env, lang)
+            .args(["run", "no-such-file.ron"])
+            .output()
+            .unwrap();
+        assert!(
+            text(&out).lines().any(|l| l.starts_with(error)),
+            "{env}={lang}: {}",
+            text(&out)
+        );
+    }
+}

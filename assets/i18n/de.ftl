@@ -245,3 +245,30 @@ run-intro = Ziel: { $goal }
 run-left = (Gespräch nicht beendet)
 run-type-number = Tippen Sie eine Zahl von 1 bis { $count }, oder q zum Beenden.
 run-meter = Vertrauen [{ $bar }] { $trust }   Zugesagt: { $days } Personentage
+
+## Die Kommandozeile.
+
+cli-error = Fehler: { $why }
+cli-board-empty = Noch keine Ergebnisse.
+cli-board-place = Platz
+cli-board-player = Spieler
+cli-board-team = Team
+cli-board-score = Punkte
+cli-board-time = Zeit
+cli-board-calls = Gespräche
+cli-board-team-mean = Die Punktzahl eines Teams ist der Mittelwert der Summen seiner Spieler, damit die Teamgröße nicht zählt.
+cli-exported = { $count } Ergebnis(se) nach { $file } exportiert
+cli-unparked = { $count } zurückgestellte Aussage(n) wieder in die Warteschlange gestellt
+cli-synced = { $sent } gesendet, { $waiting } wartend, { $parked } zurückgestellt
+cli-parked = zurückgestellt { $id }: { $why }
+cli-more = ... und { $count } weitere
+cli-parked-how = Der LRS hat diese als ungültig abgelehnt; beheben Sie die Ursache, dann `peercall records sync --retry-parked`.
+cli-rejected = abgelehnt { $file } { $id }: { $why }
+cli-imported = { $added } hinzugefügt, { $duplicates } schon vorhanden, { $rejected } abgelehnt
+cli-published = { $name } ({ $id }) auf { $server } veröffentlicht; Beitrittscodes:
+cli-joined = { $competition } als { $name } ({ $team }) beigetreten; Ihre Ergebnisse gehen an { $server }
+cli-joined-files = { $count ->
+    [one] Die Gesprächsdatei liegt
+   *[other] Die { $count } Gesprächsdateien liegen
+  } in { $dir }; spielen Sie mit `peercall compete { $file }` (oder im Spiel unter Wettbewerbe)
+cli-hub-sent = { $sent } gesendet, { $waiting } wartend, { $refused } abgelehnt

@@ -245,3 +245,30 @@ run-intro = Goal: { $goal }
 run-left = (call left unfinished)
 run-type-number = Type a number from 1 to { $count }, or q to quit.
 run-meter = Trust [{ $bar }] { $trust }   Committed: { $days } person-days
+
+## The command line.
+
+cli-error = error: { $why }
+cli-board-empty = No results yet.
+cli-board-place = Place
+cli-board-player = Player
+cli-board-team = Team
+cli-board-score = Score
+cli-board-time = Time
+cli-board-calls = Calls
+cli-board-team-mean = A team's score is the mean of its players' totals, so team size does not count.
+cli-exported = exported { $count } result(s) to { $file }
+cli-unparked = { $count } set-aside statement(s) put back in the queue
+cli-synced = { $sent } sent, { $waiting } waiting, { $parked } set aside
+cli-parked = set aside { $id }: { $why }
+cli-more = ... and { $count } more
+cli-parked-how = The LRS refused these as invalid; fix the cause, then `peercall records sync --retry-parked`.
+cli-rejected = rejected { $file } { $id }: { $why }
+cli-imported = { $added } added, { $duplicates } already recorded, { $rejected } rejected
+cli-published = published { $name } ({ $id }) on { $server }; join codes:
+cli-joined = joined { $competition } as { $name } ({ $team }); your results go to { $server }
+cli-joined-files = its { $count ->
+    [one] 1 scenario file is
+   *[other] { $count } scenario files are
+  } in { $dir }; play it with `peercall compete { $file }` (or from the game's Competitions)
+cli-hub-sent = { $sent } sent, { $waiting } waiting, { $refused } refused

@@ -157,10 +157,20 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, String> {
     }
     let codes = client::publish(&a.server, &a.admin_token, &text, &scenarios, &a.teams)?;
     println!(
-        "published {} ({}) on {}; join codes:",
-        crate::shown::terminal(&competition.name),
-        competition.id,
-        a.server
+        "{}",
+        super::words().f(
+            "cli-published",
+            &[
+                (
+                    "name",
+                    crate::shown::terminal(&competition.name)
+                        .into_owned()
+                        .into()
+                ),
+                ("id", competition.id.clone().into()),
+                ("server", a.server.clone().into()),
+            ],
+        )
     );
     for (team, code) in codes {
         println!("  {:<20} {code}", crate::shown::terminal(&team));
@@ -177,20 +187,40 @@ pub fn join(a: &JoinArgs) -> Result<ExitCode, String> {
     let m = client::membership(&store)?.ok_or("the hub was not remembered")?;
     let files = client::files(&m)?;
     let file = client::save_files(&files, &client::files_dir(&store, &m.competition))?;
+    let w = super::words();
     println!(
-        "joined {} as {} ({}); your results go to {}",
-        joined.competition,
-        crate::shown::terminal(&profile.player),
-        crate::shown::terminal(&joined.team),
-        a.server
+        "{}",
+        w.f(
+            "cli-joined",
+            &[
+                ("competition", joined.competition.clone().into()),
+                (
+                    "name",
+                    crate::shown::terminal(&profile.player).into_owned().into()
+                ),
+                (
+                    "team",
+                    crate::shown::terminal(&joined.team).into_owned().into()
+                ),
+                ("server", a.server.clone().into()),
+            ],
+        )
     );
     println!(
-        "its {} scenario file{} are in {}; play it with `peercall compete {}` (or from the game's Competitions)",
-        files.scenarios.len(),
-        if files.scenarios.len() == 1 { "" } else { "s" },
-        file.parent()
-            .map_or_else(String::new, |d| d.display().to_string()),
-        file.display()
+        "{}",
+        w.f(
+            "cli-joined-files",
+            &[
+                ("count", files.scenarios.len().into()),
+                (
+                    "dir",
+                    file.parent()
+                        .map_or_else(String::new, |d| d.display().to_string())
+                        .into(),
+                ),
+                ("file", file.display().to_string().into()),
+            ],
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -215,9 +245,15 @@ fn send(a: &SendArgs) -> Result<ExitCode, String> {
     let d = client::deliver(&store, std::time::SystemTime::now())?;
     let (waiting, refused) = store.hub_pending()?;
     println!(
-        "{} sent, {waiting} waiting, {} refused",
-        d.sent,
-        refused.len()
+        "{}",
+        super::words().f(
+            "cli-hub-sent",
+            &[
+                ("sent", d.sent.into()),
+                ("waiting", waiting.into()),
+                ("refused", refused.len().into()),
+            ],
+        )
     );
     for (_, why) in &refused {
         println!("  {}", crate::shown::terminal(why));

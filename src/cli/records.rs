@@ -107,14 +107,23 @@ pub fn board(args: &BoardArgs) -> Result<ExitCode, String> {
             .map_err(|e| format!("cannot write the CSV: {e}"))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let w = super::words();
     if view.is_empty() {
-        println!("No results yet.");
+        println!("{}", w.t("cli-board-empty"));
         return Ok(ExitCode::SUCCESS);
     }
-    let title = if args.by.is_some() { "Team" } else { "Player" };
+    let title = w.t(if args.by.is_some() {
+        "cli-board-team"
+    } else {
+        "cli-board-player"
+    });
     println!(
         "{:>5}  {:<28} {:>8} {:>9} {:>6}",
-        "Place", title, "Score", "Time", "Calls"
+        w.t("cli-board-place"),
+        title,
+        w.t("cli-board-score"),
+        w.t("cli-board-time"),
+        w.t("cli-board-calls")
     );
     let mut last = 0;
     for r in &view {
@@ -134,9 +143,7 @@ pub fn board(args: &BoardArgs) -> Result<ExitCode, String> {
         );
     }
     if args.by.is_some() {
-        println!(
-            "\nA team's score is the mean of its players' totals, so team size does not count."
-        );
+        println!("\n{}", w.t("cli-board-team-mean"));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -200,9 +207,14 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
                     std::fs::write(f, text)
                         .map_err(|e| format!("cannot write {}: {e}", f.display()))?;
                     eprintln!(
-                        "exported {} result(s) to {}",
-                        export.records.len(),
-                        f.display()
+                        "{}",
+                        super::words().f(
+                            "cli-exported",
+                            &[
+                                ("count", export.records.len().into()),
+                                ("file", f.display().to_string().into()),
+                            ],
+                        )
                     );
                 }
                 None => println!("{text}"),
@@ -216,31 +228,46 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
             )?;
             if *retry_parked {
                 let n = store.outbox_unpark()?;
-                println!("{n} set-aside statement(s) put back in the queue");
+                println!(
+                    "{}",
+                    super::words().f("cli-unparked", &[("count", n.into())])
+                );
             }
             store.outbox_retry_now()?;
             let d = crate::xapi::deliver(&store, &config, std::time::SystemTime::now())?;
             let parked = store.outbox_parked()?;
+            let w = super::words();
             println!(
-                "{} sent, {} waiting, {} set aside",
-                d.sent,
-                d.waiting,
-                parked.len()
+                "{}",
+                w.f(
+                    "cli-synced",
+                    &[
+                        ("sent", d.sent.into()),
+                        ("waiting", d.waiting.into()),
+                        ("parked", parked.len().into()),
+                    ],
+                )
             );
             for (id, why) in parked.iter().take(20) {
                 println!(
-                    "  set aside {}: {}",
-                    shown::terminal(id),
-                    shown::terminal(why)
+                    "  {}",
+                    w.f(
+                        "cli-parked",
+                        &[
+                            ("id", shown::terminal(id).into_owned().into()),
+                            ("why", shown::terminal(why).into_owned().into()),
+                        ],
+                    )
                 );
             }
             if parked.len() > 20 {
-                println!("  ... and {} more", parked.len() - 20);
+                println!(
+                    "  {}",
+                    w.f("cli-more", &[("count", (parked.len() - 20).into())])
+                );
             }
             if !parked.is_empty() {
-                println!(
-                    "The LRS refused these as invalid; fix the cause, then `peercall records sync --retry-parked`."
-                );
+                println!("{}", w.t("cli-parked-how"));
             }
             match d.error {
                 Some(e) => Err(e),
@@ -253,18 +280,33 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
                 None => Library::builtin(),
             };
             let report = records::import(&store, files, &library)?;
+            let w = super::words();
             for (file, id, why) in &report.rejected {
                 println!(
-                    "rejected {file} {}: {}",
-                    shown::terminal(&shown::clip(id, 40)),
-                    shown::terminal(why)
+                    "{}",
+                    w.f(
+                        "cli-rejected",
+                        &[
+                            ("file", file.clone().into()),
+                            (
+                                "id",
+                                shown::terminal(&shown::clip(id, 40)).into_owned().into()
+                            ),
+                            ("why", shown::terminal(why).into_owned().into()),
+                        ],
+                    )
                 );
             }
             println!(
-                "{} added, {} already recorded, {} rejected",
-                report.added,
-                report.duplicates,
-                report.rejected.len()
+                "{}",
+                w.f(
+                    "cli-imported",
+                    &[
+                        ("added", report.added.into()),
+                        ("duplicates", report.duplicates.into()),
+                        ("rejected", report.rejected.len().into()),
+                    ],
+                )
             );
             Ok(if report.rejected.is_empty() {
                 ExitCode::SUCCESS

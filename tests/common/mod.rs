@@ -60,6 +60,8 @@ pub fn peercall() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("peercall").expect("binary built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("PEERCALL_LANG")
         .env_remove("PEERCALL_LRS_ENDPOINT")
         .env_remove("PEERCALL_DB");
     cmd
@@ -77,6 +79,8 @@ pub fn process(db: &Path) -> Command {
     let mut cmd = Command::new(bin());
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("PEERCALL_LANG")
         .env_remove("PEERCALL_LRS_ENDPOINT")
         .env("PEERCALL_DB", db);
     cmd
