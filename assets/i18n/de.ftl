@@ -272,3 +272,24 @@ cli-joined-files = { $count ->
    *[other] Die { $count } Gesprächsdateien liegen
   } in { $dir }; spielen Sie mit `peercall compete { $file }` (oder im Spiel unter Wettbewerbe)
 cli-hub-sent = { $sent } gesendet, { $waiting } wartend, { $refused } abgelehnt
+cli-recorded = aufgezeichnet in { $db }
+cli-lrs-sent = { $count } Aussage(n) an den LRS gesendet
+cli-lrs-waiting = { $why }; { $count } Aussage(n) warten im Ausgang (`peercall records sync` sendet sie)
+cli-test-ok = ok      { $scenario } / { $name } (Startwert { $seed })
+cli-test-fail = FEHLER  { $scenario } / { $name } (Startwert { $seed })
+cli-test-summary = { $passed } bestanden, { $failed } fehlgeschlagen{ $broken ->
+    [0] {""}
+   *[other] , { $broken } Datei(en) nicht ausführbar
+  }
+cli-new = { $file } und { $tests } geschrieben
+    nächster Schritt: bearbeiten, dann `peercall check { $file }` und `peercall test { $file }`
+cli-checked = { $files ->
+    [one] 1 Datei
+   *[other] { $files } Dateien
+  } geprüft: { $errors ->
+    [one] 1 Fehler
+   *[other] { $errors } Fehler
+  }, { $warnings ->
+    [one] 1 Warnung
+   *[other] { $warnings } Warnungen
+  }

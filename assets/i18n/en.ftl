@@ -272,3 +272,24 @@ cli-joined-files = its { $count ->
    *[other] { $count } scenario files are
   } in { $dir }; play it with `peercall compete { $file }` (or from the game's Competitions)
 cli-hub-sent = { $sent } sent, { $waiting } waiting, { $refused } refused
+cli-recorded = recorded in { $db }
+cli-lrs-sent = sent { $count } statement(s) to the LRS
+cli-lrs-waiting = { $why }; { $count } statement(s) wait in the outbox (`peercall records sync` sends them)
+cli-test-ok = ok    { $scenario } / { $name } (seed { $seed })
+cli-test-fail = FAIL  { $scenario } / { $name } (seed { $seed })
+cli-test-summary = { $passed } passed, { $failed } failed{ $broken ->
+    [0] {""}
+   *[other] , { $broken } file(s) could not be run
+  }
+cli-new = wrote { $file } and { $tests }
+    next: edit it, then `peercall check { $file }` and `peercall test { $file }`
+cli-checked = checked { $files ->
+    [one] 1 file
+   *[other] { $files } files
+  }: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+  }, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+  }

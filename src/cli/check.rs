@@ -82,13 +82,15 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
             let _ = out.flush();
             drop(out);
             println!(
-                "checked {} file{}: {} error{}, {} warning{}",
-                checked.len(),
-                plural(checked.len()),
-                errors,
-                plural(errors),
-                warnings,
-                plural(warnings)
+                "{}",
+                super::words().f(
+                    "cli-checked",
+                    &[
+                        ("files", checked.len().into()),
+                        ("errors", errors.into()),
+                        ("warnings", warnings.into()),
+                    ],
+                )
             );
         }
     }
@@ -111,8 +113,4 @@ pub fn load_all(paths: &[PathBuf]) -> Result<Vec<Checked>, String> {
         out.extend(files.iter().map(|f| load_path(f)));
     }
     Ok(out)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

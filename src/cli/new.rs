@@ -45,11 +45,14 @@ pub fn run(args: &NewArgs) -> Result<ExitCode, String> {
     std::fs::write(&tests, TESTS.replace("{id}", id))
         .map_err(|e| format!("cannot write {}: {e}", tests.display()))?;
     println!(
-        "wrote {} and {}\nnext: edit it, then `peercall check {}` and `peercall test {}`",
-        scenario.display(),
-        tests.display(),
-        scenario.display(),
-        scenario.display()
+        "{}",
+        super::words().f(
+            "cli-new",
+            &[
+                ("file", scenario.display().to_string().into()),
+                ("tests", tests.display().to_string().into()),
+            ],
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

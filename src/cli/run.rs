@@ -162,14 +162,23 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
             who,
             &crate::xapi::home_page(lrs.as_ref()),
         )?;
-        eprintln!("recorded in {}", store.path().display());
+        eprintln!(
+            "{}",
+            words.f(
+                "cli-recorded",
+                &[("db", store.path().display().to_string().into())]
+            )
+        );
         if let Some(config) = &lrs {
             let d = crate::xapi::deliver(&store, config, std::time::SystemTime::now())?;
             match d.error {
-                None => eprintln!("sent {} statement(s) to the LRS", d.sent),
+                None => eprintln!("{}", words.f("cli-lrs-sent", &[("count", d.sent.into())])),
                 Some(e) => eprintln!(
-                    "{e}; {} statement(s) wait in the outbox (`peercall records sync` sends them)",
-                    d.waiting
+                    "{}",
+                    words.f(
+                        "cli-lrs-waiting",
+                        &[("why", e.into()), ("count", d.waiting.into())],
+                    )
                 ),
             }
         }

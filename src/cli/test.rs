@@ -45,6 +45,7 @@ fn test_files(path: &Path) -> Result<Vec<PathBuf>, String> {
 
 /// Runs `peercall test`; exit 1 when any playthrough fails or a file has errors.
 pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
+    let w = super::words();
     let mut files = Vec::new();
     for p in &args.paths {
         files.extend(test_files(p)?);
@@ -94,10 +95,30 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
         for r in playtest::run(&script, &tests) {
             if r.failures.is_empty() {
                 passed += 1;
-                println!("ok    {} / {} (seed {})", script.id(), r.name, r.seed);
+                println!(
+                    "{}",
+                    w.f(
+                        "cli-test-ok",
+                        &[
+                            ("scenario", script.id().into()),
+                            ("name", r.name.clone().into()),
+                            ("seed", r.seed.to_string().into()),
+                        ],
+                    )
+                );
             } else {
                 failed += 1;
-                println!("FAIL  {} / {} (seed {})", script.id(), r.name, r.seed);
+                println!(
+                    "{}",
+                    w.f(
+                        "cli-test-fail",
+                        &[
+                            ("scenario", script.id().into()),
+                            ("name", r.name.clone().into()),
+                            ("seed", r.seed.to_string().into()),
+                        ],
+                    )
+                );
                 for f in &r.failures {
                     println!("      {f}");
                 }
@@ -105,12 +126,15 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
         }
     }
     println!(
-        "\n{passed} passed, {failed} failed{}",
-        if broken > 0 {
-            format!(", {broken} file(s) could not be run")
-        } else {
-            String::new()
-        }
+        "\n{}",
+        w.f(
+            "cli-test-summary",
+            &[
+                ("passed", passed.into()),
+                ("failed", failed.into()),
+                ("broken", broken.into()),
+            ],
+        )
     );
     Ok(if failed + broken > 0 {
         ExitCode::from(1)
