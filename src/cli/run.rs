@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use peercall_dialogue::score::format_days;
 use peercall_dialogue::{Call, Debrief, Line, Script};
 use serde::Serialize;
 
@@ -429,7 +428,7 @@ fn meter(call: &Call, words: &peercall_core::ui::Words) -> String {
                 format!("{}{}", "#".repeat(filled), "-".repeat(20 - filled)).into(),
             ),
             ("trust", format!("{trust:>3}").into()),
-            ("days", format_days(call.days()).into()),
+            ("days", words.days(call.days()).into()),
         ],
     )
 }

@@ -117,8 +117,12 @@ pub fn pseudo(text: &str) -> String {
     const TO: &str = "àçéîñöûšýÀÇÉÎÑÖÛŠÝ";
     let map: HashMap<char, char> = FROM.chars().zip(TO.chars()).collect();
     let body: String = text.chars().map(|c| *map.get(&c).unwrap_or(&c)).collect();
-    let pad = text.chars().count().div_ceil(3);
-    format!("[{body} {}]", "~".repeat(pad.max(1)))
+    // The padding breaks like words do: a layout that cannot wrap it cannot wrap long words.
+    let pad = text.chars().count().div_ceil(3).max(1);
+    let groups: Vec<String> = (0..pad.div_ceil(6))
+        .map(|g| "~".repeat((pad - g * 6).min(6)))
+        .collect();
+    format!("[{body} {}]", groups.join(" "))
 }
 
 /// How a script was translated.

@@ -112,6 +112,16 @@ impl Words {
         }
     }
 
+    /// Person-days as this language writes a number (`2.5` or `2,5`).
+    pub fn days(&self, days: f64) -> String {
+        let s = peercall_dialogue::score::format_days(days);
+        if DECIMAL_COMMA.contains(&self.lang.as_str()) {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    }
+
     /// A signal's short name.
     pub fn signal(&self, s: Signal) -> String {
         self.t(&format!("signal-{}", kebab(&format!("{s:?}"))))
@@ -174,7 +184,6 @@ impl Words {
 
     /// A debrief as plain text, for the terminal.
     pub fn debrief_text(&self, d: &peercall_dialogue::Debrief) -> String {
-        use peercall_dialogue::score::format_days;
         let mut out = format!("== {} ==\n", d.headline);
         if let Some(t) = &d.truth {
             out.push_str(&self.f("debrief-truth", &[("truth", t.title.clone().into())]));
@@ -202,7 +211,7 @@ impl Words {
                 ("score", d.score.into()),
                 ("tier", self.tier(d.score).into()),
                 ("trust", d.trust.into()),
-                ("days", format_days(d.days).into()),
+                ("days", self.days(d.days).into()),
             ],
         ));
         out.push_str("\n\n");
@@ -246,6 +255,11 @@ impl Words {
         out
     }
 }
+
+/// Languages that write a decimal comma.
+const DECIMAL_COMMA: &[&str] = &[
+    "de", "es", "fr", "it", "nl", "pt", "pl", "sv", "da", "fi", "nb",
+];
 
 /// An argument of a message.
 #[derive(Debug, Clone)]

@@ -2,7 +2,6 @@
 //! signal it sent, the trust change and the better line; the lesson; retry or replay from a turn.
 
 use bevy::prelude::*;
-use peercall_dialogue::score::format_days;
 use peercall_dialogue::{Debrief, Outcome, Stance};
 
 use crate::flow;
@@ -174,8 +173,8 @@ fn spawn(
                 w.f(
                     "debrief-days",
                     &[
-                        ("days", format_days(d.days).into()),
-                        ("needed", format_days(d.days_needed).into()),
+                        ("days", w.days(d.days).into()),
+                        ("needed", w.days(d.days_needed).into()),
                     ],
                 ),
                 19.0,

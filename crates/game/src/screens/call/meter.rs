@@ -4,7 +4,6 @@
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use bevy::winit::{UpdateMode, WinitSettings};
-use peercall_dialogue::score::format_days;
 
 use super::CallMoved;
 use super::layout::{Avatar, DaysFill, DaysText, Mood, TrustDelta, TrustFill, TrustNumber};
@@ -100,7 +99,7 @@ fn follow(
     let days = active.call.days();
     days_text.0 = w.f(
         "call-person-days",
-        &[("days", format_days(days).into()), ("count", days.into())],
+        &[("days", w.days(days).into()), ("count", days.into())],
     );
     days_fill.width = percent((days / GAUGE_DAYS * 100.0).min(100.0) as f32);
     let (label, color) = mood_of(trust, active.script().scenario().trust.hang_up_below, &t);
