@@ -293,3 +293,10 @@ cli-checked = { $files ->
     [one] 1 Warnung
    *[other] { $warnings } Warnungen
   }
+cli-compete-head = { $name } ({ $id }): { $attempts ->
+    [one] 1 Versuch
+   *[other] { $attempts } Versuche
+  } pro Gespräch
+cli-compete-closed = geschlossen: { $why }
+cli-compete-next = Startwert Ihres nächsten Gesprächs
+cli-compete-entry = { $scenario } Basis-Startwert { $seed } Hash { $hash }  { $name }: { $used } von { $attempts } Versuchen genutzt

@@ -293,3 +293,10 @@ cli-checked = checked { $files ->
     [one] 1 warning
    *[other] { $warnings } warnings
   }
+cli-compete-head = { $name } ({ $id }): { $attempts ->
+    [one] 1 attempt
+   *[other] { $attempts } attempts
+  } per call
+cli-compete-closed = closed: { $why }
+cli-compete-next = your next call seed
+cli-compete-entry = { $scenario } base seed { $seed } hash { $hash }  { $name }: { $used } of { $attempts } attempts used

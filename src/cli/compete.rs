@@ -44,15 +44,28 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
         // The same player the game would record: given, from the environment, or saved.
         let profile =
             crate::profile::resolve(args.player.as_deref(), args.team.as_deref(), Some(&store));
+        let w = super::words();
         println!(
-            "{} ({}): {} attempt{} per call{}",
-            crate::shown::terminal(&competition.name),
-            competition.id,
-            competition.attempts,
-            if competition.attempts == 1 { "" } else { "s" },
+            "{}{}",
+            w.f(
+                "cli-compete-head",
+                &[
+                    (
+                        "name",
+                        crate::shown::terminal(&competition.name)
+                            .into_owned()
+                            .into()
+                    ),
+                    ("id", competition.id.clone().into()),
+                    ("attempts", competition.attempts.into()),
+                ],
+            ),
             match competition.open_on(&today()) {
                 Ok(()) => String::new(),
-                Err(e) => format!(" - closed: {e}"),
+                Err(e) => format!(
+                    " - {}",
+                    w.f("cli-compete-closed", &[("why", e.to_string().into())])
+                ),
             }
         );
         for e in &entries {
@@ -60,7 +73,8 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
             let used = store.attempts(&profile.player, &competition.id, script.id())?;
             let next = if used < competition.attempts {
                 format!(
-                    ", your next call seed {}",
+                    ", {} {}",
+                    w.t("cli-compete-next"),
                     crate::competition::player_seed(
                         &competition.id,
                         script,
@@ -73,12 +87,21 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
                 String::new()
             };
             println!(
-                "  {:<20} base seed {:<6} hash {}  {}: {used} of {} attempts used{next}",
-                script.id(),
-                e.seed,
-                &script.hash()[..12],
-                crate::shown::terminal(&profile.player),
-                competition.attempts
+                "  {}{next}",
+                w.f(
+                    "cli-compete-entry",
+                    &[
+                        ("scenario", format!("{:<20}", script.id()).into()),
+                        ("seed", format!("{:<6}", e.seed).into()),
+                        ("hash", script.hash()[..12].to_string().into()),
+                        (
+                            "name",
+                            crate::shown::terminal(&profile.player).into_owned().into()
+                        ),
+                        ("used", used.into()),
+                        ("attempts", competition.attempts.into()),
+                    ],
+                )
             );
         }
         return Ok(ExitCode::SUCCESS);
