@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use super::*;
 use peercall_core::records::Store;
-use peercall_game::{Profile, RecordsDb};
+use peercall_game::Profile;
 use serde_json::{Value, json};
 
 const ADMIN: &str = "game-test-admin";
@@ -304,29 +304,14 @@ fn a_call_played_in_the_game_reaches_the_hub_and_a_board_open_in_a_browser() {
     // A player's machine: the game, with its records.
     let db = dir.path().join("player").join("records.sqlite");
     std::fs::create_dir_all(db.parent().unwrap()).unwrap();
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
-        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-            200,
-        )))
-        .insert_resource(RecordsDb(std::sync::Mutex::new(
-            Store::open(&db).unwrap().0,
-        )));
-    add_game(
-        &mut app,
-        Library::builtin(),
+    let mut app = headless_with_records(
+        &db,
         PlayOptions {
             db: Some(db.clone()),
             player: Some("Gia".into()),
             ..default()
         },
     );
-    app.update();
-    app.update();
-    app.insert_resource(Profile {
-        player: "Gia".into(),
-        team: String::new(),
-    });
 
     // Join from the title screen: the address, Tab, the code, Enter.
     press(&mut app, "Join a team hub");
@@ -406,25 +391,14 @@ fn a_call_played_in_the_game_reaches_the_hub_and_a_board_open_in_a_browser() {
 fn joining_a_hub_that_is_not_there_says_why_and_the_game_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("records.sqlite");
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
-        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-            200,
-        )))
-        .insert_resource(RecordsDb(std::sync::Mutex::new(
-            Store::open(&db).unwrap().0,
-        )));
-    add_game(
-        &mut app,
-        Library::builtin(),
+    let mut app = headless_with_records(
+        &db,
         PlayOptions {
             db: Some(db.clone()),
             player: Some("Hal".into()),
             ..default()
         },
     );
-    app.update();
-    app.update();
     let status = |app: &mut App| {
         texts(app)
             .into_iter()

@@ -42,6 +42,23 @@ fn headless(library: Library, options: PlayOptions) -> App {
     app
 }
 
+/// A headless game with its records in `db` from the start (as a player's machine has them:
+/// the saved profile and language are read, and results go to the hub's queue).
+fn headless_with_records(db: &std::path::Path, options: PlayOptions) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            200,
+        )))
+        .insert_resource(peercall_game::RecordsDb(std::sync::Mutex::new(
+            peercall_core::records::Store::open(db).unwrap().0,
+        )));
+    add_game(&mut app, Library::builtin(), options);
+    app.update();
+    app.update();
+    app
+}
+
 fn key(app: &mut App, code: KeyCode) {
     for state in [ButtonState::Pressed, ButtonState::Released] {
         app.world_mut().write_message(KeyboardInput {
@@ -786,20 +803,9 @@ fn type_text(app: &mut App, s: &str) {
 #[test]
 fn first_launch_asks_who_is_playing_then_the_self_diagnostic() {
     use peercall_core::records::Store;
-    use peercall_game::RecordsDb;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("records.sqlite");
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
-        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-            200,
-        )))
-        .insert_resource(RecordsDb(std::sync::Mutex::new(
-            Store::open(&db).unwrap().0,
-        )));
-    add_game(&mut app, Library::builtin(), PlayOptions::default());
-    app.update();
-    app.update();
+    let mut app = headless_with_records(&db, PlayOptions::default());
     assert_eq!(screen(&app), Screen::Profile);
     type_text(&mut app, "Ana Lee");
     key(&mut app, KeyCode::Tab);
@@ -973,23 +979,10 @@ fn a_leaderboard_that_cannot_be_read_says_so() {
 #[test]
 fn the_game_in_german_plays_the_same_call_records_its_language_and_remembers_the_choice() {
     use peercall_core::records::Store;
-    use peercall_game::{Language, RecordsDb};
+    use peercall_game::Language;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("records.sqlite");
-    let game = |options: PlayOptions| {
-        let mut app = App::new();
-        app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
-            .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-                200,
-            )))
-            .insert_resource(RecordsDb(std::sync::Mutex::new(
-                Store::open(&db).unwrap().0,
-            )));
-        add_game(&mut app, Library::builtin(), options);
-        app.update();
-        app.update();
-        app
-    };
+    let game = |options: PlayOptions| headless_with_records(&db, options);
     let mut app = game(PlayOptions {
         lang: Some("de".into()),
         player: Some("Ute".into()),
