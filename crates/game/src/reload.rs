@@ -37,7 +37,8 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
         .flatten()
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        // Scenario files, and their translations: a translator sees a saved line at once.
+        .filter(|p| p.extension().is_some_and(|x| x == "ron" || x == "po"))
         .map(|p| {
             let meta = std::fs::metadata(&p).ok();
             let len = meta.as_ref().map_or(0, |m| m.len());
@@ -125,14 +126,18 @@ fn apply(world: &mut World) {
         && let Some(script) = fresh
             .get(active.script.id())
             .and_then(|e| e.shared_script())
-            .filter(|s| s.hash() != active.script.hash())
     {
-        let call = continue_call(&active, &script);
-        world.insert_resource(ActiveCall {
-            script,
-            call,
-            ..active
-        });
+        if script.hash() != active.script.hash() {
+            let call = continue_call(&active, &script);
+            world.insert_resource(ActiveCall {
+                script,
+                call,
+                ..active
+            });
+        } else {
+            // The same scenario, its words perhaps translated anew: the call goes on as it is.
+            world.insert_resource(ActiveCall { script, ..active });
+        }
     }
     world.resource_mut::<Scenarios>().0 = fresh;
     match broken_now {

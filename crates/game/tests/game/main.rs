@@ -1071,3 +1071,53 @@ fn the_game_in_german_plays_the_same_call_records_its_language_and_remembers_the
         "{all:?}"
     );
 }
+
+#[test]
+fn a_translator_saving_the_po_file_sees_the_line_change_in_the_call() {
+    use peercall_game::reload::Reloads;
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["network-expansion.ron", "network-expansion.de.po"] {
+        std::fs::copy(dialogues().join(f), dir.path().join(f)).unwrap();
+    }
+    let mut library = Library::from_path(dir.path()).unwrap();
+    library.translate("de", false);
+    let mut app = headless(
+        library,
+        PlayOptions {
+            dialogues: Some(dir.path().to_path_buf()),
+            scenario: Some("network-expansion".into()),
+            seed: Some(1),
+            lang: Some("de".into()),
+            ..default()
+        },
+    );
+    key(&mut app, KeyCode::Enter);
+    let n = shown(&app, 2);
+    key(&mut app, digit(n));
+    assert_eq!(call(&app).call.turns().len(), 1);
+    // The translator rewrites the prospect's answer (both wordings) and saves.
+    let po = dir.path().join("network-expansion.de.po");
+    let text = std::fs::read_to_string(&po).unwrap();
+    let edited = text
+        .replace(
+            "\"Klar, das ist fair. Was möchten Sie wissen?\"",
+            "\"Gut, zehn Minuten also.\"",
+        )
+        .replace(
+            "\"Gut, zehn Minuten. Legen Sie los.\"",
+            "\"Gut, zehn Minuten also.\"",
+        );
+    assert_ne!(edited, text);
+    std::fs::write(&po, edited).unwrap();
+    update_until(&mut app, |a| a.world().resource::<Reloads>().0 >= 1);
+    app.update();
+    assert_eq!(screen(&app), Screen::Call);
+    assert_eq!(call(&app).call.turns().len(), 1, "the call goes on");
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "Gut, zehn Minuten also."),
+        "{:?}",
+        texts(&mut app)
+    );
+}
