@@ -300,3 +300,26 @@ cli-compete-head = { $name } ({ $id }): { $attempts ->
 cli-compete-closed = geschlossen: { $why }
 cli-compete-next = Startwert Ihres nächsten Gesprächs
 cli-compete-entry = { $scenario } Basis-Startwert { $seed } Hash { $hash }  { $name }: { $used } von { $attempts } Versuchen genutzt
+
+## Übersetzungen (`peercall i18n`).
+
+i18n-wrote = { $file } geschrieben ({ $count } Texte)
+i18n-no-ids = { $file }: Warnung: Manche Antworten haben keine ID, ihre Übersetzungen hängen also an ihrer Stelle; führen Sie `peercall i18n ids { $file }` aus
+i18n-no-file = { $file }: fehlt: Es gibt keine Übersetzung für { $lang } (`peercall i18n extract --lang { $lang }` legt sie an)
+i18n-checked = { $files ->
+    [one] 1 Übersetzungsdatei
+   *[other] { $files } Übersetzungsdateien
+  } geprüft, { $problems ->
+    [one] 1 Problem
+   *[other] { $problems } Probleme
+  }
+i18n-coverage = { $lang }  { $scenario }: { $translated } von { $total } Texten übersetzt{ $missing ->
+    [0] {""}
+   *[other] {" "}({ $missing } in der Ausgangssprache angezeigt)
+  }
+i18n-none = Hier gibt es keine Übersetzungen (beginnen Sie eine mit `peercall i18n extract --lang de`)
+i18n-ids-none = { $file }: Jede Antwort hat eine ID
+i18n-ids-written = { $file }: { $count ->
+    [one] 1 Antwort-ID
+   *[other] { $count } Antwort-IDs
+  } geschrieben

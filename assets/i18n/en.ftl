@@ -300,3 +300,26 @@ cli-compete-head = { $name } ({ $id }): { $attempts ->
 cli-compete-closed = closed: { $why }
 cli-compete-next = your next call seed
 cli-compete-entry = { $scenario } base seed { $seed } hash { $hash }  { $name }: { $used } of { $attempts } attempts used
+
+## Translations (`peercall i18n`).
+
+i18n-wrote = wrote { $file } ({ $count } texts)
+i18n-no-ids = { $file }: warning: some choices have no id, so their translations follow their place; run `peercall i18n ids { $file }`
+i18n-no-file = { $file }: missing: there is no { $lang } translation (run `peercall i18n extract --lang { $lang }`)
+i18n-checked = { $files ->
+    [one] 1 translation file
+   *[other] { $files } translation files
+  } checked, { $problems ->
+    [one] 1 problem
+   *[other] { $problems } problems
+  }
+i18n-coverage = { $lang }  { $scenario }: { $translated } of { $total } texts translated{ $missing ->
+    [0] {""}
+   *[other] {" "}({ $missing } shown in the source language)
+  }
+i18n-none = no translations here (start one with `peercall i18n extract --lang de`)
+i18n-ids-none = { $file }: every choice has an id
+i18n-ids-written = { $file }: { $count ->
+    [one] 1 choice id
+   *[other] { $count } choice ids
+  } written

@@ -120,7 +120,16 @@ fn extract(p: &Paths) -> Result<ExitCode, String> {
         .map_err(|e| e.to_string())?;
         write(&path, &po)?;
         let units = peercall_dialogue::lines::units(script.scenario()).len();
-        println!("wrote {} ({units} texts)", path.display());
+        println!(
+            "{}",
+            super::words().f(
+                "i18n-wrote",
+                &[
+                    ("file", path.display().to_string().into()),
+                    ("count", units.into())
+                ],
+            )
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -138,17 +147,25 @@ fn check(p: &Paths) -> Result<ExitCode, String> {
             .any(|(_, n)| n.choices.iter().any(|c| c.id.is_empty()))
         {
             println!(
-                "{}: warning: some choices have no id, so their translations follow their place; run `peercall i18n ids {}`",
-                file.display(),
-                file.display()
+                "{}",
+                super::words().f(
+                    "i18n-no-ids",
+                    &[("file", file.display().to_string().into())]
+                )
             );
         }
         for l in langs_for(&file, &asked)? {
             let po_file = i18n::po_path(&file, &l);
             let Ok(po) = std::fs::read_to_string(&po_file) else {
                 println!(
-                    "{}: missing: there is no {l} translation (run `peercall i18n extract --lang {l}`)",
-                    file.display()
+                    "{}",
+                    super::words().f(
+                        "i18n-no-file",
+                        &[
+                            ("file", file.display().to_string().into()),
+                            ("lang", l.clone().into())
+                        ],
+                    )
                 );
                 problems += 1;
                 continue;
@@ -176,9 +193,11 @@ fn check(p: &Paths) -> Result<ExitCode, String> {
         }
     }
     println!(
-        "{checked} translation file{} checked, {problems} problem{}",
-        if checked == 1 { "" } else { "s" },
-        if problems == 1 { "" } else { "s" }
+        "{}",
+        super::words().f(
+            "i18n-checked",
+            &[("files", checked.into()), ("problems", problems.into())],
+        )
     );
     Ok(if problems == 0 {
         ExitCode::SUCCESS
@@ -202,19 +221,22 @@ fn list(p: &Paths) -> Result<ExitCode, String> {
                 i18n::translate(&script, &l, Some(&po), false).map_err(|e| e.to_string())?;
             let _ = &text;
             println!(
-                "{l}  {}: {} of {total} texts translated{}",
-                script.id(),
-                cov.translated,
-                if cov.missing == 0 {
-                    String::new()
-                } else {
-                    format!(" ({} shown in the source language)", cov.missing)
-                }
+                "{}",
+                super::words().f(
+                    "i18n-coverage",
+                    &[
+                        ("lang", l.clone().into()),
+                        ("scenario", script.id().into()),
+                        ("translated", cov.translated.into()),
+                        ("total", total.into()),
+                        ("missing", cov.missing.into()),
+                    ],
+                )
             );
         }
     }
     if !any {
-        println!("no translations here (start one with `peercall i18n extract --lang de`)");
+        println!("{}", super::words().t("i18n-none"));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -223,7 +245,13 @@ fn ids(p: &Paths) -> Result<ExitCode, String> {
     for file in scenario_files(p)? {
         let (script, text) = load(&file)?;
         match peercall_dialogue::lines::with_choice_ids(script.scenario(), &text) {
-            None => println!("{}: every choice has an id", file.display()),
+            None => println!(
+                "{}",
+                super::words().f(
+                    "i18n-ids-none",
+                    &[("file", file.display().to_string().into())]
+                )
+            ),
             Some(new) => {
                 // The file must still be the same scenario, with every choice named.
                 let checked = peercall_dialogue::load_str(&file.display().to_string(), &new);
@@ -244,9 +272,14 @@ fn ids(p: &Paths) -> Result<ExitCode, String> {
                     peercall_dialogue::lines::missing_choice_ids(script.scenario(), &text).len();
                 write(&file, &new)?;
                 println!(
-                    "{}: {added} choice id{} written",
-                    file.display(),
-                    if added == 1 { "" } else { "s" }
+                    "{}",
+                    super::words().f(
+                        "i18n-ids-written",
+                        &[
+                            ("file", file.display().to_string().into()),
+                            ("count", added.into())
+                        ],
+                    )
                 );
             }
         }
