@@ -391,3 +391,47 @@ fn the_command_line_speaks_the_language_it_is_asked_for() {
         );
     }
 }
+
+#[test]
+fn a_copy_of_a_shipped_call_gets_the_built_in_translation_where_its_words_are_the_same() {
+    // A trainer's copy (or a competition downloaded from a hub) with one line rewritten.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("demo-request.ron");
+    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DEMO)).unwrap();
+    let edited = source.replacen(
+        "Walt Brannigan. Oh good, you got my message. So when can your team come down and show us the system?",
+        "Walt Brannigan here. When can your team come and show us the system?",
+        1,
+    );
+    assert_ne!(edited, source);
+    std::fs::write(&copy, edited).unwrap();
+    let play = |seed: &str| {
+        let out = peercall()
+            .args(["run"])
+            .arg(&copy)
+            .args(["--seed", seed, "--choices", "1", "--json", "--lang", "de"])
+            .output()
+            .unwrap();
+        success(&out);
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()["transcript"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["text"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    // Over a few seeds both wordings of the first line are drawn: the rewritten one stays in
+    // English, the other is German; the rest of the call is German.
+    let firsts: Vec<String> = (0..12).map(|s| play(&s.to_string())[0].clone()).collect();
+    assert!(
+        firsts
+            .iter()
+            .any(|l| l == "Walt Brannigan here. When can your team come and show us the system?"),
+        "{firsts:?}"
+    );
+    assert!(
+        firsts.iter().any(|l| l.starts_with("Brannigan am Apparat")),
+        "{firsts:?}"
+    );
+    assert!(play("0")[2].chars().any(|c| "äöüß".contains(c)) || play("0")[2].contains("Sie"));
+}

@@ -92,7 +92,8 @@ pub fn pot_path(scenario: &Path) -> PathBuf {
 }
 
 /// The text of the translation of scenario file `file` (as the library names it) into `lang`:
-/// built in for the shipped scenarios, else the PO file beside it. `None` when there is none.
+/// the PO file beside it, else the built-in one of the shipped scenario of that name. `None`
+/// when there is none.
 pub fn po_text(file: &str, lang: &str) -> Option<String> {
     let path = po_path(Path::new(file), lang);
     if let Ok(meta) = std::fs::metadata(&path)
@@ -101,8 +102,10 @@ pub fn po_text(file: &str, lang: &str) -> Option<String> {
     {
         return Some(text);
     }
-    let name = file.strip_prefix("dialogues/")?;
-    let stem = name.strip_suffix(".ron").unwrap_or(name);
+    // A shipped scenario anywhere (a trainer's copy, a competition downloaded from a hub) gets
+    // the built-in translation: an entry is used only where its source text is the file's own,
+    // so a scenario that differs falls back to its own words line by line.
+    let stem = Path::new(file).file_stem()?.to_string_lossy().into_owned();
     let po = format!("{stem}.{lang}.po");
     BUILTIN_PO
         .iter()

@@ -136,6 +136,13 @@ pub fn open(world: &mut World, n: usize) {
         .unwrap_or_else(|| world.resource::<Scenarios>().0.clone());
     world.insert_resource(FullLibrary(whole));
     world.resource_mut::<Scenarios>().0 = only;
+    // A competition's own scenarios (downloaded from a hub) in the language being played.
+    if let Some(l) = world.get_resource::<crate::Language>().cloned() {
+        world
+            .resource_mut::<Scenarios>()
+            .0
+            .translate(&l.lang, l.mark);
+    }
     world.resource_mut::<crate::Selected>().0 = None;
     world.insert_resource(ActiveCompetition {
         competition,
