@@ -488,14 +488,8 @@ mod tests {
             .unwrap();
         store.set_setting(TOKEN, "t").unwrap();
         store.set_setting(COMPETITION, "cup").unwrap();
-        let library = crate::library::Library::builtin();
-        let script = library.entries[library.find("demo-request").unwrap()]
-            .script()
-            .unwrap();
-        let mut call = peercall_dialogue::Call::start(script, 6);
-        while !call.is_over() {
-            call.choose_index(script, 0).unwrap();
-        }
+        let (call, script) = crate::test_support::finished_demo_call();
+        let script = &script;
         let now = SystemTime::now();
         let r = Record::of(&call, script, "Ana", "", now, now, Some("cup")).unwrap();
         assert!(store.record_call(&r, false, &[]).unwrap());

@@ -15,4 +15,7 @@ pub mod shown;
 pub mod ui;
 pub mod xapi;
 
+#[cfg(test)]
+mod test_support;
+
 pub use error::{Error, Result};

@@ -238,6 +238,11 @@ impl Library {
         self.entries.iter().find(|e| e.key() == key)
     }
 
+    /// The playable scenario with this id.
+    pub fn script(&self, id: &str) -> Option<&Script> {
+        self.find(id).and_then(|i| self.entries[i].script())
+    }
+
     /// Number of playable scenarios.
     pub fn playable(&self) -> usize {
         self.entries.iter().filter(|e| e.script().is_some()).count()

@@ -388,14 +388,8 @@ mod tests {
 
     #[test]
     fn statements_say_which_language_the_call_was_played_in() {
-        let library = crate::library::Library::builtin();
-        let script = library.entries[library.find("demo-request").unwrap()]
-            .script()
-            .unwrap();
-        let mut call = peercall_dialogue::Call::start(script, 6);
-        while !call.is_over() {
-            call.choose_index(script, 0).unwrap();
-        }
+        let (call, script) = crate::test_support::finished_demo_call();
+        let script = &script;
         let now = SystemTime::now();
         let mut r = Record::of(&call, script, "Ute", "", now, now, None).unwrap();
         let lang = |r: &Record| {

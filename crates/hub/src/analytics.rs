@@ -69,6 +69,17 @@ pub struct PathsReport {
     pub moves: Vec<(String, usize, String, u64)>,
 }
 
+impl PathsReport {
+    /// Per node, how many moves players made from it (every choice taken there).
+    pub fn taken_at(&self) -> BTreeMap<&str, u64> {
+        let mut at: BTreeMap<&str, u64> = BTreeMap::new();
+        for (from, _, _, n) in &self.moves {
+            *at.entry(from.as_str()).or_default() += n;
+        }
+        at
+    }
+}
+
 /// The whole analysis of a competition's results.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Analytics {
@@ -158,11 +169,7 @@ pub fn analyze(records: &[Record], library: &Library) -> Analytics {
     let paths = paths
         .into_iter()
         .filter_map(|((scenario, truth), (calls, counts, heard, moves))| {
-            let script = library
-                .entries
-                .iter()
-                .filter_map(|e| e.script())
-                .find(|s| s.id() == scenario)?;
+            let script = library.script(&scenario)?;
             let sc = script.scenario();
             let nodes = sc
                 .nodes
@@ -273,16 +280,15 @@ pub fn heatmap(script: &peercall_dialogue::Script, p: &PathsReport) -> String {
     let height = 60.0 + rows.iter().max().copied().unwrap_or(1) as f64 * DY;
     let calls = p.calls.max(1) as f64;
     // Reached: calls through each node (its choices' counts), and ending at each ending.
+    let from_node = p.taken_at();
     let mut reached: BTreeMap<String, u64> = BTreeMap::new();
-    let mut from_node: BTreeMap<String, u64> = BTreeMap::new();
-    for (from, _, to, n) in &p.moves {
-        *from_node.entry(from.clone()).or_default() += n;
+    for (_, _, to, n) in &p.moves {
         if to.starts_with("end:") {
             *reached.entry(to.clone()).or_default() += n;
         }
     }
     for (id, n) in &from_node {
-        reached.insert(id.clone(), *n);
+        reached.insert(id.to_string(), *n);
     }
     let mut o = String::new();
     let _ = write!(
@@ -304,7 +310,7 @@ pub fn heatmap(script: &peercall_dialogue::Script, p: &PathsReport) -> String {
         else {
             continue;
         };
-        let share = *n as f64 / from_node.get(from).copied().unwrap_or(1).max(1) as f64;
+        let share = *n as f64 / from_node.get(from.as_str()).copied().unwrap_or(1).max(1) as f64;
         let color = match c.signal.stance() {
             Stance::Peer => "#2e9e5b",
             Stance::Advocate => "#e0533f",

@@ -831,13 +831,23 @@ async fn analytics_csv(
             ]);
         }
     }
+    csv_download(w, "signals.csv")
+}
+
+/// A CSV written with `w`, as a download named `name`.
+fn csv_download(w: csv::Writer<Vec<u8>>, name: &'static str) -> Response {
     let body = w.into_inner().unwrap_or_default();
+    let disposition = format!("attachment; filename=\"{name}\"");
     (
         [
-            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                axum::http::header::CONTENT_TYPE,
+                axum::http::HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
             (
                 axum::http::header::CONTENT_DISPOSITION,
-                "attachment; filename=\"signals.csv\"",
+                axum::http::HeaderValue::from_str(&disposition)
+                    .unwrap_or(axum::http::HeaderValue::from_static("attachment")),
             ),
         ],
         body,
@@ -868,16 +878,8 @@ async fn moves_csv(
         "share of the node",
     ]);
     for p in &a.paths {
-        let script = ready
-            .library
-            .entries
-            .iter()
-            .filter_map(|e| e.script())
-            .find(|s| s.id() == p.scenario);
-        let mut at_node: std::collections::BTreeMap<&str, u64> = Default::default();
-        for (from, _, _, n) in &p.moves {
-            *at_node.entry(from).or_default() += n;
-        }
+        let script = ready.library.script(&p.scenario);
+        let at_node = p.taken_at();
         for (from, choice, to, n) in &p.moves {
             let c = script.and_then(|s| {
                 s.scenario()
@@ -899,18 +901,7 @@ async fn moves_csv(
             ]);
         }
     }
-    let body = w.into_inner().unwrap_or_default();
-    (
-        [
-            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                axum::http::header::CONTENT_DISPOSITION,
-                "attachment; filename=\"moves.csv\"",
-            ),
-        ],
-        body,
-    )
-        .into_response()
+    csv_download(w, "moves.csv")
 }
 
 async fn analytics_page(
@@ -970,13 +961,7 @@ async fn analytics_page(
             },
             p.calls
         ));
-        if let Some(script) = ready
-            .library
-            .entries
-            .iter()
-            .filter_map(|e| e.script())
-            .find(|s| s.id() == p.scenario)
-        {
+        if let Some(script) = ready.library.script(&p.scenario) {
             body.push_str("<div class=\"graph\">");
             body.push_str(&analytics::heatmap(script, p));
             body.push_str("</div>");
