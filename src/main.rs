@@ -47,7 +47,15 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Safety: called first, before any thread starts; the default action only ends the
+    // process when it writes to a pipe whose reader has gone.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let args = Cli::parse();
+    // Chooses the language everything below speaks in.
+    cli::words();
     let result = match args.command {
         Some(Command::Check(a)) => cli::check::check(&a),
         Some(Command::Run(a)) => cli::run::run(&a),

@@ -473,3 +473,41 @@ fn run_can_practise_a_chosen_truth_and_the_debrief_names_it() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be used with"));
 }
+
+/// `peercall check draft.ron | head`: the reader goes away after a few lines and the program
+/// ends quietly, as Unix tools do, with no panic about a broken pipe.
+#[test]
+#[cfg(unix)]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.ron");
+    let shape = peercall_dialogue::synthetic::Shape {
+        nodes: 5_000,
+        unreachable: 0.3,
+        conditions: false,
+    };
+    std::fs::write(&draft, peercall_dialogue::synthetic::generate(&shape)).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_peercall"))
+        .env("NO_COLOR", "1")
+        .arg("check")
+        .arg(&draft)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 200];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    // The pipe's reader is gone now.
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_ne!(status.code(), Some(101), "{status:?}: {stderr}");
+    assert!(String::from_utf8_lossy(&head).contains("draft.ron"));
+}

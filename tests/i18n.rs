@@ -435,3 +435,104 @@ fn a_copy_of_a_shipped_call_gets_the_built_in_translation_where_its_words_are_th
     );
     assert!(play("0")[2].chars().any(|c| "äöüß".contains(c)) || play("0")[2].contains("Sie"));
 }
+
+/// A German trainer's tools speak German: `check`'s findings (message, label and help, in the
+/// terminal and in JSON), `i18n check`'s findings, a competition file's findings and the
+/// command line's own errors. Codes and positions stay as they are, so tools read every
+/// language alike; the pseudo-locale shows what would be left untranslated.
+#[test]
+fn a_trainers_tools_speak_the_language_they_are_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ron, po) = copy(dir.path());
+    let broken = dir.path().join("broken.ron");
+    let source = std::fs::read_to_string(&ron)
+        .unwrap()
+        .replacen("next: \"", "next: \"x", 1);
+    std::fs::write(&broken, &source).unwrap();
+    let run = |lang: &str, args: &[&std::ffi::OsStr]| {
+        let out = peercall()
+            .env("PEERCALL_LANG", lang)
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.code(), text(&out))
+    };
+    let check = |lang: &str| run(lang, &["check".as_ref(), broken.as_os_str()]);
+    let (code, en) = check("en");
+    let (code_de, de) = check("de");
+    assert_eq!((code, code_de), (Some(1), Some(1)));
+    assert!(en.contains("is neither a node nor an ending"), "{en}");
+    assert!(de.contains("ist weder ein Knoten noch ein Ende"), "{de}");
+    assert!(de.contains("unbekannte Id"), "the label: {de}");
+    assert!(!de.contains("is neither"), "{de}");
+    // The same place and code in both.
+    let head = |s: &str| s.lines().find(|l| l.contains("╭─[")).map(str::to_string);
+    assert!(head(&en).is_some() && head(&en) == head(&de), "{en}\n{de}");
+    let (_, json) = run(
+        "de",
+        &[
+            "check".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+            broken.as_os_str(),
+        ],
+    );
+    let v: Value = serde_json::from_str(&json).expect("JSON");
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(d["code"], "unknown-target", "{v}");
+    assert!(
+        d["message"].as_str().unwrap().contains("weder ein Knoten"),
+        "{v}"
+    );
+    assert!(
+        d["help"].as_str().unwrap().starts_with("meinten Sie"),
+        "{v}"
+    );
+    let (_, pseudo) = check("pseudo");
+    assert!(
+        pseudo.contains("[`nöwhéré-") || pseudo.contains("îš ñéîthér"),
+        "{pseudo}"
+    );
+
+    // Translation findings.
+    let po_text = std::fs::read_to_string(&po).unwrap();
+    // The second entry (after the header) made from an older source text.
+    let second = po_text.match_indices("msgid \"").nth(1).unwrap().0 + 7;
+    let emptied = format!("{}Old: {}", &po_text[..second], &po_text[second..]);
+    std::fs::write(&po, emptied).unwrap();
+    std::fs::remove_file(&broken).unwrap();
+    let (code, de) = run(
+        "de",
+        &["i18n".as_ref(), "check".as_ref(), dir.path().as_os_str()],
+    );
+    assert_eq!(code, Some(1), "{de}");
+    assert!(
+        de.contains("wurde aus einem älteren Ausgangstext übersetzt"),
+        "{de}"
+    );
+    assert!(
+        de.contains("demo-request.de.po:"),
+        "with its file and line: {de}"
+    );
+
+    // A competition file's findings, and the command line's own errors.
+    let cup = dir.path().join("cup.competition.ron");
+    std::fs::write(
+        &cup,
+        "Competition(id: \"cup\", name: \"Cup\", attempts: 0, scenarios: [])",
+    )
+    .unwrap();
+    let (code, de) = run(
+        "de",
+        &["compete".as_ref(), cup.as_os_str(), "--list".as_ref()],
+    );
+    assert_eq!(code, Some(1), "{de}");
+    assert!(de.contains("der Wettbewerb hat keine Szenarien"), "{de}");
+    assert!(de.contains("`attempts` muss zwischen 1 und"), "{de}");
+    let (code, de) = run("de", &["check".as_ref(), "no/such/folder".as_ref()]);
+    assert_eq!(code, Some(1));
+    assert!(
+        de.starts_with("Fehler: no/such/folder lässt sich nicht lesen"),
+        "{de}"
+    );
+}

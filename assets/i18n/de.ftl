@@ -301,6 +301,35 @@ cli-compete-closed = geschlossen: { $why }
 cli-compete-next = Startwert Ihres nächsten Gesprächs
 cli-compete-entry = { $scenario } Basis-Startwert { $seed } Hash { $hash }  { $name }: { $used } von { $attempts } Versuchen genutzt
 
+## Was die Kommandozeile sagt, wenn sie etwas nicht tun kann.
+
+err-cannot-read = { $path } lässt sich nicht lesen: { $why }
+err-cannot-write = { $path } lässt sich nicht schreiben: { $why }
+err-cannot-create = { $path } lässt sich nicht anlegen: { $why }
+err-no-scenario-files = in { $path } liegen keine Szenariodateien (*.ron)
+err-fix-first = { $file } hat { $errors ->
+    [one] 1 Fehler
+   *[other] { $errors } Fehler
+  }; beheben Sie sie zuerst (`peercall check { $file }`)
+err-not-built-in = { $file } ist nicht eingebaut
+err-exists = { $path } gibt es schon; nichts wurde geschrieben
+err-bad-id = `{ $id }` ist keine Szenario-Id: verwenden Sie Kleinbuchstaben, Ziffern und Bindestriche, etwa `free-pilot`
+err-bad-size = `{ $size }` ist keine Größe wie 1280x800
+err-size-range = `{ $size }`: Größen reichen von 320 bis 8192 Pixeln
+err-no-scenario-id = kein spielbares Szenario mit der Id `{ $id }`
+err-no-playable = kein spielbares Szenario
+err-warning = Warnung: { $why }
+err-export-onto-records = { $path } ist die Ergebnisdatenbank selbst; exportieren Sie in eine andere Datei
+err-no-truths = --truth { $id }: dieses Szenario legt keine Wahrheiten fest
+err-no-such-truth = --truth { $id }: diese Wahrheit gibt es nicht (die Wahrheiten sind: { $list })
+err-no-tests-for = { $path } hat keine Testdurchläufe (erwartet: { $expected })
+err-json-needs-lines = --json braucht --choices oder --picks (die Sätze, die gesagt werden)
+err-not-in-competition = { $scenario } gehört nicht zum Wettbewerb { $competition }
+err-not-ron = { $path } ist weder eine .ron-Datei noch ein Ordner
+err-no-playthroughs = keine Testdurchläufe (*.tests.ron) gefunden
+err-ids-break = { $file }: die Ids zu schreiben würde die Datei kaputt machen; nichts wurde geändert:
+err-ids-change = { $file }: die Ids zu schreiben würde das Szenario ändern; nichts wurde geändert
+
 ## Übersetzungen (`peercall i18n`).
 
 i18n-wrote = { $file } geschrieben ({ $count } Texte)
@@ -323,3 +352,56 @@ i18n-ids-written = { $file }: { $count ->
     [one] 1 Antwort-ID
    *[other] { $count } Antwort-IDs
   } geschrieben
+
+## Die eigenen Meldungen der gemeinsamen Bibliothek: Dateien, Wettbewerbe, der Hub, Übersetzungen.
+
+core-cannot-read = { $path } lässt sich nicht lesen
+core-cannot-write = { $path } lässt sich nicht schreiben
+core-cannot-create = { $path } lässt sich nicht anlegen
+core-no-scenario-files = in { $path } liegen keine Szenariodateien (*.ron)
+core-label-here = hier
+core-bad-lang = `{ $lang }` ist kein Sprachcode (versuchen Sie de, es oder pseudo)
+core-id-empty = ist leer
+core-id-too-long = ist länger als 64 Zeichen
+core-id-chars = `{ $id }` darf nur Buchstaben, Ziffern, `-`, `_` und `.` enthalten
+core-competition-too-large = { $file } ist { $size } KB groß; eine Wettbewerbsdatei hat nur ein paar Zeilen (höchstens { $max } KB)
+core-competition-id = die Wettbewerbs-Id { $why }
+core-competition-id-help = eine Id wie "q4-cup": Buchstaben, Ziffern, `-`, `_` oder `.`
+core-competition-name = der Name muss 1 bis 100 Zeichen Text lang sein
+core-competition-date = `{ $field }` ist kein Datum: `{ $value }`
+core-competition-date-help = schreiben Sie ein Datum als JJJJ-MM-TT, etwa "2026-11-01"
+core-competition-date-order = der Wettbewerb endet, bevor er beginnt
+core-competition-attempts = `attempts` muss zwischen 1 und { $max } liegen, nicht bei { $value }
+core-competition-no-scenarios = der Wettbewerb hat keine Szenarien
+core-competition-no-scenarios-help = ergänzen Sie `(id: "network-expansion", seed: 1)`
+core-competition-too-many = mehr als { $max } Szenarien
+core-competition-scenario-id = eine Szenario-Id muss 1 bis 64 Zeichen Text lang sein
+core-competition-twice = das Szenario `{ $id }` steht zweimal in der Liste
+core-competition-twice-help = jedes Szenario darf nur einmal vorkommen
+core-competition-hashes = mehr als 100 zugelassene Hashes
+core-competition-hash = `{ $hash }` ist kein Szenario-Hash
+core-competition-hash-help = verwenden Sie die Hashes, die `peercall compete DATEI --list` ausgibt (6 bis 64 Hexziffern); ohne `hashes` zählt jede Fassung
+core-competition-not-started = { $name } beginnt am { $date }
+core-competition-ended = { $name } ist am { $date } zu Ende gegangen
+core-competition-missing = das Szenario `{ $id }` ist nicht verfügbar
+core-competition-old-hash = Szenario `{ $id }`: Den Hash { $old } hat peercall 0.1 geschrieben, das Szenarien anders gehasht hat; derselbe Inhalt hat jetzt den Hash { $hash }. Ersetzen Sie ihn in der Wettbewerbsdatei (`peercall compete DATEI --list` gibt die Hashes aus)
+core-competition-changed = das Szenario `{ $id }` hat sich geändert, seit der Wettbewerb angelegt wurde (sein Hash ist jetzt { $hash }); Ergebnisse mit dieser Fassung würden nicht zählen
+core-hub-unreachable = der Hub unter { $server } ist nicht erreichbar: { $why }
+core-hub-refused = der Hub hat abgelehnt ({ $status }): { $why }
+core-hub-answered = der Hub hat mit { $status } geantwortet
+core-hub-bad-files = der Hub hat Dateien geschickt, die dieses peercall nicht lesen kann: { $why }
+core-hub-bad-board = der Hub hat eine Rangliste geschickt, die dieses peercall nicht lesen kann: { $why }
+core-hub-scenario-broken = das Szenario { $id } des Hubs lässt sich hier nicht übersetzen:
+core-hub-scenario-changed = das Szenario { $id } des Hubs ist nicht die Fassung, die es angibt (Hash { $hash }, der Hub sagt { $claimed })
+core-po-too-large = { $file }: größer als { $megabytes } MB
+core-po-orphan-string = ein Text, der nichts fortsetzt
+core-po-bad-plural = `{ $keyword }` ist keine Pluralform
+core-po-bad-keyword = `{ $keyword }` ist kein PO-Schlüsselwort
+core-po-expected-string = erwartet wird ein Text in Anführungszeichen
+core-po-bad-escape = `{ $escape }` ist keine Escape-Folge, die PO kennt
+core-po-bare-quote = ein Anführungszeichen im Text schreibt man \"
+core-i18n-unknown = `{ $id }` ist keine Zeile von { $scenario }: entfernen Sie den Eintrag, oder geben Sie der Zeile ihre Id zurück
+core-i18n-untranslated = `{ $id }` ist noch nicht übersetzt
+core-i18n-stale = `{ $id }` wurde aus einem älteren Ausgangstext übersetzt; jetzt lautet er: { $now }
+core-i18n-fuzzy = `{ $id }` ist als unscharf (fuzzy) markiert: prüfen Sie die Übersetzung und entfernen Sie die Markierung
+core-i18n-no-entry = `{ $id }` hat keinen Eintrag in { $file } (`peercall i18n extract` ergänzt ihn)

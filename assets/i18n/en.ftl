@@ -301,6 +301,35 @@ cli-compete-closed = closed: { $why }
 cli-compete-next = your next call seed
 cli-compete-entry = { $scenario } base seed { $seed } hash { $hash }  { $name }: { $used } of { $attempts } attempts used
 
+## What the command line says when it cannot do something.
+
+err-cannot-read = cannot read { $path }: { $why }
+err-cannot-write = cannot write { $path }: { $why }
+err-cannot-create = cannot create { $path }: { $why }
+err-no-scenario-files = no scenario files (*.ron) in { $path }
+err-fix-first = { $file } has { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+  }; fix them first (`peercall check { $file }`)
+err-not-built-in = { $file } is not built in
+err-exists = { $path } already exists; nothing written
+err-bad-id = `{ $id }` is not a scenario id: use lower-case letters, digits and dashes, like `free-pilot`
+err-bad-size = `{ $size }` is not a size like 1280x800
+err-size-range = `{ $size }`: sizes run from 320 to 8192 pixels
+err-no-scenario-id = no playable scenario with id `{ $id }`
+err-no-playable = no playable scenario
+err-warning = warning: { $why }
+err-export-onto-records = { $path } is the records database itself; export to another file
+err-no-truths = --truth { $id }: this scenario declares no truths
+err-no-such-truth = --truth { $id }: no such truth (the truths are: { $list })
+err-no-tests-for = { $path } has no test playthroughs (expected { $expected })
+err-json-needs-lines = --json needs --choices or --picks (the lines to say)
+err-not-in-competition = { $scenario } is not part of competition { $competition }
+err-not-ron = { $path } is not a .ron file or a folder
+err-no-playthroughs = no test playthroughs (*.tests.ron) found
+err-ids-break = { $file }: writing the ids would break the file; nothing was changed:
+err-ids-change = { $file }: writing the ids would change the scenario; nothing was changed
+
 ## Translations (`peercall i18n`).
 
 i18n-wrote = wrote { $file } ({ $count } texts)
@@ -323,3 +352,56 @@ i18n-ids-written = { $file }: { $count ->
     [one] 1 choice id
    *[other] { $count } choice ids
   } written
+
+## The shared crate's own messages: files, competitions, the hub, translations.
+
+core-cannot-read = cannot read { $path }
+core-cannot-write = cannot write { $path }
+core-cannot-create = cannot create { $path }
+core-no-scenario-files = no scenario files (*.ron) in { $path }
+core-label-here = here
+core-bad-lang = `{ $lang }` is not a language code (try de, es or pseudo)
+core-id-empty = is empty
+core-id-too-long = is longer than 64 characters
+core-id-chars = `{ $id }` may hold only letters, digits, `-`, `_` and `.`
+core-competition-too-large = { $file } is { $size } KB; a competition file is a few lines (at most { $max } KB)
+core-competition-id = the competition id { $why }
+core-competition-id-help = an id like "q4-cup": letters, digits, `-`, `_` or `.`
+core-competition-name = the name must be 1 to 100 characters of text
+core-competition-date = `{ $field }` is not a date: `{ $value }`
+core-competition-date-help = write a date as YYYY-MM-DD, like "2026-11-01"
+core-competition-date-order = the competition ends before it starts
+core-competition-attempts = `attempts` must be 1 to { $max }, not { $value }
+core-competition-no-scenarios = the competition has no scenarios
+core-competition-no-scenarios-help = add `(id: "network-expansion", seed: 1)`
+core-competition-too-many = more than { $max } scenarios
+core-competition-scenario-id = a scenario id must be 1 to 64 characters of text
+core-competition-twice = scenario `{ $id }` is listed twice
+core-competition-twice-help = each scenario may appear once
+core-competition-hashes = more than 100 accepted hashes
+core-competition-hash = `{ $hash }` is not a scenario hash
+core-competition-hash-help = use the hashes `peercall compete FILE --list` prints (6 to 64 hex digits); leave `hashes` out to accept any version
+core-competition-not-started = { $name } starts on { $date }
+core-competition-ended = { $name } ended on { $date }
+core-competition-missing = scenario `{ $id }` is not available
+core-competition-old-hash = scenario `{ $id }`: the hash { $old } was written by peercall 0.1, which hashed scenarios differently; the same content now has the hash { $hash }. Replace it in the competition file (`peercall compete FILE --list` prints the hashes)
+core-competition-changed = scenario `{ $id }` has changed since the competition was set up (its hash is now { $hash }); results with this version would not count
+core-hub-unreachable = cannot reach the hub at { $server }: { $why }
+core-hub-refused = the hub refused it ({ $status }): { $why }
+core-hub-answered = the hub answered { $status }
+core-hub-bad-files = the hub sent files this peercall cannot read: { $why }
+core-hub-bad-board = the hub sent a board this peercall cannot read: { $why }
+core-hub-scenario-broken = the hub's scenario { $id } does not compile here:
+core-hub-scenario-changed = the hub's scenario { $id } is not the version it says (hash { $hash } where the hub says { $claimed })
+core-po-too-large = { $file }: larger than { $megabytes } MB
+core-po-orphan-string = a string that continues nothing
+core-po-bad-plural = `{ $keyword }` is not a plural form
+core-po-bad-keyword = `{ $keyword }` is not a PO keyword
+core-po-expected-string = expected a quoted string
+core-po-bad-escape = `{ $escape }` is not an escape PO knows
+core-po-bare-quote = a quote inside a string must be written \"
+core-i18n-unknown = `{ $id }` is not a line of { $scenario }: remove it, or give the line its id back
+core-i18n-untranslated = `{ $id }` is not translated yet
+core-i18n-stale = `{ $id }` was translated from an older source text; it now reads: { $now }
+core-i18n-fuzzy = `{ $id }` is marked fuzzy: check it and remove the mark
+core-i18n-no-entry = `{ $id }` has no entry in { $file } (run `peercall i18n extract` to add it)

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use peercall_dialogue::{Checked, Diagnostic, load_path, scenario_files};
+use peercall_dialogue::{Checked, Diagnostic, scenario_files};
 use serde::Serialize;
 
 /// Arguments of `peercall check`.
@@ -105,12 +105,15 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
 pub fn load_all(paths: &[PathBuf]) -> Result<Vec<Checked>, String> {
     let mut out = Vec::new();
     for path in paths {
-        let files =
-            scenario_files(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let files = scenario_files(path)
+            .map_err(|e| super::io_error("err-cannot-read", path.display(), e))?;
         if files.is_empty() {
-            return Err(format!("no scenario files (*.ron) in {}", path.display()));
+            return Err(super::say(
+                "err-no-scenario-files",
+                &[("path", path.display().to_string().into())],
+            ));
         }
-        out.extend(files.iter().map(|f| load_path(f)));
+        out.extend(files.iter().map(|f| super::load(f)));
     }
     Ok(out)
 }

@@ -133,7 +133,7 @@ pub fn run(args: HubArgs) -> Result<ExitCode, String> {
 fn publish(a: &PublishArgs) -> Result<ExitCode, String> {
     let competition = crate::competition::Competition::load(&a.file)?;
     let text = std::fs::read_to_string(&a.file)
-        .map_err(|e| format!("cannot read {}: {e}", a.file.display()))?;
+        .map_err(|e| super::io_error("err-cannot-read", a.file.display(), e))?;
     // The scenario files the competition names, as the players will get them.
     let library = match &a.dialogues {
         Some(d) => crate::library::Library::from_path(d)?,
@@ -147,11 +147,10 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, String> {
         };
         let file = &library.entries[i].file;
         scenarios.push(match &a.dialogues {
-            Some(_) => {
-                std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?
-            }
+            Some(_) => std::fs::read_to_string(file)
+                .map_err(|e| super::io_error("err-cannot-read", file, e))?,
             None => crate::library::Library::builtin_source(file)
-                .ok_or_else(|| format!("{file} is not built in"))?
+                .ok_or_else(|| super::say("err-not-built-in", &[("file", file.as_str().into())]))?
                 .to_string(),
         });
     }

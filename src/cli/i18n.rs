@@ -60,7 +60,7 @@ fn scenario_files(p: &Paths) -> Result<Vec<PathBuf>, String> {
     for r in roots {
         out.extend(
             peercall_dialogue::scenario_files(&r)
-                .map_err(|e| format!("cannot read {}: {e}", r.display()))?,
+                .map_err(|e| super::io_error("err-cannot-read", r.display(), e))?,
         );
     }
     Ok(out)
@@ -85,7 +85,7 @@ fn langs_for(file: &Path, asked: &Option<String>) -> Result<Vec<String>, String>
 /// A scenario file read and compiled (its errors printed), with its text.
 fn load(file: &Path) -> Result<(peercall_dialogue::Script, String), String> {
     let text = std::fs::read_to_string(file)
-        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        .map_err(|e| super::io_error("err-cannot-read", file.display(), e))?;
     Ok((super::load_script(file)?, text))
 }
 
@@ -94,7 +94,7 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
     let tmp = path.with_extension("part");
     std::fs::write(&tmp, text)
         .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        .map_err(|e| super::io_error("err-cannot-write", path.display(), e))
 }
 
 fn extract(p: &Paths) -> Result<ExitCode, String> {
@@ -254,18 +254,22 @@ fn ids(p: &Paths) -> Result<ExitCode, String> {
             ),
             Some(new) => {
                 // The file must still be the same scenario, with every choice named.
-                let checked = peercall_dialogue::load_str(&file.display().to_string(), &new);
+                let checked = peercall_dialogue::load_str(&file.display().to_string(), &new)
+                    .localized(super::words().lang());
                 let Some(after) = checked.script() else {
                     return Err(format!(
-                        "{}: writing the ids would break the file; nothing was changed:\n{}",
-                        file.display(),
+                        "{}\n{}",
+                        super::say(
+                            "err-ids-break",
+                            &[("file", file.display().to_string().into())]
+                        ),
                         checked.render_ascii()
                     ));
                 };
                 if after.hash() != script.hash() {
-                    return Err(format!(
-                        "{}: writing the ids would change the scenario; nothing was changed",
-                        file.display()
+                    return Err(super::say(
+                        "err-ids-change",
+                        &[("file", file.display().to_string().into())],
                     ));
                 }
                 let added =

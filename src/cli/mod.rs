@@ -17,6 +17,17 @@ use std::io::IsTerminal;
 /// The command line's words: in the language of `PEERCALL_LANG`, else of the system's `LANG`
 /// when the interface has it, else English.
 pub fn words() -> &'static peercall_core::ui::Words {
+    static WORDS: std::sync::OnceLock<&'static peercall_core::ui::Words> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let w = chosen_words();
+        // The shared crate's own messages (its errors) in the same language.
+        peercall_core::ui::set_language(w.lang());
+        w
+    })
+}
+
+fn chosen_words() -> &'static peercall_core::ui::Words {
     let asked = std::env::var("PEERCALL_LANG")
         .ok()
         .filter(|l| !l.trim().is_empty())
@@ -39,16 +50,38 @@ pub fn color_stdout() -> bool {
 
 /// Loads a scenario file for a tool that needs a clean one; errors are printed to standard error.
 pub fn load_script(file: &std::path::Path) -> Result<peercall_dialogue::Script, String> {
-    let checked = peercall_dialogue::load_path(file);
+    let checked = load(file);
     if checked.has_errors() {
         eprintln!("{}", checked.render(false));
-        return Err(format!(
-            "{} has {} error{}; fix them first (`peercall check {}`)",
-            file.display(),
-            checked.error_count(),
-            if checked.error_count() == 1 { "" } else { "s" },
-            file.display()
+        return Err(words().f(
+            "err-fix-first",
+            &[
+                ("file", file.display().to_string().into()),
+                ("errors", checked.error_count().into()),
+            ],
         ));
     }
     checked.into_script()
+}
+
+/// Message `key` with its arguments, in the user's language.
+pub fn say(key: &str, args: &[(&str, peercall_core::ui::Arg)]) -> String {
+    words().f(key, args)
+}
+
+/// A failure to read, write or create (`key` is `err-cannot-read`, `-write` or `-create`)
+/// `path`, in the user's language.
+pub fn io_error(key: &str, path: impl std::fmt::Display, why: impl std::fmt::Display) -> String {
+    say(
+        key,
+        &[
+            ("path", path.to_string().into()),
+            ("why", why.to_string().into()),
+        ],
+    )
+}
+
+/// Loads and checks a scenario file, its findings in the user's language.
+pub fn load(file: &std::path::Path) -> peercall_dialogue::Checked {
+    peercall_dialogue::load_path(file).localized(words().lang())
 }

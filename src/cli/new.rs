@@ -27,23 +27,24 @@ pub fn run(args: &NewArgs) -> Result<ExitCode, String> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
-        return Err(format!(
-            "`{id}` is not a scenario id: use lower-case letters, digits and dashes, like `free-pilot`"
-        ));
+        return Err(super::say("err-bad-id", &[("id", id.as_str().into())]));
     }
     let scenario = args.dir.join(format!("{id}.ron"));
     let tests = args.dir.join(format!("{id}.tests.ron"));
     for f in [&scenario, &tests] {
         if f.exists() {
-            return Err(format!("{} already exists; nothing written", f.display()));
+            return Err(super::say(
+                "err-exists",
+                &[("path", f.display().to_string().into())],
+            ));
         }
     }
     std::fs::create_dir_all(&args.dir)
-        .map_err(|e| format!("cannot create {}: {e}", args.dir.display()))?;
+        .map_err(|e| super::io_error("err-cannot-create", args.dir.display(), e))?;
     std::fs::write(&scenario, SCENARIO.replace("{id}", id))
-        .map_err(|e| format!("cannot write {}: {e}", scenario.display()))?;
+        .map_err(|e| super::io_error("err-cannot-write", scenario.display(), e))?;
     std::fs::write(&tests, TESTS.replace("{id}", id))
-        .map_err(|e| format!("cannot write {}: {e}", tests.display()))?;
+        .map_err(|e| super::io_error("err-cannot-write", tests.display(), e))?;
     println!(
         "{}",
         super::words().f(

@@ -59,13 +59,13 @@ fn parse_lang(s: &str) -> Result<String, String> {
 fn parse_size(s: &str) -> Result<(u32, u32), String> {
     let (w, h) = s
         .split_once(['x', 'X'])
-        .ok_or_else(|| format!("`{s}` is not a size like 1280x800"))?;
+        .ok_or_else(|| super::say("err-bad-size", &[("size", s.into())]))?;
     let parse = |v: &str| {
         v.trim()
             .parse::<u32>()
             .ok()
             .filter(|n| (320..=8192).contains(n))
-            .ok_or_else(|| format!("`{s}`: sizes run from 320 to 8192 pixels"))
+            .ok_or_else(|| super::say("err-size-range", &[("size", s.into())]))
     };
     Ok((parse(w)?, parse(h)?))
 }
@@ -140,12 +140,12 @@ fn check_autoplay(
     let index = match &args.scenario {
         Some(id) => library
             .find(id)
-            .ok_or_else(|| format!("no playable scenario with id `{id}`"))?,
+            .ok_or_else(|| super::say("err-no-scenario-id", &[("id", id.as_str().into())]))?,
         None => library
             .entries
             .iter()
             .position(|e| e.script().is_some())
-            .ok_or("no playable scenario")?,
+            .ok_or_else(|| super::say("err-no-playable", &[]))?,
     };
     let script = library.entries[index].script().expect("playable");
     let mut call = peercall_dialogue::Call::start(script, args.seed.unwrap_or(0));

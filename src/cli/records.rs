@@ -23,7 +23,10 @@ impl DbArgs {
         let path = self.db.clone().unwrap_or_else(records::default_path);
         let (store, notice) = Store::open(&path)?;
         if let Some(n) = notice {
-            eprintln!("warning: {n}");
+            eprintln!(
+                "{}",
+                super::say("err-warning", &[("why", n.as_str().into())])
+            );
         }
         Ok(store)
     }
@@ -74,7 +77,7 @@ pub fn board(args: &BoardArgs) -> Result<ExitCode, String> {
         let mut out = csv::Writer::from_writer(std::io::stdout().lock());
         let row = |out: &mut csv::Writer<_>, cells: [&str; 7]| {
             out.write_record(cells.map(|c| shown::csv_cell(c).into_owned()))
-                .map_err(|e| format!("cannot write the CSV: {e}"))
+                .map_err(|e| super::io_error("err-cannot-write", "CSV", e))
         };
         row(
             &mut out,
@@ -104,7 +107,7 @@ pub fn board(args: &BoardArgs) -> Result<ExitCode, String> {
             )?;
         }
         out.flush()
-            .map_err(|e| format!("cannot write the CSV: {e}"))?;
+            .map_err(|e| super::io_error("err-cannot-write", "CSV", e))?;
         return Ok(ExitCode::SUCCESS);
     }
     let w = super::words();
@@ -199,13 +202,13 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
             match output {
                 Some(f) => {
                     if records::is_part_of(store.path(), f) {
-                        return Err(format!(
-                            "{} is the records database itself; export to another file",
-                            f.display()
+                        return Err(super::say(
+                            "err-export-onto-records",
+                            &[("path", f.display().to_string().into())],
                         ));
                     }
                     std::fs::write(f, text)
-                        .map_err(|e| format!("cannot write {}: {e}", f.display()))?;
+                        .map_err(|e| super::io_error("err-cannot-write", f.display(), e))?;
                     eprintln!(
                         "{}",
                         super::words().f(

@@ -122,11 +122,11 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
                 let at = truths.position(id).ok_or_else(|| {
                     let ids: Vec<&str> = truths.iter().map(|(k, _)| k).collect();
                     if ids.is_empty() {
-                        format!("--truth {id}: this scenario declares no truths")
+                        super::say("err-no-truths", &[("id", id.as_str().into())])
                     } else {
-                        format!(
-                            "--truth {id}: no such truth (the truths are: {})",
-                            ids.join(", ")
+                        super::say(
+                            "err-no-such-truth",
+                            &[("id", id.as_str().into()), ("list", ids.join(", ").into())],
                         )
                     }
                 })?;
@@ -140,7 +140,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
         (Some(numbers), _) => scripted(&script, first, numbers, false, args.json, words)?,
         (None, Some(picks)) => scripted(&script, first, picks, true, args.json, words)?,
         (None, None) if args.json => {
-            return Err("--json needs --choices or --picks (the lines to say)".into());
+            return Err(super::say("err-json-needs-lines", &[]));
         }
         (None, None) => interactive(&script, first, words)?,
     };
@@ -203,7 +203,15 @@ fn competition_attempt(
         .scenarios
         .iter()
         .find(|e| e.id == script.id())
-        .ok_or_else(|| format!("{} is not part of competition {}", script.id(), c.id))?;
+        .ok_or_else(|| {
+            super::say(
+                "err-not-in-competition",
+                &[
+                    ("scenario", script.id().into()),
+                    ("competition", c.id.as_str().into()),
+                ],
+            )
+        })?;
     if !entry.hashes.is_empty()
         && !entry
             .hashes

@@ -19,7 +19,7 @@ fn test_files(path: &Path) -> Result<Vec<PathBuf>, String> {
     let name = path.to_string_lossy();
     if path.is_dir() {
         let mut v: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+            .map_err(|e| super::io_error("err-cannot-read", path.display(), e))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.to_string_lossy().ends_with(".tests.ron"))
             .collect();
@@ -32,14 +32,19 @@ fn test_files(path: &Path) -> Result<Vec<PathBuf>, String> {
         if t.exists() {
             Ok(vec![t])
         } else {
-            Err(format!(
-                "{} has no test playthroughs (expected {})",
-                path.display(),
-                t.display()
+            Err(super::say(
+                "err-no-tests-for",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("expected", t.display().to_string().into()),
+                ],
             ))
         }
     } else {
-        Err(format!("{} is not a .ron file or a folder", path.display()))
+        Err(super::say(
+            "err-not-ron",
+            &[("path", path.display().to_string().into())],
+        ))
     }
 }
 
@@ -51,7 +56,7 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
         files.extend(test_files(p)?);
     }
     if files.is_empty() {
-        return Err("no test playthroughs (*.tests.ron) found".into());
+        return Err(super::say("err-no-playthroughs", &[]));
     }
     let (mut passed, mut failed, mut broken) = (0, 0, 0);
     for file in &files {
@@ -60,7 +65,7 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
         let text = match std::fs::read_to_string(file) {
             Ok(t) => t,
             Err(e) => {
-                println!("{shown}: cannot read: {e}");
+                println!("{}", super::io_error("err-cannot-read", &shown, e));
                 broken += 1;
                 continue;
             }
@@ -68,6 +73,7 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
         let tests = match playtest::parse(&shown, &text) {
             Ok(t) => t,
             Err(d) => {
+                let d = d.localized(super::words().lang());
                 println!("{}", d.render(&text, super::color_stdout()));
                 broken += 1;
                 continue;

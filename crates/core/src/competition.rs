@@ -3,6 +3,7 @@
 //! against the scenarios on hand.
 
 use crate::Error;
+use crate::ui::say;
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -23,18 +24,23 @@ pub const MAX_SCENARIOS: usize = 200;
 /// (which names the overall board). `Err` completes the sentence "the competition id ...".
 pub fn valid_id(id: &str) -> Result<(), Error> {
     if id.is_empty() {
-        return Err(Error::Invalid("is empty".into()));
+        return Err(Error::Invalid(say("core-id-empty", &[])));
     }
     if id.chars().count() > 64 {
-        return Err(Error::Invalid("is longer than 64 characters".into()));
+        return Err(Error::Invalid(say("core-id-too-long", &[])));
     }
     if !id
         .chars()
         .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
     {
-        return Err(Error::Invalid(format!(
-            "`{}` may hold only letters, digits, `-`, `_` and `.`",
-            crate::shown::terminal(&crate::shown::clip(id, 40))
+        return Err(Error::Invalid(say(
+            "core-id-chars",
+            &[(
+                "id",
+                crate::shown::terminal(&crate::shown::clip(id, 40))
+                    .as_ref()
+                    .into(),
+            )],
         )));
     }
     Ok(())
@@ -111,19 +117,28 @@ impl Competition {
     pub fn load(path: &Path) -> Result<Competition, Error> {
         let shown = path.display().to_string();
         let size = std::fs::metadata(path)
-            .map_err(Error::io(format!("cannot read {shown}")))?
+            .map_err(Error::io(say(
+                "core-cannot-read",
+                &[("path", shown.as_str().into())],
+            )))?
             .len();
         if size > MAX_FILE_BYTES {
-            return Err(Error::Invalid(format!(
-                "{shown} is {} KB; a competition file is a few lines (at most {} KB)",
-                size >> 10,
-                MAX_FILE_BYTES >> 10
+            return Err(Error::Invalid(say(
+                "core-competition-too-large",
+                &[
+                    ("file", shown.as_str().into()),
+                    ("size", (size >> 10).to_string().into()),
+                    ("max", (MAX_FILE_BYTES >> 10).to_string().into()),
+                ],
             )));
         }
-        let text =
-            std::fs::read_to_string(path).map_err(Error::io(format!("cannot read {shown}")))?;
+        let text = std::fs::read_to_string(path).map_err(Error::io(say(
+            "core-cannot-read",
+            &[("path", shown.as_str().into())],
+        )))?;
+        let lang = crate::ui::current().lang();
         let competition = peercall_dialogue::load::parse_as::<Competition>(&shown, &text)
-            .map_err(|d| Error::Invalid(d.render(&text, false)))?;
+            .map_err(|d| Error::Invalid(d.localized(lang).render(&text, false)))?;
         let findings = competition.check(&shown, &text);
         if findings.is_empty() {
             Ok(competition)
@@ -144,13 +159,14 @@ impl Competition {
     pub fn check(&self, file: &str, text: &str) -> Vec<Diagnostic> {
         let loc = Locator::new(text);
         let mut out = Vec::new();
+        // Said in the current language as they are found (`help` is a message key, or empty).
         let mut push =
             |code: &'static str, msg: String, span: Option<std::ops::Range<usize>>, help: &str| {
                 let mut d =
                     Diagnostic::at(Severity::Error, code, msg, file, text, span.unwrap_or(0..0))
-                        .with_label("here");
+                        .with_label(say("core-label-here", &[]));
                 if !help.is_empty() {
-                    d = d.with_help(help);
+                    d = d.with_help(say(help, &[]));
                 }
                 out.push(d);
             };
@@ -158,9 +174,9 @@ impl Competition {
         if let Err(e) = valid_id(&self.id) {
             push(
                 "competition-id",
-                format!("the competition id {e}"),
+                say("core-competition-id", &[("why", e.to_string().into())]),
                 top("id"),
-                "an id like \"q4-cup\": letters, digits, `-`, `_` or `.`",
+                "core-competition-id-help",
             );
         }
         if self.name.trim().is_empty()
@@ -169,7 +185,7 @@ impl Competition {
         {
             push(
                 "bad-name",
-                "the name must be 1 to 100 characters of text".into(),
+                say("core-competition-name", &[]),
                 top("name"),
                 "",
             );
@@ -180,12 +196,18 @@ impl Competition {
             {
                 push(
                     "bad-date",
-                    format!(
-                        "`{field}` is not a date: `{}`",
-                        peercall_dialogue::diagnostic::clip(v, 40)
+                    say(
+                        "core-competition-date",
+                        &[
+                            ("field", field.into()),
+                            (
+                                "value",
+                                peercall_dialogue::diagnostic::clip(v, 40).as_ref().into(),
+                            ),
+                        ],
                     ),
                     top(field),
-                    "write a date as YYYY-MM-DD, like \"2026-11-01\"",
+                    "core-competition-date-help",
                 );
             }
         }
@@ -195,7 +217,7 @@ impl Competition {
         {
             push(
                 "date-order",
-                "the competition ends before it starts".into(),
+                say("core-competition-date-order", &[]),
                 top("ends"),
                 "",
             );
@@ -203,9 +225,12 @@ impl Competition {
         if !(1..=MAX_ATTEMPTS).contains(&self.attempts) {
             push(
                 "bad-attempts",
-                format!(
-                    "`attempts` must be 1 to {MAX_ATTEMPTS}, not {}",
-                    self.attempts
+                say(
+                    "core-competition-attempts",
+                    &[
+                        ("max", MAX_ATTEMPTS.to_string().into()),
+                        ("value", self.attempts.to_string().into()),
+                    ],
                 ),
                 top("attempts"),
                 "",
@@ -215,15 +240,18 @@ impl Competition {
         if self.scenarios.is_empty() {
             push(
                 "no-scenarios",
-                "the competition has no scenarios".into(),
+                say("core-competition-no-scenarios", &[]),
                 top("scenarios"),
-                "add `(id: \"network-expansion\", seed: 1)`",
+                "core-competition-no-scenarios-help",
             );
         }
         if self.scenarios.len() > MAX_SCENARIOS {
             push(
                 "too-many",
-                format!("more than {MAX_SCENARIOS} scenarios"),
+                say(
+                    "core-competition-too-many",
+                    &[("max", MAX_SCENARIOS.to_string().into())],
+                ),
                 top("scenarios"),
                 "",
             );
@@ -237,26 +265,31 @@ impl Competition {
             {
                 push(
                     "bad-scenario",
-                    "a scenario id must be 1 to 64 characters of text".into(),
+                    say("core-competition-scenario-id", &[]),
                     at.clone(),
                     "",
                 );
             } else if !seen.insert(e.id.as_str()) {
                 push(
                     "duplicate-id",
-                    format!(
-                        "scenario `{}` is listed twice",
-                        peercall_dialogue::diagnostic::clip(&e.id, 60)
+                    say(
+                        "core-competition-twice",
+                        &[(
+                            "id",
+                            peercall_dialogue::diagnostic::clip(&e.id, 60)
+                                .as_ref()
+                                .into(),
+                        )],
                     ),
                     at.clone(),
-                    "each scenario may appear once",
+                    "core-competition-twice-help",
                 );
             }
             let hashes_at = at.as_ref().and_then(|r| loc.field_after("hashes", r.start));
             if e.hashes.len() > 100 {
                 push(
                     "bad-hash",
-                    "more than 100 accepted hashes".into(),
+                    say("core-competition-hashes", &[]),
                     hashes_at.clone(),
                     "",
                 );
@@ -265,12 +298,15 @@ impl Competition {
                 if !(6..=64).contains(&h.len()) || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
                     push(
                         "bad-hash",
-                        format!(
-                            "`{}` is not a scenario hash",
-                            peercall_dialogue::diagnostic::clip(h, 20)
+                        say(
+                            "core-competition-hash",
+                            &[(
+                                "hash",
+                                peercall_dialogue::diagnostic::clip(h, 20).as_ref().into(),
+                            )],
                         ),
                         hashes_at.clone(),
-                        "use the hashes `peercall compete FILE --list` prints (6 to 64 hex digits); leave `hashes` out to accept any version",
+                        "core-competition-hash-help",
                     );
                 }
             }
@@ -283,12 +319,24 @@ impl Competition {
         if let Some(s) = &self.starts
             && today < s.as_str()
         {
-            return Err(Error::Competition(format!("{} starts on {s}", self.name)));
+            return Err(Error::Competition(say(
+                "core-competition-not-started",
+                &[
+                    ("name", self.name.as_str().into()),
+                    ("date", s.as_str().into()),
+                ],
+            )));
         }
         if let Some(e) = &self.ends
             && today > e.as_str()
         {
-            return Err(Error::Competition(format!("{} ended on {e}", self.name)));
+            return Err(Error::Competition(say(
+                "core-competition-ended",
+                &[
+                    ("name", self.name.as_str().into()),
+                    ("date", e.as_str().into()),
+                ],
+            )));
         }
         Ok(())
     }
@@ -300,7 +348,10 @@ impl Competition {
         let mut problems = Vec::new();
         for e in &self.scenarios {
             match library.find(&e.id) {
-                None => problems.push(format!("scenario `{}` is not available", e.id)),
+                None => problems.push(say(
+                    "core-competition-missing",
+                    &[("id", e.id.as_str().into())],
+                )),
                 Some(i) => {
                     let script = library.entries[i].script().expect("playable");
                     let hash = script.hash();
@@ -310,20 +361,18 @@ impl Competition {
                         .find(|h| !h.is_empty() && script.legacy_hash().starts_with(h.as_str()));
                     if !e.hashes.is_empty() && !e.hashes.iter().any(|h| script.matches_hash(h)) {
                         problems.push(match old {
-                            Some(old) => format!(
-                                "scenario `{}`: the hash {old} was written by peercall 0.1, which hashed \
-                                 scenarios differently; the same content now has the hash {}. \
-                                 Replace it in the competition file (`peercall compete FILE --list` \
-                                 prints the hashes)",
-                                e.id,
-                                &hash[..12]
+                            Some(old) => say(
+                                "core-competition-old-hash",
+                                &[
+                                    ("id", e.id.as_str().into()),
+                                    ("old", old.as_str().into()),
+                                    ("hash", (&hash[..12]).into()),
+                                ],
                             ),
-                            None => format!(
-                            "scenario `{}` has changed since the competition was set up (its hash is now {}); \
-                             results with this version would not count",
-                            e.id,
-                            &hash[..12]
-                        ),
+                            None => say(
+                                "core-competition-changed",
+                                &[("id", e.id.as_str().into()), ("hash", (&hash[..12]).into())],
+                            ),
                         });
                     } else {
                         out.push(Resolved {

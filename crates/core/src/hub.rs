@@ -3,6 +3,7 @@
 //! (checked against the hub's hashes), send finished calls from the hub queue in the background
 //! with backoff, and read the hub's board.
 
+use crate::ui::say;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -36,9 +37,15 @@ fn base(server: &str) -> &str {
 }
 
 fn unreachable(server: &str, e: impl std::fmt::Display) -> Error {
-    Error::Hub(format!(
-        "cannot reach the hub at {}: {e}",
-        crate::shown::clip(base(server), 120)
+    Error::Hub(say(
+        "core-hub-unreachable",
+        &[
+            (
+                "server",
+                crate::shown::clip(base(server), 120).as_ref().into(),
+            ),
+            ("why", e.to_string().into()),
+        ],
     ))
 }
 
@@ -85,11 +92,17 @@ fn get(
 
 fn refusal(status: u16, answer: &Value) -> Error {
     Error::Hub(match answer["error"].as_str() {
-        Some(e) => format!(
-            "the hub refused it ({status}): {}",
-            crate::shown::clip(e, 300)
+        Some(e) => say(
+            "core-hub-refused",
+            &[
+                ("status", status.to_string().into()),
+                ("why", crate::shown::clip(e, 300).as_ref().into()),
+            ],
         ),
-        None => format!("the hub answered {status}"),
+        None => say(
+            "core-hub-answered",
+            &[("status", status.to_string().into())],
+        ),
     })
 }
 
@@ -236,7 +249,7 @@ pub fn files(m: &Membership) -> Result<Files, Error> {
         return Err(refusal(status, &answer));
     }
     serde_json::from_value(answer)
-        .map_err(|e| Error::Hub(format!("the hub sent files this peercall cannot read: {e}")))
+        .map_err(|e| Error::Hub(say("core-hub-bad-files", &[("why", e.to_string().into())])))
 }
 
 /// Checks downloaded files (every scenario compiles, is the one named, and has the hub's hash)
@@ -247,27 +260,41 @@ pub fn save_files(f: &Files, dir: &Path) -> Result<PathBuf, Error> {
         let checked = peercall_dialogue::load_str(&format!("{}.ron", s.id), &s.text);
         let script = checked.script().ok_or_else(|| {
             Error::Invalid(format!(
-                "the hub's scenario {} does not compile here:\n{}",
-                crate::shown::clip(&s.id, 80),
-                checked.render_ascii()
+                "{}\n{}",
+                say(
+                    "core-hub-scenario-broken",
+                    &[("id", crate::shown::clip(&s.id, 80).as_ref().into())],
+                ),
+                checked
+                    .clone()
+                    .localized(crate::ui::current().lang())
+                    .render_ascii()
             ))
         })?;
         if script.id() != s.id || script.hash() != s.hash {
-            return Err(Error::Invalid(format!(
-                "the hub's scenario {} is not the version it says (hash {} where the hub says {})",
-                crate::shown::clip(&s.id, 80),
-                script.hash(),
-                crate::shown::clip(&s.hash, 80)
+            return Err(Error::Invalid(say(
+                "core-hub-scenario-changed",
+                &[
+                    ("id", crate::shown::clip(&s.id, 80).as_ref().into()),
+                    ("hash", script.hash().into()),
+                    ("claimed", crate::shown::clip(&s.hash, 80).as_ref().into()),
+                ],
             )));
         }
     }
-    std::fs::create_dir_all(dir).map_err(Error::io(format!("cannot create {}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(Error::io(say(
+        "core-cannot-create",
+        &[("path", dir.display().to_string().into())],
+    )))?;
     let write = |name: &str, text: &str| -> Result<PathBuf, Error> {
         let path = dir.join(name);
         let tmp = dir.join(format!(".{name}.part"));
         std::fs::write(&tmp, text)
             .and_then(|()| std::fs::rename(&tmp, &path))
-            .map_err(Error::io(format!("cannot write {}", path.display())))?;
+            .map_err(Error::io(say(
+                "core-cannot-write",
+                &[("path", path.display().to_string().into())],
+            )))?;
         Ok(path)
     };
     for s in &f.scenarios {
@@ -419,11 +446,8 @@ pub fn board(server: &str, competition: &str) -> Result<Board, Error> {
     if status != 200 {
         return Err(refusal(status, &answer));
     }
-    serde_json::from_value(answer).map_err(|e| {
-        Error::Hub(format!(
-            "the hub sent a board this peercall cannot read: {e}"
-        ))
-    })
+    serde_json::from_value(answer)
+        .map_err(|e| Error::Hub(say("core-hub-bad-board", &[("why", e.to_string().into())])))
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@
 //! the current source text (and it is not marked fuzzy); a stale one falls back to the source.
 
 use std::collections::HashMap;
+
+use crate::ui::say;
 use std::path::{Path, PathBuf};
 
 use peercall_dialogue::Script;
@@ -21,7 +23,7 @@ use crate::po;
 pub const SOURCE: &str = "en";
 /// The pseudo-locale (its standard tag; `pseudo` is accepted for it): every text longer and
 /// accented, generated, no file needed.
-pub const PSEUDO: &str = "qps-ploc";
+pub const PSEUDO: &str = peercall_dialogue::messages::PSEUDO;
 /// Largest translation file read.
 pub const MAX_PO_BYTES: usize = 8 << 20;
 
@@ -40,9 +42,12 @@ impl Translation {
     /// Parses a PO file's text (`file` is its name for messages).
     pub fn parse(file: &str, text: &str, lang: &str) -> Result<Translation, Error> {
         if text.len() > MAX_PO_BYTES {
-            return Err(Error::Invalid(format!(
-                "{file}: larger than {} MB",
-                MAX_PO_BYTES >> 20
+            return Err(Error::Invalid(say(
+                "core-po-too-large",
+                &[
+                    ("file", file.into()),
+                    ("megabytes", (MAX_PO_BYTES >> 20).into()),
+                ],
             )));
         }
         let mut entries = HashMap::new();
@@ -113,20 +118,7 @@ pub fn po_text(file: &str, lang: &str) -> Option<String> {
         .map(|(_, t)| (*t).to_string())
 }
 
-/// `text` in the pseudo-locale: letters accented, a third longer, in brackets, so untranslated
-/// interface text and layouts that break on longer words show at once.
-pub fn pseudo(text: &str) -> String {
-    const FROM: &str = "aceinousyACEINOUSY";
-    const TO: &str = "àçéîñöûšýÀÇÉÎÑÖÛŠÝ";
-    let map: HashMap<char, char> = FROM.chars().zip(TO.chars()).collect();
-    let body: String = text.chars().map(|c| *map.get(&c).unwrap_or(&c)).collect();
-    // The padding breaks like words do: a layout that cannot wrap it cannot wrap long words.
-    let pad = text.chars().count().div_ceil(3).max(1);
-    let groups: Vec<String> = (0..pad.div_ceil(6))
-        .map(|g| "~".repeat((pad - g * 6).min(6)))
-        .collect();
-    format!("[{body} {}]", groups.join(" "))
-}
+pub use peercall_dialogue::messages::pseudo;
 
 /// How a script was translated.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -313,10 +305,12 @@ pub fn check(
                 line,
                 problem: Problem::Unknown,
                 id: id.into(),
-                message: format!(
-                    "`{}` is not a line of {}: remove it, or give the line its id back",
-                    crate::shown::clip(id, 80),
-                    script.id()
+                message: say(
+                    "core-i18n-unknown",
+                    &[
+                        ("id", crate::shown::clip(id, 80).as_ref().into()),
+                        ("scenario", script.id().into()),
+                    ],
                 ),
             }),
             Some(u) if m.text.is_empty() => out.push(Finding {
@@ -324,7 +318,7 @@ pub fn check(
                 line,
                 problem: Problem::Missing,
                 id: id.into(),
-                message: format!("`{}` is not translated yet", u.id),
+                message: say("core-i18n-untranslated", &[("id", u.id.as_str().into())]),
             }),
             Some(u) if m.id != u.text || m.fuzzy => out.push(Finding {
                 file: po_file.into(),
@@ -332,13 +326,15 @@ pub fn check(
                 problem: Problem::Stale,
                 id: id.into(),
                 message: if m.id != u.text {
-                    format!(
-                        "`{}` was translated from an older source text; it now reads: {}",
-                        u.id,
-                        crate::shown::clip(&u.text, 120)
+                    say(
+                        "core-i18n-stale",
+                        &[
+                            ("id", u.id.as_str().into()),
+                            ("now", crate::shown::clip(&u.text, 120).as_ref().into()),
+                        ],
                     )
                 } else {
-                    format!("`{}` is marked fuzzy: check it and remove the mark", u.id)
+                    say("core-i18n-fuzzy", &[("id", u.id.as_str().into())])
                 },
             }),
             Some(_) => {}
@@ -351,9 +347,9 @@ pub fn check(
                 line: u.offset.map_or(1, |o| line_of(source, o)),
                 problem: Problem::Missing,
                 id: u.id.clone(),
-                message: format!(
-                    "`{}` has no entry in {po_file} (run `peercall i18n extract` to add it)",
-                    u.id
+                message: say(
+                    "core-i18n-no-entry",
+                    &[("id", u.id.as_str().into()), ("file", po_file.into())],
                 ),
             });
         }
@@ -374,7 +370,10 @@ pub fn languages(dir: &Path) -> Result<Vec<String>, Error> {
         )
     };
     let mut langs: Vec<String> = std::fs::read_dir(&folder)
-        .map_err(Error::io(format!("cannot read {}", folder.display())))?
+        .map_err(Error::io(say(
+            "core-cannot-read",
+            &[("path", folder.display().to_string().into())],
+        )))?
         .filter_map(|e| e.ok())
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
@@ -414,9 +413,9 @@ pub fn parse_lang(lang: &str) -> Result<String, Error> {
         return Ok(PSEUDO.to_string());
     }
     if !valid_lang(l) {
-        return Err(Error::Invalid(format!(
-            "`{}` is not a language code (try de, es or pseudo)",
-            crate::shown::clip(l, 20)
+        return Err(Error::Invalid(say(
+            "core-bad-lang",
+            &[("lang", crate::shown::clip(l, 20).as_ref().into())],
         )));
     }
     Ok(l.to_string())

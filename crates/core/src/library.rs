@@ -2,10 +2,13 @@
 //! ready to play or broken with its diagnostics.
 
 use crate::Error;
+use crate::ui::say;
 use std::path::Path;
 use std::sync::Arc;
 
-use peercall_dialogue::{Checked, Script, load_bytes, load_path, scenario_files};
+use peercall_dialogue::{
+    Checked, Diagnostic, Script, Severity, load_bytes, load_path, scenario_files,
+};
 
 /// Findings the error screen shows of one broken file; the rest are counted.
 const MAX_SHOWN_FINDINGS: usize = 12;
@@ -20,8 +23,8 @@ pub struct Entry {
     /// Playable script, or why not.
     pub kind: EntryKind,
     /// After a hot reload: the file was saved with errors, so this entry is the previous,
-    /// still-playable version, and this is the new version's report.
-    pub newer_version_broken: Option<String>,
+    /// still-playable version, and these are the new version's findings.
+    pub newer_version_broken: Option<Arc<Checked>>,
     /// When the script is a translation: the scenario as written (what `Library::translate`
     /// starts from, and what results verify against: both have the same content hash).
     pub original: Option<Arc<Script>>,
@@ -33,10 +36,10 @@ pub enum EntryKind {
     /// Checked and compiled; shared, so a call in progress keeps its script whatever happens
     /// to the library (a reload, a competition narrowing it).
     Ready(Arc<Script>),
-    /// Has errors: the rendered diagnostics and the first one on a single line.
+    /// Has errors: the findings (in the language being played) and the first on a single line.
     Broken {
-        /// Every finding, rendered like `peercall check` but in plain ASCII.
-        report: String,
+        /// The file, its text and every finding.
+        checked: Arc<Checked>,
         /// The first error as `file:line:column: error[code]: message`.
         first: String,
         /// Number of errors.
@@ -44,7 +47,39 @@ pub enum EntryKind {
     },
 }
 
+/// The first error of `checked` on one line.
+fn first_error(checked: &Checked) -> String {
+    checked
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .map(|d| d.to_string())
+        .unwrap_or_default()
+}
+
 impl Entry {
+    /// The findings the error screen shows, rendered like `peercall check` in plain ASCII (at
+    /// most a screenful, the rest counted): the broken file's, or the broken newer save's.
+    pub fn report(&self) -> Option<String> {
+        match (&self.kind, &self.newer_version_broken) {
+            (EntryKind::Broken { checked, .. }, _) | (EntryKind::Ready(_), Some(checked)) => {
+                Some(checked.render_ascii_summary(MAX_SHOWN_FINDINGS))
+            }
+            (EntryKind::Ready(_), None) => None,
+        }
+    }
+
+    /// Says the entry's findings in `lang`.
+    fn localize_findings(&mut self, lang: &str) {
+        if let EntryKind::Broken { checked, first, .. } = &mut self.kind {
+            *checked = Arc::new((**checked).clone().localized(lang));
+            *first = first_error(checked);
+        }
+        if let Some(c) = &mut self.newer_version_broken {
+            *c = Arc::new((**c).clone().localized(lang));
+        }
+    }
+
     /// The script, when the entry is playable.
     pub fn script(&self) -> Option<&Script> {
         match &self.kind {
@@ -95,12 +130,14 @@ impl Library {
 
     /// Every scenario file in a folder (or one file).
     pub fn from_path(path: &Path) -> Result<Library, Error> {
-        let files =
-            scenario_files(path).map_err(Error::io(format!("cannot read {}", path.display())))?;
+        let files = scenario_files(path).map_err(Error::io(say(
+            "core-cannot-read",
+            &[("path", path.display().to_string().into())],
+        )))?;
         if files.is_empty() {
-            return Err(Error::Invalid(format!(
-                "no scenario files (*.ron) in {}",
-                path.display()
+            return Err(Error::Invalid(say(
+                "core-no-scenario-files",
+                &[("path", path.display().to_string().into())],
             )));
         }
         Ok(Library::from_checked(
@@ -115,40 +152,43 @@ impl Library {
             .map(|c| {
                 let file = c.file.clone();
                 if c.has_errors() {
-                    let first = c
-                        .diagnostics
-                        .iter()
-                        .find(|d| d.is_error())
-                        .map(|d| d.to_string())
-                        .unwrap_or_default();
                     return Entry {
                         file,
                         newer_version_broken: None,
                         original: None,
                         kind: EntryKind::Broken {
-                            report: c.render_ascii_summary(MAX_SHOWN_FINDINGS),
-                            first,
+                            first: first_error(&c),
                             errors: c.error_count(),
+                            checked: Arc::new(c),
                         },
                     };
                 }
-                match c.into_script() {
-                    Ok(s) => Entry {
-                        file,
-                        newer_version_broken: None,
-                        original: None,
-                        kind: EntryKind::Ready(Arc::new(s)),
-                    },
-                    Err(e) => Entry {
-                        file: file.clone(),
-                        newer_version_broken: None,
-                        original: None,
-                        kind: EntryKind::Broken {
-                            report: e.clone(),
-                            first: e,
+                let source = c.source.clone();
+                let kind = match c.into_script() {
+                    Ok(s) => EntryKind::Ready(Arc::new(s)),
+                    // A checked scenario that does not compile: the compiler's words, as one
+                    // finding at the top of the file.
+                    Err(why) => {
+                        let d =
+                            Diagnostic::at(Severity::Error, "compile", why, &file, &source, 0..0);
+                        EntryKind::Broken {
+                            first: d.to_string(),
                             errors: 1,
-                        },
-                    },
+                            checked: Arc::new(Checked {
+                                file: file.clone(),
+                                source,
+                                scenario: None,
+                                diagnostics: vec![d],
+                                lang: crate::i18n::SOURCE.into(),
+                            }),
+                        }
+                    }
+                };
+                Entry {
+                    file,
+                    newer_version_broken: None,
+                    original: None,
+                    kind,
                 }
             })
             .collect();
@@ -162,15 +202,15 @@ impl Library {
     pub fn reload(&self, path: &Path) -> Result<Library, Error> {
         let mut fresh = Library::from_path(path)?;
         for entry in &mut fresh.entries {
-            if let EntryKind::Broken { report, .. } = &entry.kind
+            if let EntryKind::Broken { checked, .. } = &entry.kind
                 && let Some(old) = self
                     .entries
                     .iter()
                     .find(|o| o.file == entry.file && o.script().is_some())
             {
-                let report = report.clone();
+                let checked = checked.clone();
                 *entry = Entry {
-                    newer_version_broken: Some(report),
+                    newer_version_broken: Some(checked),
                     ..old.clone()
                 };
             }
@@ -185,6 +225,7 @@ impl Library {
     pub fn translate(&mut self, lang: &str, mark: bool) -> crate::i18n::Coverage {
         let mut total = crate::i18n::Coverage::default();
         for e in &mut self.entries {
+            e.localize_findings(lang);
             let Some(base) = e.original.clone().or_else(|| e.shared_script()) else {
                 continue;
             };

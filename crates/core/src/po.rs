@@ -39,6 +39,7 @@ enum Field {
 /// obsolete entries (`#~`) are left out.
 pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
     let bad = |line: usize, why: &str| Error::Invalid(format!("{file}:{line}: {why}"));
+    let say = crate::ui::say;
     let mut out = Vec::new();
     let mut cur = Entry::default();
     let mut started = false;
@@ -95,7 +96,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
                     Field::Id => &mut cur.id,
                     Field::Text | Field::PluralText(true) => &mut cur.text,
                     Field::Plural | Field::PluralText(false) => continue,
-                    Field::None => return Err(bad(n, "a string that continues nothing")),
+                    Field::None => return Err(bad(n, &say("core-po-orphan-string", &[]))),
                 };
                 target.push_str(&value);
                 continue;
@@ -108,13 +109,16 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
                 let idx = &k[7..k.len() - 1];
                 let idx: usize = idx
                     .parse()
-                    .map_err(|_| bad(n, &format!("`{k}` is not a plural form")))?;
+                    .map_err(|_| bad(n, &say("core-po-bad-plural", &[("keyword", k.into())])))?;
                 Field::PluralText(idx == 0)
             }
             other => {
                 return Err(bad(
                     n,
-                    &format!("`{}` is not a PO keyword", crate::shown::clip(other, 30)),
+                    &say(
+                        "core-po-bad-keyword",
+                        &[("keyword", crate::shown::clip(other, 30).as_ref().into())],
+                    ),
                 ));
             }
         };
@@ -151,7 +155,7 @@ fn unquote(s: &str) -> Result<String, String> {
         .strip_prefix('"')
         .and_then(|r| r.strip_suffix('"'))
         .filter(|_| s.len() >= 2)
-        .ok_or_else(|| "expected a quoted string".to_string())?;
+        .ok_or_else(|| crate::ui::say("core-po-expected-string", &[]))?;
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
@@ -167,13 +171,14 @@ fn unquote(s: &str) -> Result<String, String> {
                 Some('f') => '\u{c}',
                 Some('v') => '\u{b}',
                 other => {
-                    return Err(format!(
-                        "`\\{}` is not an escape PO knows",
-                        other.map(String::from).unwrap_or_default()
+                    let escape = format!("\\{}", other.map(String::from).unwrap_or_default());
+                    return Err(crate::ui::say(
+                        "core-po-bad-escape",
+                        &[("escape", escape.as_str().into())],
                     ));
                 }
             }),
-            '"' => return Err("a quote inside a string must be written \\\"".into()),
+            '"' => return Err(crate::ui::say("core-po-bare-quote", &[])),
             c => out.push(c),
         }
     }

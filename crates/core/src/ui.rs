@@ -66,6 +66,34 @@ pub fn words(lang: &str) -> &'static Words {
     w
 }
 
+/// The language this process speaks to its user in: what the shared crate's own messages (its
+/// errors, the translation checker's findings) are said in. English until a front end sets it.
+static CURRENT: std::sync::RwLock<String> = std::sync::RwLock::new(String::new());
+
+/// Sets the language the shared crate's messages are said in (the command line sets it from
+/// `PEERCALL_LANG` or `LANG`, the game when the player picks a language).
+pub fn set_language(lang: &str) {
+    match CURRENT.write() {
+        Ok(mut l) => *l = lang.to_string(),
+        Err(p) => *p.into_inner() = lang.to_string(),
+    }
+}
+
+/// The words of the language set with [`set_language`] (English before that).
+pub fn current() -> &'static Words {
+    let lang = match CURRENT.read() {
+        Ok(l) => l.clone(),
+        Err(p) => p.into_inner().clone(),
+    };
+    words(if lang.is_empty() { "en" } else { &lang })
+}
+
+/// Message `key` with its arguments in the current language: how the shared crate words its
+/// errors.
+pub(crate) fn say(key: &str, args: &[(&str, Arg)]) -> String {
+    current().f(key, args)
+}
+
 /// The languages the interface has a file for.
 pub fn languages() -> Vec<&'static str> {
     FILES.iter().map(|(l, _)| *l).collect()
@@ -334,17 +362,52 @@ fn kebab(name: &str) -> String {
     out
 }
 
-/// The message ids of a Fluent file's text, in order.
-pub fn message_ids(text: &str) -> Vec<String> {
-    text.lines()
-        .filter(|l| !l.starts_with([' ', '#', '\t']) && !l.trim().is_empty())
-        .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_string()))
-        .collect()
-}
+pub use peercall_dialogue::messages::message_ids;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keys given to `say(` and `io_error(` in the files of `dir`.
+    fn keys_said_in(dir: &std::path::Path) -> Vec<String> {
+        let mut keys = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("a source folder") {
+            let text = std::fs::read_to_string(entry.expect("an entry").path()).unwrap();
+            for call in ["say(", "io_error("] {
+                for (i, _) in text.match_indices(call) {
+                    let rest = text[i + call.len()..].trim_start();
+                    if let Some((key, _)) = rest.strip_prefix('"').and_then(|r| r.split_once('"'))
+                        && !key.is_empty()
+                        && key.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    {
+                        keys.push(key.to_string());
+                    }
+                }
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_message_the_shared_crate_and_the_command_line_say_is_in_english() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let en = message_ids(FILES[0].1);
+        let mut said = keys_said_in(&root.join("src"));
+        let core = said.len();
+        said.extend(keys_said_in(&root.join("../../src/cli")));
+        assert!(
+            core > 40 && said.len() > core + 20,
+            "{core} / {}",
+            said.len()
+        );
+        for key in &said {
+            assert!(en.contains(key), "en.ftl lacks `{key}`");
+        }
+        // (The current language is process-wide: the command line's tests switch it.)
+        let m = |lang| words(lang).f("core-i18n-untranslated", &[("id", "x".into())]);
+        assert_eq!(m("de"), "`x` ist noch nicht übersetzt");
+        assert_eq!(m("en"), "`x` is not translated yet");
+    }
 
     #[test]
     fn every_language_has_every_message_and_parses_and_the_engine_words_are_there() {

@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Severity, clip};
 use crate::load::Locator;
+use crate::messages::Msg;
+use crate::msg;
 use crate::scenario::{Condition, Effect, Outcome, Scenario};
 use crate::script::{MAX_FLAGS, MAX_TRUTHS};
 
@@ -83,10 +85,9 @@ pub fn check_located<'s>(
         lines: std::cell::OnceCell::new(),
     };
     let mut out = Vec::new();
-    let mut push =
-        |severity, code, msg: String, span: Range<usize>, label: &str, help: Option<String>| {
-            out.push(at.finding(severity, code, msg, span, label, help));
-        };
+    let mut push = |severity, code, msg: Msg, span: Range<usize>, label: Msg, help: Option<Msg>| {
+        out.push(at.finding(severity, code, msg, span, label, help));
+    };
     use Severity::{Error, Warning};
 
     // Metadata.
@@ -99,9 +100,9 @@ pub fn check_located<'s>(
             push(
                 Error,
                 "empty-text",
-                format!("`{field}` is empty"),
+                msg!("check-empty-field", field = field),
                 spans.top(field),
-                "empty",
+                msg!("label-empty"),
                 None,
             );
         }
@@ -110,9 +111,9 @@ pub fn check_located<'s>(
         push(
             Error,
             "empty-text",
-            "the prospect has no name".into(),
+            msg!("check-no-prospect-name"),
             spans.top("prospect"),
-            "here",
+            msg!("label-here"),
             None,
         );
     }
@@ -120,9 +121,9 @@ pub fn check_located<'s>(
         push(
             Error,
             "bad-days",
-            "`days_needed` must be zero or more person-days".into(),
+            msg!("check-bad-days-needed"),
             spans.top("days_needed"),
-            "here",
+            msg!("label-here"),
             None,
         );
     }
@@ -132,10 +133,10 @@ pub fn check_located<'s>(
         push(
             Error,
             "bad-patience",
-            "`patience` must be a positive number of seconds".into(),
+            msg!("check-bad-patience"),
             spans.top("patience"),
-            "here",
-            Some("leave it out to turn patience off".into()),
+            msg!("label-here"),
+            Some(msg!("check-bad-patience-help")),
         );
     }
 
@@ -146,9 +147,9 @@ pub fn check_located<'s>(
         push(
             Error,
             "trust-range",
-            format!("the trust range {}..{} is empty", t.min, t.max),
+            msg!("check-trust-range-empty", min = t.min, max = t.max),
             spans.top("trust"),
-            "here",
+            msg!("label-here"),
             None,
         );
     }
@@ -156,12 +157,14 @@ pub fn check_located<'s>(
         push(
             Error,
             "trust-range",
-            format!(
-                "trust starts at {} , outside the range {}..{}",
-                t.start, t.min, t.max
+            msg!(
+                "check-trust-start-outside",
+                start = t.start,
+                min = t.min,
+                max = t.max
             ),
             spans.top("trust"),
-            "here",
+            msg!("label-here"),
             None,
         );
     }
@@ -169,12 +172,14 @@ pub fn check_located<'s>(
         push(
             Error,
             "trust-range",
-            format!(
-                "`hang_up_below` {} is outside the range {}..{}",
-                t.hang_up_below, t.min, t.max
+            msg!(
+                "check-hang-up-outside",
+                value = t.hang_up_below,
+                min = t.min,
+                max = t.max
             ),
             spans.top("trust"),
-            "here",
+            msg!("label-here"),
             None,
         );
     }
@@ -182,12 +187,13 @@ pub fn check_located<'s>(
         push(
             Error,
             "trust-range",
-            format!(
-                "trust starts at {}, already below `hang_up_below` {}",
-                t.start, t.hang_up_below
+            msg!(
+                "check-trust-start-below-hang-up",
+                start = t.start,
+                value = t.hang_up_below
             ),
             spans.top("trust"),
-            "here",
+            msg!("label-here"),
             None,
         );
     }
@@ -197,26 +203,20 @@ pub fn check_located<'s>(
             None => push(
                 Error,
                 "unknown-target",
-                format!(
-                    "no ending `{}` for the prospect hanging up",
-                    clip(&t.hang_up, ID_SHOWN)
-                ),
+                msg!("check-no-hang-up-ending", id = clip(&t.hang_up, ID_SHOWN)),
                 spans.top("trust"),
-                "the hang-up rule is on here",
-                Some(format!(
-                    "add an ending `\"{}\": (outcome: Lost, lesson: \"...\")`, name another with `hang_up: \"...\"`, or turn the rule off with `hang_up_below: 0`",
-                    clip(&t.hang_up, ID_SHOWN)
+                msg!("label-hang-up-rule"),
+                Some(msg!(
+                    "check-no-hang-up-ending-help",
+                    id = clip(&t.hang_up, ID_SHOWN)
                 )),
             ),
             Some(e) if e.outcome != Outcome::Lost => push(
                 Warning,
                 "hang-up-outcome",
-                format!(
-                    "the hang-up ending `{}` is not a `Lost` outcome",
-                    clip(&t.hang_up, ID_SHOWN)
-                ),
+                msg!("check-hang-up-not-lost", id = clip(&t.hang_up, ID_SHOWN)),
                 spans.ending(&t.hang_up, 0),
-                "here",
+                msg!("label-here"),
                 None,
             ),
             Some(_) => {}
@@ -235,10 +235,10 @@ pub fn check_located<'s>(
         push(
             Error,
             "duplicate-id",
-            format!("node `{dup_}` is defined twice"),
+            msg!("check-duplicate-node", id = dup_),
             spans.node(dup, 1),
-            "second definition",
-            Some("ids must be unique; rename one of them".into()),
+            msg!("label-second-definition"),
+            Some(msg!("check-duplicate-id-help")),
         );
     }
     for dup in scenario.endings.duplicates() {
@@ -246,10 +246,10 @@ pub fn check_located<'s>(
         push(
             Error,
             "duplicate-id",
-            format!("ending `{dup_}` is defined twice"),
+            msg!("check-duplicate-ending", id = dup_),
             spans.ending(dup, 1),
-            "second definition",
-            Some("ids must be unique; rename one of them".into()),
+            msg!("label-second-definition"),
+            Some(msg!("check-duplicate-id-help")),
         );
     }
     for (id, _) in scenario.endings.iter() {
@@ -258,10 +258,10 @@ pub fn check_located<'s>(
             push(
                 Error,
                 "duplicate-id",
-                format!("`{id_}` is both a node and an ending"),
+                msg!("check-node-and-ending", id = id_),
                 spans.ending(id, 0),
-                "also a node",
-                Some("a `next` could not tell them apart; rename one".into()),
+                msg!("label-also-a-node"),
+                Some(msg!("check-node-and-ending-help")),
             );
         }
     }
@@ -279,27 +279,24 @@ pub fn check_located<'s>(
                 push(
                     Error,
                     "bad-line-id",
-                    format!(
-                        "the choice id `{}` cannot name a line",
-                        clip(&c.id, ID_SHOWN)
-                    ),
+                    msg!("check-bad-choice-id", id = clip(&c.id, ID_SHOWN)),
                     spans.choice_field(node_id, i, "id"),
-                    "here",
-                    Some("use up to 80 letters, digits, dashes and dots".into()),
+                    msg!("label-here"),
+                    Some(msg!("check-bad-choice-id-help")),
                 );
             }
             if let Some(first) = choice_ids.insert(&c.id, node_id) {
                 push(
                     Error,
                     "duplicate-line-id",
-                    format!(
-                        "the choice id `{}` is used twice (first in node `{}`)",
-                        clip(&c.id, ID_SHOWN),
-                        clip(first, ID_SHOWN)
+                    msg!(
+                        "check-duplicate-choice-id",
+                        id = clip(&c.id, ID_SHOWN),
+                        first = clip(first, ID_SHOWN)
                     ),
                     spans.choice_field(node_id, i, "id"),
-                    "second use",
-                    Some("a translation could not tell the lines apart; rename one".into()),
+                    msg!("label-second-use"),
+                    Some(msg!("check-duplicate-choice-id-help")),
                 );
             }
         }
@@ -308,9 +305,9 @@ pub fn check_located<'s>(
         push(
             Error,
             "no-nodes",
-            "the scenario has no nodes".into(),
+            msg!("check-no-nodes"),
             spans.top("nodes"),
-            "here",
+            msg!("label-here"),
             None,
         );
     }
@@ -318,17 +315,17 @@ pub fn check_located<'s>(
         push(
             Error,
             "no-endings",
-            "the scenario has no endings".into(),
+            msg!("check-no-endings"),
             spans.top("endings"),
-            "here",
+            msg!("label-here"),
             None,
         );
     }
     // "Did you mean" compares an unknown id with every id: remembered per unknown id, and
     // given up once a draft with thousands of unknown ids has used its budget of comparisons.
-    let mut suggested: HashMap<&str, Option<String>> = HashMap::new();
+    let mut suggested: HashMap<&str, Option<Msg>> = HashMap::new();
     let mut budget = SUGGESTION_BUDGET;
-    let mut suggest = |id: &'s str| -> Option<String> {
+    let mut suggest = |id: &'s str| -> Option<Msg> {
         if let Some(s) = suggested.get(id) {
             return s.clone();
         }
@@ -342,7 +339,7 @@ pub fn check_located<'s>(
             .map(|c| (strsim::damerau_levenshtein(id, c), *c))
             .filter(|(d, c)| *d <= 3.max(c.len() / 3))
             .min_by_key(|(d, _)| *d)
-            .map(|(_, c)| format!("did you mean `{}`?", clip(c, ID_SHOWN)));
+            .map(|(_, c)| msg!("check-did-you-mean", id = clip(c, ID_SHOWN)));
         suggested.insert(id, s.clone());
         s
     };
@@ -350,17 +347,18 @@ pub fn check_located<'s>(
         let span = spans
             .string_after(&scenario.start, 0)
             .unwrap_or_else(|| spans.top("start"));
+        let start = clip(&scenario.start, ID_SHOWN);
         let what = if scenario.endings.contains_key(&scenario.start) {
-            "is an ending; the call must start at a node"
+            msg!("check-start-is-ending", id = start)
         } else {
-            "is not a node"
+            msg!("check-start-not-a-node", id = start)
         };
         push(
             Error,
             "unknown-target",
-            format!("start `{}` {what}", clip(&scenario.start, ID_SHOWN)),
+            what,
             span,
-            "here",
+            msg!("label-here"),
             suggest(&scenario.start),
         );
     }
@@ -375,10 +373,10 @@ pub fn check_located<'s>(
             push(
                 Error,
                 "empty-text",
-                format!("node `{id_}` gives the prospect nothing to say"),
+                msg!("check-node-silent", node = id_),
                 spans.node(id, 0),
-                "here",
-                Some("write at least one line in `prospect: [\"...\"]`".into()),
+                msg!("label-here"),
+                Some(msg!("check-node-silent-help")),
             );
         }
         for (i, line) in node.lines_if.iter().enumerate() {
@@ -386,9 +384,9 @@ pub fn check_located<'s>(
                 push(
                     Error,
                     "empty-text",
-                    format!("state line {} of node `{id_}` has no variants", i + 1),
+                    msg!("check-state-line-empty", number = i + 1, node = id_),
                     spans.node(id, 0),
-                    "here",
+                    msg!("label-here"),
                     None,
                 );
             }
@@ -405,9 +403,9 @@ pub fn check_located<'s>(
             push(
                 Error,
                 "empty-text",
-                format!("node `{id_}` has an empty prospect line"),
+                msg!("check-empty-prospect-line", node = id_),
                 spans.node(id, 0),
-                "here",
+                msg!("label-here"),
                 None,
             );
         }
@@ -415,21 +413,19 @@ pub fn check_located<'s>(
             push(
                 Error,
                 "no-way-forward",
-                format!("node `{id_}` has no choices: the call cannot go on from here"),
+                msg!("check-no-choices", node = id_),
                 spans.node(id, 0),
-                "no choices",
-                Some("add choices, or point the lines that lead here at an ending".into()),
+                msg!("label-no-choices"),
+                Some(msg!("check-no-choices-help")),
             );
         } else if node.choices.iter().all(|c| !c.requires.is_empty()) {
             push(
                 Warning,
                 "maybe-stuck",
-                format!(
-                    "every choice at node `{id_}` has conditions: if none holds, the player is stuck"
-                ),
+                msg!("check-maybe-stuck", node = id_),
                 spans.node(id, 0),
-                "here",
-                Some("give at least one choice no `requires`".into()),
+                msg!("label-here"),
+                Some(msg!("check-maybe-stuck-help")),
             );
         }
         for (i, c) in node.choices.iter().enumerate() {
@@ -440,9 +436,9 @@ pub fn check_located<'s>(
                 push(
                     Error,
                     "empty-text",
-                    format!("choice {} of node `{id_}` says nothing", i + 1),
+                    msg!("check-choice-silent", number = i + 1, node = id_),
                     spans.choice(id, i),
-                    "empty",
+                    msg!("label-empty"),
                     None,
                 );
             }
@@ -452,12 +448,14 @@ pub fn check_located<'s>(
                     push(
                         Error,
                         "trust-change",
-                        format!(
-                            "a trust change of {tr:+} is larger than the whole meter ({}..{})",
-                            t.min, t.max
+                        msg!(
+                            "check-trust-change",
+                            change = format!("{tr:+}"),
+                            min = t.min,
+                            max = t.max
                         ),
                         spans.choice_field(id, i, "trust"),
-                        "here",
+                        msg!("label-here"),
                         None,
                     );
                 }
@@ -475,9 +473,9 @@ pub fn check_located<'s>(
                     push(
                         Error,
                         "unknown-target",
-                        format!("`{next_}` is neither a node nor an ending"),
+                        msg!("check-unknown-next", id = next_),
                         span,
-                        "unknown id",
+                        msg!("label-unknown-id"),
                         suggest(next),
                     );
                 }
@@ -489,11 +487,9 @@ pub fn check_located<'s>(
                             push(
                                 Error,
                                 "bad-days",
-                                format!(
-                                    "`Commit` needs a positive number of person-days, not {days}"
-                                ),
+                                msg!("check-commit-days", days = days),
                                 spans.choice_field(id, i, "effects"),
-                                "here",
+                                msg!("label-here"),
                                 None,
                             );
                         }
@@ -501,9 +497,9 @@ pub fn check_located<'s>(
                             push(
                                 Warning,
                                 "empty-text",
-                                "`Commit` does not say what the time is for".into(),
+                                msg!("check-commit-what"),
                                 spans.choice_field(id, i, "effects"),
-                                "here",
+                                msg!("label-here"),
                                 None,
                             );
                         }
@@ -530,12 +526,9 @@ pub fn check_located<'s>(
                     push(
                         Warning,
                         "trust-condition",
-                        format!(
-                            "trust condition {v} is outside the range {}..{}",
-                            t.min, t.max
-                        ),
+                        msg!("check-trust-condition", value = v, min = t.min, max = t.max),
                         spans.choice_field(id, i, "requires"),
-                        "here",
+                        msg!("label-here"),
                         None,
                     );
                 }
@@ -548,10 +541,10 @@ pub fn check_located<'s>(
             push(
                 Error,
                 "empty-text",
-                format!("ending `{id_}` has no lesson"),
+                msg!("check-no-lesson", id = id_),
                 spans.ending(id, 0),
-                "here",
-                Some("say in a sentence what the player should take away".into()),
+                msg!("label-here"),
+                Some(msg!("check-no-lesson-help")),
             );
         }
     }
@@ -570,19 +563,14 @@ pub fn check_located<'s>(
                 .map(|s| (strsim::damerau_levenshtein(flag, s), *s))
                 .filter(|(d, _)| *d <= 3)
                 .min_by_key(|(d, _)| *d)
-                .map(|(_, s)| {
-                    format!(
-                        "did you mean `{}`? Flags are set with `Set(\"...\")` effects",
-                        clip(s, ID_SHOWN)
-                    )
-                })
-                .or_else(|| Some("set it with an effect `Set(\"...\")` on some choice".into()));
+                .map(|(_, s)| msg!("check-unset-flag-guess", flag = clip(s, ID_SHOWN)))
+                .or_else(|| Some(msg!("check-unset-flag-help")));
             push(
                 Warning,
                 "unset-flag",
-                format!("condition on flag `{flag_}`, which nothing sets"),
+                msg!("check-unset-flag", flag = flag_),
                 span,
-                "never set",
+                msg!("label-never-set"),
                 help,
             );
         }
@@ -592,12 +580,13 @@ pub fn check_located<'s>(
         push(
             Error,
             "too-many-truths",
-            format!(
-                "{} truths; a scenario may declare at most {MAX_TRUTHS}",
-                scenario.truths.len()
+            msg!(
+                "check-too-many-truths",
+                count = scenario.truths.len(),
+                max = MAX_TRUTHS
             ),
             spans.top("truths"),
-            "here",
+            msg!("label-here"),
             None,
         );
     }
@@ -609,12 +598,9 @@ pub fn check_located<'s>(
             push(
                 Error,
                 "bad-days",
-                format!(
-                    "truth `{}` needs {d} person-days; give a number of days, 0 or more",
-                    clip(t, ID_SHOWN)
-                ),
+                msg!("check-truth-days", truth = clip(t, ID_SHOWN), days = d),
                 spans.string_after(t, at).unwrap_or(at..at),
-                "here",
+                msg!("label-here"),
                 None,
             );
         }
@@ -628,16 +614,16 @@ pub fn check_located<'s>(
             push(
                 Error,
                 "unknown-target",
-                format!(
-                    "truth `{}` fits `{}`, which is not an ending",
-                    clip(t, ID_SHOWN),
-                    clip(f, ID_SHOWN)
+                msg!(
+                    "check-truth-fits-unknown",
+                    truth = clip(t, ID_SHOWN),
+                    ending = clip(f, ID_SHOWN)
                 ),
                 span,
-                "unknown ending",
-                Some(format!(
-                    "the endings are: {}",
-                    clip(
+                msg!("label-unknown-ending"),
+                Some(msg!(
+                    "check-endings-are",
+                    list = clip(
                         &scenario
                             .endings
                             .iter()
@@ -677,16 +663,10 @@ pub fn check_located<'s>(
             push(
                 Warning,
                 "unheard-truth",
-                format!(
-                    "no prospect line is written for truth `{}`: a player cannot hear which situation the call is in",
-                    clip(t, ID_SHOWN)
-                ),
+                msg!("check-unheard-truth", truth = clip(t, ID_SHOWN)),
                 spans.string_after(t, at).unwrap_or(at..at),
-                "never said",
-                Some(format!(
-                    "give a business question's answer a line for it: `lines_if: [(when: [Truth(\"{}\")], prospect: [\"...\"])]`",
-                    clip(t, ID_SHOWN)
-                )),
+                msg!("label-never-said"),
+                Some(msg!("check-unheard-truth-help", truth = clip(t, ID_SHOWN))),
             );
         }
     }
@@ -721,23 +701,20 @@ pub fn check_located<'s>(
                 .map(|k| (strsim::damerau_levenshtein(t, k), *k))
                 .filter(|(d, _)| *d <= 3)
                 .min_by_key(|(d, _)| *d)
-                .map(|(_, k)| format!("did you mean `{}`?", clip(k, ID_SHOWN)))
+                .map(|(_, k)| msg!("check-did-you-mean", id = clip(k, ID_SHOWN)))
                 .or_else(|| {
                     Some(if declared.is_empty() {
-                        "declare the situations behind the request in `truths: { ... }`".into()
+                        msg!("check-declare-truths")
                     } else {
-                        format!("the truths are: {}", clip(&declared.join(", "), 200))
+                        msg!("check-truths-are", list = clip(&declared.join(", "), 200))
                     })
                 });
             push(
                 Error,
                 "unknown-truth",
-                format!(
-                    "condition on truth `{}`, which is not declared",
-                    clip(t, ID_SHOWN)
-                ),
+                msg!("check-unknown-truth", truth = clip(t, ID_SHOWN)),
                 span,
-                "unknown truth",
+                msg!("label-unknown-truth"),
                 help,
             );
         }
@@ -746,12 +723,13 @@ pub fn check_located<'s>(
         push(
             Error,
             "too-many-flags",
-            format!(
-                "{} distinct flags; a scenario may use at most {MAX_FLAGS}",
-                all_flags.len()
+            msg!(
+                "check-too-many-flags",
+                count = all_flags.len(),
+                max = MAX_FLAGS
             ),
             spans.top("nodes"),
-            "here",
+            msg!("label-here"),
             None,
         );
     }
@@ -791,20 +769,20 @@ pub fn check_located<'s>(
                 out.push(at.finding(
                     Severity::Warning,
                     "no-peer-win",
-                    format!("in truth `{id_}`, no path of peer signals ends at an ending that fits it"),
+                    msg!("check-no-peer-win", truth = id_),
                     span.clone(),
-                    "cannot be won",
-                    Some("let the peer path reach one of its `fits` endings, or fit it to the ending peer play reaches".into()),
+                    msg!("label-cannot-be-won"),
+                    Some(msg!("check-no-peer-win-help")),
                 ));
             }
             if l.advocate_wins {
                 out.push(at.finding(
                     Severity::Warning,
                     "advocate-wins",
-                    format!("in truth `{id_}`, a path of only customer-advocate signals ends at an ending that fits it"),
+                    msg!("check-advocate-wins", truth = id_),
                     span,
-                    "won without the method",
-                    Some("customer-advocate play should end wasted or lost in every truth: `peercall analyze` shows the path".into()),
+                    msg!("label-won-without-method"),
+                    Some(msg!("check-advocate-wins-help")),
                 ));
             }
         }
@@ -831,10 +809,10 @@ impl Place<'_> {
         &self,
         severity: Severity,
         code: &'static str,
-        msg: String,
+        msg: Msg,
         span: Range<usize>,
-        label: &str,
-        help: Option<String>,
+        label: Msg,
+        help: Option<Msg>,
     ) -> Diagnostic {
         let lines = self.lines.get_or_init(|| LineIndex::new(self.text));
         let d = Diagnostic::at_indexed(severity, code, msg, self.file, lines, self.text, span)
@@ -861,8 +839,7 @@ fn note_flags<'a>(
     }
 }
 
-type Report<'r> =
-    dyn FnMut(Severity, &'static str, String, Range<usize>, &str, Option<String>) + 'r;
+type Report<'r> = dyn FnMut(Severity, &'static str, Msg, Range<usize>, Msg, Option<Msg>) + 'r;
 
 fn graph_checks(scenario: &Scenario, spans: &Spans, hang_up_on: bool, report: &mut Report) {
     let n = scenario.nodes.len();
@@ -933,30 +910,24 @@ fn graph_checks(scenario: &Scenario, spans: &Spans, hang_up_on: bool, report: &m
             report(
                 Severity::Warning,
                 "unreachable",
-                format!("node `{id_}` cannot be reached from the start"),
+                msg!("check-unreachable-node", node = id_),
                 spans.node(id, 0),
-                "unreachable",
-                Some("point a choice's `next` at it, or remove it".into()),
+                msg!("label-unreachable"),
+                Some(msg!("check-unreachable-node-help")),
             );
         } else if !finishes[i] {
             let (sev, help) = if hang_up.is_some() && can_lose_trust[i] {
-                (
-                    Severity::Warning,
-                    "only the prospect hanging up can end the call from here",
-                )
+                (Severity::Warning, msg!("check-only-hang-up"))
             } else {
-                (
-                    Severity::Error,
-                    "the call would loop for ever: add a choice that leads to an ending",
-                )
+                (Severity::Error, msg!("check-loops-forever"))
             };
             report(
                 sev,
                 "no-ending",
-                format!("no ending can be reached from node `{id_}`"),
+                msg!("check-no-ending", node = id_),
                 spans.node(id, 0),
-                "stuck in a loop",
-                Some(help.into()),
+                msg!("label-stuck"),
+                Some(help),
             );
         }
     }
@@ -968,9 +939,9 @@ fn graph_checks(scenario: &Scenario, spans: &Spans, hang_up_on: bool, report: &m
             report(
                 Severity::Warning,
                 "unreachable",
-                format!("no path reaches ending `{id_}`"),
+                msg!("check-unreachable-ending", id = id_),
                 spans.ending(id, 0),
-                "never reached",
+                msg!("label-never-reached"),
                 None,
             );
         }
@@ -988,16 +959,20 @@ fn graph_checks(scenario: &Scenario, spans: &Spans, hang_up_on: bool, report: &m
         report(
             Severity::Warning,
             "no-peer-contract",
-            "no path sets up a peer contract".into(),
+            msg!("check-no-peer-contract"),
             spans.top("nodes"),
-            "here",
-            Some(
-                "give the player a chance to propose one: a choice with `effects: [PeerContract]`"
-                    .into(),
-            ),
+            msg!("label-here"),
+            Some(msg!("check-no-peer-contract-help")),
         );
     }
     if !reachable_effects().any(|e| matches!(e, Effect::Commit { .. })) {
-        report(Severity::Warning, "no-commitment", "no path commits resources".into(), spans.top("nodes"), "here", Some("the player should be tempted to commit: a choice with `effects: [Commit(days: 10, what: \"...\")]`".into()));
+        report(
+            Severity::Warning,
+            "no-commitment",
+            msg!("check-no-commitment"),
+            spans.top("nodes"),
+            msg!("label-here"),
+            Some(msg!("check-no-commitment-help")),
+        );
     }
 }

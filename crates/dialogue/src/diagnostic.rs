@@ -10,6 +10,8 @@ use miette::{
 };
 use serde::Serialize;
 
+use crate::messages::Msg;
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -43,6 +45,59 @@ pub struct Diagnostic {
     /// How to fix it, when there is something useful to say.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The messages behind `message`, `label` and `help`, by key and arguments, so that they
+    /// can be said in another language ([`Diagnostic::localized`]).
+    #[serde(skip)]
+    pub texts: Texts,
+}
+
+/// The keyed messages a finding was made from (`None` where it was given plain text).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Texts {
+    /// Behind `message`.
+    pub message: Option<Msg>,
+    /// Behind `label`.
+    pub label: Option<Msg>,
+    /// Behind `help`.
+    pub help: Option<Msg>,
+}
+
+/// A finding's text: a keyed message of the engine's (translatable), or plain text (a file's
+/// or the system's own words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    /// Said in the reader's language.
+    Msg(Msg),
+    /// Shown as it is.
+    Plain(String),
+}
+
+impl From<Msg> for Text {
+    fn from(m: Msg) -> Self {
+        Text::Msg(m)
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text::Plain(s)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Plain(s.to_string())
+    }
+}
+
+impl Text {
+    /// The English text, and the message behind it.
+    fn split(self) -> (String, Option<Msg>) {
+        match self {
+            Text::Msg(m) => (m.english(), Some(m)),
+            Text::Plain(s) => (s, None),
+        }
+    }
 }
 
 /// Longest message kept, in characters; longer ones end in an ellipsis.
@@ -65,7 +120,7 @@ impl Diagnostic {
     pub fn at(
         severity: Severity,
         code: &'static str,
-        message: impl Into<String>,
+        message: impl Into<Text>,
         file: &str,
         source: &str,
         span: Range<usize>,
@@ -88,7 +143,7 @@ impl Diagnostic {
     pub fn at_indexed(
         severity: Severity,
         code: &'static str,
-        message: impl Into<String>,
+        message: impl Into<Text>,
         file: &str,
         index: &LineIndex,
         source: &str,
@@ -102,12 +157,13 @@ impl Diagnostic {
     fn positioned(
         severity: Severity,
         code: &'static str,
-        message: String,
+        message: Text,
         file: &str,
         source: &str,
         span: Range<usize>,
         (line, column): (usize, usize),
     ) -> Diagnostic {
+        let (message, key) = message.split();
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
         Diagnostic {
@@ -120,19 +176,44 @@ impl Diagnostic {
             span: start..end,
             label: String::new(),
             help: None,
+            texts: Texts {
+                message: key,
+                ..Texts::default()
+            },
         }
     }
 
     /// Sets the label drawn under the offending text.
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
-        self.label = clip(&label.into(), MAX_LABEL).into_owned();
+    pub fn with_label(mut self, label: impl Into<Text>) -> Self {
+        let (label, key) = label.into().split();
+        self.label = clip(&label, MAX_LABEL).into_owned();
+        self.texts.label = key;
         self
     }
 
     /// Adds advice on how to fix it.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(clip(&help.into(), MAX_HELP).into_owned());
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
+        let (help, key) = help.into().split();
+        self.help = Some(clip(&help, MAX_HELP).into_owned());
+        self.texts.help = key;
         self
+    }
+
+    /// The same finding in `lang` (a language code, or [`PSEUDO`](crate::messages::PSEUDO)):
+    /// each keyed text from that language's file, falling back to English; plain text as it is.
+    /// Code, position and severity stay as they are, so tools read every language alike.
+    pub fn localized(&self, lang: &str) -> Diagnostic {
+        let mut d = self.clone();
+        if let Some(m) = &self.texts.message {
+            d.message = clip(&m.localized(lang), MAX_MESSAGE).into_owned();
+        }
+        if let Some(m) = &self.texts.label {
+            d.label = clip(&m.localized(lang), MAX_LABEL).into_owned();
+        }
+        if let Some(m) = &self.texts.help {
+            d.help = Some(clip(&m.localized(lang), MAX_HELP).into_owned());
+        }
+        d
     }
 
     /// Whether this is an error (as opposed to a warning).

@@ -8,6 +8,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod lines;
 pub mod load;
+pub mod messages;
 pub mod playtest;
 pub mod scenario;
 pub mod score;
@@ -18,7 +19,8 @@ pub mod synthetic;
 use std::path::Path;
 
 pub use call::{Call, CallError, Finish, Line, Offer, Turn};
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Severity, Text};
+pub use messages::Msg;
 pub use scenario::{
     Choice, Condition, Difficulty, Effect, Ending, Node, Outcome, Persona, Scenario, Signal, Stance,
 };
@@ -37,9 +39,26 @@ pub struct Checked {
     pub scenario: Option<Scenario>,
     /// Every finding, errors and warnings, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The language the findings are said in (`en` until [`Checked::localize`]).
+    pub lang: String,
 }
 
 impl Checked {
+    /// Says every finding in `lang` (a language code, or the pseudo-locale): see
+    /// [`Diagnostic::localized`].
+    pub fn localize(&mut self, lang: &str) {
+        for d in &mut self.diagnostics {
+            *d = d.localized(lang);
+        }
+        self.lang = lang.to_string();
+    }
+
+    /// The same, by value.
+    pub fn localized(mut self, lang: &str) -> Checked {
+        self.localize(lang);
+        self
+    }
+
     /// Whether any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
@@ -87,11 +106,12 @@ impl Checked {
             .collect::<Vec<_>>()
             .join("\n");
         if rest > 0 {
-            out.push_str(&format!(
-                "\n... and {rest} more finding{} (`peercall check {}` lists them all)\n",
-                if rest == 1 { "" } else { "s" },
-                self.file
-            ));
+            let more = if rest == 1 {
+                msg!("findings-one-more", file = self.file)
+            } else {
+                msg!("findings-more", count = rest, file = self.file)
+            };
+            out.push_str(&format!("\n{}\n", more.localized(&self.lang)));
         }
         out
     }
@@ -126,6 +146,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Checked {
             source: String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 20)]).into_owned(),
             scenario: None,
             diagnostics: vec![*d],
+            lang: "en".into(),
         },
     }
 }
@@ -149,6 +170,7 @@ pub fn load_string(file: &str, text: String) -> Checked {
         source: text,
         scenario,
         diagnostics,
+        lang: "en".into(),
     }
 }
 
@@ -173,13 +195,14 @@ pub fn load_path(path: &Path) -> Checked {
                 Diagnostic::at(
                     Severity::Error,
                     "io",
-                    format!("cannot read the file: {e}"),
+                    msg!("load-unreadable", error = e),
                     &file,
                     "",
                     0..0,
                 )
-                .with_help("check the path and that you may read it"),
+                .with_help(msg!("load-unreadable-help")),
             ],
+            lang: "en".into(),
         },
     }
 }

@@ -9,7 +9,9 @@ use std::ops::Range;
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
-use crate::diagnostic::{Diagnostic, Severity, byte_offset, clip};
+use crate::diagnostic::{Diagnostic, Severity, Text, byte_offset, clip};
+use crate::messages::Msg;
+use crate::msg;
 use crate::scenario::Scenario;
 
 /// Deepest bracket nesting accepted; real scenarios stay under 10.
@@ -34,16 +36,13 @@ pub fn as_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnosti
             let d = Diagnostic::at(
                 Severity::Error,
                 "not-utf8",
-                "this file is not UTF-8 text",
+                msg!("load-not-utf8"),
                 file,
                 prefix,
                 prefix.len()..prefix.len(),
             )
-            .with_label("the text stops being UTF-8 here")
-            .with_help(
-                "scenarios are plain text files saved as UTF-8; is this the right file? \
-                 Re-save it as UTF-8 in your editor.",
-            );
+            .with_label(msg!("load-not-utf8-label"))
+            .with_help(msg!("load-not-utf8-help"));
             Err(Box::new(d))
         }
     }
@@ -90,12 +89,12 @@ fn precheck(file: &str, text: &str) -> Result<(), Box<Diagnostic>> {
             Diagnostic::at(
                 Severity::Error,
                 "empty",
-                "this file is empty",
+                msg!("load-empty"),
                 file,
                 text,
                 0..0,
             )
-            .with_help("a scenario starts with `Scenario(`; run `peercall new ID` for a template"),
+            .with_help(msg!("load-empty-help")),
         ));
     }
     if let Some(pos) = memchr::memchr(0, text.as_bytes()) {
@@ -103,13 +102,13 @@ fn precheck(file: &str, text: &str) -> Result<(), Box<Diagnostic>> {
             Diagnostic::at(
                 Severity::Error,
                 "binary",
-                "this looks like a binary file, not a RON scenario",
+                msg!("load-binary"),
                 file,
                 text,
                 pos..pos + 1,
             )
-            .with_label("a NUL byte")
-            .with_help("scenarios are plain text files ending in .ron"),
+            .with_label(msg!("load-binary-label"))
+            .with_help(msg!("load-binary-help")),
         ));
     }
     Ok(())
@@ -133,13 +132,13 @@ fn too_deep_diagnostic(file: &str, text: &str, pos: usize) -> Diagnostic {
     Diagnostic::at(
         Severity::Error,
         "too-deep",
-        format!("brackets are nested more than {MAX_NESTING} deep"),
+        msg!("load-too-deep", max = MAX_NESTING),
         file,
         text,
         pos..pos + 1,
     )
-    .with_label("this bracket is too deep")
-    .with_help("a scenario never needs this much nesting; look for a missing closing bracket")
+    .with_label(msg!("load-too-deep-label"))
+    .with_help(msg!("load-too-deep-help"))
 }
 
 /// Position of the first bracket nested deeper than `MAX_NESTING`, outside strings and comments.
@@ -173,98 +172,91 @@ fn ron_diagnostic(file: &str, text: &str, e: &SpannedError) -> Diagnostic {
 }
 
 /// A trainer-friendly message and advice for a RON error.
-fn explain(code: &RonError, text: &str) -> (String, Option<String>) {
+fn explain(code: &RonError, text: &str) -> (Text, Option<Msg>) {
     let short = |s: &str| clip(s, 60).into_owned();
     let looks_like_json = text.trim_start().starts_with('{') || text.trim_start().starts_with('[');
-    match code {
-        RonError::ExpectedNamedStructLike(_) | RonError::ExpectedStructLike if looks_like_json => (
-            "expected `Scenario(`, found what looks like JSON".into(),
-            Some("scenarios are written in RON: `Scenario( id: \"...\", title: \"...\", ... )`. See docs/authoring.md".into()),
-        ),
+    let outer_of = |o: &Option<String>| o.as_deref().unwrap_or("none").to_string();
+    let (message, help) = match code {
+        RonError::ExpectedNamedStructLike(_) | RonError::ExpectedStructLike if looks_like_json => {
+            (msg!("load-json"), Some(msg!("load-json-help")))
+        }
         RonError::ExpectedDifferentStructName { expected, found } => (
-            format!("expected `{expected}(`, found `{}(`", short(found)),
-            Some(format!("this file must describe a `{expected}`")),
+            msg!(
+                "load-wrong-struct",
+                expected = expected,
+                found = short(found)
+            ),
+            Some(msg!("load-wrong-struct-help", expected = expected)),
         ),
-        RonError::NoSuchStructField { expected, found, outer } => {
-            let guess = closest(found, expected);
-            let place = outer.as_deref().map(|o| format!(" in {}", describe(o))).unwrap_or_default();
-            (
-                format!("unknown field `{}`{place}", short(found)),
-                Some(match guess {
-                    Some(g) => format!("did you mean `{g}`? Fields here: {}", expected.join(", ")),
-                    None => format!("fields here: {}", expected.join(", ")),
-                }),
-            )
-        }
-        RonError::MissingStructField { field, outer } => {
-            let place = outer.as_deref().map(|o| format!(" in {}", describe(o))).unwrap_or_default();
-            (format!("missing field `{field}`{place}"), Some(format!("add `{field}: ...` here")))
-        }
-        RonError::NoSuchEnumVariant { expected, found, outer } => {
-            let guess = closest(found, expected);
-            let what = outer.as_deref().map(describe).unwrap_or("value");
-            (
-                format!("`{}` is not a known {what}", short(found)),
-                Some(match guess {
-                    Some(g) => format!("did you mean `{g}`? Known: {}", expected.join(", ")),
-                    None => format!("known: {}", expected.join(", ")),
-                }),
-            )
-        }
+        RonError::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => (
+            msg!(
+                "load-unknown-field",
+                field = short(found),
+                outer = outer_of(outer)
+            ),
+            Some(match closest(found, expected) {
+                Some(g) => msg!("load-fields-guess", guess = g, fields = expected.join(", ")),
+                None => msg!("load-fields", fields = expected.join(", ")),
+            }),
+        ),
+        RonError::MissingStructField { field, outer } => (
+            msg!("load-missing-field", field = field, outer = outer_of(outer)),
+            Some(msg!("load-missing-field-help", field = field)),
+        ),
+        RonError::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => (
+            msg!(
+                "load-unknown-variant",
+                found = short(found),
+                what = outer_of(outer)
+            ),
+            Some(match closest(found, expected) {
+                Some(g) => msg!(
+                    "load-variants-guess",
+                    guess = g,
+                    known = expected.join(", ")
+                ),
+                None => msg!("load-variants", known = expected.join(", ")),
+            }),
+        ),
         RonError::DuplicateStructField { field, .. } => (
-            format!("field `{field}` is written twice"),
-            Some("keep one of them".into()),
+            msg!("load-duplicate-field", field = field),
+            Some(msg!("load-duplicate-field-help")),
         ),
-        RonError::Eof => (
-            "the file ends in the middle of the scenario".into(),
-            Some("a closing bracket or quote is probably missing".into()),
-        ),
+        RonError::Eof => (msg!("load-eof"), Some(msg!("load-eof-help"))),
         RonError::ExpectedComma => (
-            "expected a comma".into(),
-            Some("separate fields and list items with commas".into()),
+            msg!("load-expected-comma"),
+            Some(msg!("load-expected-comma-help")),
         ),
         RonError::ExpectedString | RonError::ExpectedStringEnd => (
-            "expected text in double quotes".into(),
-            Some("write text like \"this\"; a quote inside text is written \\\"".into()),
+            msg!("load-expected-string"),
+            Some(msg!("load-expected-string-help")),
         ),
         RonError::ExpectedInteger | RonError::IntegerOutOfBounds => (
-            "expected a whole number".into(),
-            Some("trust values are whole numbers like 5 or -8".into()),
+            msg!("load-expected-integer"),
+            Some(msg!("load-expected-integer-help")),
         ),
-        RonError::ExceededRecursionLimit => (
-            format!("brackets are nested more than {MAX_NESTING} deep"),
-            None,
-        ),
-        RonError::TrailingCharacters => (
-            "there is text after the end of the scenario".into(),
-            Some("everything belongs inside `Scenario( ... )`; look for an extra closing bracket".into()),
-        ),
+        RonError::ExceededRecursionLimit => (msg!("load-too-deep", max = MAX_NESTING), None),
+        RonError::TrailingCharacters => (msg!("load-trailing"), Some(msg!("load-trailing-help"))),
         RonError::InvalidValueForType { expected, found } => (
-            format!("expected {expected}, found {}", short(&found.to_string())),
+            msg!(
+                "load-invalid-value",
+                expected = expected,
+                found = short(&found.to_string())
+            ),
             None,
         ),
-        other => (lowercase_first(&other.to_string()), None),
-    }
-}
-
-fn describe(outer: &str) -> &str {
-    match outer {
-        "Scenario" => "the scenario",
-        "Node" => "a node",
-        "Choice" => "a choice",
-        "Ending" => "an ending",
-        "Persona" => "the prospect",
-        "Player" => "the player",
-        "TrustSettings" => "the trust settings",
-        "StateLine" => "a state line (`lines_if`)",
-        "Reaction" => "a reaction (`react_if`)",
-        "Signal" => "signal",
-        "Effect" => "effect",
-        "Condition" => "condition",
-        "Outcome" => "outcome",
-        "Difficulty" => "difficulty",
-        other => other,
-    }
+        // The parser's own words, for the rare errors a trainer's file does not make.
+        other => return (Text::Plain(lowercase_first(&other.to_string())), None),
+    };
+    (Text::Msg(message), help)
 }
 
 fn closest<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {

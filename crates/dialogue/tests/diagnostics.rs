@@ -12,6 +12,7 @@ use peercall_dialogue::{Checked, load_bytes, load_path, load_str};
 /// What the broken inputs are made from: a frozen copy of the shipped demo call, so that editing
 /// the shipped scenario moves no position in the golden file.
 const DEMO: &str = include_str!("data/demo-request.ron");
+const GOLDEN_DE: &str = "tests/golden/diagnostics.de.txt";
 const GOLDEN: &str = "tests/golden/diagnostics.txt";
 
 /// A small valid scenario for the cases the shipped one cannot show.
@@ -311,8 +312,26 @@ fn rendered(name: &str, checked: &Checked) -> String {
 }
 
 fn actual() -> (String, BTreeSet<&'static str>) {
+    actual_in("en")
+}
+
+/// The corpus's findings in `lang`: in English in full (text, ASCII and JSON), in another
+/// language as the terminal shows them.
+fn actual_in(lang: &str) -> (String, BTreeSet<&'static str>) {
     let mut out = String::new();
     let mut codes = BTreeSet::new();
+    let rendered = |name: &str, checked: &Checked| {
+        if lang == "en" {
+            rendered(name, checked)
+        } else {
+            format!(
+                "=== {name}
+{}
+",
+                checked.clone().localized(lang).render(false)
+            )
+        }
+    };
     for (name, bytes) in corpus() {
         let checked = load_bytes(&format!("{name}.ron"), &bytes);
         assert!(
@@ -363,6 +382,42 @@ fn diagnostics_match_the_golden_file() {
             "diagnostics differ from {GOLDEN} at line {}:\n  expected: {e}\n  actual:   {a}",
             n + 1
         );
+    }
+}
+
+/// The same corpus in German, so a translator (and a reviewer) sees every finding as a German
+/// trainer reads it, and a change to a message shows in review.
+#[test]
+fn german_diagnostics_match_their_golden_file_and_leave_no_english() {
+    let (actual, _) = actual_in("de");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(GOLDEN_DE);
+    if std::env::var_os("PEERCALL_BLESS").is_some() {
+        std::fs::write(&path, &actual).unwrap();
+    } else {
+        let expected = std::fs::read_to_string(&path).expect("the German golden file exists");
+        assert!(
+            expected == actual,
+            "German diagnostics differ from {GOLDEN_DE}; run with PEERCALL_BLESS=1 and review"
+        );
+    }
+    // Every keyed text of every finding has its own German words.
+    for (name, bytes) in corpus() {
+        let checked = load_bytes(&format!("{name}.ron"), &bytes);
+        for d in &checked.diagnostics {
+            let texts = [&d.texts.message, &d.texts.label, &d.texts.help];
+            for m in texts.into_iter().flatten() {
+                assert!(
+                    m.render_in("de").is_some(),
+                    "{name}: `{}` has no German words",
+                    m.key
+                );
+            }
+            if d.texts.message.is_some() {
+                let de = d.localized("de");
+                assert_ne!(de.message, d.message, "{name}: {d}");
+                assert_eq!((de.code, de.line, de.column), (d.code, d.line, d.column));
+            }
+        }
     }
 }
 

@@ -127,6 +127,7 @@ impl Language {
     /// library behind a competition).
     pub fn apply(&self, world: &mut World) {
         let (lang, mark) = (self.lang.clone(), self.mark);
+        peercall_core::ui::set_language(&lang);
         world.resource_mut::<Scenarios>().0.translate(&lang, mark);
         if let Some(mut full) = world.get_resource_mut::<FullLibrary>() {
             full.0.translate(&lang, mark);
@@ -420,6 +421,7 @@ pub fn add_game(app: &mut App, mut library: Library, options: PlayOptions) {
             mark: options.mark_untranslated,
         }
     };
+    peercall_core::ui::set_language(&language.lang);
     if language.lang != peercall_core::i18n::SOURCE {
         library.translate(&language.lang, language.mark);
     }

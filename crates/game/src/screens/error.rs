@@ -27,11 +27,12 @@ fn spawn(
         commands.queue(|w: &mut World| w.resource_mut::<NextState<Screen>>().set(Screen::Pick));
         return;
     };
+    let report = entry.report().unwrap_or_default();
     let (report, errors) = match (&entry.kind, &entry.newer_version_broken) {
-        (EntryKind::Broken { report, errors, .. }, _) => (report.clone(), *errors),
-        (EntryKind::Ready(_), Some(report)) => (
+        (EntryKind::Broken { errors, .. }, _) => (report, *errors),
+        (EntryKind::Ready(_), Some(newer)) => (
             format!("{report}\n{}", w.t("error-previous-plays")),
-            report.matches(": error[").count().max(1),
+            newer.error_count(),
         ),
         (EntryKind::Ready(_), None) => (w.t("error-none"), 0),
     };

@@ -1,0 +1,186 @@
+# Die Wörter der Engine auf Deutsch: was `peercall check` (und der Fehlerbildschirm des Spiels)
+# über eine Szenariodatei sagt. Dieselben Meldungen wie in `en.ftl`; ein Test prüft, dass keine
+# fehlt. Die Argumente ($name) setzt die Engine ein: Ids, Zahlen und Listen so, wie sie in der
+# Datei stehen. Feldnamen in `...` bleiben englisch, denn so stehen sie in der Datei.
+
+## Gemeinsame Markierungen unter der betroffenen Stelle
+
+label-here = hier
+label-empty = leer
+label-second-definition = zweite Definition
+label-second-use = zweite Verwendung
+label-unknown-id = unbekannte Id
+label-unknown-ending = unbekanntes Ende
+label-unknown-truth = unbekannte Wahrheit
+label-never-set = wird nie gesetzt
+label-never-said = wird nie ausgesprochen
+label-never-reached = wird nie erreicht
+label-unreachable = unerreichbar
+label-no-choices = keine Antworten
+label-stuck = in einer Schleife gefangen
+label-also-a-node = auch ein Knoten
+label-cannot-be-won = nicht zu gewinnen
+label-won-without-method = ohne die Methode gewonnen
+label-hang-up-rule = hier ist die Auflegeregel eingeschaltet
+
+## Die Datei lesen
+
+load-unreadable = die Datei lässt sich nicht lesen: { $error }
+load-unreadable-help = Prüfen Sie den Pfad und ob Sie die Datei lesen dürfen
+load-not-utf8 = diese Datei ist kein UTF-8-Text
+load-not-utf8-label = ab hier ist der Text kein UTF-8 mehr
+load-not-utf8-help = Szenarien sind reine Textdateien in UTF-8. Ist das die richtige Datei? Speichern Sie sie im Editor noch einmal als UTF-8.
+load-empty = diese Datei ist leer
+load-empty-help = ein Szenario beginnt mit `Scenario(`; `peercall new ID` legt eine Vorlage an
+load-binary = das sieht nach einer Binärdatei aus, nicht nach einem RON-Szenario
+load-binary-label = ein NUL-Byte
+load-binary-help = Szenarien sind reine Textdateien mit der Endung .ron
+load-too-deep = Klammern sind tiefer als { $max } Ebenen verschachtelt
+load-too-deep-label = diese Klammer liegt zu tief
+load-too-deep-help = so tief verschachtelt ist kein Szenario; vermutlich fehlt irgendwo eine schließende Klammer
+load-json = erwartet wird `Scenario(`, die Datei sieht aber nach JSON aus
+load-json-help = Szenarien werden in RON geschrieben: `Scenario( id: "...", title: "...", ... )`. Siehe docs/authoring.md
+load-wrong-struct = erwartet wird `{ $expected }(`, gefunden wurde `{ $found }(`
+load-wrong-struct-help = diese Datei muss ein `{ $expected }` beschreiben
+load-unknown-field = unbekanntes Feld `{ $field }`{ $outer ->
+        [Scenario] {" "}im Szenario
+        [Node] {" "}in einem Knoten
+        [Choice] {" "}in einer Antwort
+        [Ending] {" "}in einem Ende
+        [Persona] {" "}beim Interessenten
+        [Player] {" "}beim Spieler
+        [TrustSettings] {" "}in den Vertrauenseinstellungen
+        [StateLine] {" "}in einer Zustandszeile (`lines_if`)
+        [Reaction] {" "}in einer Reaktion (`react_if`)
+        [none] {""}
+       *[other] {" "}in { $outer }
+    }
+load-missing-field = das Feld `{ $field }` fehlt{ $outer ->
+        [Scenario] {" "}im Szenario
+        [Node] {" "}in einem Knoten
+        [Choice] {" "}in einer Antwort
+        [Ending] {" "}in einem Ende
+        [Persona] {" "}beim Interessenten
+        [Player] {" "}beim Spieler
+        [TrustSettings] {" "}in den Vertrauenseinstellungen
+        [StateLine] {" "}in einer Zustandszeile (`lines_if`)
+        [Reaction] {" "}in einer Reaktion (`react_if`)
+        [none] {""}
+       *[other] {" "}in { $outer }
+    }
+load-missing-field-help = ergänzen Sie hier `{ $field }: ...`
+load-fields = Felder an dieser Stelle: { $fields }
+load-fields-guess = meinten Sie `{ $guess }`? Felder an dieser Stelle: { $fields }
+load-unknown-variant = `{ $found }` ist { $what ->
+        [Signal] kein bekanntes Signal
+        [Effect] keine bekannte Wirkung (`effects`)
+        [Condition] keine bekannte Bedingung
+        [Outcome] kein bekannter Ausgang
+        [Difficulty] kein bekannter Schwierigkeitsgrad
+        [none] kein bekannter Wert
+       *[other] als { $what } unbekannt
+    }
+load-variants = bekannt sind: { $known }
+load-variants-guess = meinten Sie `{ $guess }`? Bekannt sind: { $known }
+load-duplicate-field = das Feld `{ $field }` steht zweimal da
+load-duplicate-field-help = behalten Sie eines davon
+load-eof = die Datei endet mitten im Szenario
+load-eof-help = vermutlich fehlt eine schließende Klammer oder ein Anführungszeichen
+load-expected-comma = hier fehlt ein Komma
+load-expected-comma-help = Felder und Listeneinträge werden durch Kommas getrennt
+load-expected-string = erwartet wird Text in doppelten Anführungszeichen
+load-expected-string-help = schreiben Sie Text so: "dieser"; ein Anführungszeichen im Text schreibt man \"
+load-expected-integer = erwartet wird eine ganze Zahl
+load-expected-integer-help = Vertrauenswerte sind ganze Zahlen wie 5 oder -8
+load-trailing = nach dem Ende des Szenarios steht noch Text
+load-trailing-help = alles gehört in `Scenario( ... )`; suchen Sie nach einer überzähligen schließenden Klammer
+load-invalid-value = erwartet wird { $expected }, gefunden wurde { $found }
+
+## Prüfungen: die Eckdaten des Szenarios
+
+check-empty-field = `{ $field }` ist leer
+check-no-prospect-name = der Interessent hat keinen Namen
+check-bad-days-needed = `days_needed` muss null oder mehr Personentage betragen
+check-bad-patience = `patience` muss eine positive Zahl von Sekunden sein
+check-bad-patience-help = lassen Sie das Feld weg, um die Geduld abzuschalten
+check-trust-range-empty = der Vertrauensbereich { $min }..{ $max } ist leer
+check-trust-start-outside = das Vertrauen beginnt bei { $start }, außerhalb des Bereichs { $min }..{ $max }
+check-hang-up-outside = `hang_up_below` { $value } liegt außerhalb des Bereichs { $min }..{ $max }
+check-trust-start-below-hang-up = das Vertrauen beginnt bei { $start } und damit schon unter `hang_up_below` { $value }
+check-no-hang-up-ending = es gibt kein Ende `{ $id }` für den Fall, dass der Interessent auflegt
+check-no-hang-up-ending-help = legen Sie ein Ende `"{ $id }": (outcome: Lost, lesson: "...")` an, nennen Sie mit `hang_up: "..."` ein anderes, oder schalten Sie die Regel mit `hang_up_below: 0` ab
+check-hang-up-not-lost = das Ende beim Auflegen, `{ $id }`, hat nicht den Ausgang `Lost`
+
+## Prüfungen: Ids
+
+check-duplicate-node = der Knoten `{ $id }` ist zweimal definiert
+check-duplicate-ending = das Ende `{ $id }` ist zweimal definiert
+check-duplicate-id-help = Ids müssen eindeutig sein; benennen Sie eine davon um
+check-node-and-ending = `{ $id }` ist zugleich ein Knoten und ein Ende
+check-node-and-ending-help = ein `next` könnte die beiden nicht unterscheiden; benennen Sie eines um
+check-bad-choice-id = die Antwort-Id `{ $id }` kann keine Zeile benennen
+check-bad-choice-id-help = verwenden Sie bis zu 80 Buchstaben, Ziffern, Bindestriche und Punkte
+check-duplicate-choice-id = die Antwort-Id `{ $id }` kommt zweimal vor (zuerst im Knoten `{ $first }`)
+check-duplicate-choice-id-help = eine Übersetzung könnte die Zeilen nicht auseinanderhalten; benennen Sie eine um
+check-no-nodes = das Szenario hat keine Knoten
+check-no-endings = das Szenario hat keine Enden
+check-did-you-mean = meinten Sie `{ $id }`?
+check-start-is-ending = der Start `{ $id }` ist ein Ende; ein Gespräch muss bei einem Knoten beginnen
+check-start-not-a-node = der Start `{ $id }` ist kein Knoten
+
+## Prüfungen: Knoten, Antworten und Enden
+
+check-node-silent = im Knoten `{ $node }` hat der Interessent nichts zu sagen
+check-node-silent-help = schreiben Sie mindestens eine Zeile in `prospect: ["..."]`
+check-state-line-empty = die Zustandszeile { $number } im Knoten `{ $node }` hat keine Varianten
+check-empty-prospect-line = der Knoten `{ $node }` hat eine leere Zeile des Interessenten
+check-no-choices = der Knoten `{ $node }` hat keine Antworten: von hier aus geht das Gespräch nicht weiter
+check-no-choices-help = fügen Sie Antworten hinzu, oder lassen Sie die Zeilen, die hierher führen, auf ein Ende zeigen
+check-maybe-stuck = jede Antwort im Knoten `{ $node }` hat Bedingungen: Trifft keine zu, kommt der Spieler nicht weiter
+check-maybe-stuck-help = geben Sie mindestens einer Antwort kein `requires`
+check-choice-silent = die Antwort { $number } im Knoten `{ $node }` sagt nichts
+check-trust-change = eine Vertrauensänderung von { $change } ist größer als das ganze Barometer ({ $min }..{ $max })
+check-unknown-next = `{ $id }` ist weder ein Knoten noch ein Ende
+check-commit-days = `Commit` braucht eine positive Zahl von Personentagen, nicht { $days }
+check-commit-what = `Commit` sagt nicht, wofür die Zeit ist
+check-trust-condition = die Vertrauensbedingung { $value } liegt außerhalb des Bereichs { $min }..{ $max }
+check-no-lesson = das Ende `{ $id }` hat keine Lehre
+check-no-lesson-help = sagen Sie in einem Satz, was der Spieler mitnehmen soll
+check-unset-flag = Bedingung auf das Flag `{ $flag }`, das nirgends gesetzt wird
+check-unset-flag-guess = meinten Sie `{ $flag }`? Flags werden mit der Wirkung `Set("...")` gesetzt
+check-unset-flag-help = setzen Sie es bei einer Antwort mit der Wirkung `Set("...")`
+
+## Prüfungen: Wahrheiten
+
+check-too-many-truths = { $count } Wahrheiten; ein Szenario darf höchstens { $max } festlegen
+check-truth-days = die Wahrheit `{ $truth }` braucht { $days } Personentage; geben Sie eine Zahl von Tagen an, 0 oder mehr
+check-truth-fits-unknown = die Wahrheit `{ $truth }` passt zu `{ $ending }`, aber das ist kein Ende
+check-endings-are = die Enden sind: { $list }
+check-unheard-truth = für die Wahrheit `{ $truth }` ist keine Zeile des Interessenten geschrieben: Der Spieler kann nicht hören, in welcher Lage das Gespräch steckt
+check-unheard-truth-help = geben Sie der Antwort auf eine Frage zum Geschäft eine eigene Zeile dafür: `lines_if: [(when: [Truth("{ $truth }")], prospect: ["..."])]`
+check-unknown-truth = Bedingung auf die Wahrheit `{ $truth }`, die nicht festgelegt ist
+check-declare-truths = legen Sie die Lagen hinter der Anfrage in `truths: {"{"} ... {"}"}` fest
+check-truths-are = die Wahrheiten sind: { $list }
+check-too-many-flags = { $count } verschiedene Flags; ein Szenario darf höchstens { $max } verwenden
+check-no-peer-win = in der Wahrheit `{ $truth }` endet kein Weg aus Peer-Signalen bei einem Ende, das zu ihr passt
+check-no-peer-win-help = lassen Sie den Peer-Weg eines ihrer `fits`-Enden erreichen, oder lassen Sie sie zu dem Ende passen, das Peer-Spiel erreicht
+check-advocate-wins = in der Wahrheit `{ $truth }` endet ein Weg, der nur den Kunden bedient (Anwalt des Kunden), bei einem Ende, das zu ihr passt
+check-advocate-wins-help = wer nur den Kunden bedient, sollte in jeder Wahrheit verschwendet oder verloren enden: `peercall analyze` zeigt den Weg
+
+## Prüfungen: der Graph
+
+check-unreachable-node = der Knoten `{ $node }` ist vom Start aus nicht zu erreichen
+check-unreachable-node-help = lassen Sie das `next` einer Antwort auf ihn zeigen, oder entfernen Sie ihn
+check-no-ending = vom Knoten `{ $node }` aus ist kein Ende zu erreichen
+check-only-hang-up = von hier aus kann nur das Auflegen des Interessenten das Gespräch beenden
+check-loops-forever = das Gespräch liefe endlos im Kreis: fügen Sie eine Antwort hinzu, die zu einem Ende führt
+check-unreachable-ending = kein Weg führt zum Ende `{ $id }`
+check-no-peer-contract = kein Weg schließt einen Peer-Vertrag
+check-no-peer-contract-help = geben Sie dem Spieler die Gelegenheit, einen vorzuschlagen: eine Antwort mit `effects: [PeerContract]`
+check-no-commitment = kein Weg sagt Ressourcen zu
+check-no-commitment-help = der Spieler sollte in Versuchung kommen, etwas zuzusagen: eine Antwort mit `effects: [Commit(days: 10, what: "...")]`
+
+## Zusammenfassungen
+
+findings-one-more = ... und 1 weiterer Befund (`peercall check { $file }` zeigt alle)
+findings-more = ... und { $count } weitere Befunde (`peercall check { $file }` zeigt alle)

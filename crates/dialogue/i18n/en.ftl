@@ -1,0 +1,185 @@
+# The engine's own words: what `peercall check` (and the game's error screen) says about a
+# scenario file. English is the source; a translation has the same message ids (a test checks).
+# Arguments ($name) are filled in by the engine: ids, numbers and lists are shown as written.
+
+## Shared labels, drawn under the offending text
+
+label-here = here
+label-empty = empty
+label-second-definition = second definition
+label-second-use = second use
+label-unknown-id = unknown id
+label-unknown-ending = unknown ending
+label-unknown-truth = unknown truth
+label-never-set = never set
+label-never-said = never said
+label-never-reached = never reached
+label-unreachable = unreachable
+label-no-choices = no choices
+label-stuck = stuck in a loop
+label-also-a-node = also a node
+label-cannot-be-won = cannot be won
+label-won-without-method = won without the method
+label-hang-up-rule = the hang-up rule is on here
+
+## Reading the file
+
+load-unreadable = cannot read the file: { $error }
+load-unreadable-help = check the path and that you may read it
+load-not-utf8 = this file is not UTF-8 text
+load-not-utf8-label = the text stops being UTF-8 here
+load-not-utf8-help = scenarios are plain text files saved as UTF-8; is this the right file? Re-save it as UTF-8 in your editor.
+load-empty = this file is empty
+load-empty-help = a scenario starts with `Scenario(`; run `peercall new ID` for a template
+load-binary = this looks like a binary file, not a RON scenario
+load-binary-label = a NUL byte
+load-binary-help = scenarios are plain text files ending in .ron
+load-too-deep = brackets are nested more than { $max } deep
+load-too-deep-label = this bracket is too deep
+load-too-deep-help = a scenario never needs this much nesting; look for a missing closing bracket
+load-json = expected `Scenario(`, found what looks like JSON
+load-json-help = scenarios are written in RON: `Scenario( id: "...", title: "...", ... )`. See docs/authoring.md
+load-wrong-struct = expected `{ $expected }(`, found `{ $found }(`
+load-wrong-struct-help = this file must describe a `{ $expected }`
+load-unknown-field = unknown field `{ $field }`{ $outer ->
+        [Scenario] {" "}in the scenario
+        [Node] {" "}in a node
+        [Choice] {" "}in a choice
+        [Ending] {" "}in an ending
+        [Persona] {" "}in the prospect
+        [Player] {" "}in the player
+        [TrustSettings] {" "}in the trust settings
+        [StateLine] {" "}in a state line (`lines_if`)
+        [Reaction] {" "}in a reaction (`react_if`)
+        [none] {""}
+       *[other] {" "}in { $outer }
+    }
+load-missing-field = missing field `{ $field }`{ $outer ->
+        [Scenario] {" "}in the scenario
+        [Node] {" "}in a node
+        [Choice] {" "}in a choice
+        [Ending] {" "}in an ending
+        [Persona] {" "}in the prospect
+        [Player] {" "}in the player
+        [TrustSettings] {" "}in the trust settings
+        [StateLine] {" "}in a state line (`lines_if`)
+        [Reaction] {" "}in a reaction (`react_if`)
+        [none] {""}
+       *[other] {" "}in { $outer }
+    }
+load-missing-field-help = add `{ $field }: ...` here
+load-fields = fields here: { $fields }
+load-fields-guess = did you mean `{ $guess }`? Fields here: { $fields }
+load-unknown-variant = `{ $found }` is not a known { $what ->
+        [Signal] signal
+        [Effect] effect
+        [Condition] condition
+        [Outcome] outcome
+        [Difficulty] difficulty
+        [none] value
+       *[other] { $what }
+    }
+load-variants = known: { $known }
+load-variants-guess = did you mean `{ $guess }`? Known: { $known }
+load-duplicate-field = field `{ $field }` is written twice
+load-duplicate-field-help = keep one of them
+load-eof = the file ends in the middle of the scenario
+load-eof-help = a closing bracket or quote is probably missing
+load-expected-comma = expected a comma
+load-expected-comma-help = separate fields and list items with commas
+load-expected-string = expected text in double quotes
+load-expected-string-help = write text like "this"; a quote inside text is written \"
+load-expected-integer = expected a whole number
+load-expected-integer-help = trust values are whole numbers like 5 or -8
+load-trailing = there is text after the end of the scenario
+load-trailing-help = everything belongs inside `Scenario( ... )`; look for an extra closing bracket
+load-invalid-value = expected { $expected }, found { $found }
+
+## Checks: the scenario's facts
+
+check-empty-field = `{ $field }` is empty
+check-no-prospect-name = the prospect has no name
+check-bad-days-needed = `days_needed` must be zero or more person-days
+check-bad-patience = `patience` must be a positive number of seconds
+check-bad-patience-help = leave it out to turn patience off
+check-trust-range-empty = the trust range { $min }..{ $max } is empty
+check-trust-start-outside = trust starts at { $start }, outside the range { $min }..{ $max }
+check-hang-up-outside = `hang_up_below` { $value } is outside the range { $min }..{ $max }
+check-trust-start-below-hang-up = trust starts at { $start }, already below `hang_up_below` { $value }
+check-no-hang-up-ending = no ending `{ $id }` for the prospect hanging up
+check-no-hang-up-ending-help = add an ending `"{ $id }": (outcome: Lost, lesson: "...")`, name another with `hang_up: "..."`, or turn the rule off with `hang_up_below: 0`
+check-hang-up-not-lost = the hang-up ending `{ $id }` is not a `Lost` outcome
+
+## Checks: ids
+
+check-duplicate-node = node `{ $id }` is defined twice
+check-duplicate-ending = ending `{ $id }` is defined twice
+check-duplicate-id-help = ids must be unique; rename one of them
+check-node-and-ending = `{ $id }` is both a node and an ending
+check-node-and-ending-help = a `next` could not tell them apart; rename one
+check-bad-choice-id = the choice id `{ $id }` cannot name a line
+check-bad-choice-id-help = use up to 80 letters, digits, dashes and dots
+check-duplicate-choice-id = the choice id `{ $id }` is used twice (first in node `{ $first }`)
+check-duplicate-choice-id-help = a translation could not tell the lines apart; rename one
+check-no-nodes = the scenario has no nodes
+check-no-endings = the scenario has no endings
+check-did-you-mean = did you mean `{ $id }`?
+check-start-is-ending = start `{ $id }` is an ending; the call must start at a node
+check-start-not-a-node = start `{ $id }` is not a node
+
+## Checks: nodes, choices and endings
+
+check-node-silent = node `{ $node }` gives the prospect nothing to say
+check-node-silent-help = write at least one line in `prospect: ["..."]`
+check-state-line-empty = state line { $number } of node `{ $node }` has no variants
+check-empty-prospect-line = node `{ $node }` has an empty prospect line
+check-no-choices = node `{ $node }` has no choices: the call cannot go on from here
+check-no-choices-help = add choices, or point the lines that lead here at an ending
+check-maybe-stuck = every choice at node `{ $node }` has conditions: if none holds, the player is stuck
+check-maybe-stuck-help = give at least one choice no `requires`
+check-choice-silent = choice { $number } of node `{ $node }` says nothing
+check-trust-change = a trust change of { $change } is larger than the whole meter ({ $min }..{ $max })
+check-unknown-next = `{ $id }` is neither a node nor an ending
+check-commit-days = `Commit` needs a positive number of person-days, not { $days }
+check-commit-what = `Commit` does not say what the time is for
+check-trust-condition = trust condition { $value } is outside the range { $min }..{ $max }
+check-no-lesson = ending `{ $id }` has no lesson
+check-no-lesson-help = say in a sentence what the player should take away
+check-unset-flag = condition on flag `{ $flag }`, which nothing sets
+check-unset-flag-guess = did you mean `{ $flag }`? Flags are set with `Set("...")` effects
+check-unset-flag-help = set it with an effect `Set("...")` on some choice
+
+## Checks: truths
+
+check-too-many-truths = { $count } truths; a scenario may declare at most { $max }
+check-truth-days = truth `{ $truth }` needs { $days } person-days; give a number of days, 0 or more
+check-truth-fits-unknown = truth `{ $truth }` fits `{ $ending }`, which is not an ending
+check-endings-are = the endings are: { $list }
+check-unheard-truth = no prospect line is written for truth `{ $truth }`: a player cannot hear which situation the call is in
+check-unheard-truth-help = give a business question's answer a line for it: `lines_if: [(when: [Truth("{ $truth }")], prospect: ["..."])]`
+check-unknown-truth = condition on truth `{ $truth }`, which is not declared
+check-declare-truths = declare the situations behind the request in `truths: {"{"} ... {"}"}`
+check-truths-are = the truths are: { $list }
+check-too-many-flags = { $count } distinct flags; a scenario may use at most { $max }
+check-no-peer-win = in truth `{ $truth }`, no path of peer signals ends at an ending that fits it
+check-no-peer-win-help = let the peer path reach one of its `fits` endings, or fit it to the ending peer play reaches
+check-advocate-wins = in truth `{ $truth }`, a path of only customer-advocate signals ends at an ending that fits it
+check-advocate-wins-help = customer-advocate play should end wasted or lost in every truth: `peercall analyze` shows the path
+
+## Checks: the graph
+
+check-unreachable-node = node `{ $node }` cannot be reached from the start
+check-unreachable-node-help = point a choice's `next` at it, or remove it
+check-no-ending = no ending can be reached from node `{ $node }`
+check-only-hang-up = only the prospect hanging up can end the call from here
+check-loops-forever = the call would loop for ever: add a choice that leads to an ending
+check-unreachable-ending = no path reaches ending `{ $id }`
+check-no-peer-contract = no path sets up a peer contract
+check-no-peer-contract-help = give the player a chance to propose one: a choice with `effects: [PeerContract]`
+check-no-commitment = no path commits resources
+check-no-commitment-help = the player should be tempted to commit: a choice with `effects: [Commit(days: 10, what: "...")]`
+
+## Summaries
+
+findings-one-more = ... and 1 more finding (`peercall check { $file }` lists them all)
+findings-more = ... and { $count } more findings (`peercall check { $file }` lists them all)
