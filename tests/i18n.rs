@@ -515,6 +515,24 @@ fn a_trainers_tools_speak_the_language_they_are_asked_for() {
         "with its file and line: {de}"
     );
 
+    // The analysis.
+    let (code, de) = run(
+        "de",
+        &[
+            "analyze".as_ref(),
+            "dialogues/network-expansion.ron".as_ref(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{de}");
+    for said in [
+        "verschiedene Zustände",
+        "Enden:",
+        "Feste Spielweisen",
+        "Keine Warnungen.",
+    ] {
+        assert!(de.contains(said), "{said}: {de}");
+    }
+
     // A competition file's findings, and the command line's own errors.
     let cup = dir.path().join("cup.competition.ron");
     std::fs::write(

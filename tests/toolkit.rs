@@ -46,10 +46,25 @@ fn a_failing_playthrough_names_the_turn_where_the_call_went_elsewhere() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("turn 2 (at `big-picture`): turn 2: choice 7 is not offered"),
+        stdout.contains("turn 2 (at `big-picture`): choice 7 is not offered"),
         "{stdout}"
     );
     assert!(stdout.contains("0 passed, 3 failed"), "{stdout}");
+    // The same failures for a German trainer.
+    let out = peercall()
+        .env("PEERCALL_LANG", "de")
+        .arg("test")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for said in [
+        "Zug 3: Antwort 1 bei `merger` führte zu `who`, erwartet war `acquired`",
+        "Ausgang Ressourcen verschwendet, erwartet war herausqualifiziert",
+        "Zug 2 (bei `big-picture`): die Antwort 7 steht nicht zur Wahl",
+    ] {
+        assert!(stdout.contains(said), "{said}: {stdout}");
+    }
 
     // A test file with a typo gets a positioned error.
     std::fs::write(

@@ -325,6 +325,7 @@ err-no-such-truth = --truth { $id }: diese Wahrheit gibt es nicht (die Wahrheite
 err-no-tests-for = { $path } hat keine Testdurchläufe (erwartet: { $expected })
 err-json-needs-lines = --json braucht --choices oder --picks (die Sätze, die gesagt werden)
 err-not-in-competition = { $scenario } gehört nicht zum Wettbewerb { $competition }
+err-tests-for-other = { $file }: geschrieben für das Szenario `{ $id }`, aber { $path } ist `{ $actual }`
 err-not-ron = { $path } ist weder eine .ron-Datei noch ein Ordner
 err-no-playthroughs = keine Testdurchläufe (*.tests.ron) gefunden
 err-ids-break = { $file }: die Ids zu schreiben würde die Datei kaputt machen; nichts wurde geändert:

@@ -325,6 +325,7 @@ err-no-such-truth = --truth { $id }: no such truth (the truths are: { $list })
 err-no-tests-for = { $path } has no test playthroughs (expected { $expected })
 err-json-needs-lines = --json needs --choices or --picks (the lines to say)
 err-not-in-competition = { $scenario } is not part of competition { $competition }
+err-tests-for-other = { $file }: written for scenario `{ $id }`, but { $path } is `{ $actual }`
 err-not-ron = { $path } is not a .ron file or a folder
 err-no-playthroughs = no test playthroughs (*.tests.ron) found
 err-ids-break = { $file }: writing the ids would break the file; nothing was changed:

@@ -35,7 +35,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<ExitCode, String> {
             serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?
         );
     } else {
-        print!("{}", analysis.to_text());
+        print!("{}", analysis.to_text_in(super::words().lang()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -407,7 +407,7 @@ fn interactive(
                     ),
                 )?;
             }
-            Err(e) => w(&mut out, &format!("{e}\n"))?,
+            Err(e) => w(&mut out, &format!("{}\n", e.msg().localized(words.lang())))?,
         }
     }
     if let Some(last) = call.transcript(script).last()

@@ -91,9 +91,16 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
             && id != script.id()
         {
             println!(
-                "{shown}: written for scenario `{id}`, but {} is `{}`",
-                scenario_path.display(),
-                script.id()
+                "{}",
+                super::say(
+                    "err-tests-for-other",
+                    &[
+                        ("file", shown.as_str().into()),
+                        ("id", id.as_str().into()),
+                        ("path", scenario_path.display().to_string().into()),
+                        ("actual", script.id().into()),
+                    ],
+                )
             );
             broken += 1;
             continue;
@@ -126,7 +133,7 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
                     )
                 );
                 for f in &r.failures {
-                    println!("      {f}");
+                    println!("      {}", f.localized(w.lang()));
                 }
             }
         }

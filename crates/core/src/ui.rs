@@ -284,10 +284,7 @@ impl Words {
     }
 }
 
-/// Languages that write a decimal comma.
-const DECIMAL_COMMA: &[&str] = &[
-    "de", "es", "fr", "it", "nl", "pt", "pl", "sv", "da", "fi", "nb",
-];
+use peercall_dialogue::messages::DECIMAL_COMMA;
 
 /// An argument of a message.
 #[derive(Debug, Clone)]

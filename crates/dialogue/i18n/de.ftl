@@ -184,3 +184,116 @@ check-no-commitment-help = der Spieler sollte in Versuchung kommen, etwas zuzusa
 
 findings-one-more = ... und 1 weiterer Befund (`peercall check { $file }` zeigt alle)
 findings-more = ... und { $count } weitere Befunde (`peercall check { $file }` zeigt alle)
+
+## Die Analyse (`peercall analyze`)
+
+analyze-head = { $scenario }: { $states } verschiedene Zustände{ $exhaustive ->
+        [yes] , jeder Weg erkundet
+       *[no] {" "}(zu groß: nur Stichproben)
+    }{ $cycles ->
+        [yes] ; manche Zustände wiederholen sich, die Zahl der Wege ist also eine Untergrenze
+       *[no] {""}
+    }
+analyze-picks-note = Wege sind die Plätze der Sätze in der Datei (`peercall run --picks ... --truth ...`).
+analyze-endings = Enden:
+analyze-ending-row = { $count } { $paths ->
+        [one] Weg{" "}
+       *[other] Wege
+    }  Punkte { $score }  Vertrauen { $trust }  bester: { $best }
+analyze-unreachable = unerreichbar
+analyze-highest = Bester Weg:        { $choices } -> { $ending } ({ $outcome }, { $score } Punkte)
+analyze-lowest = Schlechtester Weg: { $choices } -> { $ending } ({ $outcome }, { $score } Punkte)
+analyze-dead-end-count = Sackgassen: { $count }
+analyze-random = { $runs } Zufallsspieler (Startwert { $seed }): im Mittel { $mean } Punkte, Spanne { $min }-{ $max }
+analyze-never-ended = (nie beendet)
+analyze-truth = Wahrheit `{ $id }` ({ $title }):
+analyze-truth-row = { $count } { $paths ->
+        [one] Weg{" "}
+       *[other] Wege
+    }  Punkte { $score }
+analyze-truth-best = bester: { $choices } -> { $ending } ({ $score } Punkte)
+analyze-habits = Feste Spielweisen, je { $calls } Gespräche (gewonnen: qualifiziert bei einem Ende, das zur Wahrheit passt; mittlere Punktzahl{ $per_truth ->
+        [yes] ; gewonnen je Wahrheit
+       *[no] {""}
+    }):
+analyze-habit-row = gewonnen { $won } %  Punkte { $score }
+analyze-no-warnings = Keine Warnungen.
+analyze-warning = Warnung: { $warning }
+analyze-outcome = { $outcome ->
+        [QualifiedIn] qualifiziert
+        [QualifiedOut] herausqualifiziert
+        [Wasted] verschwendet
+       *[Lost] verloren
+    }
+analyze-habit = { $habit ->
+        [Advocate] Anwalt des Kunden
+        [PeerSounding] klingt nach Peer, hört nicht zu
+        [Meter] was das Barometer am meisten hebt
+        [First] immer der erste Satz
+        [Last] immer der letzte Satz
+        [Longest] immer der längste Satz
+        [Random] ein zufälliger Satz
+        [SameKeys] die Tasten, die das erste Gespräch gewonnen haben
+       *[Listener] hört zu und entscheidet nach dem Gehörten
+    }
+analyze-in-truth = in der Wahrheit `{ $truth }`: { $warning }
+analyze-dead-ends = { $count ->
+        [one] 1 Zustand bietet
+       *[other] { $count } Zustände bieten
+    } keine Antwort an: Das Gespräch bleibt stecken (siehe `requires`)
+analyze-too-large = das Szenario hat mehr als { $limit } verschiedene Zustände: zu groß, um jeden Weg aufzuzählen, deshalb wurden nur Zufallsspieler ausprobiert
+analyze-never-reached = das Ende `{ $id }` wird auf keinem Weg erreicht
+analyze-unfinished = { $count ->
+        [one] 1 Zufallsspieler war
+       *[other] { $count } Zufallsspieler waren
+    } nach { $lines } Sätzen noch im Gespräch: eine Schleife endet nie
+analyze-deaf-win = falsche Lehre: dieselben Antworten gewinnen in jeder Wahrheit, was auch immer der Interessent sagt (Antworten { $choices } in der Reihenfolge der Datei): Man kann das Gespräch gewinnen, ohne zuzuhören; lassen Sie die richtige Entscheidung vom Gehörten abhängen
+analyze-advocate-qualified = falsche Lehre: ein Weg nur aus Signalen des Anwalts des Kunden endet qualifiziert (Antworten { $choices } -> { $ending })
+analyze-advocate-scores = falsche Lehre: ein Weg nur aus Signalen des Anwalts des Kunden erreicht { $points } Punkte (Antworten { $choices } -> { $ending })
+analyze-advocate-above-peer = falsche Lehre: ein Weg des Anwalts des Kunden erreicht { $points } Punkte, mehr als der beste Peer-Weg ({ $peer }) (Antworten { $choices } -> { $ending })
+analyze-peer-wasted = falsche Lehre: ein Weg nur aus Peer-Signalen endet mit verschwendeten Ressourcen (Antworten { $choices } -> { $ending })
+analyze-cue-longest = Oberflächenhinweis: Der längste Satz ist in { $share } % der Entscheidungen, die Sätze des Anwalts des Kunden und Peer-Sätze mischen, ein Peer-Satz; man kann nach Länge gewinnen, ohne zu lesen (variieren Sie die Längen der Formulierungen mit `also`; am häufigsten bei { $nodes })
+analyze-cue-position = Oberflächenhinweis: Der Satz an Nummer { $number } ist in { $share } % der Entscheidungen, die Sätze des Anwalts des Kunden und Peer-Sätze mischen, ein Peer-Satz; mischen Sie die Antworten (`shuffle: true`) oder ordnen Sie sie um
+
+## Testdurchläufe (`peercall test`)
+
+test-no-truth = das Szenario legt keine Wahrheit `{ $id }` fest
+test-choices-or-picks = geben Sie die Antworten entweder als `choices` (die gezeigten Nummern) oder als `picks` (die Plätze in der Datei) an
+test-not-offered = Zug { $turn } (bei `{ $at }`): die Antwort { $number } steht nicht zur Wahl (wählen Sie 1 bis { $offered })
+test-over = Zug { $turn } (bei `{ $at }`): das Gespräch ist schon zu Ende
+
+## Ein Gespräch, das einen Zug ablehnt
+
+call-not-offered = Zug { $turn }: die Antwort { $number } steht nicht zur Wahl (wählen Sie 1 bis { $offered })
+call-over = das Gespräch ist schon zu Ende
+call-wrong-scenario = dieses Gespräch wurde aus dem Szenario { $saved } gespeichert, nicht aus { $given } (oder das Szenario hat sich seitdem geändert)
+test-went-elsewhere = Zug { $turn }: Antwort { $choice } bei `{ $at }` führte zu `{ $now }`, erwartet war `{ $expected }`
+test-ended-early = Zug { $turn }: das Gespräch endete bei `{ $now }`, obwohl noch { $left ->
+        [one] 1 Antwort
+       *[other] { $left } Antworten
+    } zu spielen waren
+test-wrong-ending = endete bei `{ $got }`, erwartet war `{ $want }`
+test-not-over = das Gespräch ist nach { $count ->
+        [one] 1 Antwort
+       *[other] { $count } Antworten
+    } nicht zu Ende (bei `{ $at }`), erwartet war das Ende `{ $want }`
+test-wrong-outcome = Ausgang { $got ->
+        [QualifiedIn] qualifiziert
+        [QualifiedOut] herausqualifiziert
+        [Wasted] Ressourcen verschwendet
+        [Lost] Interessent verloren
+       *[none] keiner (noch nicht zu Ende)
+    }, erwartet war { $want ->
+        [QualifiedIn] qualifiziert
+        [QualifiedOut] herausqualifiziert
+        [Wasted] Ressourcen verschwendet
+       *[Lost] Interessent verloren
+    }
+test-trust-low = Vertrauen am Ende { $trust }, erwartet war mindestens { $min }
+test-trust-high = Vertrauen am Ende { $trust }, erwartet war höchstens { $max }
+test-score-low = { $score } Punkte, erwartet waren mindestens { $min }
+test-score-high = { $score } Punkte, erwartet waren höchstens { $max }
+test-days-high = { $days } Personentage zugesagt, erwartet waren höchstens { $max }
+test-no-peer-contract = kein Peer-Vertrag geschlossen, erwartet war einer
+test-unwanted-peer-contract = ein Peer-Vertrag geschlossen, erwartet war keiner
+test-flag-unset = das Flag `{ $flag }` ist am Ende nicht gesetzt

@@ -183,3 +183,116 @@ check-no-commitment-help = the player should be tempted to commit: a choice with
 
 findings-one-more = ... and 1 more finding (`peercall check { $file }` lists them all)
 findings-more = ... and { $count } more findings (`peercall check { $file }` lists them all)
+
+## The analysis (`peercall analyze`)
+
+analyze-head = { $scenario }: { $states } distinct states{ $exhaustive ->
+        [yes] , every path explored
+       *[no] {" "}(too large: sampled only)
+    }{ $cycles ->
+        [yes] ; some states repeat, so path counts are lower bounds
+       *[no] {""}
+    }
+analyze-picks-note = Paths are the lines' places in the file (`peercall run --picks ... --truth ...`).
+analyze-endings = Endings:
+analyze-ending-row = { $count } { $paths ->
+        [one] path{" "}
+       *[other] paths
+    }  score { $score }  trust { $trust }  best: { $best }
+analyze-unreachable = unreachable
+analyze-highest = Highest-scoring path: { $choices } -> { $ending } ({ $outcome }, score { $score })
+analyze-lowest = Lowest-scoring path:  { $choices } -> { $ending } ({ $outcome }, score { $score })
+analyze-dead-end-count = Dead ends: { $count }
+analyze-random = { $runs } random players (seed { $seed }): score mean { $mean }, range { $min }-{ $max }
+analyze-never-ended = (never ended)
+analyze-truth = Truth `{ $id }` ({ $title }):
+analyze-truth-row = { $count } { $paths ->
+        [one] path{" "}
+       *[other] paths
+    }  score { $score }
+analyze-truth-best = best: { $choices } -> { $ending } (score { $score })
+analyze-habits = Scripted habits, { $calls } calls each (won: qualified at an ending that fits the truth; mean score{ $per_truth ->
+        [yes] ; won in each truth
+       *[no] {""}
+    }):
+analyze-habit-row = won { $won }%  score { $score }
+analyze-no-warnings = No warnings.
+analyze-warning = warning: { $warning }
+analyze-outcome = { $outcome ->
+        [QualifiedIn] qualified in
+        [QualifiedOut] qualified out
+        [Wasted] resources wasted
+       *[Lost] prospect lost
+    }
+analyze-habit = { $habit ->
+        [Advocate] customer advocate
+        [PeerSounding] peer-sounding lines, not listening
+        [Meter] whatever raises the meter most
+        [First] always the first line
+        [Last] always the last line
+        [Longest] always the longest line
+        [Random] a random line
+        [SameKeys] the keys that won the first call
+       *[Listener] listens, then decides on what was heard
+    }
+analyze-in-truth = in truth `{ $truth }`: { $warning }
+analyze-dead-ends = { $count ->
+        [one] 1 state offers
+       *[other] { $count } states offer
+    } no choice: the call gets stuck (see `requires`)
+analyze-too-large = the scenario has more than { $limit } distinct states: too large to enumerate every path, so only random players were sampled
+analyze-never-reached = ending `{ $id }` is never reached by any path
+analyze-unfinished = { $count ->
+        [one] 1 random player was
+       *[other] { $count } random players were
+    } still on the call after { $lines } lines: a loop never ends
+analyze-deaf-win = wrong lesson: the same answers win in every truth, whatever the prospect says (choices { $choices } in file order): the call can be won without listening; make the right decision depend on what was heard
+analyze-advocate-qualified = wrong lesson: a path of only customer-advocate signals ends qualified (choices { $choices } -> { $ending })
+analyze-advocate-scores = wrong lesson: a path of only customer-advocate signals scores { $points } (choices { $choices } -> { $ending })
+analyze-advocate-above-peer = wrong lesson: a customer-advocate path scores { $points }, above the best peer path ({ $peer }) (choices { $choices } -> { $ending })
+analyze-peer-wasted = wrong lesson: a path of only peer signals ends with resources wasted (choices { $choices } -> { $ending })
+analyze-cue-longest = surface cue: the longest line is a peer line in { $share }% of decisions that mix customer-advocate and peer lines; a player can win by length without reading (vary the wordings' lengths with `also`; most at { $nodes })
+analyze-cue-position = surface cue: the line shown at number { $number } is a peer line in { $share }% of decisions that mix customer-advocate and peer lines; shuffle the choices (`shuffle: true`) or reorder them
+
+## Test playthroughs (`peercall test`)
+
+test-no-truth = the scenario declares no truth `{ $id }`
+test-choices-or-picks = give the answers as either `choices` (numbers shown) or `picks` (places in the file)
+test-not-offered = turn { $turn } (at `{ $at }`): choice { $number } is not offered (choose 1 to { $offered })
+test-over = turn { $turn } (at `{ $at }`): the call has already ended
+
+## A call refusing a move
+
+call-not-offered = turn { $turn }: choice { $number } is not offered (choose 1 to { $offered })
+call-over = the call has already ended
+call-wrong-scenario = this call was saved from scenario { $saved }, not from { $given } (or the scenario changed since)
+test-went-elsewhere = turn { $turn }: choice { $choice } at `{ $at }` went to `{ $now }`, expected `{ $expected }`
+test-ended-early = turn { $turn }: the call ended at `{ $now }` with { $left ->
+        [one] 1 choice
+       *[other] { $left } choices
+    } left to play
+test-wrong-ending = ended at `{ $got }`, expected `{ $want }`
+test-not-over = the call is not over after { $count ->
+        [one] 1 choice
+       *[other] { $count } choices
+    } (at `{ $at }`), expected ending `{ $want }`
+test-wrong-outcome = outcome { $got ->
+        [QualifiedIn] qualified in
+        [QualifiedOut] qualified out
+        [Wasted] resources wasted
+        [Lost] prospect lost
+       *[none] none (not over)
+    }, expected { $want ->
+        [QualifiedIn] qualified in
+        [QualifiedOut] qualified out
+        [Wasted] resources wasted
+       *[Lost] prospect lost
+    }
+test-trust-low = final trust { $trust }, expected at least { $min }
+test-trust-high = final trust { $trust }, expected at most { $max }
+test-score-low = score { $score }, expected at least { $min }
+test-score-high = score { $score }, expected at most { $max }
+test-days-high = { $days } person-days committed, expected at most { $max }
+test-no-peer-contract = peer contract not set up, expected one
+test-unwanted-peer-contract = peer contract set up, expected none
+test-flag-unset = flag `{ $flag }` is not set at the end

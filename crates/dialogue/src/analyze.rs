@@ -8,6 +8,8 @@ use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
 use serde::Serialize;
 
+use crate::messages::Msg;
+use crate::msg;
 use crate::scenario::{Outcome, Stance};
 use crate::score::score_at;
 use crate::script::{Script, State};
@@ -111,8 +113,8 @@ pub struct Analysis {
     /// Scripted players with fixed habits (always the longest line, whatever raises the meter,
     /// ...), each over the same calls, as many as the random players up to 1,000.
     pub habits: Vec<crate::strategies::HabitReport>,
-    /// Problems a trainer should fix, in words.
-    pub warnings: Vec<String>,
+    /// Problems a trainer should fix (in JSON: in English words).
+    pub warnings: Vec<Warning>,
     /// How lines look where customer-advocate and peer lines are both on offer (random players'
     /// decisions, as many calls as the habits): whether position or length gives the peer line
     /// away.
@@ -345,7 +347,41 @@ struct Explored {
     endings: Vec<EndingReport>,
     best: Option<PathReport>,
     worst: Option<PathReport>,
-    warnings: Vec<String>,
+    warnings: Vec<Msg>,
+}
+
+/// A problem the analysis found: a message, and the truth it was found in when the scenario
+/// has several.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    /// The truth, when the problem is in one of several.
+    pub truth: Option<String>,
+    /// What is wrong.
+    pub msg: Msg,
+}
+
+impl Warning {
+    /// The warning in `lang`.
+    pub fn said_in(&self, lang: &str) -> String {
+        let said = self.msg.localized(lang);
+        match &self.truth {
+            Some(t) => msg!("analyze-in-truth", truth = t, warning = said).localized(lang),
+            None => said,
+        }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said_in("en"))
+    }
+}
+
+/// In JSON a warning is its English text, as tools have always read it.
+impl Serialize for Warning {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.said_in("en"))
+    }
 }
 
 /// Every path of the call in truth `truth`.
@@ -395,15 +431,10 @@ fn explore_truth(script: &Script, truth: u32, limit: usize) -> Explored {
             .min_by_key(|p| p.score);
         lesson_warnings(script, &graph, &mut warnings);
         if dead_ends > 0 {
-            warnings.push(format!(
-                "{dead_ends} state(s) offer no choice: the call gets stuck (see `requires`)"
-            ));
+            warnings.push(msg!("analyze-dead-ends").number("count", dead_ends as i64));
         }
     } else {
-        warnings.push(format!(
-            "the scenario has more than {limit} distinct states: too large to enumerate every \
-             path, so only random players were sampled"
-        ));
+        warnings.push(msg!("analyze-too-large", limit = limit));
     }
     Explored {
         exhaustive,
@@ -429,10 +460,9 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
     let named = script.truth_count() > 1;
     for (t, p) in per.iter().enumerate() {
         for w in &p.warnings {
-            warnings.push(if named {
-                format!("in truth `{}`: {w}", sc.truths.at(t).0)
-            } else {
-                w.clone()
+            warnings.push(Warning {
+                truth: named.then(|| sc.truths.at(t).0.to_string()),
+                msg: w.clone(),
             });
         }
     }
@@ -460,7 +490,10 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
     if exhaustive {
         for e in endings.iter().filter(|e| !e.reachable) {
             if sc.trust.hang_up != e.id {
-                warnings.push(format!("ending `{}` is never reached by any path", e.id));
+                warnings.push(Warning {
+                    truth: None,
+                    msg: msg!("analyze-never-reached", id = e.id),
+                });
             }
         }
     }
@@ -503,10 +536,10 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
     if let Some(r) = &random
         && r.unfinished > 0
     {
-        warnings.push(format!(
-            "{} random player(s) were still on the call after {MAX_STEPS} lines: a loop never ends",
-            r.unfinished
-        ));
+        warnings.push(Warning {
+            truth: None,
+            msg: msg!("analyze-unfinished", lines = MAX_STEPS).number("count", r.unfinished as i64),
+        });
     }
     let habits = if runs > 0 {
         crate::strategies::play_habits(script, runs.min(HABIT_CALLS), seed)
@@ -515,13 +548,20 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
     };
     let cues = (runs > 0).then(|| crate::strategies::cues(script, runs.min(HABIT_CALLS), seed));
     if let Some(c) = &cues {
-        warnings.extend(c.warnings(CUE_LIMIT));
+        warnings.extend(
+            c.warnings(CUE_LIMIT)
+                .into_iter()
+                .map(|msg| Warning { truth: None, msg }),
+        );
     }
     if named && let Some(answers) = deaf_win(script, limit) {
-        warnings.push(format!(
-            "wrong lesson: the same answers win in every truth, whatever the prospect says (choices {} in file order): the call can be won without listening; make the right decision depend on what was heard",
-            join(&answers.iter().map(|c| c + 1).collect::<Vec<_>>())
-        ));
+        warnings.push(Warning {
+            truth: None,
+            msg: msg!(
+                "analyze-deaf-win",
+                choices = join(&answers.iter().map(|c| c + 1).collect::<Vec<_>>())
+            ),
+        });
     }
     Analysis {
         scenario: sc.id.clone(),
@@ -731,7 +771,7 @@ fn path(
 
 /// The wrong-lesson checks: an all-advocate path that ends qualified or scores well (or beats
 /// every all-peer path), and an all-peer path that ends with resources wasted.
-fn lesson_warnings(script: &Script, graph: &Graph, warnings: &mut Vec<String>) {
+fn lesson_warnings(script: &Script, graph: &Graph, warnings: &mut Vec<Msg>) {
     let sc = script.scenario();
     let mut advocate_best: Option<(u32, usize, usize)> = None;
     let mut peer_best: Option<u32> = None;
@@ -770,36 +810,48 @@ fn lesson_warnings(script: &Script, graph: &Graph, warnings: &mut Vec<String>) {
         }
     }
     if let Some((s, edge)) = advocate_qualified {
-        warnings.push(format!(
-            "wrong lesson: a path of only customer-advocate signals ends qualified ({})",
-            describe(script, graph, s, edge)
+        let (choices, ending) = describe(script, graph, s, edge);
+        warnings.push(msg!(
+            "analyze-advocate-qualified",
+            choices = choices,
+            ending = ending
         ));
     }
     if let Some((points, s, edge)) = advocate_best {
         if points >= WELL {
-            warnings.push(format!(
-                "wrong lesson: a path of only customer-advocate signals scores {points} ({})",
-                describe(script, graph, s, edge)
+            let (choices, ending) = describe(script, graph, s, edge);
+            warnings.push(msg!(
+                "analyze-advocate-scores",
+                points = points,
+                choices = choices,
+                ending = ending
             ));
         } else if let Some(peer) = peer_best
             && points > peer
         {
-            warnings.push(format!(
-                "wrong lesson: a customer-advocate path scores {points}, above the best peer path ({peer}) ({})",
-                describe(script, graph, s, edge)
+            let (choices, ending) = describe(script, graph, s, edge);
+            warnings.push(msg!(
+                "analyze-advocate-above-peer",
+                points = points,
+                peer = peer,
+                choices = choices,
+                ending = ending
             ));
         }
     }
     if let Some((s, edge)) = peer_wasted {
-        warnings.push(format!(
-            "wrong lesson: a path of only peer signals ends with resources wasted ({})",
-            describe(script, graph, s, edge)
+        let (choices, ending) = describe(script, graph, s, edge);
+        warnings.push(msg!(
+            "analyze-peer-wasted",
+            choices = choices,
+            ending = ending
         ));
     }
 }
 
 /// `choices 1,2,3 -> ending`, by walking the first-found parents back to the start.
-fn describe(script: &Script, graph: &Graph, s: usize, edge: usize) -> String {
+/// The path to a state's edge: the choices' numbers as shown, and the ending it reaches.
+fn describe(script: &Script, graph: &Graph, s: usize, edge: usize) -> (String, String) {
     // Parents by breadth-first order: the first edge that reached each state.
     let mut parent: Vec<Option<(usize, usize)>> = vec![None; graph.keys.len()];
     let mut seen = vec![false; graph.keys.len()];
@@ -840,7 +892,7 @@ fn describe(script: &Script, graph: &Graph, s: usize, edge: usize) -> String {
         To::End { ending, .. } => script.ending_id(ending),
         To::State(_) => "?",
     };
-    format!("choices {} -> {ending}", numbers.join(","))
+    (numbers.join(","), ending.to_string())
 }
 
 /// Plays `runs` random players (uniform over the offered choices), player i seeded `seed + i`.
@@ -905,111 +957,142 @@ pub fn random_players(script: &Script, runs: u64, seed: u64) -> RandomReport {
 }
 
 impl Analysis {
-    /// The analysis as text for the terminal.
+    /// The analysis as text for the terminal, in English.
     pub fn to_text(&self) -> String {
+        self.to_text_in("en")
+    }
+
+    /// The analysis as text for the terminal, in `lang` (its words from the engine's message
+    /// files; ids, numbers and paths as they are).
+    pub fn to_text_in(&self, lang: &str) -> String {
         use std::fmt::Write;
+        let t = |m: Msg| m.localized(lang);
+        let yes = |b: bool| if b { "yes" } else { "no" };
+        let outcome = |o: Outcome| t(msg!("analyze-outcome", outcome = format!("{o:?}")));
+        // The outcome column is as wide as this language's longest outcome.
+        let ow = [
+            Outcome::QualifiedIn,
+            Outcome::QualifiedOut,
+            Outcome::Wasted,
+            Outcome::Lost,
+        ]
+        .map(|o| outcome(o).chars().count())
+        .into_iter()
+        .max()
+        .unwrap_or(0)
+        .max(16);
         let mut o = String::new();
         let _ = writeln!(
             o,
-            "{}: {} distinct states{}{}",
-            self.scenario,
-            self.states,
-            if self.exhaustive {
-                ", every path explored"
-            } else {
-                " (too large: sampled only)"
-            },
-            if self.cycles {
-                "; some states repeat, so path counts are lower bounds"
-            } else {
-                ""
-            }
+            "{}",
+            t(msg!(
+                "analyze-head",
+                scenario = self.scenario,
+                exhaustive = yes(self.exhaustive),
+                cycles = yes(self.cycles)
+            )
+            .number("states", self.states as i64))
         );
         if self
             .best
             .as_ref()
             .is_some_and(|b| b.choices == b.picks && b.truth.is_some())
         {
-            let _ = writeln!(
-                o,
-                "Paths are the lines' places in the file (`peercall run --picks ... --truth ...`)."
-            );
+            let _ = writeln!(o, "{}", t(msg!("analyze-picks-note")));
         }
         if self.exhaustive {
-            let _ = writeln!(o, "\nEndings:");
+            let _ = writeln!(o, "\n{}", t(msg!("analyze-endings")));
             for e in &self.endings {
-                match (&e.best, e.score, e.trust) {
-                    (Some(best), Some((smin, smax)), Some((tmin, tmax))) => {
-                        let _ = writeln!(
-                            o,
-                            "  {:<20} {:<16} {:>6} path{}  score {smin}-{smax}  trust {tmin}-{tmax}  best: {}",
-                            e.id,
-                            e.outcome.label(),
-                            e.paths,
-                            if e.paths == 1 { " " } else { "s" },
-                            join(&best.choices)
-                        );
-                    }
-                    _ => {
-                        let _ = writeln!(o, "  {:<20} {:<16} unreachable", e.id, e.outcome.label());
-                    }
-                }
+                let row = match (&e.best, e.score, e.trust) {
+                    (Some(best), Some((smin, smax)), Some((tmin, tmax))) => t(msg!(
+                        "analyze-ending-row",
+                        count = format!("{:>6}", e.paths),
+                        score = format!("{smin}-{smax}"),
+                        trust = format!("{tmin}-{tmax}"),
+                        best = join(&best.choices)
+                    )
+                    .number("paths", e.paths as i64)),
+                    _ => t(msg!("analyze-unreachable")),
+                };
+                let _ = writeln!(o, "  {:<20} {:<ow$} {row}", e.id, outcome(e.outcome));
             }
-            for (label, path) in [
-                ("\nHighest-scoring path:", &self.best),
-                ("Lowest-scoring path: ", &self.worst),
+            for (m, path, gap) in [
+                (msg!("analyze-highest"), &self.best, "\n"),
+                (msg!("analyze-lowest"), &self.worst, ""),
             ] {
                 if let Some(p) = path {
-                    let _ = writeln!(
-                        o,
-                        "{label} {} -> {} ({}, score {})",
-                        join(&p.choices),
-                        p.ending,
-                        p.outcome.label(),
-                        p.score
-                    );
+                    let mut m = m;
+                    m.args = vec![
+                        ("choices", join(&p.choices)),
+                        ("ending", p.ending.clone()),
+                        ("outcome", outcome(p.outcome)),
+                        ("score", p.score.to_string()),
+                    ];
+                    let _ = writeln!(o, "{gap}{}", t(m));
                 }
             }
-            let _ = writeln!(o, "Dead ends: {}", self.dead_ends);
+            let _ = writeln!(
+                o,
+                "{}",
+                t(msg!("analyze-dead-end-count", count = self.dead_ends))
+            );
         }
         if let Some(r) = &self.random {
             let _ = writeln!(
                 o,
-                "\n{} random players (seed {}): score mean {:.1}, range {}-{}",
-                r.runs, r.seed, r.score_mean, r.score_min, r.score_max
+                "\n{}",
+                t(msg!(
+                    "analyze-random",
+                    seed = r.seed,
+                    mean = decimal(r.score_mean, lang),
+                    min = r.score_min,
+                    max = r.score_max
+                )
+                .number("runs", r.runs as i64))
             );
             for (id, n) in &r.endings {
                 let pct = 100.0 * *n as f64 / r.runs.max(1) as f64;
                 let _ = writeln!(
                     o,
-                    "  {id:<20} {n:>8}  {pct:5.1}%  {}",
+                    "  {id:<20} {n:>8}  {:>5}%  {}",
+                    decimal(pct, lang),
                     "#".repeat((pct / 2.5).round() as usize)
                 );
             }
             if r.unfinished > 0 {
-                let _ = writeln!(o, "  (never ended)        {:>8}", r.unfinished);
-            }
-        }
-        for t in &self.truths {
-            let _ = writeln!(o, "\nTruth `{}` ({}):", t.id, t.title);
-            for e in &t.endings {
                 let _ = writeln!(
                     o,
-                    "  {:<20} {:<16} {:>6} path{}  score {}",
-                    e.id,
-                    e.outcome.label(),
-                    e.paths,
-                    if e.paths == 1 { " " } else { "s" },
-                    e.score.map_or("-".into(), |(a, b)| format!("{a}-{b}"))
+                    "  {:<20} {:>8}",
+                    t(msg!("analyze-never-ended")),
+                    r.unfinished
                 );
             }
-            if let Some(b) = &t.best {
+        }
+        for tr in &self.truths {
+            let _ = writeln!(
+                o,
+                "\n{}",
+                t(msg!("analyze-truth", id = tr.id, title = tr.title))
+            );
+            for e in &tr.endings {
+                let row = t(msg!(
+                    "analyze-truth-row",
+                    count = format!("{:>6}", e.paths),
+                    score = e.score.map_or("-".into(), |(a, b)| format!("{a}-{b}"))
+                )
+                .number("paths", e.paths as i64));
+                let _ = writeln!(o, "  {:<20} {:<ow$} {row}", e.id, outcome(e.outcome));
+            }
+            if let Some(b) = &tr.best {
                 let _ = writeln!(
                     o,
-                    "  best: {} -> {} (score {})",
-                    join(&b.choices),
-                    b.ending,
-                    b.score
+                    "  {}",
+                    t(msg!(
+                        "analyze-truth-best",
+                        choices = join(&b.choices),
+                        ending = b.ending,
+                        score = b.score
+                    ))
                 );
             }
         }
@@ -1017,16 +1100,30 @@ impl Analysis {
             let per_truth = first.truths.len() > 1;
             let _ = writeln!(
                 o,
-                "\nScripted habits, {} calls each (won: qualified at an ending that fits the truth; mean score{}):",
-                first.calls,
-                if per_truth { "; won in each truth" } else { "" }
+                "\n{}",
+                t(msg!("analyze-habits", per_truth = yes(per_truth))
+                    .number("calls", first.calls as i64))
             );
+            let label = |h: &crate::strategies::HabitReport| {
+                t(msg!("analyze-habit", habit = format!("{:?}", h.habit)))
+            };
+            // The habit column is as wide as this language's longest habit.
+            let hw = self
+                .habits
+                .iter()
+                .map(|h| label(h).chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(42);
             for h in &self.habits {
+                let label = label(h);
                 let mut line = format!(
-                    "  {:<42} won {:5.1}%  score {:5.1}",
-                    h.habit.label(),
-                    h.won_pct(),
-                    h.score_mean
+                    "  {label:<hw$} {}",
+                    t(msg!(
+                        "analyze-habit-row",
+                        won = format!("{:>5}", decimal(h.won_pct(), lang)),
+                        score = format!("{:>5}", decimal(h.score_mean, lang))
+                    ))
                 );
                 if per_truth {
                     let parts: Vec<String> = h
@@ -1042,14 +1139,28 @@ impl Analysis {
             }
         }
         if self.warnings.is_empty() {
-            let _ = writeln!(o, "\nNo warnings.");
+            let _ = writeln!(o, "\n{}", t(msg!("analyze-no-warnings")));
         } else {
             let _ = writeln!(o);
             for w in &self.warnings {
-                let _ = writeln!(o, "warning: {w}");
+                let _ = writeln!(
+                    o,
+                    "{}",
+                    t(msg!("analyze-warning", warning = w.said_in(lang)))
+                );
             }
         }
         o
+    }
+}
+
+/// `x` with one decimal, as `lang` writes it (`2.5`, or `2,5` where a comma is the decimal mark).
+fn decimal(x: f64, lang: &str) -> String {
+    let s = format!("{x:.1}");
+    if crate::messages::DECIMAL_COMMA.contains(&lang) {
+        s.replace('.', ",")
+    } else {
+        s
     }
 }
 

@@ -70,23 +70,31 @@ pub enum CallError {
     },
 }
 
-impl fmt::Display for CallError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl CallError {
+    /// What went wrong, to be said in the reader's language.
+    pub fn msg(&self) -> crate::messages::Msg {
         match self {
             CallError::NotOffered {
                 turn,
                 number,
                 offered,
-            } => write!(
-                f,
-                "turn {turn}: choice {number} is not offered (choose 1 to {offered})"
+            } => crate::msg!(
+                "call-not-offered",
+                turn = turn,
+                number = number,
+                offered = offered
             ),
-            CallError::Over => f.write_str("the call has already ended"),
-            CallError::WrongScenario { saved, given } => write!(
-                f,
-                "this call was saved from scenario {saved}, not from {given} (or the scenario changed since)"
-            ),
+            CallError::Over => crate::msg!("call-over"),
+            CallError::WrongScenario { saved, given } => {
+                crate::msg!("call-wrong-scenario", saved = saved, given = given)
+            }
         }
+    }
+}
+
+impl fmt::Display for CallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.msg().english())
     }
 }
 

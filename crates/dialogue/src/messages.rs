@@ -20,6 +20,11 @@ pub static FILES: &[(&str, &str)] = &[
 /// a layout breaks.
 pub const PSEUDO: &str = "qps-ploc";
 
+/// Languages that write a decimal comma.
+pub const DECIMAL_COMMA: &[&str] = &[
+    "de", "es", "fr", "it", "nl", "pt", "pl", "sv", "da", "fi", "nb",
+];
+
 /// A message by its key in the Fluent files and its arguments (`$name` there).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Msg {
@@ -27,6 +32,8 @@ pub struct Msg {
     pub key: &'static str,
     /// Named arguments, already written out as text.
     pub args: Vec<(&'static str, String)>,
+    /// Named numbers: plurals follow them (`{ $paths -> [one] ... *[other] ... }`).
+    pub numbers: Vec<(&'static str, i64)>,
 }
 
 /// A [`Msg`] from a key and `name = value` arguments: `msg!("check-empty-field", field = f)`.
@@ -36,6 +43,7 @@ macro_rules! msg {
         $crate::messages::Msg {
             key: $key,
             args: vec![$((stringify!($name), ($value).to_string())),*],
+            numbers: Vec::new(),
         }
     };
 }
@@ -69,6 +77,12 @@ fn bundle_of(lang: &str) -> Option<&'static Bundle> {
 }
 
 impl Msg {
+    /// The message with the number `value` named `name` (plurals choose by it).
+    pub fn number(mut self, name: &'static str, value: i64) -> Msg {
+        self.numbers.push((name, value));
+        self
+    }
+
     /// The message in `lang`, if that language's file has it (and every argument it names).
     pub fn render_in(&self, lang: &str) -> Option<String> {
         let b = bundle_of(lang)?;
@@ -76,6 +90,9 @@ impl Msg {
         let mut args = FluentArgs::new();
         for (k, v) in &self.args {
             args.set(*k, FluentValue::from(v.as_str()));
+        }
+        for (k, v) in &self.numbers {
+            args.set(*k, FluentValue::from(*v));
         }
         let mut errors = Vec::new();
         let s = b.format_pattern(pattern, Some(&args), &mut errors);
@@ -111,6 +128,19 @@ pub fn pseudo(text: &str) -> String {
         .map(|g| "~".repeat((pad - g * 6).min(6)))
         .collect();
     format!("[{body} {}]", groups.join(" "))
+}
+
+/// In JSON a message is its English text.
+impl serde::Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.english())
+    }
+}
+
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english())
+    }
 }
 
 /// The message ids of a Fluent file's text, in order.
@@ -181,6 +211,7 @@ mod tests {
         let broken = Msg {
             key: "check-no-lesson",
             args: Vec::new(),
+            numbers: Vec::new(),
         };
         assert_eq!(broken.render_in("de"), None);
     }

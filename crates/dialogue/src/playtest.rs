@@ -1,6 +1,8 @@
 //! Test playthroughs: a trainer's expected calls (`NAME.tests.ron` next to `NAME.ron`), run
 //! through the engine and compared turn by turn.
 
+use crate::messages::Msg;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 
 use crate::call::Call;
@@ -79,8 +81,8 @@ pub struct Outcomes {
     pub name: String,
     /// The seed it ran with.
     pub seed: u64,
-    /// Every way it went wrong (empty: passed).
-    pub failures: Vec<String>,
+    /// Every way it went wrong (empty: passed), to be said in the reader's language.
+    pub failures: Vec<Msg>,
 }
 
 /// Parses a test file, with positioned errors.
@@ -108,23 +110,25 @@ pub fn run(script: &Script, tests: &TestFile) -> Vec<Outcomes> {
     out
 }
 
-fn check(script: &Script, t: &Playthrough, seed: u64) -> Vec<String> {
+/// A score as a test failure shows it: the number, or `none` for a call not over.
+fn shown(score: Option<u32>) -> String {
+    score.map_or("none".into(), |s| s.to_string())
+}
+
+fn check(script: &Script, t: &Playthrough, seed: u64) -> Vec<Msg> {
     let mut failures = Vec::new();
     let mut call = match &t.truth {
         None => Call::start(script, seed),
         Some(id) => match script.scenario().truths.position(id) {
             Some(truth) => Call::start_in(script, seed, truth as u32),
             None => {
-                failures.push(format!("the scenario declares no truth `{id}`"));
+                failures.push(msg!("test-no-truth", id = id));
                 return failures;
             }
         },
     };
     if t.choices.is_empty() == t.picks.is_empty() {
-        failures.push(
-            "give the answers as either `choices` (numbers shown) or `picks` (places in the file)"
-                .into(),
-        );
+        failures.push(msg!("test-choices-or-picks"));
         return failures;
     }
     let by_file = !t.picks.is_empty();
@@ -138,7 +142,18 @@ fn check(script: &Script, t: &Playthrough, seed: u64) -> Vec<String> {
             call.choose(script, n)
         };
         if let Err(e) = said {
-            failures.push(format!("turn {turn} (at `{at}`): {e}"));
+            failures.push(match e {
+                crate::CallError::NotOffered {
+                    number, offered, ..
+                } => msg!(
+                    "test-not-offered",
+                    turn = turn,
+                    at = at,
+                    number = number,
+                    offered = offered
+                ),
+                _ => msg!("test-over", turn = turn, at = at),
+            });
             return failures;
         }
         let now = match call.finish() {
@@ -148,16 +163,21 @@ fn check(script: &Script, t: &Playthrough, seed: u64) -> Vec<String> {
         if let Some(expected) = t.path.get(i)
             && *expected != now
         {
-            failures.push(format!(
-                "turn {turn}: choice {n} at `{at}` went to `{now}`, expected `{expected}`"
+            failures.push(msg!(
+                "test-went-elsewhere",
+                turn = turn,
+                choice = n,
+                at = at,
+                now = now,
+                expected = expected
             ));
             return failures;
         }
         if call.is_over() && turn < answers.len() {
-            failures.push(format!(
-                "turn {turn}: the call ended at `{now}` with {} choice(s) left to play",
-                answers.len() - turn
-            ));
+            failures.push(
+                msg!("test-ended-early", turn = turn, now = now)
+                    .number("left", (answers.len() - turn) as i64),
+            );
             return failures;
         }
     }
@@ -168,21 +188,22 @@ fn check(script: &Script, t: &Playthrough, seed: u64) -> Vec<String> {
         && ending.as_deref() != Some(want.as_str())
     {
         failures.push(match &ending {
-            Some(got) => format!("ended at `{got}`, expected `{want}`"),
-            None => format!(
-                "the call is not over after {} choices (at `{}`), expected ending `{want}`",
-                answers.len(),
-                script.node_id(call.state().node)
-            ),
+            Some(got) => msg!("test-wrong-ending", got = got, want = want),
+            None => msg!(
+                "test-not-over",
+                at = script.node_id(call.state().node),
+                want = want
+            )
+            .number("count", answers.len() as i64),
         });
     }
     if let Some(want) = t.outcome {
         let got = call.outcome(script);
         if got != Some(want) {
-            failures.push(format!(
-                "outcome {}, expected {}",
-                got.map_or("none (not over)", |o| o.label()),
-                want.label()
+            failures.push(msg!(
+                "test-wrong-outcome",
+                got = got.map_or("none".to_string(), |o| format!("{o:?}")),
+                want = format!("{want:?}")
             ));
         }
     }
@@ -190,45 +211,42 @@ fn check(script: &Script, t: &Playthrough, seed: u64) -> Vec<String> {
     if let Some(min) = t.trust_at_least
         && trust < min
     {
-        failures.push(format!("final trust {trust}, expected at least {min}"));
+        failures.push(msg!("test-trust-low", trust = trust, min = min));
     }
     if let Some(max) = t.trust_at_most
         && trust > max
     {
-        failures.push(format!("final trust {trust}, expected at most {max}"));
+        failures.push(msg!("test-trust-high", trust = trust, max = max));
     }
     let score = call.score(script);
     if let Some(min) = t.score_at_least
         && score.is_none_or(|s| s < min)
     {
-        failures.push(format!("score {score:?}, expected at least {min}"));
+        failures.push(msg!("test-score-low", score = shown(score), min = min));
     }
     if let Some(max) = t.score_at_most
         && score.is_some_and(|s| s > max)
     {
-        failures.push(format!("score {score:?}, expected at most {max}"));
+        failures.push(msg!("test-score-high", score = shown(score), max = max));
     }
     if let Some(max) = t.days_at_most
         && call.days() > f64::from(max) + 1e-9
     {
-        failures.push(format!(
-            "{} person-days committed, expected at most {max}",
-            call.days()
-        ));
+        failures.push(msg!("test-days-high", days = call.days(), max = max));
     }
     if let Some(want) = t.peer_contract
         && call.state().peer_contract != want
     {
-        failures.push(format!(
-            "peer contract {}, expected {}",
-            if want { "not set up" } else { "set up" },
-            if want { "one" } else { "none" }
-        ));
+        failures.push(if want {
+            msg!("test-no-peer-contract")
+        } else {
+            msg!("test-unwanted-peer-contract")
+        });
     }
     let set = script.flags_set(call.state().flags);
     for f in &t.flags {
         if !set.contains(f) {
-            failures.push(format!("flag `{f}` is not set at the end"));
+            failures.push(msg!("test-flag-unset", flag = f));
         }
     }
     failures

@@ -123,7 +123,7 @@ pub struct Cues {
 impl Cues {
     /// The cues a reader could use, in words, where one gives the peer line away in more than
     /// `limit` percent of mixed decisions (at least 20 seen).
-    pub fn warnings(&self, limit: f64) -> Vec<String> {
+    pub fn warnings(&self, limit: f64) -> Vec<crate::messages::Msg> {
         let mut out = Vec::new();
         if self.mixed < 20 {
             return out;
@@ -145,9 +145,10 @@ impl Cues {
                 .take(6)
                 .map(|(id, _)| format!("`{id}`"))
                 .collect();
-            out.push(format!(
-                "surface cue: the longest line is a peer line in {longest:.0}% of decisions that mix customer-advocate and peer lines; a player can win by length without reading (vary the wordings' lengths with `also`; most at {})",
-                names.join(", ")
+            out.push(crate::msg!(
+                "analyze-cue-longest",
+                share = format!("{longest:.0}"),
+                nodes = names.join(", ")
             ));
         }
         for (i, &(peer, of)) in self.position_peer.iter().enumerate() {
@@ -155,9 +156,10 @@ impl Cues {
             let blind =
                 100.0 * self.position_share.get(i).copied().unwrap_or(0.0) / of.max(1) as f64;
             if of >= 20 && share > limit && share > blind + 15.0 {
-                out.push(format!(
-                    "surface cue: the line shown at number {} is a peer line in {share:.0}% of decisions that mix customer-advocate and peer lines; shuffle the choices (`shuffle: true`) or reorder them",
-                    i + 1
+                out.push(crate::msg!(
+                    "analyze-cue-position",
+                    number = i + 1,
+                    share = format!("{share:.0}")
                 ));
             }
         }
