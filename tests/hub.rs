@@ -125,7 +125,7 @@ fn a_competition_published_joined_played_and_sent_shows_on_the_hubs_board() {
         "{page}"
     );
     assert!(
-        page.contains("West · 1 calls") && !page.contains("<b>"),
+        page.contains("West · 1 call<") && !page.contains("<b>"),
         "{page}"
     );
     // The heatmap: the scenario's graph with both players' moves drawn on it.
@@ -535,6 +535,37 @@ fn the_board_page_shows_the_top_ten_and_the_places_around_a_name() {
     let (_, hidden) = get(&format!("{url}/competitions/cup?hide-names=1&me={query}"));
     assert!(hidden.contains(&html(&me)) && !hidden.contains(&html(&at(1))));
     assert!(hidden.contains("Player 1<"));
+
+    // A German browser gets the page in German (the live script's words too); `?lang=`
+    // chooses; a language the interface lacks gets English.
+    let in_lang = |path: &str, accept: &str| {
+        let mut resp = agent()
+            .get(&format!("{url}{path}"))
+            .header("Accept-Language", accept)
+            .call()
+            .unwrap();
+        resp.body_mut().read_to_string().unwrap()
+    };
+    let de = in_lang("/competitions/cup?hide-names=1", "de-DE,de;q=0.9,en;q=0.5");
+    assert!(de.contains("<html lang=\"de\">"), "{de}");
+    for said in [
+        "<h2>Spieler</h2>",
+        "Wandansicht",
+        "Ihr Platz:",
+        ">Punkte<",
+        "Spieler 1<",
+    ] {
+        assert!(de.contains(said), "{said}: {de}");
+    }
+    assert!(
+        de.contains("\"none\":\"Noch keine Ergebnisse.\""),
+        "the live script: {de}"
+    );
+    assert!(!de.contains("<i>"), "no name is markup");
+    let fr = in_lang("/competitions/cup", "fr-FR,fr;q=0.9");
+    assert!(fr.contains("<html lang=\"en\">") && fr.contains("<h2>Players</h2>"));
+    let asked = in_lang("/competitions/cup/wall?lang=de", "en-US");
+    assert!(asked.contains("<html lang=\"de\">") && asked.contains("\"teams\":\"Teams\""));
 }
 
 /// A `multipart/form-data` body of (field, file name or "", text) parts, and its content type.

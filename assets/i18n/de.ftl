@@ -406,3 +406,53 @@ core-i18n-untranslated = `{ $id }` ist noch nicht übersetzt
 core-i18n-stale = `{ $id }` wurde aus einem älteren Ausgangstext übersetzt; jetzt lautet er: { $now }
 core-i18n-fuzzy = `{ $id }` ist als unscharf (fuzzy) markiert: prüfen Sie die Übersetzung und entfernen Sie die Markierung
 core-i18n-no-entry = `{ $id }` hat keinen Eintrag in { $file } (`peercall i18n extract` ergänzt ihn)
+
+## Die Seiten des Team-Hubs (in der Sprache des Browsers, oder mit `?lang=`).
+
+hub-publish-link = Einen Wettbewerb veröffentlichen
+hub-for-trainers = (für Trainer)
+hub-none-published = Noch wurde kein Wettbewerb veröffentlicht.
+hub-wall-mode = Wandansicht
+hub-hide-names = Namen ausblenden
+hub-your-place = Ihr Platz:
+hub-your-place-hint = Ihr Name oder Team
+hub-show = Zeigen
+hub-players = Spieler
+hub-teams = Teams
+hub-player = Spieler
+hub-team = Team
+hub-score = Punkte
+hub-calls = Gespräche
+hub-no-results = Noch keine Ergebnisse.
+hub-publish-title = Einen Wettbewerb veröffentlichen
+hub-publish-how = Wählen Sie die Wettbewerbsdatei und die Szenariodateien, die sie nennt. Für jedes Szenario, das Sie nicht mitgeben, springt ein eingebautes ein. Jedes Team bekommt einen Beitrittscode für seine Spieler.
+hub-publish-competition = Wettbewerbsdatei
+hub-publish-scenarios = Szenariodateien
+hub-publish-teams = Teams, durch Kommas getrennt
+hub-publish-button = Veröffentlichen
+hub-publish-no-file = wählen Sie die Wettbewerbsdatei
+hub-published = Veröffentlicht
+hub-published-how = Die Spieler treten mit dem Code ihres Teams bei: im Spiel (Einem Team-Hub beitreten) oder mit `peercall join ADRESSE CODE`.
+hub-join-code = Beitrittscode
+hub-the-board = Die Rangliste
+hub-analytics = Auswertung
+hub-not-published = Nicht veröffentlicht
+hub-back = Zurück
+hub-signals-csv = Signale als CSV
+hub-moves-csv = Züge als CSV
+hub-no-team = (kein Team)
+hub-call-count = { $count ->
+    [one] 1 Gespräch
+   *[other] { $count } Gespräche
+  }
+hub-signal-bettered = Signal, zu dem es am häufigsten einen besseren Satz gab
+hub-sent = Gesendet
+hub-better-on-offer = Ein besserer Satz stand zur Wahl
+hub-where-players-went = Wohin die Spieler gingen
+hub-heatmap-how = Je Szenario und Lage: Die Farbe eines Knotens ist der Anteil der Gespräche, die ihn erreicht haben; ein Zug ist so dick wie der Anteil der Spieler dieses Knotens, die ihn gewählt haben, grün für Peer-Sätze und rot für Sätze des Anwalts des Kunden. Fahren Sie mit der Maus über einen Zug, um seinen Satz zu sehen.
+hub-truth = Wahrheit
+hub-lines-by-node = Die Sätze, Knoten für Knoten
+hub-storing-in-postgres = gespeichert wird in PostgreSQL unter { $url }
+hub-admin-token = Admin-Token (wird nur einmal gezeigt und gehasht gespeichert): { $token }
+hub-forwarding = Ergebnisse werden an den LRS unter { $endpoint } weitergeleitet
+hub-cannot-listen = { $address } lässt sich nicht öffnen: { $why }

@@ -406,3 +406,53 @@ core-i18n-untranslated = `{ $id }` is not translated yet
 core-i18n-stale = `{ $id }` was translated from an older source text; it now reads: { $now }
 core-i18n-fuzzy = `{ $id }` is marked fuzzy: check it and remove the mark
 core-i18n-no-entry = `{ $id }` has no entry in { $file } (run `peercall i18n extract` to add it)
+
+## The team hub's pages (in the browser's language, or `?lang=`).
+
+hub-publish-link = Publish a competition
+hub-for-trainers = (trainers)
+hub-none-published = No competition has been published yet.
+hub-wall-mode = Wall mode
+hub-hide-names = Hide names
+hub-your-place = Your place:
+hub-your-place-hint = your name or team
+hub-show = Show
+hub-players = Players
+hub-teams = Teams
+hub-player = Player
+hub-team = Team
+hub-score = Score
+hub-calls = Calls
+hub-no-results = No results yet.
+hub-publish-title = Publish a competition
+hub-publish-how = Choose the competition file and the scenario files it names. A built-in scenario stands in for any you do not give. Each team gets a join code for its players.
+hub-publish-competition = Competition file
+hub-publish-scenarios = Scenario files
+hub-publish-teams = Teams, separated by commas
+hub-publish-button = Publish
+hub-publish-no-file = choose the competition file
+hub-published = Published
+hub-published-how = Players join with their team's code: in the game (Join a team hub) or with `peercall join ADDRESS CODE`.
+hub-join-code = Join code
+hub-the-board = The board
+hub-analytics = analytics
+hub-not-published = Not published
+hub-back = Back
+hub-signals-csv = Signals as CSV
+hub-moves-csv = Moves as CSV
+hub-no-team = (no team)
+hub-call-count = { $count ->
+    [one] 1 call
+   *[other] { $count } calls
+  }
+hub-signal-bettered = Signal most often bettered
+hub-sent = Sent
+hub-better-on-offer = A better line was on offer
+hub-where-players-went = Where players went
+hub-heatmap-how = Per scenario and situation: a node's colour is the share of calls that reached it; a move is as thick as the share of that node's players who made it, green for peer lines and red for customer-advocate ones. Hover a move for its line.
+hub-truth = truth
+hub-lines-by-node = The lines, node by node
+hub-storing-in-postgres = storing in PostgreSQL at { $url }
+hub-admin-token = admin token (shown once, stored hashed): { $token }
+hub-forwarding = forwarding results to the LRS at { $endpoint }
+hub-cannot-listen = cannot listen on { $address }: { $why }

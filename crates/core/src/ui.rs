@@ -365,12 +365,18 @@ pub use peercall_dialogue::messages::message_ids;
 mod tests {
     use super::*;
 
-    /// The keys given to `say(` and `io_error(` in the files of `dir`.
+    /// The message keys given to `say(`, `io_error(`, `w.t(`, `w.f(` and `h(w, ` in the files
+    /// under `dir`.
     fn keys_said_in(dir: &std::path::Path) -> Vec<String> {
         let mut keys = Vec::new();
         for entry in std::fs::read_dir(dir).expect("a source folder") {
-            let text = std::fs::read_to_string(entry.expect("an entry").path()).unwrap();
-            for call in ["say(", "io_error("] {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                keys.extend(keys_said_in(&path));
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap();
+            for call in ["say(", "io_error(", "w.t(", "w.f(", "h(w, "] {
                 for (i, _) in text.match_indices(call) {
                     let rest = text[i + call.len()..].trim_start();
                     if let Some((key, _)) = rest.strip_prefix('"').and_then(|r| r.split_once('"'))
@@ -386,17 +392,17 @@ mod tests {
     }
 
     #[test]
-    fn every_message_the_shared_crate_and_the_command_line_say_is_in_english() {
+    fn every_message_the_crates_say_is_in_english() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let en = message_ids(FILES[0].1);
         let mut said = keys_said_in(&root.join("src"));
         let core = said.len();
         said.extend(keys_said_in(&root.join("../../src/cli")));
-        assert!(
-            core > 40 && said.len() > core + 20,
-            "{core} / {}",
-            said.len()
-        );
+        let cli = said.len();
+        said.extend(keys_said_in(&root.join("../hub/src")));
+        said.extend(keys_said_in(&root.join("../game/src")));
+        assert!(core > 40 && cli > core + 20, "{core} / {cli}");
+        assert!(said.len() > cli + 150, "{cli} / {}", said.len());
         for key in &said {
             assert!(en.contains(key), "en.ftl lacks `{key}`");
         }

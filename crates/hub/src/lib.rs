@@ -23,6 +23,12 @@ use axum::{Json, Router};
 use peercall_core::competition::{Competition, player_seed};
 use peercall_core::library::Library;
 use peercall_core::records::{BoardRow, Record, Store};
+use peercall_core::ui::Words;
+
+/// An operator's message in the language the command line speaks.
+fn say(key: &str, args: &[(&str, peercall_core::ui::Arg)]) -> String {
+    peercall_core::ui::current().f(key, args)
+}
 use serde::Deserialize;
 use serde_json::json;
 
@@ -163,7 +169,7 @@ pub fn serve(config: Config) -> Result<(), String> {
         let open_records = || -> Result<Store, String> {
             let (records, notice) = Store::open(&records_path).map_err(|e| e.to_string())?;
             if let Some(n) = notice {
-                eprintln!("warning: {n}");
+                eprintln!("{}", say("err-warning", &[("why", n.as_str().into())]));
             }
             Ok(records)
         };
@@ -174,7 +180,10 @@ pub fn serve(config: Config) -> Result<(), String> {
                     None => None,
                 };
                 let db = Db::postgres(url, outbox).await?;
-                println!("storing in PostgreSQL at {}", shown_url(url));
+                println!(
+                    "{}",
+                    say("hub-storing-in-postgres", &[("url", shown_url(url).into())])
+                );
                 db
             }
             None => Db::Sqlite {
@@ -189,14 +198,23 @@ pub fn serve(config: Config) -> Result<(), String> {
             (None, None) => {
                 let token = uuid::Uuid::new_v4().simple().to_string();
                 db.set_admin(&token).await.map_err(|e| e.to_string())?;
-                println!("admin token (shown once, stored hashed): {token}");
+                println!(
+                    "{}",
+                    say("hub-admin-token", &[("token", token.as_str().into())])
+                );
             }
         }
         let forward = lrs
             .as_ref()
             .map(|c| peercall_core::xapi::home_page(Some(c)));
         if let Some(c) = lrs {
-            println!("forwarding results to the LRS at {}", c.endpoint);
+            println!(
+                "{}",
+                say(
+                    "hub-forwarding",
+                    &[("endpoint", c.endpoint.as_str().into())]
+                )
+            );
             peercall_core::xapi::spawn_sender(records_path.clone(), c);
         }
         let state: Shared = Arc::new(Hub {
@@ -210,8 +228,17 @@ pub fn serve(config: Config) -> Result<(), String> {
         });
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
-            .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+            .map_err(|e| {
+                say(
+                    "hub-cannot-listen",
+                    &[
+                        ("address", config.listen.to_string().into()),
+                        ("why", e.to_string().into()),
+                    ],
+                )
+            })?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        // In every language: scripts and tests wait for this line.
         println!("peercall hub listening on http://{addr}");
         axum::serve(
             listener,
@@ -353,30 +380,43 @@ async fn publish_files(
 
 /// The trainer's page for publishing: the competition file, its scenario files (the built-in
 /// ones stand in for any not given), and the teams.
-async fn publish_page(State(hub): State<Shared>, headers: HeaderMap) -> Response {
+async fn publish_page(
+    State(hub): State<Shared>,
+    headers: HeaderMap,
+    Query(opts): Query<PageOptions>,
+) -> Response {
     if let Err(r) = admin(&hub, &headers).await {
         return ask_for_admin(r);
     }
-    let body = "<h1>Publish a competition</h1>\
-        <p>Choose the competition file and the scenario files it names. A built-in scenario stands \
-        in for any you do not give. Each team gets a join code for its players.</p>\
+    let w = words_for(&headers, opts.lang.as_deref());
+    let body = format!(
+        "<h1>{}</h1><p>{}</p>\
         <form method=\"post\" action=\"/publish\" enctype=\"multipart/form-data\">\
-        <p><label>Competition file<br><input type=\"file\" name=\"competition\" accept=\".ron\" required></label></p>\
-        <p><label>Scenario files<br><input type=\"file\" name=\"scenarios\" accept=\".ron\" multiple></label></p>\
-        <p><label>Teams, separated by commas<br><input name=\"teams\" size=\"60\" required placeholder=\"East, West\"></label></p>\
-        <p><button>Publish</button></p></form>";
-    page("Publish a competition", body).into_response()
+        <p><label>{}<br><input type=\"file\" name=\"competition\" accept=\".ron\" required></label></p>\
+        <p><label>{}<br><input type=\"file\" name=\"scenarios\" accept=\".ron\" multiple></label></p>\
+        <p><label>{}<br><input name=\"teams\" size=\"60\" required placeholder=\"East, West\"></label></p>\
+        <p><button>{}</button></p></form>",
+        h(w, "hub-publish-title"),
+        h(w, "hub-publish-how"),
+        h(w, "hub-publish-competition"),
+        h(w, "hub-publish-scenarios"),
+        h(w, "hub-publish-teams"),
+        h(w, "hub-publish-button")
+    );
+    page(w, &w.t("hub-publish-title"), &body).into_response()
 }
 
 /// The publishing form sent: the competition is checked and published, and the join codes shown.
 async fn publish_form(
     State(hub): State<Shared>,
     headers: HeaderMap,
+    Query(opts): Query<PageOptions>,
     mut form: axum::extract::Multipart,
 ) -> Response {
     if let Err(r) = admin(&hub, &headers).await {
         return ask_for_admin(r);
     }
+    let w = words_for(&headers, opts.lang.as_deref());
     let mut competition = None;
     let mut scenarios = Vec::new();
     let mut teams = String::new();
@@ -384,12 +424,12 @@ async fn publish_form(
         let field = match form.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
-            Err(e) => return refused_page(&e.body_text()),
+            Err(e) => return refused_page(w, &e.body_text()),
         };
         let name = field.name().unwrap_or_default().to_string();
         let text = match field.text().await {
             Ok(t) => t,
-            Err(e) => return refused_page(&e.body_text()),
+            Err(e) => return refused_page(w, &e.body_text()),
         };
         match name.as_str() {
             "competition" => competition = Some(text),
@@ -400,7 +440,7 @@ async fn publish_form(
         }
     }
     let Some(competition) = competition.filter(|c| !c.trim().is_empty()) else {
-        return refused_page("choose the competition file");
+        return refused_page(w, &w.t("hub-publish-no-file"));
     };
     // Built-in scenarios stand in for the ones named but not given.
     if let Ok(c) = peercall_dialogue::load::parse_as::<Competition>("competition.ron", &competition)
@@ -427,9 +467,12 @@ async fn publish_form(
         .collect();
     match publish_files(&hub, &competition, scenarios, &teams).await {
         Ok((id, codes)) => {
-            let mut body = String::from(
-                "<h1>Published</h1><p>Players join with their team's code: in the game (Join a team hub) or with <code>peercall join ADDRESS CODE</code>.</p>\
-                 <table><tr><th>Team</th><th>Join code</th></tr>",
+            let mut body = format!(
+                "<h1>{}</h1><p>{}</p><table><tr><th>{}</th><th>{}</th></tr>",
+                h(w, "hub-published"),
+                h(w, "hub-published-how"),
+                h(w, "hub-team"),
+                h(w, "hub-join-code")
             );
             for (team, code) in &codes {
                 body.push_str(&format!(
@@ -439,13 +482,15 @@ async fn publish_form(
                 ));
             }
             body.push_str(&format!(
-                "</table><p><a href=\"/competitions/{0}\">The board</a> · <a href=\"/competitions/{0}/analytics\">Analytics</a></p>",
-                escape(&id)
+                "</table><p><a href=\"/competitions/{0}\">{1}</a> · <a href=\"/competitions/{0}/analytics\">{2}</a></p>",
+                escape(&id),
+                h(w, "hub-the-board"),
+                h(w, "hub-analytics")
             ));
-            (StatusCode::CREATED, page("Published", &body)).into_response()
+            (StatusCode::CREATED, page(w, &w.t("hub-published"), &body)).into_response()
         }
         Err(Refusal(status, why)) => {
-            let mut r = refused_page(&why);
+            let mut r = refused_page(w, &why);
             *r.status_mut() = status;
             r
         }
@@ -453,14 +498,16 @@ async fn publish_form(
 }
 
 /// A page saying why publishing was refused (a compiler-style message in a block).
-fn refused_page(why: &str) -> Response {
+fn refused_page(w: &Words, why: &str) -> Response {
     let body = format!(
-        "<h1>Not published</h1><pre>{}</pre><p><a href=\"/publish\">Back</a></p>",
-        escape(why)
+        "<h1>{}</h1><pre>{}</pre><p><a href=\"/publish\">{}</a></p>",
+        h(w, "hub-not-published"),
+        escape(why),
+        h(w, "hub-back")
     );
     (
         StatusCode::UNPROCESSABLE_ENTITY,
-        page("Not published", &body),
+        page(w, &w.t("hub-not-published"), &body),
     )
         .into_response()
 }
@@ -908,27 +955,37 @@ async fn analytics_page(
     State(hub): State<Shared>,
     headers: HeaderMap,
     Path(id): Path<String>,
+    Query(opts): Query<PageOptions>,
 ) -> Response {
+    let w = words_for(&headers, opts.lang.as_deref());
     let (name, a, ready) = match analysis(&hub, &headers, &id).await {
         Ok(x) => x,
         Err(r) => return ask_for_admin(r),
     };
     let mut body = format!(
-        "<h1>{} · analytics</h1><p><a href=\"/competitions/{}/analytics.csv\">Signals as CSV</a> · <a href=\"/competitions/{1}/moves.csv\">Moves as CSV</a></p>",
+        "<h1>{} · {}</h1><p><a href=\"/competitions/{}/analytics.csv\">{}</a> · <a href=\"/competitions/{2}/moves.csv\">{}</a></p>",
         escape(&name),
-        escape(&id)
+        h(w, "hub-analytics"),
+        escape(&id),
+        h(w, "hub-signals-csv"),
+        h(w, "hub-moves-csv")
     );
-    body.push_str("<h2>Teams</h2>");
+    body.push_str(&format!("<h2>{}</h2>", h(w, "hub-teams")));
     if a.teams.is_empty() {
-        body.push_str("<p>No results yet.</p>");
+        body.push_str(&format!("<p>{}</p>", h(w, "hub-no-results")));
     }
+    let calls = |n: u64| escape(&w.f("hub-call-count", &[("count", n.into())]));
     for t in &a.teams {
         let team = if t.team.is_empty() {
-            "(no team)"
+            w.t("hub-no-team")
         } else {
-            &t.team
+            t.team.clone()
         };
-        body.push_str(&format!("<h3>{} · {} calls</h3><p>", escape(team), t.calls));
+        body.push_str(&format!(
+            "<h3>{} · {}</h3><p>",
+            escape(&team),
+            calls(t.calls as u64)
+        ));
         let outcomes: Vec<String> = t
             .outcomes
             .iter()
@@ -938,7 +995,12 @@ async fn analytics_page(
         body.push_str("</p>");
         let worst = t.worst_signals();
         if !worst.is_empty() {
-            body.push_str("<table><tr><th>Signal most often bettered</th><th class=\"n\">Sent</th><th class=\"n\">A better line was on offer</th></tr>");
+            body.push_str(&format!(
+                "<table><tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr>",
+                h(w, "hub-signal-bettered"),
+                h(w, "hub-sent"),
+                h(w, "hub-better-on-offer")
+            ));
             for (s, sent, bettered) in worst.iter().take(5) {
                 body.push_str(&format!(
                     "<tr><td>{}</td><td class=\"n\">{sent}</td><td class=\"n\">{bettered} ({:.0}%)</td></tr>",
@@ -949,24 +1011,31 @@ async fn analytics_page(
             body.push_str("</table>");
         }
     }
-    body.push_str("<h2>Where players went</h2><p class=\"sig\">Per scenario and situation: a node's colour is the share of calls that reached it; a move is as thick as the share of that node's players who made it, green for peer lines and red for customer-advocate ones. Hover a move for its line.</p>");
+    body.push_str(&format!(
+        "<h2>{}</h2><p class=\"sig\">{}</p>",
+        h(w, "hub-where-players-went"),
+        h(w, "hub-heatmap-how")
+    ));
     for p in &a.paths {
         body.push_str(&format!(
-            "<h3>{}{} · {} calls</h3>",
+            "<h3>{}{} · {}</h3>",
             escape(&p.scenario),
             if p.truth.is_empty() {
                 String::new()
             } else {
-                format!(" · truth <em>{}</em>", escape(&p.truth))
+                format!(" · {} <em>{}</em>", h(w, "hub-truth"), escape(&p.truth))
             },
-            p.calls
+            calls(p.calls as u64)
         ));
         if let Some(script) = ready.library.script(&p.scenario) {
             body.push_str("<div class=\"graph\">");
             body.push_str(&analytics::heatmap(script, p));
             body.push_str("</div>");
         }
-        body.push_str("<details><summary>The lines, node by node</summary>");
+        body.push_str(&format!(
+            "<details><summary>{}</summary>",
+            h(w, "hub-lines-by-node")
+        ));
         for n in &p.nodes {
             let total: u64 = n.choices.iter().map(|c| c.2).sum();
             body.push_str(&format!(
@@ -986,11 +1055,14 @@ async fn analytics_page(
         }
         body.push_str("</details>");
     }
-    page(&format!("{name} · analytics"), &body).into_response()
+    page(w, &format!("{name} · {}", w.t("hub-analytics")), &body).into_response()
 }
 
 #[derive(Debug, Deserialize)]
 struct PageOptions {
+    /// The page's language (`de`), instead of the browser's.
+    #[serde(default)]
+    lang: Option<String>,
     #[serde(rename = "hide-names", default)]
     hide_names: Option<String>,
     /// A player (or team) whose place is shown with the two places either side, below the top
@@ -1015,13 +1087,49 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn page(title: &str, body: &str) -> Html<String> {
+fn page(w: &Words, title: &str, body: &str) -> Html<String> {
     Html(format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{}</title><style>{STYLE}</style></head><body>{body}</body></html>\n",
+        escape(w.lang()),
         escape(title)
     ))
+}
+
+/// The words of the language a page is asked in: `?lang=`, else the browser's
+/// `Accept-Language`, among the languages the interface has; English otherwise.
+fn words_for(headers: &HeaderMap, asked: Option<&str>) -> &'static Words {
+    use fluent_langneg::{NegotiationStrategy, accepted_languages, negotiate_languages};
+    let available: Vec<unic_langid::LanguageIdentifier> = peercall_core::ui::languages()
+        .iter()
+        .filter_map(|l| l.parse().ok())
+        .collect();
+    let requested = match asked {
+        Some(l) => l.parse().map(|l| vec![l]).unwrap_or_default(),
+        None => accepted_languages::parse(
+            headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default(),
+        ),
+    };
+    let english: Option<unic_langid::LanguageIdentifier> = "en".parse().ok();
+    let chosen = negotiate_languages(
+        &requested,
+        &available,
+        english.as_ref(),
+        NegotiationStrategy::Lookup,
+    );
+    let lang = chosen
+        .first()
+        .map_or("en".to_string(), |l| l.language.to_string());
+    peercall_core::ui::words(&lang)
+}
+
+/// `w`'s message `key`, escaped for HTML.
+fn h(w: &Words, key: &str) -> String {
+    escape(&w.t(key))
 }
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;background:#12161f;color:#e6e9ef;\
@@ -1045,13 +1153,20 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;background:#12161f;co
     padding:.3rem .5rem;border-radius:4px}button{background:#2f5d8a;color:#fff;border:0;\
     padding:.35rem .8rem;border-radius:4px}textarea{width:100%;background:#1b2130;color:#e6e9ef}";
 
-async fn index(State(hub): State<Shared>) -> Result<Html<String>, Refusal> {
+async fn index(
+    State(hub): State<Shared>,
+    headers: HeaderMap,
+    Query(opts): Query<PageOptions>,
+) -> Result<Html<String>, Refusal> {
+    let w = words_for(&headers, opts.lang.as_deref());
     let list = hub.db.competitions().await?;
-    let mut body = String::from(
-        "<h1>peercall hub</h1><p><a href=\"/publish\">Publish a competition</a> (trainers)</p>",
+    let mut body = format!(
+        "<h1>peercall hub</h1><p><a href=\"/publish\">{}</a> {}</p>",
+        h(w, "hub-publish-link"),
+        h(w, "hub-for-trainers")
     );
     if list.is_empty() {
-        body.push_str("<p>No competition has been published yet.</p>");
+        body.push_str(&format!("<p>{}</p>", h(w, "hub-none-published")));
     } else {
         body.push_str("<ul>");
         for c in &list {
@@ -1063,37 +1178,56 @@ async fn index(State(hub): State<Shared>) -> Result<Html<String>, Refusal> {
         }
         body.push_str("</ul>");
     }
-    Ok(page("peercall hub", &body))
+    Ok(page(w, "peercall hub", &body))
 }
 
 async fn board_page(
     State(hub): State<Shared>,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Query(opts): Query<PageOptions>,
 ) -> Result<Html<String>, Refusal> {
+    let w = words_for(&headers, opts.lang.as_deref());
     let (players, teams) = boards(&hub, &id).await?;
     let name = hub.ready(&id).await?.map(|(n, _)| n).unwrap_or_default();
     let hide = opts.hide_names.is_some();
     let me = opts.me.as_deref().map(str::trim).filter(|m| !m.is_empty());
     let mut body = format!(
-        "<h1>{}</h1><p><a href=\"/competitions/{}/wall\">Wall mode</a> · \
-         <a href=\"?hide-names=1\">Hide names</a></p>\
-         <form method=\"get\"><label>Your place: <input name=\"me\" value=\"{}\" \
-         placeholder=\"your name or team\" maxlength=\"64\"></label> <button>Show</button></form>",
+        "<h1>{}</h1><p><a href=\"/competitions/{}/wall\">{}</a> · \
+         <a href=\"?hide-names=1\">{}</a></p>\
+         <form method=\"get\"><label>{} <input name=\"me\" value=\"{}\" \
+         placeholder=\"{}\" maxlength=\"64\"></label> <button>{}</button></form>",
         escape(&name),
         escape(&id),
-        escape(me.unwrap_or_default())
+        h(w, "hub-wall-mode"),
+        h(w, "hub-hide-names"),
+        h(w, "hub-your-place"),
+        escape(me.unwrap_or_default()),
+        h(w, "hub-your-place-hint"),
+        h(w, "hub-show")
     );
-    for (title, rows, who) in [("Players", &players, "Player"), ("Teams", &teams, "Team")] {
-        body.push_str(&format!("<section class=\"static\"><h2>{title}</h2>"));
+    for (title, rows, who, team_column) in [
+        ("hub-players", &players, "hub-player", true),
+        ("hub-teams", &teams, "hub-team", false),
+    ] {
+        body.push_str(&format!(
+            "<section class=\"static\"><h2>{}</h2>",
+            h(w, title)
+        ));
         if rows.is_empty() {
-            body.push_str("<p>No results yet.</p></section>");
+            body.push_str(&format!("<p>{}</p></section>", h(w, "hub-no-results")));
             continue;
         }
-        let team_column = who == "Player";
         body.push_str(&format!(
-            "<table><tr><th class=\"n\">#</th><th>{who}</th>{}<th class=\"n\">Score</th><th class=\"n\">Calls</th></tr>",
-            if team_column { "<th>Team</th>" } else { "" }
+            "<table><tr><th class=\"n\">#</th><th>{}</th>{}<th class=\"n\">{}</th><th class=\"n\">{}</th></tr>",
+            h(w, who),
+            if team_column {
+                format!("<th>{}</th>", h(w, "hub-team"))
+            } else {
+                String::new()
+            },
+            h(w, "hub-score"),
+            h(w, "hub-calls")
         ));
         let mut last = 0;
         for r in peercall_core::records::board_view(rows, me) {
@@ -1102,7 +1236,7 @@ async fn board_page(
             }
             last = r.place;
             let shown = if hide && Some(r.name.as_str()) != me {
-                format!("{who} {}", r.place)
+                format!("{} {}", w.t(who), r.place)
             } else {
                 r.name.clone()
             };
@@ -1122,17 +1256,19 @@ async fn board_page(
         }
         body.push_str("</table></section>");
     }
-    body.push_str(&live_script(&id, hide, false, me.unwrap_or_default()));
-    Ok(page(&name, &body))
+    body.push_str(&live_script(w, &id, hide, false, me.unwrap_or_default()));
+    Ok(page(w, &name, &body))
 }
 
 /// The wall: the board full screen, in large type, for a room's screen; it shows every new
 /// result as it is recorded.
 async fn wall_page(
     State(hub): State<Shared>,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Query(opts): Query<PageOptions>,
 ) -> Result<Html<String>, Refusal> {
+    let w = words_for(&headers, opts.lang.as_deref());
     boards(&hub, &id).await?;
     let name = hub.ready(&id).await?.map(|(n, _)| n).unwrap_or_default();
     let mut body = format!(
@@ -1140,22 +1276,39 @@ async fn wall_page(
         escape(&name)
     );
     body.push_str(&live_script(
+        w,
         &id,
         opts.hide_names.is_some(),
         true,
         opts.me.as_deref().unwrap_or_default(),
     ));
-    Ok(page(&name, &body))
+    Ok(page(w, &name, &body))
 }
 
 /// The little JavaScript that keeps a board page live: it listens to the board's events and
 /// redraws the tables (names are set as text, never as HTML): the top ten (twenty on the
 /// wall), and the places around `me` below them.
-fn live_script(id: &str, hide: bool, wall: bool, me: &str) -> String {
+fn live_script(w: &Words, id: &str, hide: bool, wall: bool, me: &str) -> String {
+    // The page's words as a JavaScript object (JSON, with `<` escaped like `me`).
+    let words: serde_json::Map<String, serde_json::Value> = [
+        ("players", "hub-players"),
+        ("teams", "hub-teams"),
+        ("player", "hub-player"),
+        ("team", "hub-team"),
+        ("score", "hub-score"),
+        ("calls", "hub-calls"),
+        ("none", "hub-no-results"),
+    ]
+    .into_iter()
+    .map(|(k, key)| (k.to_string(), serde_json::Value::from(w.t(key))))
+    .collect();
+    let words = serde_json::Value::Object(words)
+        .to_string()
+        .replace('<', "\\u003c");
     format!(
         r#"<script>
 (function () {{
-  var hide = {hide}, wall = {wall}, me = {me};
+  var hide = {hide}, wall = {wall}, me = {me}, words = {words};
   function view(rows) {{
     var top = wall ? 20 : 10, out = rows.slice(0, top);
     var i = rows.findIndex(function (r) {{ return r.name === me; }});
@@ -1165,9 +1318,9 @@ fn live_script(id: &str, hide: bool, wall: bool, me: &str) -> String {
   function table(title, who, rows, team) {{
     var box = document.createElement('section');
     var h = document.createElement('h2'); h.textContent = title; box.appendChild(h);
-    if (!rows.length) {{ var p = document.createElement('p'); p.textContent = 'No results yet.'; box.appendChild(p); return box; }}
+    if (!rows.length) {{ var p = document.createElement('p'); p.textContent = words.none; box.appendChild(p); return box; }}
     var t = document.createElement('table');
-    var head = ['#', who].concat(team ? ['Team'] : []).concat(['Score', 'Calls']);
+    var head = ['#', who].concat(team ? [words.team] : []).concat([words.score, words.calls]);
     var tr = document.createElement('tr');
     head.forEach(function (c, i) {{ var th = document.createElement('th'); th.textContent = c; if (i === 0 || i >= head.length - 2) th.className = 'n'; tr.appendChild(th); }});
     t.appendChild(tr);
@@ -1187,7 +1340,7 @@ fn live_script(id: &str, hide: bool, wall: bool, me: &str) -> String {
     var b = JSON.parse(e.data);
     var target = document.getElementById('boards');
     if (!target) {{ target = document.createElement('div'); target.id = 'boards'; var first = document.querySelector('.static'); first.parentNode.insertBefore(target, first); document.querySelectorAll('.static').forEach(function (n) {{ n.remove(); }}); }}
-    target.replaceChildren(table('Players', 'Player', b.players, true), table('Teams', 'Team', b.teams, false));
+    target.replaceChildren(table(words.players, words.player, b.players, true), table(words.teams, words.team, b.teams, false));
     document.body.dataset.updated = String(Date.now());
   }});
 }})();

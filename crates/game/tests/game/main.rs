@@ -373,6 +373,31 @@ fn a_broken_scenario_shows_its_error_and_the_others_still_play() {
     assert_eq!(screen(&app), Screen::Briefing);
     key(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Call);
+
+    // A German trainer reads a finding in German, at the same place.
+    std::fs::write(
+        dir.path().join("broken.ron"),
+        good.replacen("trust: 8,", "trsut: 8,", 1),
+    )
+    .unwrap();
+    let library = Library::from_path(dir.path()).unwrap();
+    let options = PlayOptions {
+        lang: Some("de".into()),
+        ..PlayOptions::default()
+    };
+    let mut app = headless(library, options);
+    key(&mut app, KeyCode::ArrowDown);
+    key(&mut app, KeyCode::ArrowDown);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Digit2);
+    assert_eq!(screen(&app), Screen::Error);
+    let shown = texts(&mut app).join("\n");
+    assert!(shown.contains(&format!("broken.ron:{line}:")), "{shown}");
+    assert!(
+        shown.contains("unbekanntes Feld `trsut` in einer Antwort"),
+        "{shown}"
+    );
+    assert!(!shown.contains("unknown field"), "{shown}");
 }
 
 /// A game with Bevy's real UI layout and picking, but no window system and no GPU.
