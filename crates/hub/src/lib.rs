@@ -984,7 +984,7 @@ async fn analytics_page(
         body.push_str(&format!(
             "<h3>{} · {}</h3><p>",
             escape(&team),
-            calls(t.calls as u64)
+            calls(t.calls)
         ));
         let outcomes: Vec<String> = t
             .outcomes
@@ -1025,7 +1025,7 @@ async fn analytics_page(
             } else {
                 format!(" · {} <em>{}</em>", h(w, "hub-truth"), escape(&p.truth))
             },
-            calls(p.calls as u64)
+            calls(p.calls)
         ));
         if let Some(script) = ready.library.script(&p.scenario) {
             body.push_str("<div class=\"graph\">");
