@@ -21,4 +21,5 @@ shot 20-hub-board "$base/competitions/winter?me=Quin%20Hale"
 shot 21-hub-wall "$base/competitions/winter/wall"
 shot 22-hub-analytics "$admin/competitions/winter/analytics" 2400
 shot 23-hub-publish "$admin/publish" 600
-echo "screenshots in docs/screenshots/2[0-3]-hub-*.png"
+shot 32-hub-board-de "$base/competitions/winter?me=Quin%20Hale&lang=de"
+echo "screenshots in docs/screenshots/2[0-3]-hub-*.png and 32-hub-board-de.png"

@@ -83,6 +83,7 @@ cp "$T/de/01-title.png" "$OUT/26-de-title.png"
 cp "$T/de/03-briefing.png" "$OUT/27-de-briefing.png"
 cp "$T/de/06-call-first-answer.png" "$OUT/28-de-call.png"
 cp "$T/de/08-debrief.png" "$OUT/29-de-debrief.png"
+cp "$T/de/09-error.png" "$OUT/31-de-error.png"
 game --lang pseudo --scenario demo-request --seed 1 --autoplay 2,1,1,1,1,1 \
   --screenshots "$T/pseudo" 2>/dev/null
 cp "$T/pseudo/06-call-first-answer.png" "$OUT/30-pseudo-call.png"

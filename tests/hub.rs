@@ -564,6 +564,11 @@ fn the_board_page_shows_the_top_ten_and_the_places_around_a_name() {
     assert!(!de.contains("<i>"), "no name is markup");
     let fr = in_lang("/competitions/cup", "fr-FR,fr;q=0.9");
     assert!(fr.contains("<html lang=\"en\">") && fr.contains("<h2>Players</h2>"));
+    let board_de = in_lang("/competitions/cup?lang=de", "en-US");
+    assert!(
+        board_de.contains("href=\"?lang=de&amp;hide-names=1\""),
+        "the links keep it"
+    );
     let asked = in_lang("/competitions/cup/wall?lang=de", "en-US");
     assert!(asked.contains("<html lang=\"de\">") && asked.contains("\"teams\":\"Teams\""));
 }

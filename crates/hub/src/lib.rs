@@ -1192,10 +1192,21 @@ async fn board_page(
     let name = hub.ready(&id).await?.map(|(n, _)| n).unwrap_or_default();
     let hide = opts.hide_names.is_some();
     let me = opts.me.as_deref().map(str::trim).filter(|m| !m.is_empty());
+    // A language asked for in the address stays with the page's links and form.
+    let (lang_query, lang_field) = match &opts.lang {
+        Some(l) => (
+            format!("lang={}&amp;", escape(w.lang())),
+            format!(
+                "<input type=\"hidden\" name=\"lang\" value=\"{}\">",
+                escape(l)
+            ),
+        ),
+        None => (String::new(), String::new()),
+    };
     let mut body = format!(
-        "<h1>{}</h1><p><a href=\"/competitions/{}/wall\">{}</a> · \
-         <a href=\"?hide-names=1\">{}</a></p>\
-         <form method=\"get\"><label>{} <input name=\"me\" value=\"{}\" \
+        "<h1>{}</h1><p><a href=\"/competitions/{}/wall?{lang_query}\">{}</a> · \
+         <a href=\"?{lang_query}hide-names=1\">{}</a></p>\
+         <form method=\"get\">{lang_field}<label>{} <input name=\"me\" value=\"{}\" \
          placeholder=\"{}\" maxlength=\"64\"></label> <button>{}</button></form>",
         escape(&name),
         escape(&id),
