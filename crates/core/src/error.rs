@@ -10,11 +10,10 @@ use std::time::Duration;
 #[non_exhaustive]
 pub enum Error {
     /// The records database was in use by another program for the whole wait.
-    #[error(
-        "the records at {} are in use by another program (waited {} s); try again when it has finished",
-        path.display(),
-        waited.as_secs_f32()
-    )]
+    #[error("{}", crate::ui::say("core-records-busy", &[
+        ("path", path.display().to_string().into()),
+        ("seconds", format!("{:.0}", waited.as_secs_f32()).as_str().into()),
+    ]))]
     Busy {
         /// The database.
         path: PathBuf,

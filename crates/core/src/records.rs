@@ -1,6 +1,7 @@
 //! Players' finished calls in SQLite: crash-safe recording, versioned schema, leaderboards, and
 //! export / import with every result replayed through the engine before it counts.
 
+use crate::ui::say;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -380,17 +381,35 @@ fn classify(e: rusqlite::Error, path: &Path) -> OpenError {
                 waited: busy_timeout(),
             });
         }
-        C::ReadOnly => format!(
-            "the records at {shown} are read-only (check the file's and folder's permissions); nothing was changed"
+        C::ReadOnly => say(
+            "core-records-read-only",
+            &[("path", shown.to_string().into())],
         ),
-        C::DiskFull => format!("the disk holding {shown} is full; nothing was changed"),
-        C::SystemIoFailure => format!(
-            "cannot write the records at {shown}: the disk is full or failing ({e}); nothing was changed"
+        C::DiskFull => say(
+            "core-records-disk-full",
+            &[("path", shown.to_string().into())],
         ),
-        C::CannotOpen | C::PermissionDenied => {
-            format!("cannot open the records at {shown} (check the path and its permissions): {e}")
-        }
-        _ => format!("cannot use the records at {shown}: {e}"),
+        C::SystemIoFailure => say(
+            "core-records-failing",
+            &[
+                ("path", shown.to_string().into()),
+                ("why", e.to_string().into()),
+            ],
+        ),
+        C::CannotOpen | C::PermissionDenied => say(
+            "core-records-cannot-open",
+            &[
+                ("path", shown.to_string().into()),
+                ("why", e.to_string().into()),
+            ],
+        ),
+        _ => say(
+            "core-records-cannot-use",
+            &[
+                ("path", shown.to_string().into()),
+                ("why", e.to_string().into()),
+            ],
+        ),
     }))
 }
 
@@ -404,14 +423,21 @@ impl Store {
         let shown = path.display();
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => {
-                return Err(Error::Records(format!(
-                    "{shown} is a folder, not a records database; give a file name, like {}",
-                    path.join("records.sqlite").display()
+                return Err(Error::Records(say(
+                    "core-records-folder",
+                    &[
+                        ("path", shown.to_string().into()),
+                        (
+                            "example",
+                            path.join("records.sqlite").display().to_string().into(),
+                        ),
+                    ],
                 )));
             }
             Ok(m) if !m.is_file() => {
-                return Err(Error::Records(format!(
-                    "{shown} is not a regular file; nothing was changed"
+                return Err(Error::Records(say(
+                    "core-records-not-a-file",
+                    &[("path", shown.to_string().into())],
                 )));
             }
             // Not opened here to test it: closing another handle to a database file that
@@ -420,13 +446,18 @@ impl Store {
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(dir)
-                        .map_err(Error::io(format!("cannot create {}", dir.display())))?;
+                    std::fs::create_dir_all(dir).map_err(Error::io(say(
+                        "core-cannot-create",
+                        &[("path", dir.display().to_string().into())],
+                    )))?;
                 }
             }
             Err(e) => {
                 return Err(Error::Io {
-                    what: format!("cannot read the records at {shown}"),
+                    what: say(
+                        "core-records-cannot-read",
+                        &[("path", shown.to_string().into())],
+                    ),
                     source: e,
                 });
             }
@@ -594,8 +625,14 @@ impl Store {
     fn explain(&self, e: rusqlite::Error) -> Error {
         match classify(e, &self.path) {
             OpenError::Busy(e) => e,
-            OpenError::Fatal(e) => Error::Records(format!("cannot record: {e}")),
-            OpenError::Corrupt(m) => Error::Records(format!("cannot record: {m}")),
+            OpenError::Fatal(e) => Error::Records(say(
+                "core-records-cannot-record",
+                &[("why", e.to_string().into())],
+            )),
+            OpenError::Corrupt(m) => Error::Records(say(
+                "core-records-cannot-record",
+                &[("why", m.as_str().into())],
+            )),
         }
     }
 
