@@ -1146,3 +1146,40 @@ fn a_translator_saving_the_po_file_sees_the_line_change_in_the_call() {
         texts(&mut app)
     );
 }
+
+/// Every letter the game can show, in every language it ships (the interface, the engine's
+/// findings, the scenarios and their translations, the pseudo-locale), has a glyph in both
+/// fonts: no name or German finding is drawn with boxes.
+#[test]
+fn the_fonts_draw_every_letter_of_every_language() {
+    use skrifa::MetadataProvider;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut text = String::new();
+    let mut files = vec![
+        root.join("assets/i18n/en.ftl"),
+        root.join("assets/i18n/de.ftl"),
+        root.join("crates/dialogue/i18n/en.ftl"),
+        root.join("crates/dialogue/i18n/de.ftl"),
+    ];
+    for e in std::fs::read_dir(root.join("dialogues")).unwrap() {
+        files.push(e.unwrap().path());
+    }
+    for f in &files {
+        text.push_str(&std::fs::read_to_string(f).unwrap());
+    }
+    text.push_str(&peercall_core::i18n::pseudo("aceinousyACEINOUSY"));
+    // Names players type: the letters of Europe's alphabets.
+    text.push_str("ÄÖÜäöüßÉÈÊéèêëçñÅåØøÆæŁłŚśŻżČčŠšŽžĞğİıŐőŰű");
+    for (name, bytes) in [
+        ("reading", peercall_game::READING_FONT),
+        ("monospace", peercall_game::MONO_FONT),
+    ] {
+        let font = skrifa::FontRef::new(bytes).expect("the font parses");
+        let map = font.charmap();
+        let missing: std::collections::BTreeSet<char> = text
+            .chars()
+            .filter(|c| !c.is_control() && map.map(*c).is_none())
+            .collect();
+        assert!(missing.is_empty(), "the {name} font lacks {missing:?}");
+    }
+}
