@@ -466,3 +466,7 @@ core-records-folder = { $path } ist ein Ordner, keine Ergebnisdatenbank; geben S
 core-records-not-a-file = { $path } ist keine gewöhnliche Datei; nichts wurde geändert
 core-records-cannot-read = die Ergebnisse in { $path } lassen sich nicht lesen
 core-records-cannot-record = das Ergebnis lässt sich nicht speichern: { $why }
+core-lrs-refused = der LRS hat abgelehnt: { $status }: { $why }
+core-lrs-refused-bare = der LRS hat abgelehnt: { $status }
+core-lrs-answered = der LRS hat mit { $status } geantwortet
+core-lrs-unreachable = der LRS ist nicht erreichbar: { $why }

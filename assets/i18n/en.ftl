@@ -466,3 +466,7 @@ core-records-folder = { $path } is a folder, not a records database; give a file
 core-records-not-a-file = { $path } is not a regular file; nothing was changed
 core-records-cannot-read = cannot read the records at { $path }
 core-records-cannot-record = cannot record: { $why }
+core-lrs-refused = the LRS refused it: { $status }: { $why }
+core-lrs-refused-bare = the LRS refused it: { $status }
+core-lrs-answered = the LRS answered { $status }
+core-lrs-unreachable = cannot reach the LRS: { $why }

@@ -54,11 +54,18 @@ impl LrsConfig {
         if !file.exists() {
             return Ok(None);
         }
-        let text = std::fs::read_to_string(&file)
-            .map_err(Error::io(format!("cannot read {}", file.display())))?;
+        let text = std::fs::read_to_string(&file).map_err(Error::io(crate::ui::say(
+            "core-cannot-read",
+            &[("path", file.display().to_string().into())],
+        )))?;
         peercall_dialogue::load::parse_as::<LrsConfig>(&file.display().to_string(), &text)
             .map(Some)
-            .map_err(|d| Error::Invalid(d.render(&text, false)))
+            .map_err(|d| {
+                Error::Invalid(
+                    d.localized(crate::ui::current().lang())
+                        .render(&text, false),
+                )
+            })
     }
 
     fn statements_url(&self) -> String {
@@ -339,21 +346,38 @@ pub fn deliver(store: &Store, config: &LrsConfig, now: SystemTime) -> Result<Del
                 // go on with the rest.
                 let status = r.status();
                 let body = r.body_mut().read_to_string().unwrap_or_default();
-                let reason = format!(
-                    "the LRS refused it: {status}{}{}",
-                    if body.trim().is_empty() { "" } else { ": " },
-                    crate::shown::clip(body.trim(), 300)
-                );
+                let why = crate::shown::clip(body.trim(), 300);
+                let status = status.to_string();
+                let reason = if why.is_empty() {
+                    crate::ui::say(
+                        "core-lrs-refused-bare",
+                        &[("status", status.as_str().into())],
+                    )
+                } else {
+                    crate::ui::say(
+                        "core-lrs-refused",
+                        &[
+                            ("status", status.as_str().into()),
+                            ("why", why.as_ref().into()),
+                        ],
+                    )
+                };
                 store.outbox_park(&id, &reason)?;
                 d.parked += 1;
                 continue;
             }
             Ok(r) => {
-                d.error = Some(format!("the LRS answered {}", r.status()));
+                d.error = Some(crate::ui::say(
+                    "core-lrs-answered",
+                    &[("status", r.status().to_string().into())],
+                ));
                 false
             }
             Err(e) => {
-                d.error = Some(format!("cannot reach the LRS: {e}"));
+                d.error = Some(crate::ui::say(
+                    "core-lrs-unreachable",
+                    &[("why", e.to_string().into())],
+                ));
                 false
             }
         };
