@@ -475,6 +475,30 @@ fn a_closed_competition_takes_no_one_and_no_result_and_unknown_ones_are_named() 
             "{path}: {body}"
         );
     }
+    // A German player hears why in German, from the hub (the shared crate's words too) and
+    // from the command line.
+    let out = peercall_db(&dir.path().join("ben.sqlite"))
+        .env("PEERCALL_LANG", "de")
+        .args(["join", &url, &code, "--player", "Ben"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("der Hub hat abgelehnt (403)")
+            && stderr.contains("ist am 2020-01-31 zu Ende gegangen"),
+        "{stderr}"
+    );
+    let out = peercall_db(&dir.path().join("ben.sqlite"))
+        .env("PEERCALL_LANG", "de")
+        .args(["join", &url, "NOPE2345", "--player", "Ben"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("kein Team hat diesen Beitrittscode"),
+        "{stderr}"
+    );
     let (status, _) = get(&format!("{url}/api/competitions/cup/files"));
     assert_eq!(status, 403, "a competition's files are for its players");
     let (status, answer) = get(&format!("{url}/api/competitions/cup/board"));

@@ -68,7 +68,9 @@ fn post(
     token: Option<&str>,
     body: &Value,
 ) -> Result<(u16, Value), Error> {
-    let mut req = agent(Duration::from_secs(15)).post(&format!("{}{path}", base(server)));
+    let mut req = agent(Duration::from_secs(15))
+        .post(&format!("{}{path}", base(server)))
+        .header("Accept-Language", crate::ui::current().lang());
     if let Some(t) = token {
         req = req.header("Authorization", &format!("Bearer {t}"));
     }
@@ -82,7 +84,10 @@ fn get(
     token: Option<&str>,
     timeout: Duration,
 ) -> Result<(u16, Value), Error> {
-    let mut req = agent(timeout).get(&format!("{}{path}", base(server)));
+    // The hub words its refusals in the player's language.
+    let mut req = agent(timeout)
+        .get(&format!("{}{path}", base(server)))
+        .header("Accept-Language", crate::ui::current().lang());
     if let Some(t) = token {
         req = req.header("Authorization", &format!("Bearer {t}"));
     }

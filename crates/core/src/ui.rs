@@ -79,8 +79,26 @@ pub fn set_language(lang: &str) {
     }
 }
 
-/// The words of the language set with [`set_language`] (English before that).
+thread_local! {
+    /// A language this thread speaks for the moment ([`in_language`]).
+    static SPEAKING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with the shared crate's messages in `lang` on this thread (a server answering each
+/// client in its own language); the process's language is back afterwards.
+pub fn in_language<T>(lang: &str, f: impl FnOnce() -> T) -> T {
+    let before = SPEAKING.with(|s| s.replace(Some(lang.to_string())));
+    let out = f();
+    SPEAKING.with(|s| *s.borrow_mut() = before);
+    out
+}
+
+/// The words of the language set with [`set_language`] (English before that), or of the one
+/// [`in_language`] speaks for the moment.
 pub fn current() -> &'static Words {
+    if let Some(l) = SPEAKING.with(|s| s.borrow().clone()) {
+        return words(&l);
+    }
     let lang = match CURRENT.read() {
         Ok(l) => l.clone(),
         Err(p) => p.into_inner().clone(),

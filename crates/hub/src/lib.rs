@@ -120,7 +120,7 @@ impl Hub {
             let wait = 60 - now.duration_since(*since).as_secs().min(59);
             return Err(Refusal(
                 StatusCode::TOO_MANY_REQUESTS,
-                format!("too many requests: try again in {wait} s"),
+                client().f("hub-err-too-many", &[("seconds", wait.to_string().into())]),
             ));
         }
         Ok(())
@@ -269,7 +269,42 @@ fn router(state: Shared) -> Router {
         .route("/api/join", post(join))
         .route("/api/results", post(post_result))
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn(in_their_language))
         .with_state(state)
+}
+
+tokio::task_local! {
+    /// The words of the language the request being answered asked for.
+    static CLIENT: &'static Words;
+}
+
+/// Answers each request in the language it asks for (`?lang=`, else `Accept-Language`): its
+/// pages, and its refusals, including the shared crate's words inside them.
+async fn in_their_language(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let asked = req.uri().query().and_then(|q| {
+        q.split('&')
+            .find_map(|kv| kv.strip_prefix("lang="))
+            .map(str::to_string)
+    });
+    let w = words_for(req.headers(), asked.as_deref());
+    CLIENT.scope(w, next.run(req)).await
+}
+
+/// The words of the client being answered (English outside a request).
+fn client() -> &'static Words {
+    CLIENT
+        .try_with(|w| *w)
+        .unwrap_or_else(|_| peercall_core::ui::words("en"))
+}
+
+/// Message `key` in the client's language.
+fn tell(key: &str) -> String {
+    client().t(key)
+}
+
+/// `f` with the shared crate's messages in the client's language.
+fn theirs<T>(f: impl FnOnce() -> T) -> T {
+    peercall_core::ui::in_language(client().lang(), f)
 }
 
 /// The bearer token of a request, if it sent one.
@@ -363,7 +398,7 @@ async fn publish_files(
     if teams.is_empty() || teams.len() > 100 {
         return Err(Refusal(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "name between 1 and 100 teams".into(),
+            tell("hub-err-teams"),
         ));
     }
     let r =
@@ -380,15 +415,11 @@ async fn publish_files(
 
 /// The trainer's page for publishing: the competition file, its scenario files (the built-in
 /// ones stand in for any not given), and the teams.
-async fn publish_page(
-    State(hub): State<Shared>,
-    headers: HeaderMap,
-    Query(opts): Query<PageOptions>,
-) -> Response {
+async fn publish_page(State(hub): State<Shared>, headers: HeaderMap) -> Response {
     if let Err(r) = admin(&hub, &headers).await {
         return ask_for_admin(r);
     }
-    let w = words_for(&headers, opts.lang.as_deref());
+    let w = client();
     let body = format!(
         "<h1>{}</h1><p>{}</p>\
         <form method=\"post\" action=\"/publish\" enctype=\"multipart/form-data\">\
@@ -410,13 +441,12 @@ async fn publish_page(
 async fn publish_form(
     State(hub): State<Shared>,
     headers: HeaderMap,
-    Query(opts): Query<PageOptions>,
     mut form: axum::extract::Multipart,
 ) -> Response {
     if let Err(r) = admin(&hub, &headers).await {
         return ask_for_admin(r);
     }
-    let w = words_for(&headers, opts.lang.as_deref());
+    let w = client();
     let mut competition = None;
     let mut scenarios = Vec::new();
     let mut teams = String::new();
@@ -537,12 +567,9 @@ async fn admin(hub: &Hub, headers: &HeaderMap) -> Result<(), Refusal> {
         (Some(t), Some(h)) if hash_secret(t) == h => Ok(()),
         (None, _) => Err(Refusal(
             StatusCode::UNAUTHORIZED,
-            "this needs the admin token (Authorization: Bearer ...)".into(),
+            tell("hub-err-needs-admin"),
         )),
-        _ => Err(Refusal(
-            StatusCode::FORBIDDEN,
-            "that is not the admin token".into(),
-        )),
+        _ => Err(Refusal(StatusCode::FORBIDDEN, tell("hub-err-not-admin"))),
     }
 }
 
@@ -560,23 +587,22 @@ async fn join(
 ) -> Result<Response, Refusal> {
     hub.limit(&format!("join {}", peer.ip()), hub.joins_per_minute)?;
     let Json(j) = body.map_err(|e| Refusal(e.status(), e.body_text()))?;
-    let name = peercall_core::shown::name("your name", &j.name, false)
+    let name = theirs(|| peercall_core::shown::name(&tell("hub-your-name"), &j.name, false))
         .map_err(|e| Refusal(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
     let code = j.code.trim().to_ascii_uppercase();
     // A competition that has ended (or not begun) takes no one.
     if let Some((competition, _)) = hub.db.team_of(&code).await?
         && let Some((_, ready)) = hub.ready(&competition).await?
     {
-        ready
-            .competition
-            .open_on(&peercall_core::competition::today())
-            .map_err(|e| Refusal(StatusCode::FORBIDDEN, e.to_string()))?;
+        theirs(|| {
+            ready
+                .competition
+                .open_on(&peercall_core::competition::today())
+        })
+        .map_err(|e| Refusal(StatusCode::FORBIDDEN, e.to_string()))?;
     }
     match hub.db.join(&code, &name, &now()).await? {
-        None => Err(Refusal(
-            StatusCode::NOT_FOUND,
-            "no team has that join code".into(),
-        )),
+        None => Err(Refusal(StatusCode::NOT_FOUND, tell("hub-err-unknown-code"))),
         Some(Err(why)) => Err(Refusal(StatusCode::CONFLICT, why)),
         Some(Ok((token, p))) => Ok((
             StatusCode::CREATED,
@@ -596,12 +622,8 @@ async fn post_result(
     headers: HeaderMap,
     body: Result<Json<Record>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, Refusal> {
-    let token = bearer(&headers).ok_or_else(|| {
-        Refusal(
-            StatusCode::UNAUTHORIZED,
-            "post results with your player token (Authorization: Bearer ...)".into(),
-        )
-    })?;
+    let token = bearer(&headers)
+        .ok_or_else(|| Refusal(StatusCode::UNAUTHORIZED, tell("hub-err-needs-player")))?;
     hub.limit(
         &format!("post {}", hash_secret(token)),
         hub.posts_per_minute,
@@ -610,63 +632,77 @@ async fn post_result(
         .db
         .player(token)
         .await?
-        .ok_or_else(|| Refusal(StatusCode::FORBIDDEN, "unknown player token".into()))?;
+        .ok_or_else(|| Refusal(StatusCode::FORBIDDEN, tell("hub-err-unknown-player")))?;
     let Json(r) = body.map_err(|e| Refusal(e.status(), e.body_text()))?;
     if r.player != player.name || r.team != player.team {
         return Err(Refusal(
             StatusCode::FORBIDDEN,
-            format!(
-                "you joined as {} ({}): you can post only your own results",
-                player.name,
-                if player.team.is_empty() {
-                    "no team"
-                } else {
-                    &player.team
-                }
+            client().f(
+                "hub-err-not-yours",
+                &[
+                    ("name", player.name.as_str().into()),
+                    (
+                        "team",
+                        if player.team.is_empty() {
+                            tell("hub-no-team")
+                        } else {
+                            player.team.clone()
+                        }
+                        .into(),
+                    ),
+                ],
             ),
         ));
     }
     if r.competition.as_deref() != Some(player.competition.as_str()) {
         return Err(Refusal(
             StatusCode::UNPROCESSABLE_ENTITY,
-            format!(
-                "this result was not played in {}, the competition you joined",
-                player.competition
+            client().f(
+                "hub-err-other-competition",
+                &[("competition", player.competition.as_str().into())],
             ),
         ));
     }
     let (_, ready) = hub
         .ready(&player.competition)
         .await?
-        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "the competition is gone".into()))?;
+        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, tell("hub-err-gone")))?;
     let unverified = |why: String| Refusal(StatusCode::UNPROCESSABLE_ENTITY, why);
-    ready
-        .competition
-        .open_on(&peercall_core::competition::today())
-        .map_err(|e| unverified(e.to_string()))?;
+    theirs(|| {
+        ready
+            .competition
+            .open_on(&peercall_core::competition::today())
+    })
+    .map_err(|e| unverified(e.to_string()))?;
     peercall_core::records::validate(&r).map_err(|e| unverified(e.to_string()))?;
     let entry = ready
         .entries
         .iter()
         .find(|e| e.scenario == r.scenario)
-        .ok_or_else(|| unverified(format!("{} is not part of this competition", r.scenario)))?;
+        .ok_or_else(|| {
+            unverified(client().f(
+                "hub-err-not-in-competition",
+                &[("scenario", r.scenario.as_str().into())],
+            ))
+        })?;
     let script = ready.library.entries[entry.index]
         .script()
         .ok_or_else(|| internal("a published scenario does not compile"))?;
     r.verify(script).map_err(|e| unverified(e.to_string()))?;
     if r.content_id() != r.id {
-        return Err(unverified(
-            "the id does not match the result's content (was it edited?)".into(),
-        ));
+        return Err(unverified(tell("hub-err-edited")));
     }
     // The call must be one of the player's own (competition, scenario, base seed, name).
     let attempts = ready.competition.attempts;
     if !(0..attempts)
         .any(|a| player_seed(&ready.competition.id, script, entry.seed, &player.name, a) == r.seed)
     {
-        return Err(unverified(format!(
-            "seed {} is not one of {}'s calls in this competition",
-            r.seed, player.name
+        return Err(unverified(client().f(
+            "hub-err-not-their-seed",
+            &[
+                ("seed", r.seed.to_string().into()),
+                ("name", player.name.as_str().into()),
+            ],
         )));
     }
     let statements = match &hub.forward {
@@ -694,7 +730,7 @@ async fn boards(hub: &Hub, id: &str) -> Result<(Vec<BoardRow>, Vec<BoardRow>), R
     if !known {
         return Err(Refusal(
             StatusCode::NOT_FOUND,
-            "no competition with that id".into(),
+            tell("hub-err-no-competition"),
         ));
     }
     Ok((
@@ -723,22 +759,19 @@ async fn files_json(
         None => None,
     };
     if player.as_ref().is_none_or(|p| p.competition != id) {
-        admin(&hub, &headers).await.map_err(|_| {
-            Refusal(
-                StatusCode::FORBIDDEN,
-                "join the competition first: its files are for its players".into(),
-            )
-        })?;
+        admin(&hub, &headers)
+            .await
+            .map_err(|_| Refusal(StatusCode::FORBIDDEN, tell("hub-err-files-for-players")))?;
     }
     let (_, ready) = hub
         .ready(&id)
         .await?
-        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "no competition with that id".into()))?;
+        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, tell("hub-err-no-competition")))?;
     let published = hub
         .db
         .competition(&id)
         .await?
-        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "no competition with that id".into()))?;
+        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, tell("hub-err-no-competition")))?;
     let scenarios: Vec<serde_json::Value> = ready
         .entries
         .iter()
@@ -779,7 +812,7 @@ async fn events(
     let mut marker = hub.db.marker(&id).await?;
     let first = board(&hub, &id)
         .await
-        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "no competition with that id".into()))?;
+        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, tell("hub-err-no-competition")))?;
     let (tx, rx) = tokio::sync::mpsc::channel(4);
     let _ = tx.send(Ok(first)).await;
     let mut changes = hub.changed.subscribe();
@@ -825,7 +858,7 @@ async fn analysis(
     let (name, ready) = hub
         .ready(id)
         .await?
-        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, "no competition with that id".into()))?;
+        .ok_or_else(|| Refusal(StatusCode::NOT_FOUND, tell("hub-err-no-competition")))?;
     let records = hub.db.results(id).await?;
     let a = analytics::analyze(&records, &ready.library);
     Ok((name, a, ready))
@@ -955,9 +988,8 @@ async fn analytics_page(
     State(hub): State<Shared>,
     headers: HeaderMap,
     Path(id): Path<String>,
-    Query(opts): Query<PageOptions>,
 ) -> Response {
-    let w = words_for(&headers, opts.lang.as_deref());
+    let w = client();
     let (name, a, ready) = match analysis(&hub, &headers, &id).await {
         Ok(x) => x,
         Err(r) => return ask_for_admin(r),
@@ -1153,12 +1185,8 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;background:#12161f;co
     padding:.3rem .5rem;border-radius:4px}button{background:#2f5d8a;color:#fff;border:0;\
     padding:.35rem .8rem;border-radius:4px}textarea{width:100%;background:#1b2130;color:#e6e9ef}";
 
-async fn index(
-    State(hub): State<Shared>,
-    headers: HeaderMap,
-    Query(opts): Query<PageOptions>,
-) -> Result<Html<String>, Refusal> {
-    let w = words_for(&headers, opts.lang.as_deref());
+async fn index(State(hub): State<Shared>) -> Result<Html<String>, Refusal> {
+    let w = client();
     let list = hub.db.competitions().await?;
     let mut body = format!(
         "<h1>peercall hub</h1><p><a href=\"/publish\">{}</a> {}</p>",
@@ -1183,11 +1211,10 @@ async fn index(
 
 async fn board_page(
     State(hub): State<Shared>,
-    headers: HeaderMap,
     Path(id): Path<String>,
     Query(opts): Query<PageOptions>,
 ) -> Result<Html<String>, Refusal> {
-    let w = words_for(&headers, opts.lang.as_deref());
+    let w = client();
     let (players, teams) = boards(&hub, &id).await?;
     let name = hub.ready(&id).await?.map(|(n, _)| n).unwrap_or_default();
     let hide = opts.hide_names.is_some();
@@ -1275,11 +1302,10 @@ async fn board_page(
 /// result as it is recorded.
 async fn wall_page(
     State(hub): State<Shared>,
-    headers: HeaderMap,
     Path(id): Path<String>,
     Query(opts): Query<PageOptions>,
 ) -> Result<Html<String>, Refusal> {
-    let w = words_for(&headers, opts.lang.as_deref());
+    let w = client();
     boards(&hub, &id).await?;
     let name = hub.ready(&id).await?.map(|(n, _)| n).unwrap_or_default();
     let mut body = format!(
