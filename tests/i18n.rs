@@ -554,3 +554,52 @@ fn a_trainers_tools_speak_the_language_they_are_asked_for() {
         "{de}"
     );
 }
+
+/// `--help` in the user's language: the commands, the arguments, the headings and the built-in
+/// flags; in English as written in the source.
+#[test]
+fn the_help_speaks_the_language_it_is_asked_for() {
+    let help = |lang: &str, args: &[&str]| {
+        let out = peercall()
+            .env("PEERCALL_LANG", lang)
+            .args(args)
+            .output()
+            .unwrap();
+        success(&out);
+        text(&out)
+    };
+    let de = help("de", &["--help"]);
+    for said in [
+        "Aufruf: peercall [BEFEHL]",
+        "Befehle:",
+        "Szenariodateien auf Fehler und Warnungen prüfen",
+        "-h, --help     Hilfe anzeigen",
+    ] {
+        assert!(de.contains(said), "{said}: {de}");
+    }
+    let de = help("de", &["records", "export", "--help"]);
+    assert!(de.contains("Nur die Ergebnisse dieses Spielers"), "{de}");
+    assert!(de.contains("Optionen:"), "{de}");
+    // A mistake, in German too.
+    let out = peercall()
+        .env("PEERCALL_LANG", "de")
+        .arg("chek")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = text(&out);
+    assert!(
+        said.contains("Fehler: unbekannter Befehl 'chek'") && said.contains("'check'"),
+        "{said}"
+    );
+    assert!(said.contains("Aufruf: peercall"), "{said}");
+    let en = help("en", &["--help"]);
+    assert!(
+        en.contains("Usage: peercall [COMMAND]") && en.contains("Commands:"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Check scenario files for errors and warnings"),
+        "{en}"
+    );
+}

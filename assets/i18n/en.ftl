@@ -303,6 +303,15 @@ cli-compete-entry = { $scenario } base seed { $seed } hash { $hash }  { $name }:
 
 ## What the command line says when it cannot do something.
 
+err-cli-unknown-command = unrecognized subcommand '{ $command }'
+err-cli-unknown-argument = unexpected argument '{ $argument }' found
+err-cli-missing = the following required arguments were not provided: { $arguments }
+err-cli-bad-value = invalid value '{ $value }' for '{ $argument }'{ $valid ->
+    [none] {""}
+   *[other] {" "}(possible values: { $valid })
+  }
+err-cli-did-you-mean = tip: a similar one exists: '{ $suggestion }'
+err-cli-more = For more information, try '--help'.
 err-cannot-read = cannot read { $path }: { $why }
 err-cannot-write = cannot write { $path }: { $why }
 err-cannot-create = cannot create { $path }: { $why }

@@ -1,6 +1,7 @@
 //! The command line's subcommands, one file each; they share the engine and nothing else.
 
 pub mod analyze;
+pub mod args;
 pub mod check;
 pub mod compete;
 pub mod graph;
