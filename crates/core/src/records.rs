@@ -249,66 +249,102 @@ impl Record {
 
     fn replays(&self, script: &Script) -> Result<(), String> {
         if script.hash() != self.scenario_hash && script.legacy_hash() != self.scenario_hash {
-            return Err(format!(
-                "scenario {} has changed since this result was played",
-                self.scenario
+            return Err(say(
+                "core-rec-scenario-changed",
+                &[("scenario", self.scenario.as_str().into())],
             ));
         }
-        let call = Call::replay_log(script, self.seed, &self.choices, &self.waits)
-            .map_err(|e| format!("the choice log does not replay: {e}"))?;
+        let call =
+            Call::replay_log(script, self.seed, &self.choices, &self.waits).map_err(|e| {
+                say(
+                    "core-rec-no-replay",
+                    &[("why", e.msg().localized(crate::ui::current().lang()).into())],
+                )
+            })?;
         let Some(finish) = call.finish() else {
-            return Err("the choice log does not finish the call".into());
+            return Err(say("core-rec-unfinished", &[]));
         };
         let ending = script.ending_id(finish.ending);
         let score = call.score(script).unwrap_or(0);
         if self.scenario != script.id() {
-            return Err(format!(
-                "the result names scenario {}, but its hash is that of {}",
-                crate::shown::clip(&self.scenario, 64),
-                script.id()
+            return Err(say(
+                "core-rec-other-scenario",
+                &[
+                    (
+                        "named",
+                        crate::shown::clip(&self.scenario, 64).as_ref().into(),
+                    ),
+                    ("actual", script.id().into()),
+                ],
             ));
         }
         if call.outcome(script) != Some(self.outcome) {
-            return Err(format!(
-                "replayed outcome is {}, the record says {}",
-                call.outcome(script).map_or("none", |o| o.label()),
-                self.outcome.label()
+            return Err(say(
+                "core-rec-outcome",
+                &[
+                    (
+                        "replayed",
+                        call.outcome(script)
+                            .map_or("-".to_string(), |o| crate::ui::current().outcome(o))
+                            .into(),
+                    ),
+                    (
+                        "recorded",
+                        crate::ui::current().outcome(self.outcome).into(),
+                    ),
+                ],
             ));
         }
         if ending != self.ending {
-            return Err(format!(
-                "replayed ending is {ending}, the record says {}",
-                crate::shown::clip(&self.ending, 64)
+            return Err(say(
+                "core-rec-ending",
+                &[
+                    ("replayed", ending.into()),
+                    (
+                        "recorded",
+                        crate::shown::clip(&self.ending, 64).as_ref().into(),
+                    ),
+                ],
             ));
         }
         if score != self.score || call.trust() != self.trust {
-            return Err(format!(
-                "replayed score {score} and trust {}, the record says {} and {}",
-                call.trust(),
-                self.score,
-                self.trust
+            return Err(say(
+                "core-rec-score",
+                &[
+                    ("score", score.to_string().into()),
+                    ("trust", call.trust().to_string().into()),
+                    ("recorded_score", self.score.to_string().into()),
+                    ("recorded_trust", self.trust.to_string().into()),
+                ],
             ));
         }
         if (call.days() - self.days).abs() > 1e-6 {
-            return Err(format!(
-                "replayed person-days {}, the record says {}",
-                call.days(),
-                self.days
+            return Err(say(
+                "core-rec-days",
+                &[
+                    ("replayed", call.days().to_string().into()),
+                    ("recorded", self.days.to_string().into()),
+                ],
             ));
         }
         if !self.truth.is_empty() && self.truth != truth_id(script, &call) {
-            return Err(format!(
-                "the call was in truth {}, the record says {}",
-                truth_id(script, &call),
-                crate::shown::clip(&self.truth, 64)
+            return Err(say(
+                "core-rec-truth",
+                &[
+                    ("replayed", truth_id(script, &call).into()),
+                    (
+                        "recorded",
+                        crate::shown::clip(&self.truth, 64).as_ref().into(),
+                    ),
+                ],
             ));
         }
         let shown: Vec<u32> = call.turns().iter().map(|t| t.shown).collect();
         if !self.shown.is_empty() && self.shown != shown {
-            return Err("the record's shown order is not the one its seed draws".into());
+            return Err(say("core-rec-shown", &[]));
         }
         if self.content_id() != self.id {
-            return Err("the record's id does not match its content".into());
+            return Err(say("core-rec-id", &[]));
         }
         Ok(())
     }
@@ -389,13 +425,15 @@ fn classify(e: rusqlite::Error, path: &Path) -> OpenError {
             "core-records-disk-full",
             &[("path", shown.to_string().into())],
         ),
-        C::SystemIoFailure => say(
-            "core-records-failing",
-            &[
-                ("path", shown.to_string().into()),
-                ("why", e.to_string().into()),
-            ],
-        ),
+        C::SystemIoFailure => {
+            return OpenError::Io(Error::Records(say(
+                "core-records-failing",
+                &[
+                    ("path", shown.to_string().into()),
+                    ("why", e.to_string().into()),
+                ],
+            )));
+        }
         C::CannotOpen | C::PermissionDenied => say(
             "core-records-cannot-open",
             &[
@@ -462,18 +500,25 @@ impl Store {
                 });
             }
         }
+        // Openers take turns, holding an exclusive lock on the folder (not on the file: closing
+        // another handle to a database file would drop SQLite's own locks on it), so that none
+        // sees another set a damaged file aside half-way: whoever comes after finds the fresh
+        // database. Using the records needs no turn; only opening them does.
+        let turn = Store::lock_folder(path);
         match Store::try_open_patiently(path) {
             Ok(store) => Ok((store, None)),
-            Err(OpenError::Fatal(e) | OpenError::Busy(e)) => Err(e),
-            Err(OpenError::Corrupt(why)) => Store::set_aside(path, &why),
+            Err(OpenError::Fatal(e) | OpenError::Busy(e) | OpenError::Io(e)) => Err(e),
+            Err(OpenError::Corrupt(why)) => {
+                // Setting aside needs the turn (held until the fresh database is open).
+                let _held = turn?;
+                Store::set_aside(path, &why)
+            }
         }
     }
 
-    /// Moves a damaged database aside and starts a fresh one. Processes that find the same
-    /// damaged file take turns, holding an exclusive lock on its folder (not on the file: closing
-    /// another handle to a database file would drop SQLite's own locks on it). Under the lock the
-    /// file is looked at again: whoever comes second finds the fresh database and opens it.
-    fn set_aside(path: &Path, why: &str) -> Result<(Store, Option<String>), Error> {
+    /// The exclusive lock on the folder of the records at `path`, held while the file is opened
+    /// (and, if damaged, set aside); released when dropped.
+    fn lock_folder(path: &Path) -> Result<std::fs::File, Error> {
         let shown = path.display();
         let dir = path
             .parent()
@@ -485,11 +530,13 @@ impl Store {
         folder.lock().map_err(Error::io(format!(
             "cannot lock the folder of the records at {shown}"
         )))?;
-        match Store::try_open_patiently(path) {
-            Ok(store) => return Ok((store, None)),
-            Err(OpenError::Fatal(e) | OpenError::Busy(e)) => return Err(e),
-            Err(OpenError::Corrupt(_)) => {}
-        }
+        Ok(folder)
+    }
+
+    /// Moves a damaged database aside and starts a fresh one; called with the folder's lock
+    /// held (see [`Store::open`]), so no other process is opening it meanwhile.
+    fn set_aside(path: &Path, why: &str) -> Result<(Store, Option<String>), Error> {
+        let shown = path.display();
         let stamp = humantime::format_rfc3339_seconds(SystemTime::now())
             .to_string()
             .replace([':', '-'], "");
@@ -512,7 +559,6 @@ impl Store {
             "the records at {shown} are damaged ({why}) and could not be moved aside"
         )))?;
         let store = Store::try_open_patiently(path).map_err(|e| e.into_error(path))?;
-        drop(folder);
         Ok((
             store,
             Some(format!(
@@ -625,7 +671,7 @@ impl Store {
     fn explain(&self, e: rusqlite::Error) -> Error {
         match classify(e, &self.path) {
             OpenError::Busy(e) => e,
-            OpenError::Fatal(e) => Error::Records(say(
+            OpenError::Fatal(e) | OpenError::Io(e) => Error::Records(say(
                 "core-records-cannot-record",
                 &[("why", e.to_string().into())],
             )),
@@ -1188,13 +1234,16 @@ enum OpenError {
     Corrupt(String),
     /// Do not touch it.
     Fatal(Error),
+    /// An I/O error: a failing disk, or another process setting the same damaged file aside
+    /// under this one (its side files go): look again once that process is done.
+    Io(Error),
 }
 
 impl OpenError {
     /// The error to report when the file cannot be used as it is.
     fn into_error(self, path: &Path) -> Error {
         match self {
-            OpenError::Busy(e) | OpenError::Fatal(e) => e,
+            OpenError::Busy(e) | OpenError::Fatal(e) | OpenError::Io(e) => e,
             OpenError::Corrupt(why) => Error::Records(format!(
                 "the records at {} are damaged ({why})",
                 path.display()
@@ -1303,61 +1352,68 @@ pub fn validate(r: &Record) -> Result<(), Error> {
 }
 
 fn check_fields(r: &Record) -> Result<(), String> {
-    let player = crate::shown::name("the player name", &r.player, false)?;
+    let player = crate::shown::name(&say("core-rec-the-player", &[]), &r.player, false)?;
     if player != r.player {
-        return Err("the player name has spaces around it".into());
+        return Err(say("core-rec-player-spaces", &[]));
     }
-    let team = crate::shown::name("the team name", &r.team, true)?;
+    let team = crate::shown::name(&say("core-rec-the-team", &[]), &r.team, true)?;
     if team != r.team {
-        return Err("the team name has spaces around it".into());
+        return Err(say("core-rec-team-spaces", &[]));
     }
     if r.scenario.is_empty() || r.scenario.len() > 64 || r.scenario.chars().any(char::is_control) {
-        return Err("the scenario id is empty, too long or not text".into());
+        return Err(say("core-rec-scenario-id", &[]));
     }
     if r.choices.len() > MAX_TURNS || r.waits.len() > MAX_TURNS {
-        return Err(format!("more than {MAX_TURNS} turns"));
+        return Err(say(
+            "core-rec-turns",
+            &[("max", MAX_TURNS.to_string().into())],
+        ));
     }
     if r.waits
         .iter()
         .any(|&(turn, points)| points <= 0 || points > 1000 || turn as usize > r.choices.len())
     {
-        return Err("a patience loss is out of range".into());
+        return Err(say("core-rec-patience", &[]));
     }
     if let Some(c) = &r.competition {
-        crate::competition::valid_id(c).map_err(|e| format!("the competition id {e}"))?;
+        crate::competition::valid_id(c)
+            .map_err(|e| say("core-competition-id", &[("why", e.to_string().into())]))?;
     }
     if !r.lang.is_empty() && !crate::i18n::valid_lang(&r.lang) {
-        return Err(format!(
-            "the language `{}` is not a language code",
-            crate::shown::clip(&r.lang, 20)
+        return Err(say(
+            "core-rec-lang",
+            &[("lang", crate::shown::clip(&r.lang, 20).as_ref().into())],
         ));
     }
     if r.duration_ms > MAX_CALL_MS {
-        return Err(format!(
-            "the call claims to have lasted {} hours",
-            r.duration_ms / 3_600_000
+        return Err(say(
+            "core-rec-too-long",
+            &[("hours", (r.duration_ms / 3_600_000).to_string().into())],
         ));
     }
-    let when = |what: &str, t: &str| {
+    let when = |key: &str, t: &str| {
         humantime::parse_rfc3339(t).map_err(|e| {
-            format!(
-                "the {what} time `{}` is not a date: {e}",
-                crate::shown::clip(t, 40)
+            say(
+                key,
+                &[
+                    ("time", crate::shown::clip(t, 40).as_ref().into()),
+                    ("why", e.to_string().into()),
+                ],
             )
         })
     };
-    let started = when("start", &r.started_at)?;
-    let finished = when("end", &r.finished_at)?;
+    let started = when("core-rec-start", &r.started_at)?;
+    let finished = when("core-rec-end", &r.finished_at)?;
     let earliest = humantime::parse_rfc3339("2020-01-01T00:00:00Z").expect("a date");
     let latest = SystemTime::now() + Duration::from_secs(24 * 3600);
     if started < earliest || finished > latest {
-        return Err("the call's dates are before peercall existed or in the future".into());
+        return Err(say("core-rec-dates", &[]));
     }
     let took = finished
         .duration_since(started)
-        .map_err(|_| "the call ends before it starts".to_string())?;
+        .map_err(|_| say("core-rec-backwards", &[]))?;
     if (took.as_millis() as i128 - r.duration_ms as i128).abs() > 2_000 {
-        return Err("the duration does not match the start and end times".into());
+        return Err(say("core-rec-duration", &[]));
     }
     Ok(())
 }
@@ -1372,32 +1428,43 @@ pub fn import(store: &Store, files: &[PathBuf], library: &Library) -> Result<Imp
     for file in files {
         let shown = file.display().to_string();
         if is_part_of(store.path(), file) {
-            return Err(Error::Invalid(format!(
-                "{shown} is the records database itself, not an export"
+            return Err(Error::Invalid(say(
+                "core-rec-import-itself",
+                &[("file", shown.as_str().into())],
             )));
         }
         let size = std::fs::metadata(file)
-            .map_err(Error::io(format!("cannot read {shown}")))?
+            .map_err(Error::io(say(
+                "core-cannot-read",
+                &[("path", shown.as_str().into())],
+            )))?
             .len();
         if size > MAX_EXPORT_BYTES {
-            return Err(Error::Invalid(format!(
-                "{shown} is larger than {} MB; split it",
-                MAX_EXPORT_BYTES >> 20
+            return Err(Error::Invalid(say(
+                "core-rec-import-too-large",
+                &[
+                    ("file", shown.as_str().into()),
+                    ("megabytes", (MAX_EXPORT_BYTES >> 20).to_string().into()),
+                ],
             )));
         }
-        let text =
-            std::fs::read_to_string(file).map_err(Error::io(format!("cannot read {shown}")))?;
+        let text = std::fs::read_to_string(file).map_err(Error::io(say(
+            "core-cannot-read",
+            &[("path", shown.as_str().into())],
+        )))?;
         let export: Export = serde_json::from_str(&text).map_err(|e| {
             Error::Invalid(format!(
-                "{shown}:{}:{}: not a peercall records file: {}",
+                "{shown}:{}:{}: {}: {}",
                 e.line(),
                 e.column(),
+                say("core-rec-not-records", &[]),
                 crate::shown::clip(&e.to_string(), 200)
             ))
         })?;
         if export.format != "peercall-records" {
             return Err(Error::Invalid(format!(
-                "{shown}: not a peercall records file"
+                "{shown}: {}",
+                say("core-rec-not-records", &[])
             )));
         }
         let mut batch = Vec::new();
@@ -1410,10 +1477,25 @@ pub fn import(store: &Store, files: &[PathBuf], library: &Library) -> Result<Imp
                         // Results recorded by peercall 0.1 name the scenario by its old hash.
                         .or_else(|| scripts.iter().find(|s| s.legacy_hash() == r.scenario_hash));
                     match script {
-                        None => Err(Error::Unverified(format!(
-                            "unknown version of scenario {} (hash {})",
-                            crate::shown::terminal(&crate::shown::clip(&r.scenario, 64)),
-                            crate::shown::terminal(&crate::shown::clip(&r.scenario_hash, 12))
+                        None => Err(Error::Unverified(say(
+                            "core-rec-unknown-version",
+                            &[
+                                (
+                                    "scenario",
+                                    crate::shown::terminal(&crate::shown::clip(&r.scenario, 64))
+                                        .as_ref()
+                                        .into(),
+                                ),
+                                (
+                                    "hash",
+                                    crate::shown::terminal(&crate::shown::clip(
+                                        &r.scenario_hash,
+                                        12,
+                                    ))
+                                    .as_ref()
+                                    .into(),
+                                ),
+                            ],
                         ))),
                         Some(s) => r.verify(s),
                     }
@@ -1424,9 +1506,7 @@ pub fn import(store: &Store, files: &[PathBuf], library: &Library) -> Result<Imp
                     if r.content_id() == r.id {
                         Ok(())
                     } else {
-                        Err(Error::Unverified(
-                            "the id does not match the result's content (was it edited?)".into(),
-                        ))
+                        Err(Error::Unverified(say("core-rec-edited", &[])))
                     }
                 });
             match verdict {

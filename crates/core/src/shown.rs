@@ -2,6 +2,7 @@
 //! terminal-safe text, spreadsheet-safe CSV cells.
 
 use crate::Error;
+use crate::ui::say;
 use std::borrow::Cow;
 
 /// Longest player or team name, in characters.
@@ -12,17 +13,24 @@ pub const MAX_NAME: usize = 64;
 pub fn name(what: &str, value: &str, may_be_blank: bool) -> Result<String, Error> {
     let v = value.trim();
     if v.is_empty() && !may_be_blank {
-        return Err(Error::Invalid(format!("{what} cannot be blank")));
+        return Err(Error::Invalid(say(
+            "core-name-blank",
+            &[("what", what.into())],
+        )));
     }
     if v.chars().count() > MAX_NAME {
-        return Err(Error::Invalid(format!(
-            "{what} is longer than {MAX_NAME} characters"
+        return Err(Error::Invalid(say(
+            "core-name-too-long",
+            &[("what", what.into()), ("max", MAX_NAME.to_string().into())],
         )));
     }
     if let Some(c) = v.chars().find(|c| is_unsafe(*c)) {
-        return Err(Error::Invalid(format!(
-            "{what} contains a control character ({})",
-            escape_char(c)
+        return Err(Error::Invalid(say(
+            "core-name-control",
+            &[
+                ("what", what.into()),
+                ("character", escape_char(c).as_str().into()),
+            ],
         )));
     }
     Ok(v.to_string())
