@@ -60,8 +60,13 @@ fn bundle(lang: &str, text: &str) -> Option<Bundle> {
     Some(b)
 }
 
-/// The bundle of `lang`, built once; `None` for a language without a file.
+/// The bundle of `lang`, built once; `None` for a language without a file. English, which
+/// every finding is rendered in when it is made, is looked up without a lock.
 fn bundle_of(lang: &str) -> Option<&'static Bundle> {
+    static ENGLISH: OnceLock<Option<Bundle>> = OnceLock::new();
+    if lang == "en" {
+        return ENGLISH.get_or_init(|| bundle("en", FILES[0].1)).as_ref();
+    }
     static ALL: OnceLock<Mutex<HashMap<String, Option<&'static Bundle>>>> = OnceLock::new();
     let mut all = match ALL.get_or_init(Default::default).lock() {
         Ok(a) => a,
@@ -102,7 +107,22 @@ impl Msg {
     /// The message in English (the key itself if the built-in file lacks it, which a test
     /// rules out for every key the engine uses).
     pub fn english(&self) -> String {
-        self.render_in("en").unwrap_or_else(|| self.key.to_string())
+        thread_local! {
+            /// Messages without arguments (labels, most advice), rendered once: a draft with
+            /// thousands of findings repeats them.
+            static PLAIN: std::cell::RefCell<HashMap<&'static str, String>> =
+                std::cell::RefCell::new(HashMap::new());
+        }
+        let render = || self.render_in("en").unwrap_or_else(|| self.key.to_string());
+        if !self.args.is_empty() || !self.numbers.is_empty() {
+            return render();
+        }
+        PLAIN.with(|p| {
+            p.borrow_mut()
+                .entry(self.key)
+                .or_insert_with(render)
+                .clone()
+        })
     }
 
     /// The message in `lang`: its own file's words, else English; the pseudo-locale is English
