@@ -405,8 +405,12 @@ fn classify(e: rusqlite::Error, path: &Path) -> OpenError {
     use rusqlite::ErrorCode as C;
     let shown = path.display();
     let Some(code) = e.sqlite_error_code() else {
-        return OpenError::Fatal(Error::Records(format!(
-            "cannot open the records at {shown}: {e}"
+        return OpenError::Fatal(Error::Records(say(
+            "core-records-cannot-open",
+            &[
+                ("path", shown.to_string().into()),
+                ("why", e.to_string().into()),
+            ],
         )));
     };
     OpenError::Fatal(Error::Records(match code {
@@ -524,11 +528,13 @@ impl Store {
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let folder = std::fs::File::open(dir).map_err(Error::io(format!(
-            "cannot open the folder of the records at {shown}"
+        let folder = std::fs::File::open(dir).map_err(Error::io(say(
+            "core-records-folder-unopened",
+            &[("path", shown.to_string().into())],
         )))?;
-        folder.lock().map_err(Error::io(format!(
-            "cannot lock the folder of the records at {shown}"
+        folder.lock().map_err(Error::io(say(
+            "core-records-folder-unlocked",
+            &[("path", shown.to_string().into())],
         )))?;
         Ok(folder)
     }
@@ -543,9 +549,13 @@ impl Store {
         let tag = &uuid::Uuid::new_v4().simple().to_string()[..8];
         let backup = PathBuf::from(format!("{shown}.corrupt-{stamp}-{tag}"));
         // A hard link never replaces an existing file: the backup cannot land on anything.
-        std::fs::hard_link(path, &backup).map_err(Error::io(format!(
-            "the records at {shown} are damaged ({why}) and could not be moved aside"
-        )))?;
+        let stuck = || {
+            say(
+                "core-records-stuck",
+                &[("path", shown.to_string().into()), ("why", why.into())],
+            )
+        };
+        std::fs::hard_link(path, &backup).map_err(Error::io(stuck()))?;
         // The side files go first, while the damaged file still stands: no fresh database can
         // have made side files of its own yet.
         for ext in ["-wal", "-shm", "-journal"] {
@@ -555,15 +565,17 @@ impl Store {
                 let _ = std::fs::remove_file(&side);
             }
         }
-        std::fs::remove_file(path).map_err(Error::io(format!(
-            "the records at {shown} are damaged ({why}) and could not be moved aside"
-        )))?;
+        std::fs::remove_file(path).map_err(Error::io(stuck()))?;
         let store = Store::try_open_patiently(path).map_err(|e| e.into_error(path))?;
         Ok((
             store,
-            Some(format!(
-                "the records at {shown} were damaged ({why}); they were kept as {} and a new record was started",
-                backup.display()
+            Some(say(
+                "core-records-set-aside",
+                &[
+                    ("path", shown.to_string().into()),
+                    ("why", why.into()),
+                    ("backup", backup.display().to_string().into()),
+                ],
             )),
         ))
     }
@@ -602,16 +614,21 @@ impl Store {
             .map_err(fail)?;
         let shown = path.display();
         if version > SCHEMA_VERSION {
-            return Err(OpenError::Fatal(Error::Records(format!(
-                "the records at {shown} were written by a newer peercall (schema {version}); update peercall to use them. Nothing was changed"
+            return Err(OpenError::Fatal(Error::Records(say(
+                "core-records-newer",
+                &[
+                    ("path", shown.to_string().into()),
+                    ("version", version.to_string().into()),
+                ],
             ))));
         }
         // Databases written before the application id was set are recognised by their schema.
         let ours =
             app == APPLICATION_ID || (app == 0 && (tables == 0 || (version >= 1 && results == 1)));
         if !ours {
-            return Err(OpenError::Fatal(Error::Records(format!(
-                "{shown} is another program's SQLite database, not peercall's records; give another file with --db. Nothing was changed"
+            return Err(OpenError::Fatal(Error::Records(say(
+                "core-records-foreign",
+                &[("path", shown.to_string().into())],
             ))));
         }
         let check: String = conn
@@ -621,8 +638,9 @@ impl Store {
             return Err(OpenError::Corrupt(check));
         }
         if conn.is_readonly(rusqlite::MAIN_DB).map_err(fail)? {
-            return Err(OpenError::Fatal(Error::Records(format!(
-                "the records at {shown} are read-only (check the file's and folder's permissions); nothing was changed"
+            return Err(OpenError::Fatal(Error::Records(say(
+                "core-records-read-only",
+                &[("path", shown.to_string().into())],
             ))));
         }
         // Every finished call is on disk before `record` returns, even if the process is
@@ -631,8 +649,12 @@ impl Store {
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
             .map_err(fail)?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(OpenError::Fatal(Error::Records(format!(
-                "the records at {shown} cannot use a write-ahead log (journal mode {mode}); nothing was changed"
+            return Err(OpenError::Fatal(Error::Records(say(
+                "core-records-no-wal",
+                &[
+                    ("path", shown.to_string().into()),
+                    ("mode", mode.as_str().into()),
+                ],
             ))));
         }
         conn.pragma_update(None, "synchronous", "FULL")
@@ -1244,9 +1266,12 @@ impl OpenError {
     fn into_error(self, path: &Path) -> Error {
         match self {
             OpenError::Busy(e) | OpenError::Fatal(e) | OpenError::Io(e) => e,
-            OpenError::Corrupt(why) => Error::Records(format!(
-                "the records at {} are damaged ({why})",
-                path.display()
+            OpenError::Corrupt(why) => Error::Records(say(
+                "core-records-damaged",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("why", why.as_str().into()),
+                ],
             )),
         }
     }

@@ -6,8 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentValue};
 use peercall_dialogue::{Difficulty, Outcome, Signal};
 
 /// The interface files built in: (language, Fluent text).
@@ -16,7 +15,7 @@ pub static FILES: &[(&str, &str)] = &[
     ("de", include_str!("../../../assets/i18n/de.ftl")),
 ];
 
-type Bundle = FluentBundle<FluentResource>;
+use peercall_dialogue::messages::Bundle;
 
 /// The words of one language.
 pub struct Words {
@@ -26,15 +25,7 @@ pub struct Words {
     pseudo: bool,
 }
 
-fn bundle(lang: &str, text: &str) -> Option<Bundle> {
-    let id: unic_langid::LanguageIdentifier = lang.parse().ok()?;
-    let resource = FluentResource::try_new(text.to_string()).ok()?;
-    let mut b = FluentBundle::new_concurrent(vec![id]);
-    // Bevy's text draws no bidi isolation marks.
-    b.set_use_isolating(false);
-    b.add_resource(resource).ok()?;
-    Some(b)
-}
+use peercall_dialogue::messages::bundle;
 
 fn english() -> &'static Bundle {
     static EN: OnceLock<Bundle> = OnceLock::new();

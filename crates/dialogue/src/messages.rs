@@ -48,13 +48,15 @@ macro_rules! msg {
     };
 }
 
-type Bundle = FluentBundle<FluentResource>;
+/// A language's Fluent messages, shareable between threads.
+pub type Bundle = FluentBundle<FluentResource>;
 
-fn bundle(lang: &str, text: &str) -> Option<Bundle> {
+/// The messages of Fluent `text` in `lang`, without bidi isolation marks (terminals, JSON and
+/// the game's text draw none); `None` if the code or the text does not parse.
+pub fn bundle(lang: &str, text: &str) -> Option<Bundle> {
     let id: unic_langid::LanguageIdentifier = lang.parse().ok()?;
     let resource = FluentResource::try_new(text.to_string()).ok()?;
     let mut b = FluentBundle::new_concurrent(vec![id]);
-    // Terminals, JSON and the game's text draw no bidi isolation marks.
     b.set_use_isolating(false);
     b.add_resource(resource).ok()?;
     Some(b)
