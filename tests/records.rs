@@ -645,3 +645,67 @@ fn compete_list_uses_the_profile_saved_in_the_records() {
     let given = list(&["--player", "Ana"]);
     assert!(given.contains("Ana: 0 of 2 attempts used"), "{given}");
 }
+
+/// A competition result imports only as its player's own call: with the competition's file
+/// (given, or beside the scenarios), and only under the name whose seed it is. No one's score
+/// can count a call they chose, or one taken from someone else.
+#[test]
+fn a_competition_result_imports_only_as_its_players_own_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src.sqlite");
+    let cup = common::hub::cup(dir.path());
+    common::hub::play_own_call(&src, &cup, "Ana", "East");
+    let out = peercall(&src).args(["records", "export"]).output().unwrap();
+    assert!(out.status.success());
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let exported = dir.path().join("ana.json");
+    std::fs::write(&exported, serde_json::to_string(&json).unwrap()).unwrap();
+    let import = |db: &str, file: &std::path::Path, extra: &[&std::ffi::OsStr]| {
+        let out = peercall(&dir.path().join(db))
+            .args(["records", "import"])
+            .arg(file)
+            .args(extra)
+            .output()
+            .unwrap();
+        (out.status.code(), common::text(&out))
+    };
+    // Without the competition's file its seed cannot be checked.
+    let (code, said) = import("a.sqlite", &exported, &[]);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(
+        said.contains("0 added") && said.contains("--competition FILE"),
+        "{said}"
+    );
+    // With it, Ana's own call counts, once.
+    let with_cup = ["--competition".as_ref(), cup.as_os_str()];
+    let (code, said) = import("b.sqlite", &exported, &with_cup);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.contains("1 added"), "{said}");
+    // The same call under Ben's name, its id made to fit, is not one of Ben's calls.
+    let mut r: peercall_core::records::Record =
+        serde_json::from_value(json["records"][0].clone()).unwrap();
+    r.player = "Ben".into();
+    r.id = r.content_id();
+    let mut taken = json.clone();
+    taken["records"][0] = serde_json::to_value(&r).unwrap();
+    let taken_file = dir.path().join("ben.json");
+    std::fs::write(&taken_file, serde_json::to_string(&taken).unwrap()).unwrap();
+    let (code, said) = import("c.sqlite", &taken_file, &with_cup);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(
+        said.contains("is not one of Ben's calls in competition cup"),
+        "{said}"
+    );
+    // A competition file beside the scenarios is found there.
+    let scenarios = dir.path().join("scenarios");
+    std::fs::create_dir(&scenarios).unwrap();
+    std::fs::copy(NET, scenarios.join("network-expansion.ron")).unwrap();
+    std::fs::copy(&cup, scenarios.join("cup.competition.ron")).unwrap();
+    let (code, said) = import(
+        "d.sqlite",
+        &exported,
+        &["--dialogues".as_ref(), scenarios.as_os_str()],
+    );
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.contains("1 added"), "{said}");
+}

@@ -651,3 +651,6 @@ core-records-newer = die Ergebnisse in { $path } stammen von einem neueren peerc
 core-records-foreign = { $path } ist die SQLite-Datenbank eines anderen Programms, nicht die Ergebnisse von peercall; geben Sie mit --db eine andere Datei an. Nichts wurde geändert
 core-records-no-wal = die Ergebnisse in { $path } können kein Write-Ahead-Log verwenden (Journalmodus { $mode }); nichts wurde geändert
 core-records-damaged = die Ergebnisse in { $path } sind beschädigt ({ $why })
+core-rec-unknown-competition = im Wettbewerb { $competition } gespielt, dessen Datei fehlt: importieren Sie mit `--competition DATEI`, damit sein Startwert geprüft werden kann
+core-rec-not-their-seed = der Startwert { $seed } gehört zu keinem von { $name }s Gesprächen im Wettbewerb { $competition }
+help-records-import--competitions = Die Wettbewerbsdateien der Wettbewerbsergebnisse (dazu jede `*.competition.ron` in `--dialogues`): der Startwert jedes solchen Ergebnisses muss der seines Spielers sein

@@ -536,3 +536,5 @@ core-records-newer = the records at { $path } were written by a newer peercall (
 core-records-foreign = { $path } is another program's SQLite database, not peercall's records; give another file with --db. Nothing was changed
 core-records-no-wal = the records at { $path } cannot use a write-ahead log (journal mode { $mode }); nothing was changed
 core-records-damaged = the records at { $path } are damaged ({ $why })
+core-rec-unknown-competition = played in competition { $competition }, whose file is not given: import it with `--competition FILE`, so that its seed can be checked
+core-rec-not-their-seed = seed { $seed } is not one of { $name }'s calls in competition { $competition }

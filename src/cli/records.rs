@@ -185,6 +185,10 @@ enum RecordsCommand {
         /// Scenario folder the results were played with (default: the built-in scenarios).
         #[arg(long)]
         dialogues: Option<PathBuf>,
+        /// The competition files of competition results (also every `*.competition.ron` in
+        /// `--dialogues`): each such result's seed must be its player's own.
+        #[arg(long = "competition", value_name = "FILE")]
+        competitions: Vec<PathBuf>,
     },
 }
 
@@ -277,12 +281,31 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
                 None => Ok(ExitCode::SUCCESS),
             }
         }
-        RecordsCommand::Import { files, dialogues } => {
+        RecordsCommand::Import {
+            files,
+            dialogues,
+            competitions,
+        } => {
             let library = match dialogues {
                 Some(d) => Library::from_path(d)?,
                 None => Library::builtin(),
             };
-            let report = records::import(&store, files, &library)?;
+            let mut paths = competitions.clone();
+            if let Some(d) = dialogues.as_ref().filter(|d| d.is_dir())
+                && let Ok(entries) = std::fs::read_dir(d)
+            {
+                let mut found: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.to_string_lossy().ends_with(".competition.ron"))
+                    .collect();
+                found.sort();
+                paths.extend(found);
+            }
+            let competitions = paths
+                .iter()
+                .map(|p| crate::competition::Competition::load(p))
+                .collect::<Result<Vec<_>, _>>()?;
+            let report = records::import(&store, files, &library, &competitions)?;
             let w = super::words();
             for (file, id, why) in &report.rejected {
                 println!(

@@ -314,6 +314,23 @@ impl Competition {
         out
     }
 
+    /// Whether `seed` is one of `player`'s own calls of `script`'s scenario in this competition
+    /// (one per attempt): what keeps anyone from playing someone else's call, or a seed of
+    /// their choosing.
+    pub fn is_players_seed(
+        &self,
+        script: &peercall_dialogue::Script,
+        player: &str,
+        seed: u64,
+    ) -> bool {
+        self.scenarios
+            .iter()
+            .filter(|e| e.id == script.id())
+            .any(|e| {
+                (0..self.attempts).any(|a| player_seed(&self.id, script, e.seed, player, a) == seed)
+            })
+    }
+
     /// Whether `today` (YYYY-MM-DD) is within the dates; `Err` says why not.
     pub fn open_on(&self, today: &str) -> Result<(), Error> {
         if let Some(s) = &self.starts

@@ -1443,10 +1443,51 @@ fn check_fields(r: &Record) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether a competition result is one of its player's own calls (see [`import`]).
+fn own_call(
+    r: &Record,
+    script: &Script,
+    competitions: &[crate::competition::Competition],
+) -> Result<(), Error> {
+    let Some(id) = &r.competition else {
+        return Ok(());
+    };
+    let shown_id = crate::shown::terminal(&crate::shown::clip(id, 64)).into_owned();
+    match competitions.iter().find(|c| &c.id == id) {
+        None => Err(Error::Unverified(say(
+            "core-rec-unknown-competition",
+            &[("competition", shown_id.as_str().into())],
+        ))),
+        Some(c) if !c.is_players_seed(script, &r.player, r.seed) => Err(Error::Unverified(say(
+            "core-rec-not-their-seed",
+            &[
+                ("seed", r.seed.to_string().into()),
+                (
+                    "name",
+                    crate::shown::terminal(&crate::shown::clip(&r.player, 64))
+                        .as_ref()
+                        .into(),
+                ),
+                ("competition", shown_id.as_str().into()),
+            ],
+        ))),
+        Some(_) => Ok(()),
+    }
+}
+
 /// Imports export files: every result is checked field by field and replayed through the
 /// scenario version it names (found by content hash in `library`); what does not reproduce is
 /// rejected with the reason. Verified results are written in batches, one transaction each.
-pub fn import(store: &Store, files: &[PathBuf], library: &Library) -> Result<ImportReport, Error> {
+///
+/// A result played in a competition imports only with that competition's file among
+/// `competitions`, and only if its seed is one of that player's own calls: so no one's score
+/// counts a call they chose or took from someone else.
+pub fn import(
+    store: &Store,
+    files: &[PathBuf],
+    library: &Library,
+    competitions: &[crate::competition::Competition],
+) -> Result<ImportReport, Error> {
     const BATCH: usize = 2_000;
     let mut report = ImportReport::default();
     let scripts: Vec<&Script> = library.entries.iter().filter_map(|e| e.script()).collect();
@@ -1522,7 +1563,7 @@ pub fn import(store: &Store, files: &[PathBuf], library: &Library) -> Result<Imp
                                 ),
                             ],
                         ))),
-                        Some(s) => r.verify(s),
+                        Some(s) => r.verify(s).and_then(|()| own_call(&r, s, competitions)),
                     }
                 })
                 .and_then(|()| {

@@ -20,7 +20,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use peercall_core::competition::{Competition, player_seed};
+use peercall_core::competition::Competition;
 use peercall_core::library::Library;
 use peercall_core::records::{BoardRow, Record, Store};
 use peercall_core::ui::Words;
@@ -693,9 +693,9 @@ async fn post_result(
         return Err(unverified(tell("hub-err-edited")));
     }
     // The call must be one of the player's own (competition, scenario, base seed, name).
-    let attempts = ready.competition.attempts;
-    if !(0..attempts)
-        .any(|a| player_seed(&ready.competition.id, script, entry.seed, &player.name, a) == r.seed)
+    if !ready
+        .competition
+        .is_players_seed(script, &player.name, r.seed)
     {
         return Err(unverified(client().f(
             "hub-err-not-their-seed",
