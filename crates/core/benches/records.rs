@@ -95,7 +95,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             let (fresh, _) = Store::open(&dir.path().join(format!("import-{n}.sqlite"))).unwrap();
-            let report = import(&fresh, std::slice::from_ref(&file), &library).unwrap();
+            let report = import(&fresh, std::slice::from_ref(&file), &library, &[]).unwrap();
             assert_eq!(report.added, 10_000);
         })
     });
