@@ -97,9 +97,9 @@ pub fn current() -> &'static Words {
     words(if lang.is_empty() { "en" } else { &lang })
 }
 
-/// Message `key` with its arguments in the current language: how the shared crate words its
-/// errors.
-pub(crate) fn say(key: &str, args: &[(&str, Arg)]) -> String {
+/// Message `key` with its arguments in the current language: how the shared crate (and the
+/// hub, to its operator) words its messages.
+pub fn say(key: &str, args: &[(&str, Arg)]) -> String {
     current().f(key, args)
 }
 

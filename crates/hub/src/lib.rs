@@ -23,12 +23,7 @@ use axum::{Json, Router};
 use peercall_core::competition::Competition;
 use peercall_core::library::Library;
 use peercall_core::records::{BoardRow, Record, Store};
-use peercall_core::ui::Words;
-
-/// An operator's message in the language the command line speaks.
-fn say(key: &str, args: &[(&str, peercall_core::ui::Arg)]) -> String {
-    peercall_core::ui::current().f(key, args)
-}
+use peercall_core::ui::{Words, say};
 use serde::Deserialize;
 use serde_json::json;
 
