@@ -213,16 +213,29 @@ fn i18n_check_finds_missing_stale_and_unknown_entries_with_file_and_line() {
     );
 
     // `extract --lang de` brings the file up to date: the missing entry is back (empty), the
-    // stale one is kept for the translator and marked fuzzy, the unknown one is gone.
-    success(
-        &peercall()
-            .args(["i18n", "extract", "--lang", "de"])
-            .arg(&ron)
-            .output()
-            .unwrap(),
+    // stale one is kept for the translator and marked fuzzy, and the unknown one is kept at the
+    // end as obsolete, where `check` no longer counts it.
+    let out = peercall()
+        .args(["i18n", "extract", "--lang", "de"])
+        .arg(&ron)
+        .output()
+        .unwrap();
+    success(&out);
+    assert!(
+        text(&out).contains(
+            "1 translation of a line the scenario no longer has kept at the end as obsolete"
+        ),
+        "{}",
+        text(&out)
     );
     let updated = std::fs::read_to_string(&po).unwrap();
-    assert!(!updated.contains("node.gone.line.1"));
+    assert!(
+        updated.ends_with(
+            "\n#~ msgctxt \"node.gone.line.1\"\n#~ msgid \"A line that was removed.\"\n#~ msgstr \"Eine gestrichene Zeile.\"\n"
+        ),
+        "{}",
+        &updated[updated.len() - 300..]
+    );
     assert!(updated.contains("msgctxt \"choice.callback-4.say\""));
     let lines: Vec<&str> = updated.lines().collect();
     let at = lines
@@ -238,6 +251,103 @@ fn i18n_check_finds_missing_stale_and_unknown_entries_with_file_and_line() {
     let (_, out) = check(dir.path());
     assert!(out.contains("stale[node.quick-questions.line.1]"), "{out}");
     assert!(out.contains("is marked fuzzy"), "{out}");
+    assert!(!out.contains("node.gone.line.1"), "{out}");
+}
+
+/// No translation is lost when a scenario changes: a line that is removed keeps its translation
+/// as obsolete until it comes back, a line whose id changes finds its translation again by its
+/// words, and a translation file that cannot be read is never written over.
+#[test]
+fn extract_keeps_every_translation_when_lines_go_come_back_or_are_renamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ron, po) = copy(dir.path());
+    let extract = || {
+        let out = peercall()
+            .args(["i18n", "extract", "--lang", "de"])
+            .arg(&ron)
+            .output()
+            .unwrap();
+        success(&out);
+        text(&out)
+    };
+    let source = std::fs::read_to_string(&ron).unwrap();
+    let translation = std::fs::read_to_string(&po).unwrap();
+    let german = "Walt, vielen herzlichen Dank";
+    let entry = |po: &str| {
+        let at = po.find("msgctxt \"choice.callback-4.say\"")?;
+        Some(po[at..at + po[at..].find("\n\n").unwrap_or(po.len() - at)].to_string())
+    };
+    let was = entry(&translation).expect("the demo's German file has the line");
+    assert!(was.contains(german), "{was}");
+
+    // The choice renamed: its translation is found under the new id, marked fuzzy.
+    let renamed = source.replacen("id: \"callback-4\"", "id: \"callback-gushing\"", 1);
+    assert_ne!(renamed, source);
+    std::fs::write(&ron, &renamed).unwrap();
+    let said = extract();
+    // Its words and its feedback.
+    assert!(
+        said.contains("2 translations found again under their lines' new ids"),
+        "{said}"
+    );
+    let now = std::fs::read_to_string(&po).unwrap();
+    assert!(entry(&now).is_none());
+    let at = now.find("msgctxt \"choice.callback-gushing.say\"").unwrap();
+    assert!(
+        now[..at].ends_with("#, fuzzy\n"),
+        "{}",
+        &now[at - 200..at + 200]
+    );
+    assert!(now[at..at + 400].contains(german));
+    assert!(
+        !now.contains("#~"),
+        "a translation found again is not also obsolete"
+    );
+
+    // Back to the old id, then the whole choice removed: the translation stays, as obsolete.
+    std::fs::write(&ron, &source).unwrap();
+    std::fs::write(&po, &translation).unwrap();
+    let at = source.find("id: \"callback-4\"").unwrap();
+    let open = source[..at].rfind('(').unwrap();
+    let start = source[..open].rfind('\n').unwrap() + 1;
+    let end = at + source[at..].find("),\n").unwrap() + 3;
+    let without = format!("{}{}", &source[..start], &source[end..]);
+    std::fs::write(&ron, &without).unwrap();
+    let said = extract();
+    assert!(
+        said.contains(
+            "2 translations of lines the scenario no longer has kept at the end as obsolete"
+        ),
+        "{said}"
+    );
+    let now = std::fs::read_to_string(&po).unwrap();
+    assert!(
+        now.contains("#~ msgctxt \"choice.callback-4.say\""),
+        "{now}"
+    );
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(0), "an obsolete entry is not a problem: {out}");
+    // Extracting again keeps it; putting the choice back brings the translation back as it was.
+    extract();
+    std::fs::write(&ron, &source).unwrap();
+    let said = extract();
+    assert!(!said.contains("obsolete"), "{said}");
+    assert_eq!(entry(&std::fs::read_to_string(&po).unwrap()).unwrap(), was);
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(0), "{out}");
+
+    // A translation file that is not UTF-8 is refused, and left exactly as it was.
+    let mut broken = translation.clone().into_bytes();
+    broken.extend_from_slice(b"\n# \xff\xfe\n");
+    std::fs::write(&po, &broken).unwrap();
+    let out = peercall()
+        .args(["i18n", "extract", "--lang", "de"])
+        .arg(&ron)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("cannot read"), "{}", text(&out));
+    assert_eq!(std::fs::read(&po).unwrap(), broken);
 }
 
 #[test]
@@ -463,7 +573,7 @@ fn a_trainers_tools_speak_the_language_they_are_asked_for() {
     assert_eq!((code, code_de), (Some(1), Some(1)));
     assert!(en.contains("is neither a node nor an ending"), "{en}");
     assert!(de.contains("ist weder ein Knoten noch ein Ende"), "{de}");
-    assert!(de.contains("unbekannte Id"), "the label: {de}");
+    assert!(de.contains("unbekannte ID"), "the label: {de}");
     assert!(!de.contains("is neither"), "{de}");
     // The same place and code in both.
     let head = |s: &str| s.lines().find(|l| l.contains("╭─[")).map(str::to_string);

@@ -343,6 +343,14 @@ err-ids-change = { $file }: writing the ids would change the scenario; nothing w
 ## Translations (`peercall i18n`).
 
 i18n-wrote = wrote { $file } ({ $count } texts)
+i18n-moved = { $count ->
+    [one] 1 translation found again under its line's new id (the line moved or was renamed): marked fuzzy, check it
+   *[other] { $count } translations found again under their lines' new ids (the lines moved or were renamed): marked fuzzy, check them
+}
+i18n-obsolete = { $count ->
+    [one] 1 translation of a line the scenario no longer has kept at the end as obsolete (`#~`): it comes back if the line does
+   *[other] { $count } translations of lines the scenario no longer has kept at the end as obsolete (`#~`): they come back if the lines do
+}
 i18n-no-ids = { $file }: warning: some choices have no id, so their translations follow their place; run `peercall i18n ids { $file }`
 i18n-no-file = { $file }: missing: there is no { $lang } translation (run `peercall i18n extract --lang { $lang }`)
 i18n-checked = { $files ->

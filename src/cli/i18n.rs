@@ -106,7 +106,13 @@ fn extract(p: &Paths) -> Result<ExitCode, String> {
             None => (i18n::pot_path(&file), None),
             Some(l) => {
                 let path = i18n::po_path(&file, l);
-                let previous = std::fs::read_to_string(&path).ok();
+                // A file that is there but cannot be read is never written over: it holds a
+                // translator's work.
+                let previous = match std::fs::read_to_string(&path) {
+                    Ok(text) => Some(text),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                    Err(e) => return Err(super::io_error("err-cannot-read", path.display(), e)),
+                };
                 (path, previous)
             }
         };
@@ -118,11 +124,12 @@ fn extract(p: &Paths) -> Result<ExitCode, String> {
             previous.as_deref(),
         )
         .map_err(|e| e.to_string())?;
-        write(&path, &po)?;
+        write(&path, &po.text)?;
         let units = peercall_dialogue::lines::units(script.scenario()).len();
+        let w = super::words();
         println!(
             "{}",
-            super::words().f(
+            w.f(
                 "i18n-wrote",
                 &[
                     ("file", path.display().to_string().into()),
@@ -130,6 +137,11 @@ fn extract(p: &Paths) -> Result<ExitCode, String> {
                 ],
             )
         );
+        for (key, count) in [("i18n-moved", po.moved), ("i18n-obsolete", po.obsolete)] {
+            if count > 0 {
+                println!("  {}", w.f(key, &[("count", count.into())]));
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,7 +8,7 @@
 //! score and verifies against the source scenario. An entry is used only while its `msgid` is
 //! the current source text (and it is not marked fuzzy); a stale one falls back to the source.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::ui::say;
 use std::path::{Path, PathBuf};
@@ -53,7 +53,7 @@ impl Translation {
         let mut entries = HashMap::new();
         for m in po::parse(file, text)? {
             let Some(id) = m.context else { continue };
-            if m.fuzzy || m.text.is_empty() {
+            if m.fuzzy || m.obsolete || m.text.is_empty() {
                 continue;
             }
             entries.insert(id, (m.id, m.text));
@@ -187,48 +187,109 @@ fn comments(u: &Unit) -> String {
     c
 }
 
+/// A language's file brought up to date by [`template`]: its text, and what became of the old
+/// translations.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Template {
+    /// The PO (or POT) file's text.
+    pub text: String,
+    /// Translations found again under a new id, by their unchanged source text (a line that
+    /// moved or was renamed), marked fuzzy for the translator to confirm.
+    pub moved: usize,
+    /// Translations of lines the scenario no longer has, kept at the end as obsolete (`#~`).
+    pub obsolete: usize,
+}
+
 /// The template (`.pot`) for a scenario: one entry per text, with its id as the context, who
 /// says it, the node, the signal, a note and where it is in `file`. With `previous`, a PO file's
-/// text, its translations are kept where the source is unchanged (others are marked fuzzy, with
-/// the old translation kept for the translator): that is a language's file brought up to date.
+/// text, that language's file is brought up to date the way gettext's `msgmerge` does it, and no
+/// translation is lost:
+/// - a translation whose source is unchanged is kept;
+/// - one whose source changed is kept and marked fuzzy, for the translator to fix;
+/// - a line with a new id whose source text was translated under an old id (it moved, or was
+///   renamed) gets that translation, marked fuzzy;
+/// - the translation of a line that is gone is kept at the end as obsolete (`#~`), and comes back
+///   when a line of that id does.
 pub fn template(
     script: &Script,
     source: &str,
     file: &str,
     lang: Option<&str>,
     previous: Option<&str>,
-) -> Result<String, Error> {
-    let old: HashMap<String, (String, String)> = match previous {
-        Some(text) => po::parse("the old translation", text)?
-            .into_iter()
-            .filter_map(|m| Some((m.context?, (m.id, m.text))))
-            .collect(),
-        None => HashMap::new(),
+) -> Result<Template, Error> {
+    let old_entries = match previous {
+        Some(text) => po::parse("the old translation", text)?,
+        None => Vec::new(),
     };
-    let entries: Vec<po::Entry> = units_located(script.scenario(), source)
-        .into_iter()
+    let translated = |m: &po::Entry| m.context.is_some() && !m.text.is_empty();
+    let id_of = |i: usize| old_entries[i].context.as_deref().unwrap_or_default();
+    // By id, the index of its old entry: a current one before an obsolete one.
+    let mut old: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in old_entries.iter().enumerate() {
+        let current = old
+            .get(id_of(i))
+            .is_some_and(|&had| !old_entries[had].obsolete);
+        if translated(m) && !current {
+            old.insert(id_of(i), i);
+        }
+    }
+    let units = units_located(script.scenario(), source);
+    let ids: HashSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
+    // Translations whose id is gone, by their source text: where a moved line is found again.
+    let mut orphans: HashMap<&str, usize> = HashMap::new();
+    for (&id, &i) in &old {
+        if !ids.contains(id) {
+            orphans.entry(old_entries[i].id.as_str()).or_insert(i);
+        }
+    }
+    let mut used: HashSet<usize> = HashSet::new();
+    let mut moved = 0;
+    let mut entries: Vec<po::Entry> = units
+        .iter()
         .map(|u| {
-            let (text, fuzzy) = match old.get(&u.id) {
-                Some((from, tr)) if from == &u.text => (tr.clone(), false),
-                // The source changed: the old translation is kept for the translator to fix.
-                Some((_, tr)) if !tr.is_empty() => (tr.clone(), true),
-                _ => (String::new(), false),
+            let (text, fuzzy) = match old.get(u.id.as_str()) {
+                Some(&i) => {
+                    let m = &old_entries[i];
+                    (m.text.clone(), m.id != u.text || m.fuzzy)
+                }
+                None => match orphans.get(u.text.as_str()) {
+                    Some(&i) if used.insert(i) => {
+                        moved += 1;
+                        (old_entries[i].text.clone(), true)
+                    }
+                    _ => (String::new(), false),
+                },
             };
             po::Entry {
                 context: Some(u.id.clone()),
                 id: u.text.clone(),
                 text,
                 fuzzy,
-                notes: comments(&u).lines().map(str::to_string).collect(),
+                notes: comments(u).lines().map(str::to_string).collect(),
                 references: u
                     .offset
                     .map(|at| format!("{file}:{}", line_of(source, at)))
                     .into_iter()
                     .collect(),
                 line: 0,
+                obsolete: false,
             }
         })
         .collect();
+    // What is left of the old translations is kept, in the old file's order.
+    let mut gone: Vec<usize> = old
+        .iter()
+        .filter(|(id, i)| !ids.contains(*id) && !used.contains(*i))
+        .map(|(_, &i)| i)
+        .collect();
+    gone.sort_unstable();
+    let obsolete = gone.len();
+    entries.extend(gone.into_iter().map(|i| po::Entry {
+        obsolete: true,
+        notes: Vec::new(),
+        references: Vec::new(),
+        ..old_entries[i].clone()
+    }));
     let project = format!("peercall scenario {}", script.id());
     let mut header = vec![
         ("Project-Id-Version", project.as_str()),
@@ -239,7 +300,11 @@ pub fn template(
     if let Some(l) = lang {
         header.push(("Language", l));
     }
-    Ok(po::write(&header, &entries))
+    Ok(Template {
+        text: po::write(&header, &entries),
+        moved,
+        obsolete,
+    })
 }
 
 /// What is wrong with one entry of a translation.
@@ -293,7 +358,7 @@ pub fn check(
     let by_id: HashMap<&str, &Unit> = units.iter().map(|u| (u.id.as_str(), u)).collect();
     let mut seen: HashMap<String, ()> = HashMap::new();
     let mut out = Vec::new();
-    for m in &entries {
+    for m in entries.iter().filter(|m| !m.obsolete) {
         let Some(id) = m.context.as_deref() else {
             continue;
         };

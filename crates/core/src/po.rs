@@ -22,6 +22,9 @@ pub struct Entry {
     pub references: Vec<String>,
     /// The line the entry starts on (1-based).
     pub line: usize,
+    /// Obsolete (written `#~`): a translation of a line the scenario no longer has, kept so a
+    /// translator's work is not lost and comes back if the line does.
+    pub obsolete: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -35,8 +38,8 @@ enum Field {
     PluralText(bool),
 }
 
-/// Parses a PO file's text; `file` names it in messages. The header entry (empty `msgid`) and
-/// obsolete entries (`#~`) are left out.
+/// Parses a PO file's text; `file` names it in messages. The header entry (empty `msgid`) is
+/// left out; obsolete entries (`#~`) are kept, marked [`Entry::obsolete`].
 pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
     let bad = |line: usize, why: &str| Error::Invalid(format!("{file}:{line}: {why}"));
     let say = crate::ui::say;
@@ -62,6 +65,17 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
             field = Field::None;
             continue;
         }
+        // An obsolete entry's strings, `#~ msgid "..."`, read as the strings they were
+        // (`#~|`, the previous source of an obsolete entry, is a comment).
+        let (line, obsolete) = match line.strip_prefix("#~") {
+            Some(rest) if !rest.starts_with('|') => {
+                if !cur.obsolete && has_id {
+                    finish(&mut cur, &mut started, &mut has_id, &mut out);
+                }
+                (rest.trim(), true)
+            }
+            _ => (line, false),
+        };
         if let Some(rest) = line.strip_prefix('#') {
             // A comment after the strings starts the next entry.
             if has_id && field != Field::None {
@@ -78,9 +92,6 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
                 cur.notes.push(note.trim().to_string());
             } else if let Some(r) = rest.strip_prefix(':') {
                 cur.references.push(r.trim().to_string());
-            } else if rest.starts_with('~') {
-                // An obsolete entry: not a line of the scenario any more.
-                cur.context = Some("#~".into());
             }
             continue;
         }
@@ -133,6 +144,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
             cur.line = n;
             started = true;
         }
+        cur.obsolete |= obsolete;
         match next {
             Field::Context => cur.context = Some(value),
             Field::Id => {
@@ -145,7 +157,6 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
         field = next;
     }
     finish(&mut cur, &mut started, &mut has_id, &mut out);
-    out.retain(|e| e.context.as_deref() != Some("#~"));
     Ok(out)
 }
 
@@ -225,6 +236,22 @@ pub fn write(header: &[(&str, &str)], entries: &[Entry]) -> String {
     out.push_str(&quoted("msgstr", &head));
     for e in entries {
         out.push('\n');
+        if e.obsolete {
+            // Only the strings, each line behind `#~`, as gettext's tools keep them.
+            if e.fuzzy {
+                out.push_str("#, fuzzy\n");
+            }
+            let mut strings = String::new();
+            if let Some(c) = &e.context {
+                strings.push_str(&quoted("msgctxt", c));
+            }
+            strings.push_str(&quoted("msgid", &e.id));
+            strings.push_str(&quoted("msgstr", &e.text));
+            for l in strings.lines() {
+                out.push_str(&format!("#~ {l}\n"));
+            }
+            continue;
+        }
         for n in &e.notes {
             out.push_str(&format!("#. {n}\n"));
         }
@@ -258,22 +285,59 @@ mod tests {
                 notes: vec!["the prospect says".into()],
                 references: vec!["dialogues/x.ron:12".into()],
                 line: 0,
+                obsolete: false,
             },
             Entry {
                 context: Some("title".into()),
                 id: "Title".into(),
                 ..Entry::default()
             },
+            Entry {
+                context: Some("node.gone.line.1".into()),
+                id: "A line long gone, long enough that its strings are wrapped over several lines of the file.".into(),
+                text: "Eine längst gestrichene Zeile, lang genug, dass ihre Texte über mehrere Zeilen gehen.".into(),
+                fuzzy: true,
+                obsolete: true,
+                ..Entry::default()
+            },
+            Entry {
+                context: Some("node.gone.line.2".into()),
+                id: "Short".into(),
+                text: "Kurz".into(),
+                obsolete: true,
+                ..Entry::default()
+            },
         ];
         let text = write(&[("Language", "de")], &entries);
+        assert!(
+            text.contains(
+                "\n#, fuzzy\n#~ msgctxt \"node.gone.line.1\"\n#~ msgid \"\"\n#~ \"A line"
+            )
+        );
         let back = parse("x.de.po", &text).unwrap();
-        assert_eq!(back.len(), 2);
+        assert_eq!(back.len(), 4);
         for (a, b) in back.iter().zip(&entries) {
             assert_eq!(
-                (&a.context, &a.id, &a.text, a.fuzzy),
-                (&b.context, &b.id, &b.text, b.fuzzy)
+                (&a.context, &a.id, &a.text, a.fuzzy, a.obsolete),
+                (&b.context, &b.id, &b.text, b.fuzzy, b.obsolete)
             );
         }
+        // Obsolete entries as gettext's tools write them: no blank line between them, the
+        // previous source (`#~|`) a comment, and a current entry right after one.
+        let msgmerged = "msgid \"\"\nmsgstr \"\"\n\n#~ msgctxt \"a\"\n#~ msgid \"A\"\n#~ msgstr \"Ä\"\n#~| msgid \"Bee\"\n#~ msgctxt \"b\"\n#~ msgid \"B\"\n#~ msgstr \"\"\n#~ \"Bö\"\nmsgctxt \"c\"\nmsgid \"C\"\nmsgstr \"Cé\"\n";
+        let got: Vec<(String, String, bool)> = parse("m.po", msgmerged)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.context.unwrap(), e.text, e.obsolete))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a".into(), "Ä".into(), true),
+                ("b".into(), "Bö".into(), true),
+                ("c".into(), "Cé".into(), false)
+            ]
+        );
         assert_eq!(back[0].notes, entries[0].notes);
         assert!(back[1].line > back[0].line);
         // A lone `#` (an empty comment, as other tools write) is fine.

@@ -1,6 +1,6 @@
 # Die Wörter der Engine auf Deutsch: was `peercall check` (und der Fehlerbildschirm des Spiels)
 # über eine Szenariodatei sagt. Dieselben Meldungen wie in `en.ftl`; ein Test prüft, dass keine
-# fehlt. Die Argumente ($name) setzt die Engine ein: Ids, Zahlen und Listen so, wie sie in der
+# fehlt. Die Argumente ($name) setzt die Engine ein: IDs, Zahlen und Listen so, wie sie in der
 # Datei stehen. Feldnamen in `...` bleiben englisch, denn so stehen sie in der Datei.
 
 ## Gemeinsame Markierungen unter der betroffenen Stelle
@@ -9,7 +9,7 @@ label-here = hier
 label-empty = leer
 label-second-definition = zweite Definition
 label-second-use = zweite Verwendung
-label-unknown-id = unbekannte Id
+label-unknown-id = unbekannte ID
 label-unknown-ending = unbekanntes Ende
 label-unknown-truth = unbekannte Wahrheit
 label-never-set = wird nie gesetzt
@@ -111,16 +111,16 @@ check-no-hang-up-ending = es gibt kein Ende `{ $id }` für den Fall, dass der In
 check-no-hang-up-ending-help = legen Sie ein Ende `"{ $id }": (outcome: Lost, lesson: "...")` an, nennen Sie mit `hang_up: "..."` ein anderes, oder schalten Sie die Regel mit `hang_up_below: 0` ab
 check-hang-up-not-lost = das Ende beim Auflegen, `{ $id }`, hat nicht den Ausgang `Lost`
 
-## Prüfungen: Ids
+## Prüfungen: IDs
 
 check-duplicate-node = der Knoten `{ $id }` ist zweimal definiert
 check-duplicate-ending = das Ende `{ $id }` ist zweimal definiert
-check-duplicate-id-help = Ids müssen eindeutig sein; benennen Sie eine davon um
+check-duplicate-id-help = IDs müssen eindeutig sein; benennen Sie eine davon um
 check-node-and-ending = `{ $id }` ist zugleich ein Knoten und ein Ende
 check-node-and-ending-help = ein `next` könnte die beiden nicht unterscheiden; benennen Sie eines um
-check-bad-choice-id = die Antwort-Id `{ $id }` kann keine Zeile benennen
+check-bad-choice-id = die Antwort-ID `{ $id }` kann keine Zeile benennen
 check-bad-choice-id-help = verwenden Sie bis zu 80 Buchstaben, Ziffern, Bindestriche und Punkte
-check-duplicate-choice-id = die Antwort-Id `{ $id }` kommt zweimal vor (zuerst im Knoten `{ $first }`)
+check-duplicate-choice-id = die Antwort-ID `{ $id }` kommt zweimal vor (zuerst im Knoten `{ $first }`)
 check-duplicate-choice-id-help = eine Übersetzung könnte die Zeilen nicht auseinanderhalten; benennen Sie eine um
 check-no-nodes = das Szenario hat keine Knoten
 check-no-endings = das Szenario hat keine Enden
