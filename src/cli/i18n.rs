@@ -91,9 +91,7 @@ fn load(file: &Path) -> Result<(peercall_dialogue::Script, String), String> {
 
 /// Writes `text` to `path` whole, or not at all.
 fn write(path: &Path, text: &str) -> Result<(), String> {
-    let tmp = path.with_extension("part");
-    std::fs::write(&tmp, text)
-        .and_then(|()| std::fs::rename(&tmp, path))
+    peercall_core::write_whole(path, text)
         .map_err(|e| super::io_error("err-cannot-write", path.display(), e))
 }
 

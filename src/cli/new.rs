@@ -41,10 +41,23 @@ pub fn run(args: &NewArgs) -> Result<ExitCode, String> {
     }
     std::fs::create_dir_all(&args.dir)
         .map_err(|e| super::io_error("err-cannot-create", args.dir.display(), e))?;
-    std::fs::write(&scenario, SCENARIO.replace("{id}", id))
-        .map_err(|e| super::io_error("err-cannot-write", scenario.display(), e))?;
-    std::fs::write(&tests, TESTS.replace("{id}", id))
-        .map_err(|e| super::io_error("err-cannot-write", tests.display(), e))?;
+    // Created, never opened over a file that appeared since the check above.
+    let create = |path: &std::path::Path, text: String| {
+        use std::io::Write;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(text.as_bytes()))
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => {
+                    super::say("err-exists", &[("path", path.display().to_string().into())])
+                }
+                _ => super::io_error("err-cannot-write", path.display(), e),
+            })
+    };
+    create(&scenario, SCENARIO.replace("{id}", id))?;
+    create(&tests, TESTS.replace("{id}", id))?;
     println!(
         "{}",
         super::words().f(

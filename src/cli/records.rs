@@ -211,7 +211,7 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
                             &[("path", f.display().to_string().into())],
                         ));
                     }
-                    std::fs::write(f, text)
+                    peercall_core::write_whole(f, &text)
                         .map_err(|e| super::io_error("err-cannot-write", f.display(), e))?;
                     eprintln!(
                         "{}",

@@ -293,13 +293,10 @@ pub fn save_files(f: &Files, dir: &Path) -> Result<PathBuf, Error> {
     )))?;
     let write = |name: &str, text: &str| -> Result<PathBuf, Error> {
         let path = dir.join(name);
-        let tmp = dir.join(format!(".{name}.part"));
-        std::fs::write(&tmp, text)
-            .and_then(|()| std::fs::rename(&tmp, &path))
-            .map_err(Error::io(say(
-                "core-cannot-write",
-                &[("path", path.display().to_string().into())],
-            )))?;
+        crate::write_whole(&path, text).map_err(Error::io(say(
+            "core-cannot-write",
+            &[("path", path.display().to_string().into())],
+        )))?;
         Ok(path)
     };
     for s in &f.scenarios {
