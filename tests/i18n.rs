@@ -473,6 +473,69 @@ fn both_seed_calls_play_the_same_in_german_on_every_truth() {
     }
 }
 
+/// Not told a language, `run` plays in the user's own (`PEERCALL_LANG`, else `LANG`): a call
+/// translated into it is played and recorded in it; one that is not is played and recorded in
+/// its own words, with the interface still in the user's language and no note about it.
+#[test]
+fn run_plays_in_the_users_language_when_not_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    let free_pilot = "dialogues/free-pilot.ron";
+    for (env, value) in [("PEERCALL_LANG", "de"), ("LANG", "de_DE.UTF-8")] {
+        let out = peercall_db(&db)
+            .env(env, value)
+            .args([
+                "run", DEMO, "--seed", "6", "--picks", PICKS, "--player", "Ute",
+            ])
+            .output()
+            .unwrap();
+        success(&out);
+        let said = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(said.contains("Sie: Hallo Walt"), "{env}={value}: {said}");
+        assert!(said.contains("Ausgang: qualifiziert"), "{said}");
+        let out = peercall_db(&db)
+            .env(env, value)
+            .args([
+                "run",
+                free_pilot,
+                "--seed",
+                "1",
+                "--choices",
+                "1",
+                "--player",
+                "Ute",
+            ])
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            said.contains("forecasting module"),
+            "the call in its own words: {said}"
+        );
+        assert!(said.contains("Sie: "), "the interface in German: {said}");
+        assert!(!text(&out).contains("Hinweis"), "{}", text(&out));
+    }
+    // The English user's call is English, as before.
+    let out = peercall()
+        .args(["run", DEMO, "--seed", "6", "--choices", "1"])
+        .output()
+        .unwrap();
+    assert!(text(&out).contains("You: "), "{}", text(&out));
+    let out = peercall_db(&db)
+        .args(["records", "export"])
+        .output()
+        .unwrap();
+    success(&out);
+    let records: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let langs: Vec<&str> = records["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["lang"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(langs.iter().filter(|l| **l == "de").count(), 2, "{langs:?}");
+}
+
 #[test]
 fn the_command_line_speaks_the_language_it_is_asked_for() {
     let dir = tempfile::tempdir().unwrap();

@@ -74,8 +74,14 @@ pause-back = Zurück zu den Gesprächen
 
 pick-title = Wählen Sie ein Gespräch
 pick-how = Hinter jedem Gespräch steht ein Interessent, der etwas von Ihnen will. Drücken Sie seine Nummer oder nutzen Sie die Pfeile und Enter.
-pick-progress = Einarbeitung, vom Leichtesten an: { $done } von { $total } Gesprächen gespielt von { $name }
-pick-progress-competition = { $competition }: { $done } von { $total } Gesprächen gespielt von { $name }
+pick-progress = Einarbeitung, vom Leichtesten an: { $done } von { $total ->
+    [one] 1 Gespräch
+   *[other] { $total } Gesprächen
+  } gespielt von { $name }
+pick-progress-competition = { $competition }: { $done } von { $total ->
+    [one] 1 Gespräch
+   *[other] { $total } Gesprächen
+  } gespielt von { $name }
 pick-best = gespielt, bestes Ergebnis { $score }
 pick-newer-broken = { $file }: Die gespeicherte Fassung hat Fehler; gespielt wird die vorige
 pick-broken = { $file }: { $errors ->
@@ -142,7 +148,7 @@ debrief-told = Der Satz, der es verraten hat, vor Antwort { $turn }: „{ $line 
 debrief-never-told = Ihr Gegenüber hat es nie gesagt: Das Gespräch endete vor den Fragen, die es ans Licht bringen.
 debrief-said = { $turn }. Sie: „{ $said }“
 debrief-replay = Ab Zug { $turn } neu spielen
-debrief-signal = Signal: { $signal }   Vertrauen { $delta } ({ $before } -> { $after })
+debrief-signal = Signal: { $signal }   Vertrauen { $delta } (von { $before } auf { $after })
 debrief-better = Besser: { $signal } ({ $delta } Vertrauen)
 debrief-retry = Dieses Gespräch wiederholen (R)
 debrief-ask-again = Einarbeitung abgeschlossen: Beantworten Sie die Frage noch einmal
@@ -238,13 +244,20 @@ run-turn = { $signal } | Vertrauen { $before } -> { $after }
 run-summary = Ausgang: { $outcome }   Punkte: { $score }/100 ({ $tier })   Vertrauen: { $trust }   Zugesagte Personentage: { $days }
 run-answer = { $signal } ({ $delta } Vertrauen: { $before } -> { $after })
 run-lesson = Die Lehre: { $lesson }
-run-not-over = (das Gespräch ist nach { $choices } Antworten nicht vorbei; jetzt im Angebot:)
+run-not-over = (das Gespräch ist nach { $choices ->
+    [one] 1 Antwort
+   *[other] { $choices } Antworten
+  } nicht vorbei; jetzt im Angebot:)
 run-intro = Ziel: { $goal }
     Startwert: { $seed } (dasselbe Gespräch noch einmal mit --seed { $seed })
     Tippen Sie eine Antwortnummer und Enter; q beendet.
+run-partly-translated = Hinweis: { $missing } von { $total } Texten sind noch nicht übersetzt ({ $lang }); sie erscheinen in der Ausgangssprache
 run-left = (Gespräch nicht beendet)
 run-type-number = Tippen Sie eine Zahl von 1 bis { $count }, oder q zum Beenden.
-run-meter = Vertrauen [{ $bar }] { $trust }   Zugesagt: { $days } Personentage
+run-meter = Vertrauen [{ $bar }] { $trust }   Zugesagt: { $days } { $count ->
+    [one] Personentag
+   *[other] Personentage
+  }
 
 ## Die Kommandozeile.
 
@@ -299,7 +312,10 @@ cli-compete-head = { $name } ({ $id }): { $attempts ->
   } pro Gespräch
 cli-compete-closed = geschlossen: { $why }
 cli-compete-next = Startwert Ihres nächsten Gesprächs
-cli-compete-entry = { $scenario } Basis-Startwert { $seed } Hash { $hash }  { $name }: { $used } von { $attempts } Versuchen genutzt
+cli-compete-entry = { $scenario } Basis-Startwert { $seed } Hash { $hash }  { $name }: { $used } von { $attempts ->
+    [one] 1 Versuch
+   *[other] { $attempts } Versuchen
+  } genutzt
 
 ## Was die Kommandozeile sagt, wenn sie etwas nicht tun kann.
 
@@ -528,7 +544,7 @@ help-play--player = Ihr Name in den Ergebnissen und auf der Rangliste
 help-play--team = Ihr Team
 help-play--db = Ergebnisdatenbank (Voreinstellung: `PEERCALL_DB`, sonst der Datenordner des Systems)
 help-play--window = Fenstergröße in logischen Pixeln, z. B. `1920x1080` (Voreinstellung 1280x800)
-help-play--lang = Die Sprache, in der gespielt wird (`de`, `pseudo`, ...; Voreinstellung: die zuletzt im Spiel gewählte)
+help-play--lang = Die Sprache, in der gespielt wird (`de`, `pseudo`, ...; Voreinstellung: die zuletzt im Spiel gewählte, sonst die des Systems, `PEERCALL_LANG` oder `LANG`)
 help-play--mark_untranslated = Trainermodus für Übersetzungen: jede Zeile, die in der Ausgangssprache geblieben ist, mit `[en]` markieren
 help-check = Szenariodateien auf Fehler und Warnungen prüfen (Dateien oder Ordner; Voreinstellung `dialogues/`)
 help-check--paths = Szenariodateien oder Ordner davon
@@ -543,7 +559,7 @@ help-run--json = Ein JSON-Objekt ausgeben (Verlauf, Vertrauen, Ende, Ausgang, Pe
 help-run--player = Das beendete Gespräch unter dem Namen dieses Spielers speichern
 help-run--competition = Das nächste eigene Gespräch dieses Wettbewerbs spielen (eine Wettbewerbsdatei): sein Startwert gehört Ihnen, der Versuch wird gezählt und das Ergebnis unter dem Wettbewerb gespeichert
 help-run--team = Das Team des Spielers
-help-run--lang = In dieser Sprache spielen (`de`, `pseudo`, ...): die Übersetzung neben der Datei oder die eingebaute; eine (noch) nicht übersetzte Zeile erscheint in der Ausgangssprache
+help-run--lang = In dieser Sprache spielen (`de`, `pseudo`, ...; Voreinstellung: die des Systems, `PEERCALL_LANG` oder `LANG`): die Übersetzung neben der Datei oder die eingebaute; eine (noch) nicht übersetzte Zeile erscheint in der Ausgangssprache
 help-run--mark_untranslated = Mit `--lang`: jede Zeile, die in der Ausgangssprache geblieben ist, mit `[en]` markieren
 help-run--db = Ergebnisdatenbank (Voreinstellung: `PEERCALL_DB`, sonst der Datenordner des Systems)
 help-analyze = Jeden Weg durch ein Szenario erkunden, Zufallsspieler laufen lassen und vor falschen Lehren warnen

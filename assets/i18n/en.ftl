@@ -74,8 +74,14 @@ pause-back = Back to scenarios
 
 pick-title = Choose a call
 pick-how = Each call is a prospect who wants something from you. Press its number, or use the arrows and Enter.
-pick-progress = Onboarding path, easiest first: { $done } of { $total } calls played by { $name }
-pick-progress-competition = { $competition }: { $done } of { $total } calls played by { $name }
+pick-progress = Onboarding path, easiest first: { $done } of { $total ->
+    [one] 1 call
+   *[other] { $total } calls
+  } played by { $name }
+pick-progress-competition = { $competition }: { $done } of { $total ->
+    [one] 1 call
+   *[other] { $total } calls
+  } played by { $name }
 pick-best = played, best { $score }
 pick-newer-broken = { $file }: the saved version has errors; playing the previous one
 pick-broken = { $file }: { $errors ->
@@ -142,7 +148,7 @@ debrief-told = The line that told it, before answer { $turn }: "{ $line }"
 debrief-never-told = The prospect never said it: the call ended before the questions that bring it out.
 debrief-said = { $turn }. You: "{ $said }"
 debrief-replay = Replay from turn { $turn }
-debrief-signal = Signal: { $signal }   trust { $delta } ({ $before } -> { $after })
+debrief-signal = Signal: { $signal }   trust { $delta } (from { $before } to { $after })
 debrief-better = Better: { $signal } ({ $delta } trust)
 debrief-retry = Retry this call (R)
 debrief-ask-again = Onboarding path complete: answer the question again
@@ -238,13 +244,20 @@ run-turn = { $signal } | trust { $before } -> { $after }
 run-summary = Outcome: { $outcome }   Score: { $score }/100 ({ $tier })   Trust: { $trust }   Person-days committed: { $days }
 run-answer = { $signal } ({ $delta } trust: { $before } -> { $after })
 run-lesson = Lesson: { $lesson }
-run-not-over = (the call is not over after { $choices } choices; on offer now:)
+run-not-over = (the call is not over after { $choices ->
+    [one] 1 choice
+   *[other] { $choices } choices
+  }; on offer now:)
 run-intro = Goal: { $goal }
     Seed: { $seed } (play the same call again with --seed { $seed })
     Type a choice number and Enter; q quits.
+run-partly-translated = note: { $missing } of { $total } texts are not translated into { $lang }; they are shown in the source language
 run-left = (call left unfinished)
 run-type-number = Type a number from 1 to { $count }, or q to quit.
-run-meter = Trust [{ $bar }] { $trust }   Committed: { $days } person-days
+run-meter = Trust [{ $bar }] { $trust }   Committed: { $days } { $count ->
+    [one] person-day
+   *[other] person-days
+  }
 
 ## The command line.
 
@@ -299,7 +312,10 @@ cli-compete-head = { $name } ({ $id }): { $attempts ->
   } per call
 cli-compete-closed = closed: { $why }
 cli-compete-next = your next call seed
-cli-compete-entry = { $scenario } base seed { $seed } hash { $hash }  { $name }: { $used } of { $attempts } attempts used
+cli-compete-entry = { $scenario } base seed { $seed } hash { $hash }  { $name }: { $used } of { $attempts ->
+    [one] 1 attempt
+   *[other] { $attempts } attempts
+  } used
 
 ## What the command line says when it cannot do something.
 

@@ -131,6 +131,7 @@ fn open_game(
                 competition,
                 entries: resolved,
             }),
+            user_lang: super::user_lang(),
             ..Default::default()
         },
     )

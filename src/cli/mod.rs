@@ -44,6 +44,13 @@ fn chosen_words() -> &'static peercall_core::ui::Words {
     peercall_core::ui::words(asked.as_deref().unwrap_or(peercall_core::i18n::SOURCE))
 }
 
+/// The user's language (`PEERCALL_LANG`, else `LANG`) when it is not the scenarios' source
+/// language and the interface has it: what `play` and `run` start in when not told.
+pub fn user_lang() -> Option<String> {
+    let l = words().lang();
+    (l != peercall_core::i18n::SOURCE).then(|| l.to_string())
+}
+
 /// Whether to colour output written to standard output.
 pub fn color_stdout() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()

@@ -44,7 +44,8 @@ pub struct PlayArgs {
     /// Window size in logical pixels, e.g. `1920x1080` (default 1280x800).
     #[arg(long, value_parser = parse_size)]
     pub window: Option<(u32, u32)>,
-    /// The language to play in (`de`, `pseudo`, ...; default: the one chosen last in the game).
+    /// The language to play in (`de`, `pseudo`, ...; default: the one chosen last in the game,
+    /// else the system's, `PEERCALL_LANG` or `LANG`).
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<String>,
     /// Trainer mode for translations: mark every line left in the source language `[en]`.
@@ -112,6 +113,7 @@ fn open_game(library: Library, args: PlayArgs) -> Result<ExitCode, String> {
             db: args.db,
             competition: None,
             lang: args.lang,
+            user_lang: super::user_lang(),
             mark_untranslated: args.mark_untranslated,
         },
     )

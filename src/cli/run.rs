@@ -40,8 +40,9 @@ pub struct RunArgs {
     /// The player's team.
     #[arg(long, default_value = "", requires = "player")]
     pub team: String,
-    /// Play in this language (`de`, `pseudo`, ...): the translation beside the file, or the
-    /// built-in one; a line not translated (yet) is shown in the source language.
+    /// Play in this language (`de`, `pseudo`, ...; default: the system's, `PEERCALL_LANG` or
+    /// `LANG`): the translation beside the file, or the built-in one; a line not translated (yet)
+    /// is shown in the source language.
     #[arg(long)]
     pub lang: Option<String>,
     /// With `--lang`: mark each line left in the source language with `[en]`.
@@ -82,26 +83,42 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
         .transpose()?;
     let team = crate::shown::name("--team", &args.team, true)?;
     let script = super::load_script(&args.file)?;
-    let lang = args
+    let asked = args
         .lang
         .as_deref()
         .map(peercall_core::i18n::parse_lang)
         .transpose()?;
+    // Not told: the user's own language, for the call where it has a translation.
+    let implicit = asked.is_none();
+    let mut lang = asked.or_else(super::user_lang);
     let words = peercall_core::ui::words(lang.as_deref().unwrap_or(peercall_core::i18n::SOURCE));
-    let script = match &lang {
+    let script = match lang.clone() {
         Some(l) => {
             let file = args.file.display().to_string();
-            let po = peercall_core::i18n::po_text(&file, l);
+            let po = peercall_core::i18n::po_text(&file, &l);
             let (translated, cov) =
-                peercall_core::i18n::translate(&script, l, po.as_deref(), args.mark_untranslated)?;
-            if cov.missing > 0 && !args.json {
-                eprintln!(
-                    "note: {} of {} texts are not translated into {l}; they are shown in the source language",
-                    cov.missing,
-                    cov.missing + cov.translated
-                );
+                peercall_core::i18n::translate(&script, &l, po.as_deref(), args.mark_untranslated)?;
+            if implicit && cov.translated == 0 {
+                // A call with no translation into the user's language is played (and
+                // recorded) in its own, without a word about it.
+                lang = None;
+                script
+            } else {
+                if cov.missing > 0 && !args.json {
+                    eprintln!(
+                        "{}",
+                        words.f(
+                            "run-partly-translated",
+                            &[
+                                ("missing", cov.missing.into()),
+                                ("total", (cov.missing + cov.translated).into()),
+                                ("lang", l.as_str().into()),
+                            ],
+                        )
+                    );
+                }
+                translated
             }
-            translated
         }
         None => script,
     };
@@ -437,6 +454,7 @@ fn meter(call: &Call, words: &peercall_core::ui::Words) -> String {
             ),
             ("trust", format!("{trust:>3}").into()),
             ("days", words.days(call.days()).into()),
+            ("count", call.days().into()),
         ],
     )
 }

@@ -72,9 +72,12 @@ pub struct PlayOptions {
     pub db: Option<PathBuf>,
     /// A competition to play (`peercall compete FILE`).
     pub competition: Option<ActiveCompetition>,
-    /// The language to play in (default: the one chosen last in the game, else the scenarios'
-    /// own).
+    /// The language to play in (default: the one chosen last in the game, else
+    /// [`PlayOptions::user_lang`], else the scenarios' own).
     pub lang: Option<String>,
+    /// The language the player's system speaks (`PEERCALL_LANG`, else `LANG`), when the
+    /// interface has it: where a first start begins, before the player has chosen one.
+    pub user_lang: Option<String>,
     /// Trainer mode for translations: every line left in the source language is marked `[en]`.
     pub mark_untranslated: bool,
 }
@@ -418,6 +421,7 @@ pub fn add_game(app: &mut App, mut library: Library, options: PlayOptions) {
             .lang
             .clone()
             .or(saved)
+            .or_else(|| options.user_lang.clone())
             .and_then(|l| peercall_core::i18n::parse_lang(&l).ok())
             .unwrap_or_else(|| peercall_core::i18n::SOURCE.to_string());
         Language {

@@ -1097,6 +1097,40 @@ fn the_game_in_german_plays_the_same_call_records_its_language_and_remembers_the
     );
 }
 
+/// A first start speaks the player's system language; once the player picks one, that choice
+/// wins over the system's.
+#[test]
+fn a_first_start_speaks_the_systems_language_until_the_player_picks_one() {
+    use peercall_game::Language;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    let german_system = || PlayOptions {
+        user_lang: Some("de".into()),
+        player: Some("Ute".into()),
+        ..default()
+    };
+    let mut app = headless_with_records(&db, german_system());
+    assert_eq!(screen(&app), Screen::Title);
+    assert_eq!(app.world().resource::<Language>().lang, "de");
+    assert!(
+        texts(&mut app).iter().any(|t| t == "Sprache: Deutsch"),
+        "{:?}",
+        texts(&mut app)
+    );
+    press(&mut app, "Sprache: Deutsch");
+    drop(app);
+    let app = headless_with_records(&db, german_system());
+    assert_eq!(
+        app.world().resource::<Language>().lang,
+        peercall_core::i18n::PSEUDO,
+        "the player's choice is remembered over the system's language"
+    );
+    drop(app);
+    // Without a system language or a choice, the scenarios' own.
+    let app = headless_with_records(&dir.path().join("other.sqlite"), PlayOptions::default());
+    assert_eq!(app.world().resource::<Language>().lang, "en");
+}
+
 #[test]
 fn a_translator_saving_the_po_file_sees_the_line_change_in_the_call() {
     use peercall_game::reload::Reloads;
