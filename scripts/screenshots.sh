@@ -17,6 +17,9 @@ T=$(mktemp -d)
 mkdir -p "$T/dialogues" "$T/xdg" "$OUT"
 chmod 700 "$T/xdg"
 export XDG_RUNTIME_DIR="$T/xdg"
+# English unless a shot asks for another language, whatever this machine speaks.
+export LANG=C.UTF-8
+unset PEERCALL_LANG
 for f in dialogues/*.ron; do
   case "$f" in *.tests.ron) ;; *) cp "$f" "$T/dialogues/" ;; esac
 done
