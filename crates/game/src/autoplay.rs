@@ -208,13 +208,18 @@ fn drive(
             if let Some(d) = debrief {
                 let d = &d.0;
                 println!(
-                    "autoplay: {} ended {} ({}), score {}, trust {}, {} person-days; {} screenshots",
+                    "autoplay: {} ended {} ({}), score {}, trust {}, {} {}; {} screenshots",
                     d.scenario,
                     d.ending,
                     d.outcome.label(),
                     d.score,
                     d.trust,
                     peercall_dialogue::score::format_days(d.days),
+                    if d.days == 1.0 {
+                        "person-day"
+                    } else {
+                        "person-days"
+                    },
                     script.saved.len()
                 );
             }

@@ -232,6 +232,18 @@ impl Theme {
         )
     }
 
+    /// A row of buttons: side by side, and onto a second line where their words do not fit
+    /// the window (a language with longer words, a larger text size) instead of running off it.
+    pub fn button_row(&self) -> Node {
+        Node {
+            column_gap: px(12),
+            row_gap: px(10),
+            flex_wrap: FlexWrap::Wrap,
+            flex_shrink: 0.0,
+            ..default()
+        }
+    }
+
     /// The colour of a trust level: red when the call is in danger, amber, then green.
     pub fn trust_color(&self, trust: f32, hang_up_below: i32) -> Color {
         if trust < (hang_up_below + 15) as f32 {

@@ -234,11 +234,7 @@ fn fill(
                 ));
             }
         });
-        root.spawn(Node {
-            column_gap: px(12),
-            ..default()
-        })
-        .with_children(|row| {
+        root.spawn(t.button_row()).with_children(|row| {
             row.spawn(t.button(
                 w.t(if view.by_team {
                     "board-show-players"

@@ -199,11 +199,7 @@ fn build(
             if let Some(n) = notice {
                 col.spawn((t.colored(n, 19.0, p.bad), Label));
             }
-            col.spawn(Node {
-                column_gap: px(12),
-                ..default()
-            })
-            .with_children(|row| {
+            col.spawn(t.button_row()).with_children(|row| {
                 if left != Some(0) {
                     row.spawn(t.button(w.t("briefing-take"), 0))
                         .observe(take_call);

@@ -333,12 +333,7 @@ fn spawn(
             }
         });
 
-        root.spawn(Node {
-            column_gap: px(12),
-            flex_shrink: 0.0,
-            ..default()
-        })
-        .with_children(|row| {
+        root.spawn(t.button_row()).with_children(|row| {
             row.spawn((t.button(w.t("debrief-retry"), 0), RetryButton))
                 .observe(retry);
             row.spawn((t.button(w.t("back-to-scenarios-esc"), 1), EscapeKey))

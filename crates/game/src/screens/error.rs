@@ -91,11 +91,7 @@ fn spawn(
         ))
         .id();
     commands.entity(root).with_children(|root| {
-        root.spawn(Node {
-            column_gap: px(12),
-            ..default()
-        })
-        .with_children(|row| {
+        root.spawn(t.button_row()).with_children(|row| {
             row.spawn((t.button(w.t("back-to-scenarios-esc"), 0), EscapeKey))
                 .observe(crate::flow::go(Screen::Pick));
         });

@@ -103,9 +103,8 @@ fn spawn(world: &mut World) {
         ));
         root.spawn((Status, t.colored(w.t("join-keys"), 17.0, p.dim)));
         root.spawn(Node {
-            column_gap: px(12),
             margin: UiRect::top(px(8)),
-            ..default()
+            ..t.button_row()
         })
         .with_children(|row| {
             row.spawn(t.button(w.t("join-button"), 0)).observe(start);

@@ -168,11 +168,7 @@ fn spawn(
                 }
             }
         });
-        root.spawn(Node {
-            column_gap: px(12),
-            ..default()
-        })
-        .with_children(|row| {
+        root.spawn(t.button_row()).with_children(|row| {
             row.spawn((
                 t.button(w.t("back-esc"), scenarios.0.entries.len()),
                 EscapeKey,

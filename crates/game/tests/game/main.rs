@@ -497,6 +497,99 @@ fn real_clicks_play_a_whole_call() {
     );
 }
 
+/// The labels of the buttons that run (partly) off the right edge of the window, and the
+/// window's size: in the laid-out game, in physical pixels. (Below the window is where a list
+/// scrolls to, so only the width is checked.)
+fn buttons_off_screen(app: &mut App) -> (Vec<String>, Vec2) {
+    let window = {
+        let mut q = app
+            .world_mut()
+            .query_filtered::<&Window, With<PrimaryWindow>>();
+        let w = q.single(app.world()).unwrap();
+        Vec2::new(w.physical_width() as f32, w.physical_height() as f32)
+    };
+    let world = app.world_mut();
+    let mut q =
+        world.query_filtered::<(&ComputedNode, &UiGlobalTransform, &Children), With<Button>>();
+    let mut labels = Vec::new();
+    let mut off = Vec::new();
+    for (node, at, children) in q.iter(world) {
+        let (half, center) = (node.size() / 2.0, at.translation);
+        if node.size().x > 0.0 && center.x + half.x > window.x + 0.5 {
+            labels.extend(children.iter());
+            off.push(center);
+        }
+    }
+    let names = labels
+        .into_iter()
+        .filter_map(|e| world.get::<Text>(e).map(|t| t.0.clone()))
+        .collect();
+    (names, window)
+}
+
+/// The pseudo-locale at 150% text (longer words than any real language, at the largest size)
+/// keeps every button of a call's screens on screen (the briefing, the call, the call on hold,
+/// the debrief, the scenarios, the title): a row of buttons too long for the window goes onto a
+/// second line.
+#[test]
+fn long_words_at_the_largest_text_keep_every_button_on_screen() {
+    let mut app = with_layout(PlayOptions {
+        scenario: Some("demo-request".into()),
+        seed: Some(1),
+        lang: Some(peercall_core::i18n::PSEUDO.into()),
+        text_scale: Some(1.5),
+        ..default()
+    });
+    assert_eq!(screen(&app), Screen::Briefing);
+    let mut seen = Vec::new();
+    let mut check = |app: &mut App, what: &str| {
+        for _ in 0..3 {
+            app.update();
+        }
+        let (off, window) = buttons_off_screen(app);
+        assert!(off.is_empty(), "{what}: off a {window} window: {off:?}");
+        seen.push(what.to_string());
+    };
+    check(&mut app, "briefing");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Call);
+    check(&mut app, "call");
+    key(&mut app, KeyCode::Escape);
+    check(&mut app, "call on hold");
+    key(&mut app, KeyCode::Escape);
+    for pick in [2, 1, 1, 1, 1, 1] {
+        let n = shown(&app, pick);
+        key(&mut app, digit(n));
+        app.update();
+        app.update();
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Debrief);
+    check(&mut app, "debrief");
+    // The debrief's row of buttons is two lines here: retry first, the leaderboard below it.
+    let words = peercall_core::ui::words(peercall_core::i18n::PSEUDO);
+    let y = |app: &mut App, key: &str| {
+        let b = button(app, &words.t(key));
+        app.world()
+            .get::<UiGlobalTransform>(b)
+            .unwrap()
+            .translation
+            .y
+    };
+    let (retry, board) = (y(&mut app, "debrief-retry"), y(&mut app, "leaderboard"));
+    assert!(
+        board > retry + 10.0,
+        "retry at {retry}, leaderboard at {board}"
+    );
+    key(&mut app, KeyCode::Escape);
+    assert_eq!(screen(&app), Screen::Pick);
+    check(&mut app, "scenarios");
+    key(&mut app, KeyCode::Escape);
+    assert_eq!(screen(&app), Screen::Title);
+    check(&mut app, "title");
+    assert_eq!(seen.len(), 6);
+}
+
 #[test]
 fn an_impatient_prospect_loses_trust_while_waiting_and_can_hang_up() {
     let dir = regressions::impatient();
