@@ -191,6 +191,14 @@ fn i18n_check_finds_missing_stale_and_unknown_entries_with_file_and_line() {
         assert!(out.contains(&want), "{want} in:\n{out}");
     }
     assert!(out.contains("4 problems"), "{out}");
+    // `peercall check`, where a trainer checks an edit, says the translation is behind (and
+    // still passes: the scenario is fine).
+    let out = peercall().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let want = format!(
+        "note: {po_name} is behind its scenario: 2 missing, 1 stale, 1 unknown (`peercall i18n check {ron_name}` lists them)"
+    );
+    assert!(text(&out).contains(&want), "{want} in:\n{}", text(&out));
     // The stale line is shown in the source language, not in the old translation.
     let played = peercall()
         .args(["run"])
@@ -347,6 +355,17 @@ fn extract_keeps_every_translation_when_lines_go_come_back_or_are_renamed() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(text(&out).contains("cannot read"), "{}", text(&out));
+    assert_eq!(std::fs::read(&po).unwrap(), broken);
+    // `i18n check` says so too (not "there is no translation"), and `check` notes it.
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("cannot read") && out.contains("demo-request.de.po"),
+        "{out}"
+    );
+    let out = peercall().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("note: cannot read"), "{}", text(&out));
     assert_eq!(std::fs::read(&po).unwrap(), broken);
 }
 

@@ -296,6 +296,8 @@ cli-test-summary = { $passed } bestanden, { $failed } fehlgeschlagen{ $broken ->
   }
 cli-new = { $file } und { $tests } geschrieben
     nächster Schritt: bearbeiten, dann `peercall check { $file }` und `peercall test { $file }`
+cli-check-translation-behind = Hinweis: { $file } ist nicht auf dem Stand des Szenarios: { $missing } fehlen, { $stale } veraltet, { $unknown } unbekannt (`peercall i18n check { $scenario }` listet sie auf)
+cli-check-translation-broken = Hinweis: { $why }
 cli-checked = { $files ->
     [one] 1 Datei
    *[other] { $files } Dateien

@@ -296,6 +296,8 @@ cli-test-summary = { $passed } passed, { $failed } failed{ $broken ->
   }
 cli-new = wrote { $file } and { $tests }
     next: edit it, then `peercall check { $file }` and `peercall test { $file }`
+cli-check-translation-behind = note: { $file } is behind its scenario: { $missing } missing, { $stale } stale, { $unknown } unknown (`peercall i18n check { $scenario }` lists them)
+cli-check-translation-broken = note: { $why }
 cli-checked = checked { $files ->
     [one] 1 file
    *[other] { $files } files

@@ -1,7 +1,7 @@
 //! `peercall check`: loads and checks scenario files and reports every finding.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
@@ -77,6 +77,11 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
             for c in &checked {
                 for d in &c.diagnostics {
                     let _ = writeln!(out, "{}", d.render(&c.source, color));
+                }
+                if let Some(script) = c.script() {
+                    for note in super::i18n::behind(Path::new(&c.file), &script, &c.source) {
+                        let _ = writeln!(out, "{note}");
+                    }
                 }
             }
             let _ = out.flush();

@@ -95,6 +95,67 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
         .map_err(|e| super::io_error("err-cannot-write", path.display(), e))
 }
 
+/// A language's translation file: `None` when there is none. One that is there but cannot be
+/// read (not UTF-8, larger than any translation) is an error naming it, never taken for absent.
+fn read_po(path: &Path) -> Result<Option<String>, String> {
+    let too_large = || {
+        super::say(
+            "core-po-too-large",
+            &[
+                ("file", path.display().to_string().into()),
+                ("megabytes", (i18n::MAX_PO_BYTES >> 20).into()),
+            ],
+        )
+    };
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Ok(m) if m.len() > i18n::MAX_PO_BYTES as u64 => return Err(too_large()),
+        _ => {}
+    }
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(super::io_error("err-cannot-read", path.display(), e)),
+    }
+}
+
+/// What `peercall check` says of the translations beside a scenario that compiles: a note for
+/// each one the scenario's edits have left behind (entries missing, stale or unknown), so a
+/// trainer sees it where they check their work. Nothing when every translation is up to date.
+pub fn behind(file: &Path, script: &peercall_dialogue::Script, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for l in i18n::languages(file).unwrap_or_default() {
+        let po_file = i18n::po_path(file, &l);
+        let shown = po_file.display().to_string();
+        let findings = read_po(&po_file).and_then(|po| match po {
+            None => Ok(Vec::new()),
+            Some(po) => i18n::check(script, text, &file.display().to_string(), &po, &shown)
+                .map_err(|e| e.to_string()),
+        });
+        match findings {
+            Ok(f) if f.is_empty() => {}
+            Ok(f) => {
+                let count = |p: i18n::Problem| f.iter().filter(|x| x.problem == p).count();
+                out.push(super::say(
+                    "cli-check-translation-behind",
+                    &[
+                        ("file", shown.as_str().into()),
+                        ("missing", count(i18n::Problem::Missing).into()),
+                        ("stale", count(i18n::Problem::Stale).into()),
+                        ("unknown", count(i18n::Problem::Unknown).into()),
+                        ("scenario", file.display().to_string().into()),
+                    ],
+                ));
+            }
+            Err(e) => out.push(super::say(
+                "cli-check-translation-broken",
+                &[("why", crate::shown::terminal(&e).as_ref().into())],
+            )),
+        }
+    }
+    out
+}
+
 fn extract(p: &Paths) -> Result<ExitCode, String> {
     let asked = lang(p)?;
     for file in scenario_files(p)? {
@@ -106,11 +167,7 @@ fn extract(p: &Paths) -> Result<ExitCode, String> {
                 let path = i18n::po_path(&file, l);
                 // A file that is there but cannot be read is never written over: it holds a
                 // translator's work.
-                let previous = match std::fs::read_to_string(&path) {
-                    Ok(text) => Some(text),
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                    Err(e) => return Err(super::io_error("err-cannot-read", path.display(), e)),
-                };
+                let previous = read_po(&path)?;
                 (path, previous)
             }
         };
@@ -166,7 +223,7 @@ fn check(p: &Paths) -> Result<ExitCode, String> {
         }
         for l in langs_for(&file, &asked)? {
             let po_file = i18n::po_path(&file, &l);
-            let Ok(po) = std::fs::read_to_string(&po_file) else {
+            let Some(po) = read_po(&po_file)? else {
                 println!(
                     "{}",
                     super::words().f(
@@ -223,7 +280,7 @@ fn list(p: &Paths) -> Result<ExitCode, String> {
         let (script, text) = load(&file)?;
         let total = peercall_dialogue::lines::units(script.scenario()).len();
         for l in langs_for(&file, &asked)? {
-            let Ok(po) = std::fs::read_to_string(i18n::po_path(&file, &l)) else {
+            let Some(po) = read_po(&i18n::po_path(&file, &l))? else {
                 continue;
             };
             any = true;
