@@ -84,6 +84,8 @@ pick-progress-competition = { $competition }: { $done } of { $total ->
   } played by { $name }
 pick-best = played, best { $score }
 pick-newer-broken = { $file }: the saved version has errors; playing the previous one
+pick-translation-broken = { $why }: the translation cannot be read; the call is shown as written
+pick-translation-broken-previous = { $why }: the translation saved last cannot be read; playing the one before it
 pick-broken = { $file }: { $errors ->
     [one] 1 error
    *[other] { $errors } errors

@@ -28,6 +28,10 @@ pub struct Entry {
     /// When the script is a translation: the scenario as written (what `Library::translate`
     /// starts from, and what results verify against: both have the same content hash).
     pub original: Option<Arc<Script>>,
+    /// The translation into the language being played could not be read: what is wrong with
+    /// it (its line). The entry plays the translation it had before, when there was one (then
+    /// `original` is set), else the scenario as written.
+    pub translation_error: Option<String>,
 }
 
 /// Whether an entry can be played.
@@ -156,6 +160,7 @@ impl Library {
                         file,
                         newer_version_broken: None,
                         original: None,
+                        translation_error: None,
                         kind: EntryKind::Broken {
                             first: first_error(&c),
                             errors: c.error_count(),
@@ -188,6 +193,7 @@ impl Library {
                     file,
                     newer_version_broken: None,
                     original: None,
+                    translation_error: None,
                     kind,
                 }
             })
@@ -229,6 +235,7 @@ impl Library {
             let Some(base) = e.original.clone().or_else(|| e.shared_script()) else {
                 continue;
             };
+            e.translation_error = None;
             if lang == crate::i18n::SOURCE {
                 e.kind = EntryKind::Ready(base);
                 e.original = None;
@@ -242,16 +249,42 @@ impl Library {
                     e.kind = EntryKind::Ready(Arc::new(t));
                     e.original = Some(base);
                 }
-                // A translation file that cannot be read leaves the scenario as written.
-                Err(_) => {
+                // A translation file that cannot be read leaves the scenario as written, and
+                // says why.
+                Err(why) => {
                     total.missing += peercall_dialogue::lines::units(base.scenario()).len();
                     e.kind = EntryKind::Ready(base);
                     e.original = None;
+                    e.translation_error = Some(why.to_string());
                 }
             }
         }
         self.sort();
         total
+    }
+
+    /// After a reload in another language: an entry whose translation no longer reads (a
+    /// translator saved it half-edited) plays the translation it had in `previous`, as long as
+    /// the scenario itself is unchanged; its [`Entry::translation_error`] still says why.
+    pub fn keep_translations_from(&mut self, previous: &Library) {
+        for e in &mut self.entries {
+            let Some(hash) = e
+                .translation_error
+                .as_ref()
+                .and(e.script())
+                .map(Script::hash)
+            else {
+                continue;
+            };
+            if let Some(old) = previous
+                .entries
+                .iter()
+                .find(|o| o.file == e.file && o.original.as_ref().is_some_and(|s| s.hash() == hash))
+            {
+                e.kind = old.kind.clone();
+                e.original = old.original.clone();
+            }
+        }
     }
 
     /// Display order: playable scenarios by difficulty then title, broken files last by name.

@@ -107,6 +107,8 @@ fn apply(world: &mut World) {
     // The new version in the language being played.
     if let Some(l) = world.get_resource::<crate::Language>().cloned() {
         fresh.translate(&l.lang, l.mark);
+        // A translation saved half-edited: the last one that read goes on being played.
+        fresh.keep_translations_from(&old);
     }
     world.resource_mut::<Reloads>().0 += 1;
     // Files whose new save is broken (whether or not an older version still plays).

@@ -141,6 +141,18 @@ fn spawn(
                                             p.bad,
                                         ));
                                     }
+                                    if let Some(why) = &entry.translation_error {
+                                        let key = if entry.original.is_some() {
+                                            "pick-translation-broken-previous"
+                                        } else {
+                                            "pick-translation-broken"
+                                        };
+                                        col.spawn(t.colored(
+                                            w.f(key, &[("why", why.as_str().into())]),
+                                            16.0,
+                                            p.warn,
+                                        ));
+                                    }
                                 });
                             });
                     }

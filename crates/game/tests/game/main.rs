@@ -1272,6 +1272,38 @@ fn a_translator_saving_the_po_file_sees_the_line_change_in_the_call() {
         "{:?}",
         texts(&mut app)
     );
+    // A save the translator has not finished (a string left open): the call goes on in the
+    // last translation that read, and the scenario list says what is wrong, and where.
+    let good = std::fs::read_to_string(&po).unwrap();
+    std::fs::write(
+        &po,
+        format!("{good}\nmsgctxt \"title\"\nmsgid \"Unfinished\n"),
+    )
+    .unwrap();
+    let broken_at = good.lines().count() + 3;
+    update_until(&mut app, |a| a.world().resource::<Reloads>().0 >= 2);
+    app.update();
+    assert_eq!(screen(&app), Screen::Call);
+    assert_eq!(call(&app).call.turns().len(), 1, "the call goes on");
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "Gut, zehn Minuten also."),
+        "still in German: {:?}",
+        texts(&mut app)
+    );
+    key(&mut app, KeyCode::Escape);
+    press(&mut app, "Zurück zu den Gesprächen");
+    assert_eq!(screen(&app), Screen::Pick);
+    let said = texts(&mut app);
+    let note = said
+        .iter()
+        .find(|t| t.contains("Die zuletzt gespeicherte Übersetzung lässt sich nicht lesen"))
+        .unwrap_or_else(|| panic!("{said:?}"));
+    assert!(
+        note.starts_with(&format!("network-expansion.de.po:{broken_at}: ")),
+        "{note}"
+    );
 }
 
 /// Every letter the game can show, in every language it ships (the interface, the engine's
