@@ -36,9 +36,13 @@ export DISPLAY=$DISPLAY_NUM
 game() { (cd "$T" && exec "$BIN" play --db "$DB" --dialogues dialogues "$@"); }
 shot() { sleep "${2:-1.5}"; import -window root "$OUT/$1.png"; echo "saved $OUT/$1.png"; }
 key() { for k in "$@"; do xdotool key "$k"; sleep 0.5; done; }
-start() {
+start() { start_with "$DB" dialogues "$@"; }
+# The game on a records database and a scenario folder of its own.
+start_with() {
+  local db=$1 dir=$2
+  shift 2
   # The subshell execs the game, so that $! is the game itself.
-  (cd "$T" && exec "$BIN" play --db "$DB" --dialogues dialogues "$@") 2>/dev/null &
+  (cd "$T" && exec "$BIN" play --db "$db" --dialogues "$dir" "$@") 2>/dev/null &
   GAME=$!
   for _ in $(seq 1 100); do xdotool search --name peercall >/dev/null 2>&1 && break; sleep 0.1; done
   sleep 3
@@ -87,6 +91,14 @@ cp "$T/de/03-briefing.png" "$OUT/27-de-briefing.png"
 cp "$T/de/06-call-first-answer.png" "$OUT/28-de-call.png"
 cp "$T/de/08-debrief.png" "$OUT/29-de-debrief.png"
 cp "$T/de/09-error.png" "$OUT/31-de-error.png"
+# A translation saved half-edited: the scenario list says which line is wrong.
+mkdir -p "$T/half-edited"
+cp dialogues/network-expansion.ron dialogues/network-expansion.de.po dialogues/demo-request.ron "$T/half-edited/"
+printf '\nmsgctxt "title"\nmsgid "Unfinished\n' >> "$T/half-edited/network-expansion.de.po"
+start_with "$T/half.sqlite" half-edited --player Ute --lang de
+key Down Down Return
+shot 33-de-translation-unreadable
+stop
 game --lang pseudo --scenario demo-request --seed 1 --autoplay 2,1,1,1,1,1 \
   --screenshots "$T/pseudo" 2>/dev/null
 cp "$T/pseudo/06-call-first-answer.png" "$OUT/30-pseudo-call.png"

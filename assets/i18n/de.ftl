@@ -84,8 +84,8 @@ pick-progress-competition = { $competition }: { $done } von { $total ->
   } gespielt von { $name }
 pick-best = gespielt, bestes Ergebnis { $score }
 pick-newer-broken = { $file }: Die gespeicherte Fassung hat Fehler; gespielt wird die vorige
-pick-translation-broken = { $why }: Die Übersetzung lässt sich nicht lesen; das Gespräch erscheint in der Ausgangssprache
-pick-translation-broken-previous = { $why }: Die zuletzt gespeicherte Übersetzung lässt sich nicht lesen; gespielt wird die vorige
+pick-translation-broken = Die Übersetzung lässt sich nicht lesen, das Gespräch erscheint deshalb in der Ausgangssprache: { $why }
+pick-translation-broken-previous = Die zuletzt gespeicherte Übersetzung lässt sich nicht lesen, gespielt wird deshalb die vorige: { $why }
 pick-broken = { $file }: { $errors ->
     [one] 1 Fehler
    *[other] { $errors } Fehler

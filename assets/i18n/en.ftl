@@ -84,8 +84,8 @@ pick-progress-competition = { $competition }: { $done } of { $total ->
   } played by { $name }
 pick-best = played, best { $score }
 pick-newer-broken = { $file }: the saved version has errors; playing the previous one
-pick-translation-broken = { $why }: the translation cannot be read; the call is shown as written
-pick-translation-broken-previous = { $why }: the translation saved last cannot be read; playing the one before it
+pick-translation-broken = The translation cannot be read, so the call is shown as written: { $why }
+pick-translation-broken-previous = The translation saved last cannot be read, so the one before it is played: { $why }
 pick-broken = { $file }: { $errors ->
     [one] 1 error
    *[other] { $errors } errors
