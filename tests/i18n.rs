@@ -250,7 +250,20 @@ fn i18n_check_finds_missing_stale_and_unknown_entries_with_file_and_line() {
         .iter()
         .position(|l| *l == "msgctxt \"node.quick-questions.line.1\"")
         .unwrap();
-    assert_eq!(lines[at - 1], "#, fuzzy");
+    // Marked fuzzy, with the source it was translated from (`#|`, as msgmerge writes it), so
+    // the translator's tool shows what changed.
+    let flag = lines[..at].iter().rposition(|l| *l == "#, fuzzy").unwrap();
+    let previous: String = lines[flag + 1..at]
+        .iter()
+        .map(|l| {
+            l.strip_prefix("#| ")
+                .expect("only the previous source in between")
+        })
+        .collect();
+    assert_eq!(
+        previous,
+        "msgid \"Sure, fire away. Though we can go through most of it when you're here.\""
+    );
     assert!(
         lines[at + 1..at + 8]
             .iter()
@@ -260,6 +273,20 @@ fn i18n_check_finds_missing_stale_and_unknown_entries_with_file_and_line() {
     assert!(out.contains("stale[node.quick-questions.line.1]"), "{out}");
     assert!(out.contains("is marked fuzzy"), "{out}");
     assert!(!out.contains("node.gone.line.1"), "{out}");
+    // Brought up to date again, it still names the source it was translated from.
+    success(
+        &peercall()
+            .args(["i18n", "extract", "--lang", "de"])
+            .arg(&ron)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(std::fs::read_to_string(&po).unwrap(), updated);
+    // The translator checks it (their tool drops the mark and the old source): it is current.
+    let checked = updated.replacen(&lines[flag..at].join("\n"), "", 1);
+    std::fs::write(&po, &checked).unwrap();
+    let (_, out) = check(dir.path());
+    assert!(!out.contains("node.quick-questions.line.1"), "{out}");
 }
 
 /// No translation is lost when a scenario changes: a line that is removed keeps its translation

@@ -247,17 +247,26 @@ pub fn template(
     let mut entries: Vec<po::Entry> = units
         .iter()
         .map(|u| {
-            let (text, fuzzy) = match old.get(u.id.as_str()) {
+            // The translation, whether it is to be checked, and the source it was made from
+            // (for a translator's tool to show what changed): the one the entry already names
+            // if it was waiting for a check, else its old source.
+            let (text, fuzzy, previous) = match old.get(u.id.as_str()) {
                 Some(&i) => {
                     let m = &old_entries[i];
-                    (m.text.clone(), m.id != u.text || m.fuzzy)
+                    let changed = m.id != u.text;
+                    let previous = match (&m.previous, m.fuzzy, changed) {
+                        (Some(p), true, _) => Some(p.clone()),
+                        (_, _, true) => Some(m.id.clone()),
+                        _ => None,
+                    };
+                    (m.text.clone(), changed || m.fuzzy, previous)
                 }
                 None => match orphans.get(u.text.as_str()) {
                     Some(&i) if used.insert(i) => {
                         moved += 1;
-                        (old_entries[i].text.clone(), true)
+                        (old_entries[i].text.clone(), true, None)
                     }
-                    _ => (String::new(), false),
+                    _ => (String::new(), false, None),
                 },
             };
             po::Entry {
@@ -273,6 +282,7 @@ pub fn template(
                     .collect(),
                 line: 0,
                 obsolete: false,
+                previous,
             }
         })
         .collect();

@@ -25,6 +25,9 @@ pub struct Entry {
     /// Obsolete (written `#~`): a translation of a line the scenario no longer has, kept so a
     /// translator's work is not lost and comes back if the line does.
     pub obsolete: bool,
+    /// `#| msgid`: on a fuzzy entry, the source text the translation was made from, so a
+    /// translator's tool shows what changed in the source.
+    pub previous: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -48,6 +51,8 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
     let mut started = false;
     let mut field = Field::None;
     let mut has_id = false;
+    // Inside a `#| msgid` (its continuation lines are `#| "..."`).
+    let mut in_previous = false;
     let finish = |cur: &mut Entry, started: &mut bool, has_id: &mut bool, out: &mut Vec<Entry>| {
         if *started && *has_id && !cur.id.is_empty() {
             out.push(std::mem::take(cur));
@@ -86,7 +91,21 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
                 cur.line = n;
                 started = true;
             }
-            if let Some(flags) = rest.strip_prefix(',') {
+            let was_in_previous = std::mem::take(&mut in_previous);
+            if let Some(prev) = rest.strip_prefix('|') {
+                // A comment: a malformed one is not worth refusing the file for.
+                let prev = prev.trim();
+                if let Some(v) = prev.strip_prefix("msgid ") {
+                    cur.previous = unquote(v.trim()).ok();
+                    in_previous = cur.previous.is_some();
+                } else if prev.starts_with('"')
+                    && was_in_previous
+                    && let (Ok(more), Some(p)) = (unquote(prev), cur.previous.as_mut())
+                {
+                    p.push_str(&more);
+                    in_previous = true;
+                }
+            } else if let Some(flags) = rest.strip_prefix(',') {
                 cur.fuzzy |= flags.split(',').any(|f| f.trim() == "fuzzy");
             } else if let Some(note) = rest.strip_prefix('.') {
                 cur.notes.push(note.trim().to_string());
@@ -95,6 +114,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
             }
             continue;
         }
+        in_previous = false;
         let (keyword, value) = match line.find(' ') {
             Some(at) if !line.starts_with('"') => (&line[..at], line[at..].trim()),
             _ => ("", line),
@@ -260,6 +280,11 @@ pub fn write(header: &[(&str, &str)], entries: &[Entry]) -> String {
         }
         if e.fuzzy {
             out.push_str("#, fuzzy\n");
+            if let Some(p) = e.previous.as_ref().filter(|p| **p != e.id) {
+                for l in quoted("msgid", p).lines() {
+                    out.push_str(&format!("#| {l}\n"));
+                }
+            }
         }
         if let Some(c) = &e.context {
             out.push_str(&quoted("msgctxt", c));
@@ -286,6 +311,7 @@ mod tests {
                 references: vec!["dialogues/x.ron:12".into()],
                 line: 0,
                 obsolete: false,
+                previous: Some("He said \"no\".\nThen he left, and the long line went on and on until it had to be wrapped somewhere.".into()),
             },
             Entry {
                 context: Some("title".into()),
@@ -314,12 +340,19 @@ mod tests {
                 "\n#, fuzzy\n#~ msgctxt \"node.gone.line.1\"\n#~ msgid \"\"\n#~ \"A line"
             )
         );
+        // The previous source, as msgmerge writes it, wrapped like the strings.
+        assert!(
+            text.contains(
+                "#, fuzzy\n#| msgid \"\"\n#| \"He said \\\"no\\\".\\n\"\n#| \"Then he left"
+            ),
+            "{text}"
+        );
         let back = parse("x.de.po", &text).unwrap();
         assert_eq!(back.len(), 4);
         for (a, b) in back.iter().zip(&entries) {
             assert_eq!(
-                (&a.context, &a.id, &a.text, a.fuzzy, a.obsolete),
-                (&b.context, &b.id, &b.text, b.fuzzy, b.obsolete)
+                (&a.context, &a.id, &a.text, a.fuzzy, a.obsolete, &a.previous),
+                (&b.context, &b.id, &b.text, b.fuzzy, b.obsolete, &b.previous)
             );
         }
         // Obsolete entries as gettext's tools write them: no blank line between them, the
