@@ -199,6 +199,33 @@ fn i18n_check_finds_missing_stale_and_unknown_entries_with_file_and_line() {
         "note: {po_name} is behind its scenario: 2 missing, 1 stale, 1 unknown (`peercall i18n check {ron_name}` lists them)"
     );
     assert!(text(&out).contains(&want), "{want} in:\n{}", text(&out));
+    // And in its JSON, for editors.
+    let out = peercall()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let t = &v["files"][0]["translations"][0];
+    assert_eq!(
+        (
+            &t["file"],
+            &t["lang"],
+            &t["missing"],
+            &t["stale"],
+            &t["unknown"],
+            &t["error"]
+        ),
+        (
+            &Value::from(po_name.as_str()),
+            &Value::from("de"),
+            &Value::from(2),
+            &Value::from(1),
+            &Value::from(1),
+            &Value::Null
+        ),
+        "{v}"
+    );
     // The stale line is shown in the source language, not in the old translation.
     let played = peercall()
         .args(["run"])

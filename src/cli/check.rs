@@ -35,6 +35,8 @@ struct FileReport<'a> {
     errors: usize,
     warnings: usize,
     diagnostics: &'a [Diagnostic],
+    /// The translations beside the file and how up to date each is (when it compiles).
+    translations: Vec<super::i18n::Status>,
 }
 
 #[derive(Serialize)]
@@ -60,6 +62,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
                         errors: c.error_count(),
                         warnings: c.warning_count(),
                         diagnostics: &c.diagnostics,
+                        translations: translations(c),
                     })
                     .collect(),
                 errors,
@@ -78,10 +81,8 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
                 for d in &c.diagnostics {
                     let _ = writeln!(out, "{}", d.render(&c.source, color));
                 }
-                if let Some(script) = c.script() {
-                    for note in super::i18n::behind(Path::new(&c.file), &script, &c.source) {
-                        let _ = writeln!(out, "{note}");
-                    }
+                for note in super::i18n::behind(Path::new(&c.file), &translations(c)) {
+                    let _ = writeln!(out, "{note}");
                 }
             }
             let _ = out.flush();
@@ -104,6 +105,13 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The translations beside a checked file, when it compiles.
+fn translations(c: &Checked) -> Vec<super::i18n::Status> {
+    c.script()
+        .map(|script| super::i18n::statuses(Path::new(&c.file), &script, &c.source))
+        .unwrap_or_default()
 }
 
 /// Loads and checks every scenario file the paths name; a path that does not exist is an error.

@@ -119,41 +119,89 @@ fn read_po(path: &Path) -> Result<Option<String>, String> {
     }
 }
 
-/// What `peercall check` says of the translations beside a scenario that compiles: a note for
-/// each one the scenario's edits have left behind (entries missing, stale or unknown), so a
-/// trainer sees it where they check their work. Nothing when every translation is up to date.
-pub fn behind(file: &Path, script: &peercall_dialogue::Script, text: &str) -> Vec<String> {
+/// How up to date one translation beside a scenario is: what `peercall check` reports.
+#[derive(Debug, serde::Serialize)]
+pub struct Status {
+    /// The translation file.
+    pub file: String,
+    /// Its language.
+    pub lang: String,
+    /// Texts of the scenario without a translation.
+    pub missing: usize,
+    /// Translations made from a source text that has changed since (or marked fuzzy).
+    pub stale: usize,
+    /// Entries for lines the scenario no longer has.
+    pub unknown: usize,
+    /// Why the file cannot be read, when it cannot (then the counts are 0).
+    pub error: Option<String>,
+}
+
+impl Status {
+    /// Whether the scenario's edits have left it behind, or it cannot be read.
+    pub fn is_behind(&self) -> bool {
+        self.missing + self.stale + self.unknown > 0 || self.error.is_some()
+    }
+}
+
+/// Every translation beside a scenario that compiles, and how up to date each one is.
+pub fn statuses(file: &Path, script: &peercall_dialogue::Script, text: &str) -> Vec<Status> {
     let mut out = Vec::new();
-    for l in i18n::languages(file).unwrap_or_default() {
-        let po_file = i18n::po_path(file, &l);
+    for lang in i18n::languages(file).unwrap_or_default() {
+        let po_file = i18n::po_path(file, &lang);
         let shown = po_file.display().to_string();
         let findings = read_po(&po_file).and_then(|po| match po {
             None => Ok(Vec::new()),
             Some(po) => i18n::check(script, text, &file.display().to_string(), &po, &shown)
                 .map_err(|e| e.to_string()),
         });
-        match findings {
-            Ok(f) if f.is_empty() => {}
-            Ok(f) => {
-                let count = |p: i18n::Problem| f.iter().filter(|x| x.problem == p).count();
-                out.push(super::say(
-                    "cli-check-translation-behind",
-                    &[
-                        ("file", shown.as_str().into()),
-                        ("missing", count(i18n::Problem::Missing).into()),
-                        ("stale", count(i18n::Problem::Stale).into()),
-                        ("unknown", count(i18n::Problem::Unknown).into()),
-                        ("scenario", file.display().to_string().into()),
-                    ],
-                ));
-            }
-            Err(e) => out.push(super::say(
-                "cli-check-translation-broken",
-                &[("why", crate::shown::terminal(&e).as_ref().into())],
-            )),
-        }
+        let count =
+            |f: &[i18n::Finding], p: i18n::Problem| f.iter().filter(|x| x.problem == p).count();
+        out.push(match findings {
+            Ok(f) => Status {
+                file: shown,
+                lang,
+                missing: count(&f, i18n::Problem::Missing),
+                stale: count(&f, i18n::Problem::Stale),
+                unknown: count(&f, i18n::Problem::Unknown),
+                error: None,
+            },
+            Err(e) => Status {
+                file: shown,
+                lang,
+                missing: 0,
+                stale: 0,
+                unknown: 0,
+                error: Some(e),
+            },
+        });
     }
     out
+}
+
+/// What `peercall check` says of the translations beside a scenario: a note for each one the
+/// scenario's edits have left behind (entries missing, stale or unknown), or that cannot be
+/// read, so a trainer sees it where they check their work. Nothing when all are up to date.
+pub fn behind(file: &Path, statuses: &[Status]) -> Vec<String> {
+    statuses
+        .iter()
+        .filter(|s| s.is_behind())
+        .map(|s| match &s.error {
+            Some(e) => super::say(
+                "cli-check-translation-broken",
+                &[("why", crate::shown::terminal(e).as_ref().into())],
+            ),
+            None => super::say(
+                "cli-check-translation-behind",
+                &[
+                    ("file", s.file.as_str().into()),
+                    ("missing", s.missing.into()),
+                    ("stale", s.stale.into()),
+                    ("unknown", s.unknown.into()),
+                    ("scenario", file.display().to_string().into()),
+                ],
+            ),
+        })
+        .collect()
 }
 
 fn extract(p: &Paths) -> Result<ExitCode, String> {
