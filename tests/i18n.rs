@@ -614,9 +614,24 @@ fn the_command_line_speaks_the_language_it_is_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.sqlite");
     for (env, lang, empty, error) in [
-        ("PEERCALL_LANG", "de", "Noch keine Ergebnisse.", "Fehler: "),
-        ("LANG", "de_DE.UTF-8", "Noch keine Ergebnisse.", "Fehler: "),
-        ("LANG", "fr_FR.UTF-8", "No results yet.", "error: "),
+        (
+            "PEERCALL_LANG",
+            "de",
+            "Noch keine Ergebnisse.",
+            "Fehler: no-such-file.ron lässt sich nicht lesen: diese Datei gibt es nicht",
+        ),
+        (
+            "LANG",
+            "de_DE.UTF-8",
+            "Noch keine Ergebnisse.",
+            "Fehler: no-such-file.ron lässt sich nicht lesen: diese Datei gibt es nicht",
+        ),
+        (
+            "LANG",
+            "fr_FR.UTF-8",
+            "No results yet.",
+            "error: cannot read no-such-file.ron: there is no such file",
+        ),
     ] {
         let out = peercall_db(&db)
             .env(env, lang)

@@ -332,6 +332,13 @@ err-cli-bad-value = ungültiger Wert '{ $value }' für '{ $argument }'{ $valid -
   }
 err-cli-did-you-mean = Tipp: Es gibt ein ähnliches: '{ $suggestion }'
 err-cli-more = Mehr dazu mit '--help'.
+io-not-found = diese Datei oder diesen Ordner gibt es nicht
+io-permission-denied = keine Berechtigung
+io-is-a-folder = das ist ein Ordner
+io-not-a-folder = ein Teil des Pfads ist kein Ordner
+io-disk-full = der Datenträger ist voll
+io-read-only = der Datenträger ist schreibgeschützt
+io-not-text = das ist kein UTF-8-Text
 err-cannot-read = { $path } lässt sich nicht lesen: { $why }
 err-cannot-write = { $path } lässt sich nicht schreiben: { $why }
 err-cannot-create = { $path } lässt sich nicht anlegen: { $why }

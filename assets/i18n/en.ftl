@@ -332,6 +332,13 @@ err-cli-bad-value = invalid value '{ $value }' for '{ $argument }'{ $valid ->
   }
 err-cli-did-you-mean = tip: a similar one exists: '{ $suggestion }'
 err-cli-more = For more information, try '--help'.
+io-not-found = there is no such file or folder
+io-permission-denied = permission denied
+io-is-a-folder = it is a folder
+io-not-a-folder = a part of the path is not a folder
+io-disk-full = the disk is full
+io-read-only = the disk is read-only
+io-not-text = it is not UTF-8 text
 err-cannot-read = cannot read { $path }: { $why }
 err-cannot-write = cannot write { $path }: { $why }
 err-cannot-create = cannot create { $path }: { $why }

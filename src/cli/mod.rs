@@ -59,6 +59,18 @@ pub fn color_stdout() -> bool {
 /// Loads a scenario file for a tool that needs a clean one; errors are printed to standard error.
 pub fn load_script(file: &std::path::Path) -> Result<peercall_dialogue::Script, String> {
     let checked = load(file);
+    // A file that cannot be read at all: that, in one line, with no findings to fix.
+    if let [d] = checked.diagnostics.as_slice()
+        && d.code == "io"
+    {
+        return Err(say(
+            "err-cannot-read",
+            &[
+                ("path", file.display().to_string().into()),
+                ("why", d.message.as_str().into()),
+            ],
+        ));
+    }
     if checked.has_errors() {
         eprintln!("{}", checked.render(false));
         return Err(words().f(
@@ -79,12 +91,12 @@ pub fn say(key: &str, args: &[(&str, peercall_core::ui::Arg)]) -> String {
 
 /// A failure to read, write or create (`key` is `err-cannot-read`, `-write` or `-create`)
 /// `path`, in the user's language.
-pub fn io_error(key: &str, path: impl std::fmt::Display, why: impl std::fmt::Display) -> String {
+pub fn io_error(key: &str, path: impl std::fmt::Display, why: std::io::Error) -> String {
     say(
         key,
         &[
             ("path", path.to_string().into()),
-            ("why", why.to_string().into()),
+            ("why", peercall_core::ui::io_reason(&why).into()),
         ],
     )
 }

@@ -77,7 +77,7 @@ pub fn board(args: &BoardArgs) -> Result<ExitCode, String> {
         let mut out = csv::Writer::from_writer(std::io::stdout().lock());
         let row = |out: &mut csv::Writer<_>, cells: [&str; 7]| {
             out.write_record(cells.map(|c| shown::csv_cell(c).into_owned()))
-                .map_err(|e| super::io_error("err-cannot-write", "CSV", e))
+                .map_err(|e| super::io_error("err-cannot-write", "CSV", e.into()))
         };
         row(
             &mut out,
@@ -136,10 +136,10 @@ pub fn board(args: &BoardArgs) -> Result<ExitCode, String> {
         last = r.place;
         let secs = r.time_ms / 1000;
         println!(
-            "{:>5}  {:<28} {:>8.1} {:>5}:{:02} {:>6}",
+            "{:>5}  {:<28} {:>8} {:>5}:{:02} {:>6}",
             r.place,
             shown::terminal(&name(r)),
-            r.score,
+            w.decimal(r.score, 1),
             secs / 60,
             secs % 60,
             r.calls

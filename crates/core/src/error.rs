@@ -26,7 +26,7 @@ pub enum Error {
     Records(String),
     /// A file (a scenario folder, a competition, an export, the LRS settings) cannot be read
     /// or written.
-    #[error("{what}: {source}")]
+    #[error("{what}: {}", crate::ui::io_reason(source))]
     Io {
         /// What was being done, with the file's name.
         what: String,

@@ -97,6 +97,23 @@ pub fn current() -> &'static Words {
     words(if lang.is_empty() { "en" } else { &lang })
 }
 
+/// Why an I/O operation failed, in the current language: the common cases (no such file, no
+/// permission, a folder, a full disk) in words; anything rarer as the system says it.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let key = match e.kind() {
+        ErrorKind::NotFound => "io-not-found",
+        ErrorKind::PermissionDenied => "io-permission-denied",
+        ErrorKind::IsADirectory => "io-is-a-folder",
+        ErrorKind::NotADirectory => "io-not-a-folder",
+        ErrorKind::StorageFull => "io-disk-full",
+        ErrorKind::ReadOnlyFilesystem => "io-read-only",
+        ErrorKind::InvalidData => "io-not-text",
+        _ => return e.to_string(),
+    };
+    say(key, &[])
+}
+
 /// Message `key` with its arguments in the current language: how the shared crate (and the
 /// hub, to its operator) words its messages.
 pub fn say(key: &str, args: &[(&str, Arg)]) -> String {
@@ -162,7 +179,15 @@ impl Words {
 
     /// Person-days as this language writes a number (`2.5` or `2,5`).
     pub fn days(&self, days: f64) -> String {
-        let s = peercall_dialogue::score::format_days(days);
+        self.decimal_mark(peercall_dialogue::score::format_days(days))
+    }
+
+    /// `x` with `places` decimals, as this language writes them (`190.5` or `190,5`).
+    pub fn decimal(&self, x: f64, places: usize) -> String {
+        self.decimal_mark(format!("{x:.places$}"))
+    }
+
+    fn decimal_mark(&self, s: String) -> String {
         if DECIMAL_COMMA.contains(&self.lang.as_str()) {
             s.replace('.', ",")
         } else {

@@ -25,6 +25,9 @@ label-hang-up-rule = hier ist die Auflegeregel eingeschaltet
 
 ## Die Datei lesen
 
+load-not-found = diese Datei gibt es nicht
+load-permission-denied = Sie dürfen diese Datei nicht lesen
+load-is-a-folder = das ist ein Ordner, keine Szenariodatei
 load-unreadable = die Datei lässt sich nicht lesen: { $error }
 load-unreadable-help = Prüfen Sie den Pfad und ob Sie die Datei lesen dürfen
 load-not-utf8 = diese Datei ist kein UTF-8-Text

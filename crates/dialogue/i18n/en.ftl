@@ -24,6 +24,9 @@ label-hang-up-rule = the hang-up rule is on here
 
 ## Reading the file
 
+load-not-found = there is no such file
+load-permission-denied = you may not read this file
+load-is-a-folder = this is a folder, not a scenario file
 load-unreadable = cannot read the file: { $error }
 load-unreadable-help = check the path and that you may read it
 load-not-utf8 = this file is not UTF-8 text

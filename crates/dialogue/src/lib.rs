@@ -195,7 +195,12 @@ pub fn load_path(path: &Path) -> Checked {
                 Diagnostic::at(
                     Severity::Error,
                     "io",
-                    msg!("load-unreadable", error = e),
+                    match e.kind() {
+                        std::io::ErrorKind::NotFound => msg!("load-not-found"),
+                        std::io::ErrorKind::PermissionDenied => msg!("load-permission-denied"),
+                        std::io::ErrorKind::IsADirectory => msg!("load-is-a-folder"),
+                        _ => msg!("load-unreadable", error = e),
+                    },
                     &file,
                     "",
                     0..0,

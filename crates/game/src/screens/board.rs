@@ -220,10 +220,10 @@ fn fill(
                 // Monospace, so that places, scores and times line up in columns.
                 table.spawn((
                     Text::new(format!(
-                        "{:>3}.  {:<24} {:>7.1}   {:>3}:{:02}   {}",
+                        "{:>3}.  {:<24} {:>7}   {:>3}:{:02}   {}",
                         r.place,
                         name,
-                        r.score,
+                        w.decimal(r.score, 1),
                         secs / 60,
                         secs % 60,
                         w.f("board-calls", &[("calls", r.calls.into())]),
