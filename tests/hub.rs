@@ -134,6 +134,19 @@ fn a_competition_published_joined_played_and_sent_shows_on_the_hubs_board() {
         page.contains("100% of calls"),
         "both calls reached the opening: {page}"
     );
+    // In German, the outcomes, the signals and the heatmap's words are German too.
+    let (status, de) = basic("/competitions/cup/analytics?lang=de");
+    assert_eq!(status, 200, "{de}");
+    for german in [
+        "100 % der Gespräche",
+        "Peer-Vertrag",
+        "Wohin die Spieler gingen",
+    ] {
+        assert!(de.contains(german), "{german} in {de}");
+    }
+    for english in ["of calls", "calls went", "peer contract", "qualified out"] {
+        assert!(!de.contains(english), "{english} in {de}");
+    }
     let (status, moves) = basic("/competitions/cup/moves.csv");
     assert_eq!(status, 200);
     assert!(moves.starts_with("scenario,truth,node,choice,line,signal,to,times,share of the node"));

@@ -494,6 +494,15 @@ hub-sent = Gesendet
 hub-better-on-offer = Ein besserer Satz stand zur Wahl
 hub-where-players-went = Wohin die Spieler gingen
 hub-heatmap-how = Je Szenario und Lage: Die Farbe eines Knotens ist der Anteil der Gespräche, die ihn erreicht haben; ein Zug ist so dick wie der Anteil der Spieler dieses Knotens, die ihn gewählt haben, grün für Peer-Sätze und rot für Sätze des Anwalts des Kunden. Fahren Sie mit der Maus über einen Zug, um seinen Satz zu sehen.
+hub-heatmap-label = { $title }: wohin { $count ->
+    [one] 1 Gespräch ging
+   *[other] { $count } Gespräche gingen
+  }
+hub-heatmap-move = { $percent } % ({ $count }) { $count ->
+    [one] sagte
+   *[other] sagten
+  }: { $line } [{ $signal }]
+hub-heatmap-reached = { $percent } % der Gespräche
 hub-truth = Wahrheit
 hub-lines-by-node = Die Sätze, Knoten für Knoten
 hub-storing-in-postgres = gespeichert wird in PostgreSQL unter { $url }

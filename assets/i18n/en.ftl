@@ -494,6 +494,12 @@ hub-sent = Sent
 hub-better-on-offer = A better line was on offer
 hub-where-players-went = Where players went
 hub-heatmap-how = Per scenario and situation: a node's colour is the share of calls that reached it; a move is as thick as the share of that node's players who made it, green for peer lines and red for customer-advocate ones. Hover a move for its line.
+hub-heatmap-label = { $title }: where { $count ->
+    [one] 1 call
+   *[other] { $count } calls
+  } went
+hub-heatmap-move = { $percent }% ({ $count }) said: { $line } [{ $signal }]
+hub-heatmap-reached = { $percent }% of calls
 hub-truth = truth
 hub-lines-by-node = The lines, node by node
 hub-storing-in-postgres = storing in PostgreSQL at { $url }

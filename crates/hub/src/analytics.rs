@@ -213,7 +213,11 @@ pub fn analyze(records: &[Record], library: &Library) -> Analytics {
 /// there, each move drawn as thick as the share of the node's players who made it (green for
 /// peer lines, red for customer-advocate ones); hovering a move shows its line. Columns follow
 /// the distance from the start.
-pub fn heatmap(script: &peercall_dialogue::Script, p: &PathsReport) -> String {
+pub fn heatmap(
+    script: &peercall_dialogue::Script,
+    p: &PathsReport,
+    w: &peercall_core::ui::Words,
+) -> String {
     use peercall_dialogue::{Stance, Target};
     use std::fmt::Write;
     let sc = script.scenario();
@@ -294,7 +298,13 @@ pub fn heatmap(script: &peercall_dialogue::Script, p: &PathsReport) -> String {
     let _ = write!(
         o,
         "<svg class=\"heat\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height:.0}\" width=\"100%\" role=\"img\" aria-label=\"{}\">",
-        crate::escape(&format!("{}: where {} calls went", sc.title, p.calls))
+        crate::escape(&w.f(
+            "hub-heatmap-label",
+            &[
+                ("title", sc.title.as_str().into()),
+                ("count", p.calls.into())
+            ]
+        ))
     );
     o.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c9cfda\"/></marker></defs>");
     // Moves first, so the boxes sit on top of them; their shares last, on top of everything.
@@ -327,16 +337,22 @@ pub fn heatmap(script: &peercall_dialogue::Script, p: &PathsReport) -> String {
         let bend = if ex <= sx { -80.0 } else { 0.0 };
         let _ = write!(
             o,
-            "<path d=\"M{sx:.0},{sy:.0} C{:.0},{:.0} {:.0},{:.0} {ex:.0},{ey:.0}\" fill=\"none\" stroke=\"{color}\" stroke-opacity=\"{:.2}\" stroke-width=\"{:.1}\" marker-end=\"url(#arrow)\"><title>{}% ({n}) said: {} [{}]</title></path>",
+            "<path d=\"M{sx:.0},{sy:.0} C{:.0},{:.0} {:.0},{:.0} {ex:.0},{ey:.0}\" fill=\"none\" stroke=\"{color}\" stroke-opacity=\"{:.2}\" stroke-width=\"{:.1}\" marker-end=\"url(#arrow)\"><title>{}</title></path>",
             sx + 60.0,
             sy + bend,
             ex - 60.0,
             ey + bend,
             0.35 + 0.65 * share,
             1.5 + 10.0 * share,
-            (share * 100.0).round(),
-            crate::escape(&c.say),
-            crate::escape(c.signal.label())
+            crate::escape(&w.f(
+                "hub-heatmap-move",
+                &[
+                    ("percent", (share * 100.0).round().into()),
+                    ("count", (*n).into()),
+                    ("line", c.say.as_str().into()),
+                    ("signal", w.signal(c.signal).into()),
+                ]
+            ))
         );
         labels.push(format!(
             "<text x=\"{:.0}\" y=\"{:.0}\" class=\"pct\" fill=\"{color}\">{:.0}%</text>",
@@ -356,14 +372,17 @@ pub fn heatmap(script: &peercall_dialogue::Script, p: &PathsReport) -> String {
         let share = reached.get(id).copied().unwrap_or(0) as f64 / calls;
         let _ = write!(
             o,
-            "<g><rect x=\"{x:.0}\" y=\"{y:.0}\" width=\"{W}\" height=\"{H}\" rx=\"8\" fill=\"{}\" stroke=\"#2a3140\"/><text x=\"{:.0}\" y=\"{:.0}\" class=\"id\">{}</text><text x=\"{:.0}\" y=\"{:.0}\" class=\"n\">{:.0}% of calls</text></g>",
+            "<g><rect x=\"{x:.0}\" y=\"{y:.0}\" width=\"{W}\" height=\"{H}\" rx=\"8\" fill=\"{}\" stroke=\"#2a3140\"/><text x=\"{:.0}\" y=\"{:.0}\" class=\"id\">{}</text><text x=\"{:.0}\" y=\"{:.0}\" class=\"n\">{}</text></g>",
             heat(share),
             x + 10.0,
             y + 20.0,
             crate::escape(&short(id, 24)),
             x + 10.0,
             y + 38.0,
-            share * 100.0
+            crate::escape(&w.f(
+                "hub-heatmap-reached",
+                &[("percent", (share * 100.0).round().into())]
+            ))
         );
     }
     for (id, ending) in sc.endings.iter() {
@@ -378,15 +397,15 @@ pub fn heatmap(script: &peercall_dialogue::Script, p: &PathsReport) -> String {
         };
         let _ = write!(
             o,
-            "<g><rect x=\"{x:.0}\" y=\"{y:.0}\" width=\"{W}\" height=\"{H}\" rx=\"18\" fill=\"{}\" stroke=\"{stroke}\" stroke-width=\"2\"/><text x=\"{:.0}\" y=\"{:.0}\" class=\"id\">{}</text><text x=\"{:.0}\" y=\"{:.0}\" class=\"n\">{} · {n} call{}</text></g>",
+            "<g><rect x=\"{x:.0}\" y=\"{y:.0}\" width=\"{W}\" height=\"{H}\" rx=\"18\" fill=\"{}\" stroke=\"{stroke}\" stroke-width=\"2\"/><text x=\"{:.0}\" y=\"{:.0}\" class=\"id\">{}</text><text x=\"{:.0}\" y=\"{:.0}\" class=\"n\">{} · {}</text></g>",
             heat(n as f64 / calls),
             x + 12.0,
             y + 20.0,
             crate::escape(&short(id, 24)),
             x + 12.0,
             y + 38.0,
-            crate::escape(ending.outcome.label()),
-            if n == 1 { "" } else { "s" }
+            crate::escape(&w.outcome(ending.outcome)),
+            crate::escape(&w.f("hub-call-count", &[("count", n.into())]))
         );
     }
     for l in labels {

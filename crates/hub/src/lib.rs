@@ -292,6 +292,29 @@ fn client() -> &'static Words {
         .unwrap_or_else(|_| peercall_core::ui::words("en"))
 }
 
+/// A signal named by its English label (as the analytics and their CSV keep it) in the words
+/// of `w`'s language.
+fn said_signal(w: &peercall_core::ui::Words, label: &str) -> String {
+    peercall_dialogue::Signal::ALL
+        .iter()
+        .find(|s| s.label() == label)
+        .map_or_else(|| label.to_string(), |s| w.signal(*s))
+}
+
+/// An outcome named by its English label, in the words of `w`'s language.
+fn said_outcome(w: &peercall_core::ui::Words, label: &str) -> String {
+    use peercall_dialogue::Outcome;
+    [
+        Outcome::QualifiedIn,
+        Outcome::QualifiedOut,
+        Outcome::Wasted,
+        Outcome::Lost,
+    ]
+    .into_iter()
+    .find(|o| o.label() == label)
+    .map_or_else(|| label.to_string(), |o| w.outcome(o))
+}
+
 /// Message `key` in the client's language.
 fn tell(key: &str) -> String {
     client().t(key)
@@ -1016,7 +1039,7 @@ async fn analytics_page(
         let outcomes: Vec<String> = t
             .outcomes
             .iter()
-            .map(|(o, n)| format!("{}: {n}", escape(o)))
+            .map(|(o, n)| format!("{}: {n}", escape(&said_outcome(w, o))))
             .collect();
         body.push_str(&outcomes.join(" · "));
         body.push_str("</p>");
@@ -1031,7 +1054,7 @@ async fn analytics_page(
             for (s, sent, bettered) in worst.iter().take(5) {
                 body.push_str(&format!(
                     "<tr><td>{}</td><td class=\"n\">{sent}</td><td class=\"n\">{bettered} ({:.0}%)</td></tr>",
-                    escape(s),
+                    escape(&said_signal(w, s)),
                     100.0 * *bettered as f64 / (*sent).max(1) as f64
                 ));
             }
@@ -1056,7 +1079,7 @@ async fn analytics_page(
         ));
         if let Some(script) = ready.library.script(&p.scenario) {
             body.push_str("<div class=\"graph\">");
-            body.push_str(&analytics::heatmap(script, p));
+            body.push_str(&analytics::heatmap(script, p, w));
             body.push_str("</div>");
         }
         body.push_str(&format!(
@@ -1075,7 +1098,7 @@ async fn analytics_page(
                 body.push_str(&format!(
                     "<div class=\"choice\"><span class=\"bar\" style=\"width:{share:.0}%\"></span><span class=\"pct\">{share:.0}%</span> {} <span class=\"sig\">{}</span></div>",
                     escape(say),
-                    escape(signal)
+                    escape(&said_signal(w, signal))
                 ));
             }
             body.push_str("</div>");
