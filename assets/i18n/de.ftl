@@ -240,6 +240,23 @@ join-cannot = Ihre Aufzeichnungen lassen sich nicht öffnen, daher können Sie n
 join-joining = Beitritt zu { $server } ...
 join-failed = Nicht beigetreten: { $why }
 
+## Die eigenen Meldungen des Spiels (Fehler auf dem Bildschirm).
+
+game-cannot-use = kein Zugriff auf { $what }: { $why }
+game-what-attempts = Ihre Versuche
+game-what-team-hub = den Team-Hub
+game-what-progress = Ihren Fortschritt
+game-what-settings = die Einstellungen
+game-what-leaderboard = die Rangliste
+game-records-poisoned = die Ergebnisse sind nach einem früheren Fehler nicht verfügbar
+game-no-scenario = kein spielbares Szenario mit der ID `{ $id }` (vorhanden: { $list })
+game-no-display = kein Bildschirm gefunden (DISPLAY ist nicht gesetzt): spielen Sie im Terminal mit `peercall run dialogues/demo-request.ron`
+profile-field-name = der Name
+profile-field-team = das Team
+join-not-remembered = der Hub wurde nicht gespeichert
+join-stopped = der Beitritt wurde unerwartet abgebrochen
+board-hub-unreadable = die Rangliste des Hubs ließ sich nicht lesen
+
 ## Ein Gespräch im Terminal (`peercall run`).
 
 run-turn = { $signal } | Vertrauen { $before } -> { $after }

@@ -240,6 +240,23 @@ join-cannot = Your records cannot be opened, so you cannot join.
 join-joining = Joining { $server } ...
 join-failed = Not joined: { $why }
 
+## The game's own messages (errors shown on screen).
+
+game-cannot-use = cannot use { $what }: { $why }
+game-what-attempts = your attempts
+game-what-team-hub = the team hub
+game-what-progress = your progress
+game-what-settings = the settings
+game-what-leaderboard = the leaderboard
+game-records-poisoned = the records are unavailable after an earlier failure
+game-no-scenario = no playable scenario with id `{ $id }` (available: { $list })
+game-no-display = no display found (DISPLAY is not set): play in the terminal with `peercall run dialogues/demo-request.ron`
+profile-field-name = the name
+profile-field-team = the team
+join-not-remembered = the hub was not remembered
+join-stopped = joining stopped unexpectedly
+board-hub-unreadable = the hub's board could not be read
+
 ## A call in the terminal (`peercall run`).
 
 run-turn = { $signal } | trust { $before } -> { $after }

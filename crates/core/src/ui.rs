@@ -410,8 +410,8 @@ pub use peercall_dialogue::messages::message_ids;
 mod tests {
     use super::*;
 
-    /// The message keys given to `say(`, `io_error(`, `w.t(`, `w.f(` and `h(w, ` in the files
-    /// under `dir`.
+    /// The message keys given to `say(`, `io_error(`, `w.t(`, `w.f(`, `current().t(`, `h(w, `
+    /// and the records' `.with(` in the files under `dir`.
     fn keys_said_in(dir: &std::path::Path) -> Vec<String> {
         let mut keys = Vec::new();
         for entry in std::fs::read_dir(dir).expect("a source folder") {
@@ -421,7 +421,15 @@ mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(path).unwrap();
-            for call in ["say(", "io_error(", "w.t(", "w.f(", "h(w, "] {
+            for call in [
+                "say(",
+                "io_error(",
+                "w.t(",
+                "w.f(",
+                "current().t(",
+                "h(w, ",
+                ".with(",
+            ] {
                 for (i, _) in text.match_indices(call) {
                     let rest = text[i + call.len()..].trim_start();
                     if let Some((key, _)) = rest.strip_prefix('"').and_then(|r| r.split_once('"'))

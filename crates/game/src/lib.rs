@@ -206,7 +206,7 @@ pub fn attempts(world: &World, id: &str) -> Option<Result<(u32, u32), String>> {
     comp.seed_for(id)?;
     let profile = world.resource::<Profile>();
     let used = match world.get_resource::<RecordsDb>() {
-        Some(db) => db.with("your attempts", |s| {
+        Some(db) => db.with("game-what-attempts", |s| {
             s.attempts(&profile.player, &comp.competition.id, id)
         }),
         None => Ok(0),
@@ -238,7 +238,7 @@ pub struct RecordsDb(pub std::sync::Mutex<peercall_core::records::Store>);
 
 /// The error for records a panic left locked (it cannot happen unless there is a bug).
 pub fn poisoned() -> peercall_core::Error {
-    peercall_core::Error::Records("the records are unavailable after an earlier failure".into())
+    peercall_core::Error::Records(peercall_core::ui::current().t("game-records-poisoned"))
 }
 
 /// Why the records database could not be opened (the title screen says so).
@@ -246,8 +246,9 @@ pub fn poisoned() -> peercall_core::Error {
 pub struct RecordsUnavailable(pub String);
 
 impl RecordsDb {
-    /// Runs `f` on the store. A failure is logged, and returned as the sentence to show
-    /// (`what` names what could not be read or written, e.g. "the leaderboard").
+    /// Runs `f` on the store. A failure is logged, and returned as the sentence to show, in the
+    /// game's language (`what` is the message key naming what could not be read or written,
+    /// e.g. `game-what-leaderboard`).
     pub fn with<T>(
         &self,
         what: &str,
@@ -258,7 +259,11 @@ impl RecordsDb {
             Err(_) => Err(poisoned()),
         };
         result.map_err(|e| {
-            let message = format!("cannot use {what}: {e}");
+            let w = peercall_core::ui::current();
+            let message = w.f(
+                "game-cannot-use",
+                &[("what", w.t(what).into()), ("why", e.to_string().into())],
+            );
             warn!("{message}");
             message
         })
@@ -580,17 +585,13 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
             .iter()
             .filter_map(|e| e.script().map(|s| s.id()))
             .collect();
-        return Err(format!(
-            "no playable scenario with id `{id}` (available: {})",
-            ids.join(", ")
+        return Err(peercall_core::ui::say(
+            "game-no-scenario",
+            &[("id", id.as_str().into()), ("list", ids.join(", ").into())],
         ));
     }
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-        return Err(
-            "no display found (DISPLAY is not set): play in the terminal with \
-                    `peercall run dialogues/demo-request.ron`"
-                .into(),
-        );
+        return Err(peercall_core::ui::say("game-no-display", &[]));
     }
     let scripted = options.autoplay.is_some();
     let mut app = App::new();
@@ -626,10 +627,16 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
     match peercall_core::records::Store::open(&db_path) {
         Ok((store, notice)) => {
             if let Some(n) = notice {
-                eprintln!("warning: {n}");
+                eprintln!(
+                    "{}",
+                    peercall_core::ui::say("err-warning", &[("why", n.into())])
+                );
             }
             let lrs = peercall_core::xapi::LrsConfig::load(&db_path).unwrap_or_else(|e| {
-                eprintln!("warning: {e}");
+                eprintln!(
+                    "{}",
+                    peercall_core::ui::say("err-warning", &[("why", e.to_string().into())])
+                );
                 None
             });
             app.insert_resource(HomePage(peercall_core::xapi::home_page(lrs.as_ref())));

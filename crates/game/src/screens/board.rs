@@ -53,7 +53,10 @@ fn spawn(
     competition: Option<Res<ActiveCompetition>>,
 ) {
     let member = db
-        .and_then(|d| d.with("the team hub", peercall_core::hub::membership).ok())
+        .and_then(|d| {
+            d.with("game-what-team-hub", peercall_core::hub::membership)
+                .ok()
+        })
         .flatten()
         .filter(|m| {
             competition
@@ -93,7 +96,7 @@ fn arrived(mut commands: Commands, mut roots: Query<(Entity, &Pending<Fetched>, 
         view.hub = match answer {
             Some(Ok(board)) => Remote::Ready(server, board),
             Some(Err(e)) => Remote::Failed(e),
-            None => Remote::Failed("the hub's board could not be read".into()),
+            None => Remote::Failed(peercall_core::ui::current().t("board-hub-unreadable")),
         };
         commands.entity(e).remove::<(Pending<Fetched>, Waiting)>();
     }
@@ -132,7 +135,7 @@ fn fill(
             },
             None,
         ),
-        (_, Some(d)) => match d.with("the leaderboard", |s| s.board(&query)) {
+        (_, Some(d)) => match d.with("game-what-leaderboard", |s| s.board(&query)) {
             Ok(rows) => (rows, None),
             Err(e) => (Vec::new(), Some(e)),
         },

@@ -105,7 +105,7 @@ fn spawn(
     // The onboarding path is complete when every call has been played: ask the question again.
     let ask_again = competition.is_none()
         && db.as_ref().is_some_and(|db| {
-            db.with("your progress", |s| {
+            db.with("game-what-progress", |s| {
                 let played = s.progress(&profile.player)?;
                 Ok(s.setting("diagnostic-before")?.is_some()
                     && s.setting("diagnostic-after")?.is_none()

@@ -32,8 +32,10 @@ fn spawn(world: &mut World) {
     let p = t.palette;
     let (member, pending) = match world.get_resource::<RecordsDb>() {
         Some(db) => (
-            db.with("the team hub", hub::membership).ok().flatten(),
-            db.with("the team hub", |s| s.hub_pending()).ok(),
+            db.with("game-what-team-hub", hub::membership)
+                .ok()
+                .flatten(),
+            db.with("game-what-team-hub", |s| s.hub_pending()).ok(),
         ),
         None => (None, None),
     };
@@ -167,7 +169,7 @@ fn start(
                 .map_err(|e| e.to_string())?;
             let m = hub::membership(&store)
                 .map_err(|e| e.to_string())?
-                .ok_or("the hub was not remembered")?;
+                .ok_or_else(|| peercall_core::ui::current().t("join-not-remembered"))?;
             let files = hub::files(&m).map_err(|e| e.to_string())?;
             let file = hub::save_files(&files, &hub::files_dir(&store, &m.competition))
                 .map_err(|e| e.to_string())?;
@@ -185,7 +187,7 @@ fn joined(world: &mut World) {
     world
         .entity_mut(root)
         .remove::<(Pending<Outcome>, Waiting)>();
-    let answer = answer.unwrap_or_else(|| Err("joining stopped unexpectedly".into()));
+    let answer = answer.unwrap_or_else(|| Err(peercall_core::ui::current().t("join-stopped")));
     match answer {
         Ok((file, team)) => {
             world.resource_mut::<Profile>().team = team;

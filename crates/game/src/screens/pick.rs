@@ -24,7 +24,7 @@ fn spawn(
     let w = language.words();
     // A failure is logged and shown above the list.
     let (progress, failure) =
-        match db.map(|d| d.with("your progress", |s| s.progress(&profile.player))) {
+        match db.map(|d| d.with("game-what-progress", |s| s.progress(&profile.player))) {
             Some(Err(e)) => (Vec::new(), Some(e)),
             Some(Ok(p)) => (p, None),
             None => (Vec::new(), None),

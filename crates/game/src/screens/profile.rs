@@ -16,7 +16,7 @@ pub(super) fn plugin(app: &mut App) {
 
 fn setting(db: Option<&RecordsDb>, key: &str) -> Option<String> {
     db.and_then(|db| {
-        db.with("the saved settings", |s| s.setting(key))
+        db.with("game-what-settings", |s| s.setting(key))
             .ok()
             .flatten()
     })
@@ -25,7 +25,7 @@ fn setting(db: Option<&RecordsDb>, key: &str) -> Option<String> {
 fn save(db: Option<&RecordsDb>, key: &str, value: &str) {
     if let Some(db) = db {
         // A failure is logged by `with`; the screen goes on with what was typed.
-        let _ = db.with("the settings", |s| s.set_setting(key, value));
+        let _ = db.with("game-what-settings", |s| s.set_setting(key, value));
     }
 }
 
@@ -107,9 +107,10 @@ pub fn save_profile(world: &mut World) {
         return;
     };
     // A blank name (or one no screen should show) is not saved: the screen stays open.
+    let w = peercall_core::ui::current();
     let (Ok(name), Ok(team)) = (
-        peercall_core::shown::name("the name", &draft.values[0], false),
-        peercall_core::shown::name("the team", &draft.values[1], true),
+        peercall_core::shown::name(&w.t("profile-field-name"), &draft.values[0], false),
+        peercall_core::shown::name(&w.t("profile-field-team"), &draft.values[1], true),
     ) else {
         return;
     };
@@ -151,7 +152,7 @@ pub fn path_complete(world: &World) -> bool {
     };
     let player = world.resource::<Profile>().player.clone();
     let played: Vec<String> = db
-        .with("your progress", |s| s.progress(&player))
+        .with("game-what-progress", |s| s.progress(&player))
         .unwrap_or_default()
         .into_iter()
         .map(|(id, ..)| id)
@@ -171,7 +172,7 @@ fn spawn_diagnostic(world: &mut World) {
     let after = setting(db, "diagnostic-after").and_then(|v| v.parse::<usize>().ok());
     let player = world.resource::<Profile>().player.clone();
     let progress = db
-        .and_then(|d| d.with("your progress", |s| s.progress(&player)).ok())
+        .and_then(|d| d.with("game-what-progress", |s| s.progress(&player)).ok())
         .unwrap_or_default();
     let t = *world.resource::<Theme>();
     let w = world.resource::<crate::Language>().words();

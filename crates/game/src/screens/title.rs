@@ -23,7 +23,10 @@ fn spawn(
     language: Res<crate::Language>,
 ) {
     let joined = db
-        .and_then(|d| d.with("the team hub", peercall_core::hub::membership).ok())
+        .and_then(|d| {
+            d.with("game-what-team-hub", peercall_core::hub::membership)
+                .ok()
+        })
         .flatten()
         .map(|m| m.competition);
     let t = *theme;
@@ -184,7 +187,7 @@ fn play(
 ) {
     let played = db
         .and_then(|db| {
-            db.with("your progress", |s| s.progress(&profile.player))
+            db.with("game-what-progress", |s| s.progress(&profile.player))
                 .ok()
         })
         .unwrap_or_default();
@@ -221,7 +224,9 @@ fn next_language(_: On<Press>, mut commands: Commands) {
         language.lang = offered[(at + 1) % offered.len()].clone();
         if let Some(db) = world.get_resource::<crate::RecordsDb>() {
             // A failure is logged by `with`; the language still changes for this game.
-            let _ = db.with("the settings", |s| s.set_setting("lang", &language.lang));
+            let _ = db.with("game-what-settings", |s| {
+                s.set_setting("lang", &language.lang)
+            });
         }
         language.apply(world);
         world.insert_resource(language);

@@ -161,9 +161,7 @@ fn count_attempt(
     let Some(db) = world.get_resource::<RecordsDb>() else {
         return Ok(seed_of(0));
     };
-    let store =
-        db.0.lock()
-            .map_err(|_| "the records are unavailable after an earlier failure".to_string())?;
+    let store = db.0.lock().map_err(|_| crate::poisoned().to_string())?;
     let used = store
         .attempts(&player, &c.id, script.id())
         .map_err(|e| w.f("call-attempt-uncounted", &[("why", e.to_string().into())]))?;
