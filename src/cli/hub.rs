@@ -183,7 +183,7 @@ pub fn join(a: &JoinArgs) -> Result<ExitCode, String> {
     let store = a.db.open()?;
     let profile = crate::profile::resolve(a.player.as_deref(), None, Some(&store));
     let joined = client::join_and_remember(&store, &a.server, &a.code, &profile.player)?;
-    let m = client::membership(&store)?.ok_or("the hub was not remembered")?;
+    let m = client::membership(&store)?.ok_or_else(|| super::say("join-not-remembered", &[]))?;
     let files = client::files(&m)?;
     let file = client::save_files(&files, &client::files_dir(&store, &m.competition))?;
     let w = super::words();
@@ -228,11 +228,10 @@ pub fn join(a: &JoinArgs) -> Result<ExitCode, String> {
 /// not queued yet (played before joining, say), then sends everything waiting now.
 fn send(a: &SendArgs) -> Result<ExitCode, String> {
     let store = a.db.open()?;
-    let m = client::membership(&store)?
-        .ok_or_else(|| "join a competition first (`peercall join URL CODE`)".to_string())?;
+    let m = client::membership(&store)?.ok_or_else(|| super::say("err-join-first", &[]))?;
     let player = store
         .setting("player")?
-        .ok_or_else(|| "join a competition first (`peercall join URL CODE`)".to_string())?;
+        .ok_or_else(|| super::say("err-join-first", &[]))?;
     let mine: Vec<String> = store
         .results(Some(&player))?
         .into_iter()

@@ -219,12 +219,13 @@ fn extract(p: &Paths) -> Result<ExitCode, String> {
                 (path, previous)
             }
         };
+        let po_name = path.display().to_string();
         let po = i18n::template(
             &script,
             &text,
             &shown,
             asked.as_deref(),
-            previous.as_deref(),
+            previous.as_deref().map(|p| (po_name.as_str(), p)),
         )
         .map_err(|e| e.to_string())?;
         write(&path, &po.text)?;

@@ -235,21 +235,27 @@ fn competition_attempt(
             .iter()
             .any(|h| script.hash().starts_with(h.as_str()))
     {
-        return Err(format!(
-            "competition {} accepts other versions of {} (this one is {})",
-            c.id,
-            script.id(),
-            &script.hash()[..12]
+        return Err(super::say(
+            "err-other-version",
+            &[
+                ("competition", c.id.as_str().into()),
+                ("scenario", script.id().into()),
+                ("hash", script.hash()[..12].to_string().into()),
+            ],
         ));
     }
     let store = db.open()?;
     let used = store.attempts(player, &c.id, script.id())?;
     if used >= c.attempts {
-        return Err(format!(
-            "no attempts left: {player} has used {used} of {} at {} in {}",
-            c.attempts,
-            script.id(),
-            c.id
+        return Err(super::say(
+            "err-no-attempts-left",
+            &[
+                ("player", player.into()),
+                ("used", used.into()),
+                ("allowed", c.attempts.into()),
+                ("scenario", script.id().into()),
+                ("competition", c.id.as_str().into()),
+            ],
         ));
     }
     let seed = crate::competition::player_seed(&c.id, script, entry.seed, player, used);

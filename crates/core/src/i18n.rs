@@ -202,8 +202,8 @@ pub struct Template {
 
 /// The template (`.pot`) for a scenario: one entry per text, with its id as the context, who
 /// says it, the node, the signal, a note and where it is in `file`. With `previous`, a PO file's
-/// text, that language's file is brought up to date the way gettext's `msgmerge` does it, and no
-/// translation is lost:
+/// name and text, that language's file is brought up to date the way gettext's `msgmerge` does
+/// it, and no translation is lost:
 /// - a translation whose source is unchanged is kept;
 /// - one whose source changed is kept and marked fuzzy, for the translator to fix;
 /// - a line with a new id whose source text was translated under an old id (it moved, or was
@@ -215,10 +215,10 @@ pub fn template(
     source: &str,
     file: &str,
     lang: Option<&str>,
-    previous: Option<&str>,
+    previous: Option<(&str, &str)>,
 ) -> Result<Template, Error> {
     let old_entries = match previous {
-        Some(text) => po::parse("the old translation", text)?,
+        Some((name, text)) => po::parse(name, text)?,
         None => Vec::new(),
     };
     let translated = |m: &po::Entry| m.context.is_some() && !m.text.is_empty();
