@@ -864,3 +864,58 @@ fn the_help_speaks_the_language_it_is_asked_for() {
         "{en}"
     );
 }
+
+/// gettext's own checker (`msgfmt -c`) accepts the shipped translations, a template and a
+/// language's file as `extract` writes them; and what a translator's tool wrote in the header
+/// (their name, plural forms, its own fields) survives `extract`. On CI, where gettext is
+/// installed, the checker must be there.
+#[test]
+fn gettext_accepts_the_files_and_extract_keeps_the_translators_header() {
+    let msgfmt = |file: &Path| {
+        std::process::Command::new("msgfmt")
+            .args(["-c", "-o", "/dev/null"])
+            .arg(file)
+            .output()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (ron, po) = copy(dir.path());
+    let header = "\"Language: de\\n\"\n";
+    let mine = "\"Last-Translator: Ute Krause <ute@example.com>\\n\"\n\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\"X-Generator: Poedit 3.4\\n\"\n";
+    let text = std::fs::read_to_string(&po).unwrap();
+    assert!(text.contains(header));
+    std::fs::write(&po, text.replacen(header, &format!("{header}{mine}"), 1)).unwrap();
+    for args in [
+        vec!["i18n", "extract"],
+        vec!["i18n", "extract", "--lang", "de"],
+    ] {
+        success(&peercall().args(&args).arg(&ron).output().unwrap());
+    }
+    let updated = std::fs::read_to_string(&po).unwrap();
+    assert!(updated.contains(mine), "{}", &updated[..600]);
+    let pot = std::fs::read_to_string(dir.path().join("demo-request.pot")).unwrap();
+    assert!(pot.contains("\"Last-Translator: FULL NAME <EMAIL@ADDRESS>\\n\""));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("dialogues");
+    let files = [
+        root.join("demo-request.de.po"),
+        root.join("network-expansion.de.po"),
+        po.clone(),
+        dir.path().join("demo-request.pot"),
+    ];
+    for f in &files {
+        match msgfmt(f) {
+            Ok(out) => assert!(
+                out.status.success(),
+                "{}: {}",
+                f.display(),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+            Err(e) => {
+                assert!(
+                    std::env::var_os("CI").is_none(),
+                    "msgfmt (gettext) is not installed: {e}"
+                );
+                return;
+            }
+        }
+    }
+}

@@ -217,9 +217,9 @@ pub fn template(
     lang: Option<&str>,
     previous: Option<(&str, &str)>,
 ) -> Result<Template, Error> {
-    let old_entries = match previous {
-        Some((name, text)) => po::parse(name, text)?,
-        None => Vec::new(),
+    let (old_header, old_entries) = match previous {
+        Some((name, text)) => po::parse_with_header(name, text)?,
+        None => Default::default(),
     };
     let translated = |m: &po::Entry| m.context.is_some() && !m.text.is_empty();
     let id_of = |i: usize| old_entries[i].context.as_deref().unwrap_or_default();
@@ -300,15 +300,41 @@ pub fn template(
         references: Vec::new(),
         ..old_entries[i].clone()
     }));
-    let project = format!("peercall scenario {}", script.id());
-    let mut header = vec![
-        ("Project-Id-Version", project.as_str()),
-        ("MIME-Version", "1.0"),
-        ("Content-Type", "text/plain; charset=UTF-8"),
-        ("Content-Transfer-Encoding", "8bit"),
+    // The header gettext's tools expect. What the translator's tool wrote there (their name and
+    // team, the revision date, plural forms, its own fields) is kept; the fields peercall owns
+    // are written anew.
+    let ours = [
+        (
+            "Project-Id-Version",
+            format!("peercall scenario {}", script.id()),
+        ),
+        ("MIME-Version", "1.0".to_string()),
+        ("Content-Type", "text/plain; charset=UTF-8".to_string()),
+        ("Content-Transfer-Encoding", "8bit".to_string()),
+        ("Language", lang.unwrap_or_default().to_string()),
     ];
-    if let Some(l) = lang {
-        header.push(("Language", l));
+    let mut header: Vec<(String, String)> = ours
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    let placeholders = [
+        ("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE"),
+        ("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
+        ("Language-Team", "LANGUAGE <LL@li.org>"),
+    ];
+    for (k, v) in &old_header {
+        if !ours.iter().any(|(o, _)| o.eq_ignore_ascii_case(k)) {
+            header.push((k.clone(), v.clone()));
+        }
+    }
+    // A template carries gettext's placeholders for them, as xgettext writes one; a
+    // translator's tool fills them in.
+    if lang.is_none() {
+        for (k, v) in placeholders {
+            if !header.iter().any(|(h, _)| h.eq_ignore_ascii_case(k)) {
+                header.push((k.to_string(), v.to_string()));
+            }
+        }
     }
     Ok(Template {
         text: po::write(&header, &entries),

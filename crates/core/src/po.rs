@@ -44,6 +44,15 @@ enum Field {
 /// Parses a PO file's text; `file` names it in messages. The header entry (empty `msgid`) is
 /// left out; obsolete entries (`#~`) are kept, marked [`Entry::obsolete`].
 pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
+    parse_with_header(file, text).map(|(_, entries)| entries)
+}
+
+/// The same, with the header's `Key: value` fields (the translator's name and team, the
+/// revision date, plural forms...), in their order.
+pub fn parse_with_header(
+    file: &str,
+    text: &str,
+) -> Result<(Vec<(String, String)>, Vec<Entry>), Error> {
     let bad = |line: usize, why: &str| Error::Invalid(format!("{file}:{line}: {why}"));
     let say = crate::ui::say;
     let mut out = Vec::new();
@@ -54,7 +63,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
     // Inside a `#| msgid` (its continuation lines are `#| "..."`).
     let mut in_previous = false;
     let finish = |cur: &mut Entry, started: &mut bool, has_id: &mut bool, out: &mut Vec<Entry>| {
-        if *started && *has_id && !cur.id.is_empty() {
+        if *started && *has_id {
             out.push(std::mem::take(cur));
         } else {
             *cur = Entry::default();
@@ -177,7 +186,20 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
         field = next;
     }
     finish(&mut cur, &mut started, &mut has_id, &mut out);
-    Ok(out)
+    let header = out
+        .iter()
+        .find(|e| e.id.is_empty() && e.context.is_none() && !e.obsolete)
+        .map(|e| {
+            e.text
+                .lines()
+                .filter_map(|l| l.split_once(':'))
+                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+                .filter(|(k, _)| !k.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    out.retain(|e| !e.id.is_empty());
+    Ok((header, out))
 }
 
 /// The text of a quoted PO string, escapes resolved.
@@ -250,9 +272,12 @@ fn quoted(keyword: &str, s: &str) -> String {
 }
 
 /// A PO file: the header (its `Key: value` lines) and the entries.
-pub fn write(header: &[(&str, &str)], entries: &[Entry]) -> String {
+pub fn write<K: AsRef<str>, V: AsRef<str>>(header: &[(K, V)], entries: &[Entry]) -> String {
     let mut out = String::from("msgid \"\"\n");
-    let head: String = header.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
+    let head: String = header
+        .iter()
+        .map(|(k, v)| format!("{}: {}\n", k.as_ref(), v.as_ref()))
+        .collect();
     out.push_str(&quoted("msgstr", &head));
     for e in entries {
         out.push('\n');
