@@ -47,12 +47,12 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
     parse_with_header(file, text).map(|(_, entries)| entries)
 }
 
-/// The same, with the header's `Key: value` fields (the translator's name and team, the
-/// revision date, plural forms...), in their order.
-pub fn parse_with_header(
-    file: &str,
-    text: &str,
-) -> Result<(Vec<(String, String)>, Vec<Entry>), Error> {
+/// A PO file's header: its `Key: value` fields (the translator's name and team, the revision
+/// date, plural forms...), in their order.
+pub type Header = Vec<(String, String)>;
+
+/// The same, with the header.
+pub fn parse_with_header(file: &str, text: &str) -> Result<(Header, Vec<Entry>), Error> {
     let bad = |line: usize, why: &str| Error::Invalid(format!("{file}:{line}: {why}"));
     let say = crate::ui::say;
     let mut out = Vec::new();
