@@ -147,6 +147,10 @@ fn a_competition_published_joined_played_and_sent_shows_on_the_hubs_board() {
     for english in ["of calls", "calls went", "peer contract", "qualified out"] {
         assert!(!de.contains(english), "{english} in {de}");
     }
+    // So are the scenario's own lines, from its built-in translation.
+    assert!(de.contains("IT-Leiterin bei Halvorsen"), "{de}");
+    assert!(!de.contains("IT director at Halvorsen"), "{de}");
+    assert!(page.contains("IT director at Halvorsen"), "{page}");
     let (status, moves) = basic("/competitions/cup/moves.csv");
     assert_eq!(status, 200);
     assert!(moves.starts_with("scenario,truth,node,choice,line,signal,to,times,share of the node"));

@@ -292,6 +292,46 @@ fn client() -> &'static Words {
         .unwrap_or_else(|_| peercall_core::ui::words("en"))
 }
 
+/// `script` in `lang` with its built-in translation (the hub's copy of a shipped scenario gets
+/// it wherever its words are unchanged), or as written.
+fn in_readers_language(
+    script: &peercall_dialogue::Script,
+    lang: &str,
+) -> peercall_dialogue::Script {
+    if lang == peercall_core::i18n::SOURCE {
+        return script.clone();
+    }
+    let po = peercall_core::i18n::po_text(&format!("{}.ron", script.id()), lang);
+    match po {
+        Some(po) => peercall_core::i18n::translate(script, lang, Some(&po), false)
+            .map(|(t, _)| t)
+            .unwrap_or_else(|_| script.clone()),
+        None => script.clone(),
+    }
+}
+
+/// The line of `shown` (a node in the reader's language) that is `heard` in `source` (the same
+/// node as written): the same variant, of the same state line.
+fn same_line<'a>(
+    source: &peercall_dialogue::Node,
+    shown: &'a peercall_dialogue::Node,
+    heard: &str,
+) -> Option<&'a str> {
+    let pick = |a: &[String], b: &'a [String]| {
+        a.iter()
+            .position(|l| l == heard)
+            .and_then(|i| b.get(i))
+            .map(String::as_str)
+    };
+    pick(&source.prospect, &shown.prospect).or_else(|| {
+        source
+            .lines_if
+            .iter()
+            .zip(&shown.lines_if)
+            .find_map(|(a, b)| pick(&a.prospect, &b.prospect))
+    })
+}
+
 /// A signal named by its English label (as the analytics and their CSV keep it) in the words
 /// of `w`'s language.
 fn said_signal(w: &peercall_core::ui::Words, label: &str) -> String {
@@ -1077,7 +1117,10 @@ async fn analytics_page(
             },
             calls(p.calls)
         ));
-        if let Some(script) = ready.library.script(&p.scenario) {
+        let source = ready.library.script(&p.scenario);
+        // The scenario's own lines in the reader's language, where it has a translation.
+        let shown = source.map(|s| in_readers_language(s, w.lang()));
+        if let Some(script) = &shown {
             body.push_str("<div class=\"graph\">");
             body.push_str(&analytics::heatmap(script, p, w));
             body.push_str("</div>");
@@ -1088,12 +1131,23 @@ async fn analytics_page(
         ));
         for n in &p.nodes {
             let total: u64 = n.choices.iter().map(|c| c.2).sum();
+            let (source_node, shown_node) = (
+                source.and_then(|s| s.scenario().nodes.get(&n.node)),
+                shown.as_ref().and_then(|s| s.scenario().nodes.get(&n.node)),
+            );
+            let heard = match (source_node, shown_node) {
+                (Some(a), Some(b)) => same_line(a, b, &n.prospect),
+                _ => None,
+            };
             body.push_str(&format!(
                 "<div class=\"node\"><div class=\"id\">{}</div><div class=\"say\">{}</div>",
                 escape(&n.node),
-                escape(&n.prospect)
+                escape(heard.unwrap_or(&n.prospect))
             ));
-            for (say, signal, taken) in &n.choices {
+            for (i, (say, signal, taken)) in n.choices.iter().enumerate() {
+                let say = shown_node
+                    .and_then(|node| node.choices.get(i))
+                    .map_or(say.as_str(), |c| c.say.as_str());
                 let share = 100.0 * *taken as f64 / total.max(1) as f64;
                 body.push_str(&format!(
                     "<div class=\"choice\"><span class=\"bar\" style=\"width:{share:.0}%\"></span><span class=\"pct\">{share:.0}%</span> {} <span class=\"sig\">{}</span></div>",
