@@ -22,4 +22,5 @@ shot 21-hub-wall "$base/competitions/winter/wall"
 shot 22-hub-analytics "$admin/competitions/winter/analytics" 2400
 shot 23-hub-publish "$admin/publish" 600
 shot 32-hub-board-de "$base/competitions/winter?me=Quin%20Hale&lang=de"
-echo "screenshots in docs/screenshots/2[0-3]-hub-*.png and 32-hub-board-de.png"
+shot 34-hub-analytics-de "$admin/competitions/winter/analytics?lang=de" 1400
+echo "screenshots in docs/screenshots/2[0-3]-hub-*.png, 32-hub-board-de.png and 34-hub-analytics-de.png"
