@@ -235,12 +235,17 @@ pub fn template(
     }
     let units = units_located(script.scenario(), source);
     let ids: HashSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
-    // Translations whose id is gone, by their source text: where a moved line is found again.
+    // Translations whose id is gone, in the old file's order (the output does not depend on a
+    // map's order), and by their source text: where a moved line is found again.
+    let mut gone: Vec<usize> = old
+        .iter()
+        .filter(|(id, _)| !ids.contains(*id))
+        .map(|(_, &i)| i)
+        .collect();
+    gone.sort_unstable();
     let mut orphans: HashMap<&str, usize> = HashMap::new();
-    for (&id, &i) in &old {
-        if !ids.contains(id) {
-            orphans.entry(old_entries[i].id.as_str()).or_insert(i);
-        }
+    for &i in &gone {
+        orphans.entry(old_entries[i].id.as_str()).or_insert(i);
     }
     let mut used: HashSet<usize> = HashSet::new();
     let mut moved = 0;
@@ -287,12 +292,7 @@ pub fn template(
         })
         .collect();
     // What is left of the old translations is kept, in the old file's order.
-    let mut gone: Vec<usize> = old
-        .iter()
-        .filter(|(id, i)| !ids.contains(*id) && !used.contains(*i))
-        .map(|(_, &i)| i)
-        .collect();
-    gone.sort_unstable();
+    gone.retain(|i| !used.contains(i));
     let obsolete = gone.len();
     entries.extend(gone.into_iter().map(|i| po::Entry {
         obsolete: true,
