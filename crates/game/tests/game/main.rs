@@ -529,8 +529,8 @@ fn buttons_off_screen(app: &mut App) -> (Vec<String>, Vec2) {
 
 /// The pseudo-locale at 150% text (longer words than any real language, at the largest size)
 /// keeps every button of a call's screens on screen (the briefing, the call, the call on hold,
-/// the debrief, the scenarios, the title): a row of buttons too long for the window goes onto a
-/// second line.
+/// the debrief, the scenarios, the title, the leaderboard, the competitions, joining a hub): a
+/// row of buttons too long for the window goes onto a second line.
 #[test]
 fn long_words_at_the_largest_text_keep_every_button_on_screen() {
     let mut app = with_layout(PlayOptions {
@@ -587,7 +587,22 @@ fn long_words_at_the_largest_text_keep_every_button_on_screen() {
     key(&mut app, KeyCode::Escape);
     assert_eq!(screen(&app), Screen::Title);
     check(&mut app, "title");
-    assert_eq!(seen.len(), 6);
+    // The title's other screens: the leaderboard, the competitions, joining a hub.
+    for (label, what) in [
+        (words.t("leaderboard"), "leaderboard"),
+        (
+            words.f("title-competitions", &[("count", 0.into())]),
+            "competitions",
+        ),
+        (words.t("title-join-hub"), "joining a hub"),
+    ] {
+        press(&mut app, &label);
+        assert_ne!(screen(&app), Screen::Title, "{what}");
+        check(&mut app, what);
+        key(&mut app, KeyCode::Escape);
+        assert_eq!(screen(&app), Screen::Title, "back from {what}");
+    }
+    assert_eq!(seen.len(), 9);
 }
 
 #[test]
