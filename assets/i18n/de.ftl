@@ -201,7 +201,7 @@ board-hide-names = Namen verbergen
 ## Wer spielt, und die Frage zur Selbsteinschätzung.
 
 profile-title = Wer spielt?
-profile-how = Ihr Name und Ihr Team stehen bei Ihren Ergebnissen und in der Bestenliste. Tippen Sie, Tab wechselt das Feld, Enter speichert.
+profile-how = Ihr Name und Ihr Team stehen bei Ihren Ergebnissen und in der Bestenliste. Tippen Sie einfach los: Tab wechselt das Feld, Enter speichert.
 profile-name = Ihr Name
 profile-team = Team (freiwillig)
 profile-save = Speichern (Enter)

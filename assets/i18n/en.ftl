@@ -201,7 +201,7 @@ board-hide-names = Hide names
 ## Who is playing, and the self-diagnostic question.
 
 profile-title = Who is playing?
-profile-how = Your name and team go on your results and the leaderboard. Type, Tab to switch fields, Enter to save.
+profile-how = Your name and team go on your results and the leaderboard. Just type: Tab switches fields, Enter saves.
 profile-name = Your name
 profile-team = Team (optional)
 profile-save = Save (Enter)
