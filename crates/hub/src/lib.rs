@@ -1106,6 +1106,8 @@ async fn analytics_page(
         h(w, "hub-where-players-went"),
         h(w, "hub-heatmap-how")
     ));
+    let mut translated: std::collections::HashMap<String, peercall_dialogue::Script> =
+        std::collections::HashMap::new();
     for p in &a.paths {
         body.push_str(&format!(
             "<h3>{}{} · {}</h3>",
@@ -1118,9 +1120,17 @@ async fn analytics_page(
             calls(p.calls)
         ));
         let source = ready.library.script(&p.scenario);
-        // The scenario's own lines in the reader's language, where it has a translation.
-        let shown = source.map(|s| in_readers_language(s, w.lang()));
-        if let Some(script) = &shown {
+        // The scenario's own lines in the reader's language, where it has a translation: once
+        // per scenario, whatever the number of its truths.
+        let shown: Option<&peercall_dialogue::Script> = match source {
+            Some(s) => Some(
+                translated
+                    .entry(p.scenario.clone())
+                    .or_insert_with(|| in_readers_language(s, w.lang())),
+            ),
+            None => None,
+        };
+        if let Some(script) = shown {
             body.push_str("<div class=\"graph\">");
             body.push_str(&analytics::heatmap(script, p, w));
             body.push_str("</div>");
@@ -1133,7 +1143,7 @@ async fn analytics_page(
             let total: u64 = n.choices.iter().map(|c| c.2).sum();
             let (source_node, shown_node) = (
                 source.and_then(|s| s.scenario().nodes.get(&n.node)),
-                shown.as_ref().and_then(|s| s.scenario().nodes.get(&n.node)),
+                shown.and_then(|s| s.scenario().nodes.get(&n.node)),
             );
             let heard = match (source_node, shown_node) {
                 (Some(a), Some(b)) => same_line(a, b, &n.prospect),
