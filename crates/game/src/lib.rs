@@ -211,7 +211,11 @@ pub fn attempts(world: &World, id: &str) -> Option<Result<(u32, u32), String>> {
         }),
         None => Ok(0),
     };
-    Some(used.map(|u| (u, comp.competition.attempts)))
+    let w = world.resource::<Language>().words();
+    Some(
+        used.map(|u| (u, comp.competition.attempts))
+            .map_err(|e| e.said(w)),
+    )
 }
 
 /// Competition files the game offers: `*.competition.ron` in the `--dialogues` folder, every
@@ -246,27 +250,49 @@ pub fn poisoned() -> peercall_core::Error {
 pub struct RecordsUnavailable(pub String);
 
 impl RecordsDb {
-    /// Runs `f` on the store. A failure is logged, and returned as the sentence to show, in the
-    /// game's language (`what` is the message key naming what could not be read or written,
-    /// e.g. `game-what-leaderboard`).
+    /// Runs `f` on the store. A failure is logged, and returned as what the screen says: see
+    /// [`Unavailable::said`] (`what` is the message key naming what could not be read or
+    /// written, e.g. `game-what-leaderboard`).
     pub fn with<T>(
         &self,
-        what: &str,
+        what: &'static str,
         f: impl FnOnce(&peercall_core::records::Store) -> peercall_core::Result<T>,
-    ) -> Result<T, String> {
+    ) -> Result<T, Unavailable> {
         let result = match self.0.lock() {
             Ok(store) => f(&store),
             Err(_) => Err(poisoned()),
         };
         result.map_err(|e| {
-            let w = peercall_core::ui::current();
-            let message = w.f(
-                "game-cannot-use",
-                &[("what", w.t(what).into()), ("why", e.to_string().into())],
-            );
-            warn!("{message}");
-            message
+            let failed = Unavailable {
+                what,
+                why: e.to_string(),
+            };
+            warn!("{}", failed.said(peercall_core::ui::words("en")));
+            failed
         })
+    }
+}
+
+/// What the records could not be used for, and why: said in the language of the screen that
+/// shows it (the game's language is the screen's, not the process's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unavailable {
+    /// The message key naming what could not be read or written.
+    pub what: &'static str,
+    /// The records' own words for why.
+    pub why: String,
+}
+
+impl Unavailable {
+    /// The sentence to show, in `w`'s language.
+    pub fn said(&self, w: &peercall_core::ui::Words) -> String {
+        w.f(
+            "game-cannot-use",
+            &[
+                ("what", w.t(self.what).into()),
+                ("why", self.why.as_str().into()),
+            ],
+        )
     }
 }
 

@@ -84,7 +84,11 @@ fn spawn(
 }
 
 /// The hub's board arrived (or could not be read): the board is drawn again with it.
-fn arrived(mut commands: Commands, mut roots: Query<(Entity, &Pending<Fetched>, &mut BoardView)>) {
+fn arrived(
+    mut commands: Commands,
+    mut roots: Query<(Entity, &Pending<Fetched>, &mut BoardView)>,
+    language: Res<crate::Language>,
+) {
     for (e, pending, mut view) in &mut roots {
         let Some(answer) = pending.take() else {
             continue;
@@ -96,7 +100,7 @@ fn arrived(mut commands: Commands, mut roots: Query<(Entity, &Pending<Fetched>, 
         view.hub = match answer {
             Some(Ok(board)) => Remote::Ready(server, board),
             Some(Err(e)) => Remote::Failed(e),
-            None => Remote::Failed(peercall_core::ui::current().t("board-hub-unreadable")),
+            None => Remote::Failed(language.words().t("board-hub-unreadable")),
         };
         commands.entity(e).remove::<(Pending<Fetched>, Waiting)>();
     }
@@ -200,7 +204,7 @@ fn fill(
         .with_children(|table| {
             if let Some(e) = &failure {
                 table.spawn(t.colored(
-                    w.f("board-unreadable", &[("why", e.to_string().into())]),
+                    w.f("board-unreadable", &[("why", e.said(w).into())]),
                     20.0,
                     p.bad,
                 ));

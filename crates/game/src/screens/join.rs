@@ -169,7 +169,7 @@ fn start(
                 .map_err(|e| e.to_string())?;
             let m = hub::membership(&store)
                 .map_err(|e| e.to_string())?
-                .ok_or_else(|| peercall_core::ui::current().t("join-not-remembered"))?;
+                .ok_or_else(|| w.t("join-not-remembered"))?;
             let files = hub::files(&m).map_err(|e| e.to_string())?;
             let file = hub::save_files(&files, &hub::files_dir(&store, &m.competition))
                 .map_err(|e| e.to_string())?;
@@ -187,7 +187,8 @@ fn joined(world: &mut World) {
     world
         .entity_mut(root)
         .remove::<(Pending<Outcome>, Waiting)>();
-    let answer = answer.unwrap_or_else(|| Err(peercall_core::ui::current().t("join-stopped")));
+    let w = world.resource::<crate::Language>().words();
+    let answer = answer.unwrap_or_else(|| Err(w.t("join-stopped")));
     match answer {
         Ok((file, team)) => {
             world.resource_mut::<Profile>().team = team;

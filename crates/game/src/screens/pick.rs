@@ -68,7 +68,7 @@ fn spawn(
             if done == total { p.good } else { p.accent },
         ));
         if let Some(e) = failure {
-            root.spawn((t.colored(e, 17.0, p.bad), Label));
+            root.spawn((t.colored(e.said(w), 17.0, p.bad), Label));
         }
         root.spawn((
             Scrollable,
