@@ -107,10 +107,16 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     })
 }
 
-/// The translations beside a checked file, when it compiles.
+/// The translations beside a checked file, when it compiles (compiled again only when a
+/// translation file is there: most scenarios have none).
 fn translations(c: &Checked) -> Vec<super::i18n::Status> {
+    let file = Path::new(&c.file);
+    let langs = peercall_core::i18n::languages(file).unwrap_or_default();
+    if langs.is_empty() || c.has_errors() {
+        return Vec::new();
+    }
     c.script()
-        .map(|script| super::i18n::statuses(Path::new(&c.file), &script, &c.source))
+        .map(|script| super::i18n::statuses(file, &langs, &script, &c.source))
         .unwrap_or_default()
 }
 

@@ -143,17 +143,37 @@ impl Status {
     }
 }
 
-/// Every translation beside a scenario that compiles, and how up to date each one is.
-pub fn statuses(file: &Path, script: &peercall_dialogue::Script, text: &str) -> Vec<Status> {
+/// The findings of the `lang` translation beside scenario `file` (parsed as `script` from
+/// `text`): `None` when there is no such file. The file's name comes first.
+fn findings(
+    file: &Path,
+    lang: &str,
+    script: &peercall_dialogue::Script,
+    text: &str,
+) -> (String, Result<Option<Vec<i18n::Finding>>, String>) {
+    let po_file = i18n::po_path(file, lang).display().to_string();
+    let found = read_po(Path::new(&po_file)).and_then(|po| {
+        po.map(|po| {
+            i18n::check(script, text, &file.display().to_string(), &po, &po_file)
+                .map_err(|e| e.to_string())
+        })
+        .transpose()
+    });
+    (po_file, found)
+}
+
+/// The translations into `langs` beside a scenario that compiles, and how up to date each is.
+pub fn statuses(
+    file: &Path,
+    langs: &[String],
+    script: &peercall_dialogue::Script,
+    text: &str,
+) -> Vec<Status> {
     let mut out = Vec::new();
-    for lang in i18n::languages(file).unwrap_or_default() {
-        let po_file = i18n::po_path(file, &lang);
-        let shown = po_file.display().to_string();
-        let findings = read_po(&po_file).and_then(|po| match po {
-            None => Ok(Vec::new()),
-            Some(po) => i18n::check(script, text, &file.display().to_string(), &po, &shown)
-                .map_err(|e| e.to_string()),
-        });
+    for lang in langs {
+        let lang = lang.clone();
+        let (shown, found) = findings(file, &lang, script, text);
+        let findings = found.map(Option::unwrap_or_default);
         let count =
             |f: &[i18n::Finding], p: i18n::Problem| f.iter().filter(|x| x.problem == p).count();
         out.push(match findings {
@@ -271,8 +291,8 @@ fn check(p: &Paths) -> Result<ExitCode, String> {
             );
         }
         for l in langs_for(&file, &asked)? {
-            let po_file = i18n::po_path(&file, &l);
-            let Some(po) = read_po(&po_file)? else {
+            let (_, found) = findings(&file, &l, &script, &text);
+            let Some(findings) = found? else {
                 println!(
                     "{}",
                     super::words().f(
@@ -287,14 +307,6 @@ fn check(p: &Paths) -> Result<ExitCode, String> {
                 continue;
             };
             checked += 1;
-            let findings = i18n::check(
-                &script,
-                &text,
-                &file.display().to_string(),
-                &po,
-                &po_file.display().to_string(),
-            )
-            .map_err(|e| e.to_string())?;
             for f in &findings {
                 println!(
                     "{}:{}: {}[{}]: {}",

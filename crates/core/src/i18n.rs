@@ -111,11 +111,13 @@ pub fn po_text(file: &str, lang: &str) -> Option<String> {
     // the built-in translation: an entry is used only where its source text is the file's own,
     // so a scenario that differs falls back to its own words line by line.
     let stem = Path::new(file).file_stem()?.to_string_lossy().into_owned();
+    builtin_po_text(&stem, lang).map(str::to_string)
+}
+
+/// The built-in translation into `lang` of the shipped scenario whose file is `stem.ron`.
+pub fn builtin_po_text(stem: &str, lang: &str) -> Option<&'static str> {
     let po = format!("{stem}.{lang}.po");
-    BUILTIN_PO
-        .iter()
-        .find(|(n, _)| *n == po)
-        .map(|(_, t)| (*t).to_string())
+    BUILTIN_PO.iter().find(|(n, _)| *n == po).map(|(_, t)| *t)
 }
 
 pub use peercall_dialogue::messages::pseudo;

@@ -487,12 +487,7 @@ mod tests {
                 assert!(!w.signal(s).starts_with("signal-"), "{lang}: {s:?}");
                 assert!(!w.signal_why(s).starts_with("signal-"), "{lang}: {s:?}");
             }
-            for o in [
-                Outcome::QualifiedIn,
-                Outcome::QualifiedOut,
-                Outcome::Wasted,
-                Outcome::Lost,
-            ] {
+            for o in Outcome::ALL {
                 assert!(!w.outcome(o).starts_with("outcome-"), "{lang}: {o:?}");
             }
             for score in [95, 80, 60, 30, 10] {

@@ -970,17 +970,12 @@ impl Analysis {
         let yes = |b: bool| if b { "yes" } else { "no" };
         let outcome = |o: Outcome| t(msg!("analyze-outcome", outcome = format!("{o:?}")));
         // The outcome column is as wide as this language's longest outcome.
-        let ow = [
-            Outcome::QualifiedIn,
-            Outcome::QualifiedOut,
-            Outcome::Wasted,
-            Outcome::Lost,
-        ]
-        .map(|o| outcome(o).chars().count())
-        .into_iter()
-        .max()
-        .unwrap_or(0)
-        .max(16);
+        let ow = Outcome::ALL
+            .map(|o| outcome(o).chars().count())
+            .into_iter()
+            .max()
+            .unwrap_or(0)
+            .max(16);
         let mut o = String::new();
         let _ = writeln!(
             o,

@@ -323,6 +323,14 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Every outcome, best first.
+    pub const ALL: [Outcome; 4] = [
+        Outcome::QualifiedIn,
+        Outcome::QualifiedOut,
+        Outcome::Wasted,
+        Outcome::Lost,
+    ];
+
     /// Plain words for the outcome.
     pub fn label(self) -> &'static str {
         match self {

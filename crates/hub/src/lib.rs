@@ -301,9 +301,9 @@ fn in_readers_language(
     if lang == peercall_core::i18n::SOURCE {
         return script.clone();
     }
-    let po = peercall_core::i18n::po_text(&format!("{}.ron", script.id()), lang);
-    match po {
-        Some(po) => peercall_core::i18n::translate(script, lang, Some(&po), false)
+    // Only the built-in translation: nothing is read from the hub's working folder.
+    match peercall_core::i18n::builtin_po_text(script.id(), lang) {
+        Some(po) => peercall_core::i18n::translate(script, lang, Some(po), false)
             .map(|(t, _)| t)
             .unwrap_or_else(|_| script.clone()),
         None => script.clone(),
@@ -343,16 +343,10 @@ fn said_signal(w: &peercall_core::ui::Words, label: &str) -> String {
 
 /// An outcome named by its English label, in the words of `w`'s language.
 fn said_outcome(w: &peercall_core::ui::Words, label: &str) -> String {
-    use peercall_dialogue::Outcome;
-    [
-        Outcome::QualifiedIn,
-        Outcome::QualifiedOut,
-        Outcome::Wasted,
-        Outcome::Lost,
-    ]
-    .into_iter()
-    .find(|o| o.label() == label)
-    .map_or_else(|| label.to_string(), |o| w.outcome(o))
+    peercall_dialogue::Outcome::ALL
+        .into_iter()
+        .find(|o| o.label() == label)
+        .map_or_else(|| label.to_string(), |o| w.outcome(o))
 }
 
 /// Message `key` in the client's language.

@@ -1276,17 +1276,19 @@ fn a_translator_saving_the_po_file_sees_the_line_change_in_the_call() {
         );
     assert_ne!(edited, text);
     std::fs::write(&po, edited).unwrap();
-    update_until(&mut app, |a| a.world().resource::<Reloads>().0 >= 1);
-    app.update();
-    assert_eq!(screen(&app), Screen::Call);
-    assert_eq!(call(&app).call.turns().len(), 1, "the call goes on");
-    assert!(
-        texts(&mut app)
-            .iter()
-            .any(|t| t == "Gut, zehn Minuten also."),
-        "{:?}",
-        texts(&mut app)
-    );
+    // After the `n`th reload: the call goes on, the prospect's answer in the new words.
+    let goes_on_in_the_new_words = |app: &mut App, n: u32| {
+        update_until(app, |a| a.world().resource::<Reloads>().0 >= n);
+        app.update();
+        assert_eq!(screen(app), Screen::Call);
+        assert_eq!(call(app).call.turns().len(), 1, "the call goes on");
+        assert!(
+            texts(app).iter().any(|t| t == "Gut, zehn Minuten also."),
+            "still in German after reload {n}: {:?}",
+            texts(app)
+        );
+    };
+    goes_on_in_the_new_words(&mut app, 1);
     // A save the translator has not finished (a string left open): the call goes on in the
     // last translation that read, and the scenario list says what is wrong, and where.
     let good = std::fs::read_to_string(&po).unwrap();
@@ -1296,17 +1298,7 @@ fn a_translator_saving_the_po_file_sees_the_line_change_in_the_call() {
     )
     .unwrap();
     let broken_at = good.lines().count() + 3;
-    update_until(&mut app, |a| a.world().resource::<Reloads>().0 >= 2);
-    app.update();
-    assert_eq!(screen(&app), Screen::Call);
-    assert_eq!(call(&app).call.turns().len(), 1, "the call goes on");
-    assert!(
-        texts(&mut app)
-            .iter()
-            .any(|t| t == "Gut, zehn Minuten also."),
-        "still in German: {:?}",
-        texts(&mut app)
-    );
+    goes_on_in_the_new_words(&mut app, 2);
     key(&mut app, KeyCode::Escape);
     press(&mut app, "Zurück zu den Gesprächen");
     assert_eq!(screen(&app), Screen::Pick);
