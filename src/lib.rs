@@ -2,7 +2,3 @@
 //! the `peercall-dialogue` engine and, with the default `game` feature, `peercall-game`.
 
 pub mod cli;
-
-pub use peercall_core::{competition, finish, library, profile, records, shown, xapi};
-#[cfg(feature = "game")]
-pub use peercall_game as game;

@@ -338,7 +338,10 @@ fn the_live_board_shows_a_new_result_within_two_seconds() {
     // The wall page listens to the board's events.
     let (status, wall) = get(&format!("{url}/competitions/cup/wall"));
     assert_eq!(status, 200);
-    assert!(wall.contains("/api/competitions/cup/events") && wall.contains("EventSource"));
+    assert!(wall.contains("data-competition=\"cup\"") && wall.contains("/assets/board.js"));
+    let (status, script) = get(&format!("{url}/assets/board.js"));
+    assert_eq!(status, 200);
+    assert!(script.contains("/events") && script.contains("EventSource"));
     // A listener, as the page's EventSource is: the board at once, then each change.
     let rx = listen(&format!("{url}/api/competitions/cup/events"));
     let first = rx.recv_timeout(std::time::Duration::from_secs(5)).unwrap();
@@ -439,19 +442,39 @@ fn a_closed_competition_takes_no_one_and_no_result_and_unknown_ones_are_named() 
     let (_hub, url) = hub(&dir.path().join("hub"));
     let code = publish(dir.path(), &url, "East");
     let ana = join_and_play(dir.path(), &url, &code, "Ana", "East");
-    // The trainer closes the competition by publishing it again with an end in the past.
+    // The trainer closes the competition by publishing it again with an end in the past: a
+    // running competition's dates move only when the trainer confirms it.
     let closed = dir.path().join("closed.ron");
     std::fs::write(
         &closed,
         r#"Competition(id: "cup", name: "Winter <cup>", ends: "2020-01-31", attempts: 3, scenarios: [(id: "network-expansion", seed: 5)])"#,
     )
     .unwrap();
-    let out = peercall_db(&dir.path().join("trainer.sqlite"))
-        .args(["hub", "publish", "--server", &url, "--teams", "East"])
-        .args(["--admin-token", ADMIN])
-        .arg(&closed)
-        .output()
-        .unwrap();
+    let republish = |confirmed: bool| {
+        peercall_db(&dir.path().join("trainer.sqlite"))
+            .args(["hub", "publish", "--server", &url, "--teams", "East"])
+            .args(["--admin-token", ADMIN])
+            .args(confirmed.then_some("--move-dates"))
+            .arg(&closed)
+            .output()
+            .unwrap()
+    };
+    let out = republish(false);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("(409)")
+            && stderr.contains("2020-01-31")
+            && stderr.contains("--move-dates"),
+        "{stderr}"
+    );
+    let body = serde_json::json!({ "code": code, "name": "Early" }).to_string();
+    assert_eq!(
+        post(&format!("{url}/api/join"), None, body.as_bytes()).0,
+        201,
+        "still open: nothing was changed"
+    );
+    let out = republish(true);
     common::success(&out);
     assert!(
         String::from_utf8_lossy(&out.stdout).contains(&code),
@@ -599,8 +622,8 @@ fn the_board_page_shows_the_top_ten_and_the_places_around_a_name() {
         assert!(de.contains(said), "{said}: {de}");
     }
     assert!(
-        de.contains("\"none\":\"Noch keine Ergebnisse.\""),
-        "the live script: {de}"
+        de.contains("&quot;none&quot;:&quot;Noch keine Ergebnisse.&quot;"),
+        "the live script's words: {de}"
     );
     assert!(!de.contains("<i>"), "no name is markup");
     let fr = in_lang("/competitions/cup", "fr-FR,fr;q=0.9");
@@ -611,7 +634,10 @@ fn the_board_page_shows_the_top_ten_and_the_places_around_a_name() {
         "the links keep it"
     );
     let asked = in_lang("/competitions/cup/wall?lang=de", "en-US");
-    assert!(asked.contains("<html lang=\"de\">") && asked.contains("\"teams\":\"Teams\""));
+    assert!(
+        asked.contains("<html lang=\"de\">")
+            && asked.contains("&quot;teams&quot;:&quot;Teams&quot;")
+    );
 }
 
 /// A `multipart/form-data` body of (field, file name or "", text) parts, and its content type.

@@ -340,7 +340,7 @@ fn results_recorded_under_the_old_hash_still_import() {
         .unwrap();
     let old = peercall_dialogue::script::legacy_content_hash(script.scenario());
     let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
-    let mut r: peercall::records::Record =
+    let mut r: peercall_core::records::Record =
         serde_json::from_value(json["records"][0].clone()).unwrap();
     r.scenario_hash = old;
     r.id = r.content_id();

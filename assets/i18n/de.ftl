@@ -535,6 +535,7 @@ core-records-disk-full = der Datenträger mit { $path } ist voll; nichts wurde g
 core-records-failing = die Ergebnisse in { $path } lassen sich nicht schreiben: der Datenträger ist voll oder defekt ({ $why }); nichts wurde geändert
 core-records-cannot-open = die Ergebnisse in { $path } lassen sich nicht öffnen (prüfen Sie den Pfad und die Rechte): { $why }
 core-records-cannot-use = die Ergebnisse in { $path } lassen sich nicht verwenden: { $why }
+core-records-bad-row = das gespeicherte Ergebnis in Zeile { $row } (ID { $id }) lässt sich nicht lesen: seine Spalte { $column } ist beschädigt ({ $why })
 core-records-folder = { $path } ist ein Ordner, keine Ergebnisdatenbank; geben Sie einen Dateinamen an, etwa { $example }
 core-records-not-a-file = { $path } ist keine gewöhnliche Datei; nichts wurde geändert
 core-records-cannot-read = die Ergebnisse in { $path } lassen sich nicht lesen
@@ -559,6 +560,14 @@ hub-err-edited = die ID passt nicht zum Inhalt des Ergebnisses (wurde es bearbei
 hub-err-not-their-seed = der Startwert { $seed } gehört zu keinem von { $name }s Gesprächen in diesem Wettbewerb
 hub-err-files-for-players = treten Sie zuerst dem Wettbewerb bei: seine Dateien sind für seine Spieler
 hub-err-no-competition = kein Wettbewerb mit dieser ID
+hub-err-unavailable = die Datenbank des Hubs ist gerade nicht erreichbar: versuchen Sie es in ein paar Sekunden noch einmal (Referenz { $reference })
+hub-err-failed = der Hub konnte das nicht ausführen; sein Betreiber findet unter der Referenz { $reference } im Protokoll des Hubs, was schiefging
+hub-err-cross-site = abgelehnt: diese Anfrage kam von einer anderen Website (ein Hub nimmt Änderungen nur von seinen eigenen Seiten und von Programmen an)
+hub-err-same-scenario-twice = das Szenario { $scenario } ist zweimal angegeben: geben Sie jedes Szenario einmal an
+hub-err-attempt-used = für dieses Gespräch (Seed { $seed }) liegt auf dem Hub schon ein Ergebnis vor: ein Versuch zählt einmal, und das erste Ergebnis gilt
+hub-err-moves-dates = { $name } läuft: diese Datei würde seine Daten von { $from } auf { $to } verschieben. Wenn Sie das wollen, veröffentlichen Sie noch einmal und bestätigen die neuen Daten (`--move-dates` oder das Kästchen auf der Seite zum Veröffentlichen)
+hub-err-name-taken = { $name } ist diesem Wettbewerb schon beigetreten; wählen Sie einen anderen Namen
+hub-publish-move-dates = Dieser Wettbewerb läuft, und ich will seine Daten wirklich verschieben
 
 ## Die Hilfe der Kommandozeile (`--help`). Das Englische steht in den Doc-Kommentaren der
 ## Argumente; `cargo test -p peercall --no-default-features --lib` prüft, dass jede Zeile hier ist.
@@ -654,6 +663,7 @@ help-hub-publish--dialogues = Ordner mit ihren Szenariodateien (Voreinstellung: 
 help-hub-publish--server = Der Hub, z. B. `http://127.0.0.1:8080`
 help-hub-publish--teams = Die Teams, von denen jedes einen Beitrittscode bekommt, z. B. `East,West`
 help-hub-publish--admin_token = Das Admin-Token des Hubs (`PEERCALL_HUB_ADMIN`)
+help-hub-publish--move_dates = Bestätigen, dass die Daten eines laufenden Wettbewerbs verschoben werden (wer beigetreten ist, findet ihn zu den neuen Daten offen oder geschlossen)
 help-hub-send = Ihre beendeten Gespräche des Wettbewerbs, dem Sie beigetreten sind, an seinen Hub senden (ein zweites Mal schadet nicht)
 help-hub-send--db = Ergebnisdatenbank (Voreinstellung: `PEERCALL_DB`, sonst der Datenordner des Systems)
 help-join = Mit dem Code Ihres Teams einem Wettbewerb auf einem Hub beitreten

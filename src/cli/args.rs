@@ -5,7 +5,7 @@
 use clap::{
     Arg, ArgMatches, Command as ClapCommand, CommandFactory, FromArgMatches, Parser, Subcommand,
 };
-use peercall_core::ui::Words;
+use peercall_core::words::Words;
 
 /// peercall: a sales-call simulator that teaches peer contracts and honest self-interest.
 #[derive(Debug, Parser)]
@@ -101,9 +101,9 @@ fn mistake(e: &clap::Error, w: &Words) -> Option<String> {
         ),
         _ => return None,
     };
-    let args: Vec<(&str, peercall_core::ui::Arg)> = args
+    let args: Vec<(&str, peercall_core::words::Arg)> = args
         .iter()
-        .map(|(k, v)| (*k, peercall_core::ui::Arg::from(v.as_str())))
+        .map(|(k, v)| (*k, peercall_core::words::Arg::from(v.as_str())))
         .collect();
     let mut out = w.f("cli-error", &[("why", w.f(key, &args).into())]);
     if let Some(s) =
@@ -272,8 +272,8 @@ mod tests {
         let texts = help_texts();
         assert!(texts.len() > 100, "{} texts", texts.len());
         let keys: Vec<&str> = texts.iter().map(|(k, _)| k.as_str()).collect();
-        for (lang, ftl) in peercall_core::ui::FILES.iter().skip(1) {
-            let ids = peercall_core::ui::message_ids(ftl);
+        for (lang, ftl) in peercall_core::words::FILES.iter().skip(1) {
+            let ids = peercall_core::words::message_ids(ftl);
             let missing: Vec<String> = texts
                 .iter()
                 .filter(|(k, _)| !ids.contains(k))

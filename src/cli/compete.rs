@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::competition::{Competition, today};
-use crate::library::Library;
+use peercall_core::competition::{Competition, today};
+use peercall_core::library::Library;
 
 /// Arguments of `peercall compete`.
 #[derive(Debug, Args)]
@@ -42,8 +42,11 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
     if args.list {
         let store = args.db.open()?;
         // The same player the game would record: given, from the environment, or saved.
-        let profile =
-            crate::profile::resolve(args.player.as_deref(), args.team.as_deref(), Some(&store));
+        let profile = peercall_core::profile::resolve(
+            args.player.as_deref(),
+            args.team.as_deref(),
+            Some(&store),
+        );
         let w = super::words();
         println!(
             "{}{}",
@@ -52,7 +55,7 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
                 &[
                     (
                         "name",
-                        crate::shown::terminal(&competition.name)
+                        peercall_core::untrusted::terminal(&competition.name)
                             .into_owned()
                             .into()
                     ),
@@ -75,7 +78,7 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
                 format!(
                     ", {} {}",
                     w.t("cli-compete-next"),
-                    crate::competition::player_seed(
+                    peercall_core::competition::player_seed(
                         &competition.id,
                         script,
                         e.seed,
@@ -96,7 +99,9 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
                         ("hash", script.hash()[..12].to_string().into()),
                         (
                             "name",
-                            crate::shown::terminal(&profile.player).into_owned().into()
+                            peercall_core::untrusted::terminal(&profile.player)
+                                .into_owned()
+                                .into()
                         ),
                         ("used", used.into()),
                         ("attempts", competition.attempts.into()),
@@ -107,7 +112,7 @@ pub fn run(args: CompeteArgs) -> Result<ExitCode, String> {
         return Ok(ExitCode::SUCCESS);
     }
     competition.open_on(&today())?;
-    let (only, resolved) = crate::competition::narrow(&library, &entries);
+    let (only, resolved) = peercall_core::competition::narrow(&library, &entries);
     open_game(args, competition, only, resolved)
 }
 
@@ -117,10 +122,10 @@ fn open_game(
     args: CompeteArgs,
     competition: Competition,
     only: Library,
-    resolved: Vec<crate::competition::Resolved>,
+    resolved: Vec<peercall_core::competition::Resolved>,
 ) -> Result<ExitCode, String> {
-    use crate::game::{self, ActiveCompetition, PlayOptions};
-    game::run_with(
+    use peercall_game::{ActiveCompetition, PlayOptions};
+    peercall_game::run_with(
         only,
         PlayOptions {
             dialogues: args.dialogues,
@@ -143,7 +148,7 @@ fn open_game(
     _: CompeteArgs,
     _: Competition,
     _: Library,
-    _: Vec<crate::competition::Resolved>,
+    _: Vec<peercall_core::competition::Resolved>,
 ) -> Result<ExitCode, String> {
     Err(super::play::NO_GAME.into())
 }

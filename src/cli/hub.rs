@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
-use peercall_hub::client;
+use peercall_core::hub_client;
+use peercall_core::records::Queue;
 
 /// Arguments of `peercall serve`.
 #[derive(Debug, Args)]
@@ -20,11 +21,11 @@ pub struct ServeArgs {
     /// Keep everything in PostgreSQL (`postgres://user@host:port/db`, or
     /// `PEERCALL_DATABASE_URL`), so several hubs serve one board; the data folder then holds only
     /// the queue of statements for the LRS. `sqlite:DIR` is the same as `--data DIR`.
-    #[arg(long, env = "PEERCALL_DATABASE_URL")]
+    #[arg(long, env = "PEERCALL_DATABASE_URL", hide_env_values = true)]
     pub database_url: Option<String>,
     /// The admin token trainers publish with (`PEERCALL_HUB_ADMIN`); without it the stored one
     /// is kept, or a new one is made and printed once.
-    #[arg(long, env = "PEERCALL_HUB_ADMIN")]
+    #[arg(long, env = "PEERCALL_HUB_ADMIN", hide_env_values = true)]
     pub admin_token: Option<String>,
     /// Results one player may post in a minute.
     #[arg(long, default_value_t = peercall_hub::POSTS_PER_MINUTE)]
@@ -34,7 +35,7 @@ pub struct ServeArgs {
 /// Runs `peercall serve`.
 pub fn serve(args: ServeArgs) -> Result<ExitCode, String> {
     let default_data = || {
-        crate::records::default_path()
+        peercall_core::records::default_path()
             .parent()
             .map(|p| p.join("hub"))
             .unwrap_or_else(|| PathBuf::from("hub"))
@@ -44,10 +45,18 @@ pub fn serve(args: ServeArgs) -> Result<ExitCode, String> {
             PathBuf::from(url.trim_start_matches("sqlite:").trim_start_matches("//")),
             None,
         ),
-        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => (
-            args.data.clone().unwrap_or_else(default_data),
-            Some(url.clone()),
-        ),
+        // A URL, or a key=value connection string (`host=db user=hub password=...`).
+        Some(url)
+            if url.starts_with("postgres://")
+                || url.starts_with("postgresql://")
+                || url.contains("host=")
+                || url.contains("dbname=") =>
+        {
+            (
+                args.data.clone().unwrap_or_else(default_data),
+                Some(url.clone()),
+            )
+        }
         Some(url) => {
             return Err(format!(
                 "{}: give a `postgres://` URL, or a `sqlite:DIR` one (or `--data DIR`)",
@@ -63,6 +72,7 @@ pub fn serve(args: ServeArgs) -> Result<ExitCode, String> {
         admin_token: args.admin_token,
         posts_per_minute: args.posts_per_minute,
         joins_per_minute: peercall_hub::JOINS_PER_MINUTE,
+        header_timeout: peercall_hub::HEADER_TIMEOUT,
     })?;
     Ok(ExitCode::SUCCESS)
 }
@@ -99,6 +109,10 @@ pub struct PublishArgs {
     /// The hub's admin token (`PEERCALL_HUB_ADMIN`).
     #[arg(long, env = "PEERCALL_HUB_ADMIN", hide_env_values = true)]
     pub admin_token: String,
+    /// Confirm moving the dates of a competition that is running (players who joined find it
+    /// open or closed on the new dates)
+    #[arg(long)]
+    pub move_dates: bool,
 }
 
 /// Arguments of `peercall hub send`.
@@ -131,13 +145,13 @@ pub fn run(args: HubArgs) -> Result<ExitCode, String> {
 }
 
 fn publish(a: &PublishArgs) -> Result<ExitCode, String> {
-    let competition = crate::competition::Competition::load(&a.file)?;
+    let competition = peercall_core::competition::Competition::load(&a.file)?;
     let text = std::fs::read_to_string(&a.file)
         .map_err(|e| super::io_error("err-cannot-read", a.file.display(), e))?;
     // The scenario files the competition names, as the players will get them.
     let library = match &a.dialogues {
-        Some(d) => crate::library::Library::from_path(d)?,
-        None => crate::library::Library::builtin(),
+        Some(d) => peercall_core::library::Library::from_path(d)?,
+        None => peercall_core::library::Library::builtin(),
     };
     competition.resolve(&library)?;
     let mut scenarios = Vec::new();
@@ -149,12 +163,19 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, String> {
         scenarios.push(match &a.dialogues {
             Some(_) => std::fs::read_to_string(file)
                 .map_err(|e| super::io_error("err-cannot-read", file, e))?,
-            None => crate::library::Library::builtin_source(file)
+            None => peercall_core::library::Library::builtin_source(file)
                 .ok_or_else(|| super::say("err-not-built-in", &[("file", file.as_str().into())]))?
                 .to_string(),
         });
     }
-    let codes = client::publish(&a.server, &a.admin_token, &text, &scenarios, &a.teams)?;
+    let codes = hub_client::publish(
+        &a.server,
+        &a.admin_token,
+        &text,
+        &scenarios,
+        &a.teams,
+        a.move_dates,
+    )?;
     println!(
         "{}",
         super::words().f(
@@ -162,7 +183,7 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, String> {
             &[
                 (
                     "name",
-                    crate::shown::terminal(&competition.name)
+                    peercall_core::untrusted::terminal(&competition.name)
                         .into_owned()
                         .into()
                 ),
@@ -172,7 +193,7 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, String> {
         )
     );
     for (team, code) in codes {
-        println!("  {:<20} {code}", crate::shown::terminal(&team));
+        println!("  {:<20} {code}", peercall_core::untrusted::terminal(&team));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -181,11 +202,12 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, String> {
 /// (checked against the hub's hashes) beside the records.
 pub fn join(a: &JoinArgs) -> Result<ExitCode, String> {
     let store = a.db.open()?;
-    let profile = crate::profile::resolve(a.player.as_deref(), None, Some(&store));
-    let joined = client::join_and_remember(&store, &a.server, &a.code, &profile.player)?;
-    let m = client::membership(&store)?.ok_or_else(|| super::say("join-not-remembered", &[]))?;
-    let files = client::files(&m)?;
-    let file = client::save_files(&files, &client::files_dir(&store, &m.competition))?;
+    let profile = peercall_core::profile::resolve(a.player.as_deref(), None, Some(&store));
+    let joined = hub_client::join_and_remember(&store, &a.server, &a.code, &profile.player)?;
+    let m =
+        hub_client::membership(&store)?.ok_or_else(|| super::say("join-not-remembered", &[]))?;
+    let files = hub_client::files(&m)?;
+    let file = hub_client::save_files(&files, &hub_client::files_dir(&store, &m.competition))?;
     let w = super::words();
     println!(
         "{}",
@@ -195,11 +217,15 @@ pub fn join(a: &JoinArgs) -> Result<ExitCode, String> {
                 ("competition", joined.competition.clone().into()),
                 (
                     "name",
-                    crate::shown::terminal(&profile.player).into_owned().into()
+                    peercall_core::untrusted::terminal(&profile.player)
+                        .into_owned()
+                        .into()
                 ),
                 (
                     "team",
-                    crate::shown::terminal(&joined.team).into_owned().into()
+                    peercall_core::untrusted::terminal(&joined.team)
+                        .into_owned()
+                        .into()
                 ),
                 ("server", a.server.clone().into()),
             ],
@@ -228,7 +254,7 @@ pub fn join(a: &JoinArgs) -> Result<ExitCode, String> {
 /// not queued yet (played before joining, say), then sends everything waiting now.
 fn send(a: &SendArgs) -> Result<ExitCode, String> {
     let store = a.db.open()?;
-    let m = client::membership(&store)?.ok_or_else(|| super::say("err-join-first", &[]))?;
+    let m = hub_client::membership(&store)?.ok_or_else(|| super::say("err-join-first", &[]))?;
     let player = store
         .setting("player")?
         .ok_or_else(|| super::say("err-join-first", &[]))?;
@@ -238,10 +264,11 @@ fn send(a: &SendArgs) -> Result<ExitCode, String> {
         .filter(|r| r.competition.as_deref() == Some(m.competition.as_str()))
         .map(|r| r.id)
         .collect();
-    store.hub_queue(&mine, &m.server)?;
-    store.hub_retry_now()?;
-    let d = client::deliver(&store, std::time::SystemTime::now())?;
-    let (waiting, refused) = store.hub_pending()?;
+    store.queue_for_hub(&mine, &m.server, &m.token)?;
+    let outbox = store.outbox(Queue::Hub);
+    outbox.retry_now()?;
+    let d = hub_client::deliver(&store, std::time::SystemTime::now())?;
+    let (waiting, refused) = (outbox.waiting()?, outbox.refusals()?);
     println!(
         "{}",
         super::words().f(
@@ -253,11 +280,11 @@ fn send(a: &SendArgs) -> Result<ExitCode, String> {
             ],
         )
     );
-    for (_, why) in &refused {
-        println!("  {}", crate::shown::terminal(why));
+    for r in &refused {
+        println!("  {}", peercall_core::untrusted::terminal(&r.reason));
     }
     if let Some(why) = &d.waiting {
-        println!("  {}", crate::shown::terminal(why));
+        println!("  {}", peercall_core::untrusted::terminal(why));
     }
     Ok(if refused.is_empty() && waiting == 0 {
         ExitCode::SUCCESS

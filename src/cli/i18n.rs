@@ -208,7 +208,7 @@ pub fn behind(file: &Path, statuses: &[Status]) -> Vec<String> {
         .map(|s| match &s.error {
             Some(e) => super::say(
                 "cli-check-translation-broken",
-                &[("why", crate::shown::terminal(e).as_ref().into())],
+                &[("why", peercall_core::untrusted::terminal(e).as_ref().into())],
             ),
             None => super::say(
                 "cli-check-translation-behind",
@@ -313,8 +313,8 @@ fn check(p: &Paths) -> Result<ExitCode, String> {
                     f.file,
                     f.line,
                     f.problem.code(),
-                    crate::shown::terminal(&f.id),
-                    crate::shown::terminal(&f.message)
+                    peercall_core::untrusted::terminal(&f.id),
+                    peercall_core::untrusted::terminal(&f.message)
                 );
             }
             problems += findings.len();

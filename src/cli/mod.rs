@@ -17,18 +17,18 @@ use std::io::IsTerminal;
 
 /// The command line's words: in the language of `PEERCALL_LANG`, else of the system's `LANG`
 /// when the interface has it, else English.
-pub fn words() -> &'static peercall_core::ui::Words {
-    static WORDS: std::sync::OnceLock<&'static peercall_core::ui::Words> =
+pub fn words() -> &'static peercall_core::words::Words {
+    static WORDS: std::sync::OnceLock<&'static peercall_core::words::Words> =
         std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         let w = chosen_words();
         // The shared crate's own messages (its errors) in the same language.
-        peercall_core::ui::set_language(w.lang());
+        peercall_core::words::set_language(w.lang());
         w
     })
 }
 
-fn chosen_words() -> &'static peercall_core::ui::Words {
+fn chosen_words() -> &'static peercall_core::words::Words {
     let asked = std::env::var("PEERCALL_LANG")
         .ok()
         .filter(|l| !l.trim().is_empty())
@@ -39,9 +39,10 @@ fn chosen_words() -> &'static peercall_core::ui::Words {
         })
         .and_then(|l| peercall_core::i18n::parse_lang(&l).ok())
         .filter(|l| {
-            peercall_core::ui::languages().contains(&l.as_str()) || l == peercall_core::i18n::PSEUDO
+            peercall_core::words::languages().contains(&l.as_str())
+                || l == peercall_core::i18n::PSEUDO
         });
-    peercall_core::ui::words(asked.as_deref().unwrap_or(peercall_core::i18n::SOURCE))
+    peercall_core::words::words(asked.as_deref().unwrap_or(peercall_core::i18n::SOURCE))
 }
 
 /// The user's language (`PEERCALL_LANG`, else `LANG`) when it is not the scenarios' source
@@ -85,7 +86,7 @@ pub fn load_script(file: &std::path::Path) -> Result<peercall_dialogue::Script, 
 }
 
 /// Message `key` with its arguments, in the user's language.
-pub fn say(key: &str, args: &[(&str, peercall_core::ui::Arg)]) -> String {
+pub fn say(key: &str, args: &[(&str, peercall_core::words::Arg)]) -> String {
     words().f(key, args)
 }
 
@@ -96,7 +97,7 @@ pub fn io_error(key: &str, path: impl std::fmt::Display, why: std::io::Error) ->
         key,
         &[
             ("path", path.to_string().into()),
-            ("why", peercall_core::ui::io_reason(&why).into()),
+            ("why", peercall_core::words::io_reason(&why).into()),
         ],
     )
 }

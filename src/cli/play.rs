@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::library::Library;
+use peercall_core::library::Library;
 
 /// Arguments of `peercall play`.
 #[derive(Debug, Args, Default)]
@@ -92,8 +92,8 @@ pub fn play(mut args: PlayArgs) -> Result<ExitCode, String> {
 /// Opens the game window with the checked arguments.
 #[cfg(feature = "game")]
 fn open_game(library: Library, args: PlayArgs) -> Result<ExitCode, String> {
-    use crate::game::{self, PlayOptions};
-    game::run_with(
+    use peercall_game::PlayOptions;
+    peercall_game::run_with(
         library,
         PlayOptions {
             dialogues: args.dialogues,

@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use crate::library::Library;
-use crate::records::{self, BoardQuery, Export, Store};
-use crate::shown;
+use peercall_core::library::Library;
+use peercall_core::records::{self, BoardQuery, Export, Queue, Refused, Rejected, Store};
+use peercall_core::untrusted;
 
 /// Where the records are.
 #[derive(Debug, Args, Clone, Default)]
@@ -76,7 +76,7 @@ pub fn board(args: &BoardArgs) -> Result<ExitCode, String> {
     if args.csv {
         let mut out = csv::Writer::from_writer(std::io::stdout().lock());
         let row = |out: &mut csv::Writer<_>, cells: [&str; 7]| {
-            out.write_record(cells.map(|c| shown::csv_cell(c).into_owned()))
+            out.write_record(cells.map(|c| untrusted::csv_cell(c).into_owned()))
                 .map_err(|e| super::io_error("err-cannot-write", "CSV", e.into()))
         };
         row(
@@ -138,7 +138,7 @@ pub fn board(args: &BoardArgs) -> Result<ExitCode, String> {
         println!(
             "{:>5}  {:<28} {:>8} {:>5}:{:02} {:>6}",
             r.place,
-            shown::terminal(&name(r)),
+            untrusted::terminal(&name(r)),
             w.decimal(r.score, 1),
             secs / 60,
             secs % 60,
@@ -229,20 +229,20 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         RecordsCommand::Sync { retry_parked } => {
-            let config = crate::xapi::LrsConfig::load(store.path())?.ok_or(
+            let config = peercall_core::xapi::LrsConfig::load(store.path())?.ok_or(
                 "no LRS configured: set PEERCALL_LRS_ENDPOINT, PEERCALL_LRS_USER and \
                  PEERCALL_LRS_PASSWORD, or write lrs.ron next to the records",
             )?;
             if *retry_parked {
-                let n = store.outbox_unpark()?;
+                let n = store.outbox(Queue::Lrs).retry_refused()?;
                 println!(
                     "{}",
                     super::words().f("cli-unparked", &[("count", n.into())])
                 );
             }
-            store.outbox_retry_now()?;
-            let d = crate::xapi::deliver(&store, &config, std::time::SystemTime::now())?;
-            let parked = store.outbox_parked()?;
+            store.outbox(Queue::Lrs).retry_now()?;
+            let d = peercall_core::xapi::deliver(&store, &config, std::time::SystemTime::now())?;
+            let parked = store.outbox(Queue::Lrs).refusals()?;
             let w = super::words();
             println!(
                 "{}",
@@ -255,14 +255,14 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
                     ],
                 )
             );
-            for (id, why) in parked.iter().take(20) {
+            for Refused { id, reason: why } in parked.iter().take(20) {
                 println!(
                     "  {}",
                     w.f(
                         "cli-parked",
                         &[
-                            ("id", shown::terminal(id).into_owned().into()),
-                            ("why", shown::terminal(why).into_owned().into()),
+                            ("id", untrusted::terminal(id).into_owned().into()),
+                            ("why", untrusted::terminal(why).into_owned().into()),
                         ],
                     )
                 );
@@ -303,11 +303,16 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
             }
             let competitions = paths
                 .iter()
-                .map(|p| crate::competition::Competition::load(p))
+                .map(|p| peercall_core::competition::Competition::load(p))
                 .collect::<Result<Vec<_>, _>>()?;
             let report = records::import(&store, files, &library, &competitions)?;
             let w = super::words();
-            for (file, id, why) in &report.rejected {
+            for Rejected {
+                file,
+                id,
+                reason: why,
+            } in &report.rejected
+            {
                 println!(
                     "{}",
                     w.f(
@@ -316,9 +321,11 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
                             ("file", file.clone().into()),
                             (
                                 "id",
-                                shown::terminal(&shown::clip(id, 40)).into_owned().into()
+                                untrusted::terminal(&untrusted::clip(id, 40))
+                                    .into_owned()
+                                    .into()
                             ),
-                            ("why", shown::terminal(why).into_owned().into()),
+                            ("why", untrusted::terminal(why).into_owned().into()),
                         ],
                     )
                 );

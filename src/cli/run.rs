@@ -79,9 +79,9 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
     let player = args
         .player
         .as_deref()
-        .map(|p| crate::shown::name("--player", p, false))
+        .map(|p| peercall_core::untrusted::name("--player", p, false))
         .transpose()?;
-    let team = crate::shown::name("--team", &args.team, true)?;
+    let team = peercall_core::untrusted::name("--team", &args.team, true)?;
     let script = super::load_script(&args.file)?;
     let asked = args
         .lang
@@ -91,7 +91,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
     // Not told: the user's own language, for the call where it has a translation.
     let implicit = asked.is_none();
     let mut lang = asked.or_else(super::user_lang);
-    let words = peercall_core::ui::words(lang.as_deref().unwrap_or(peercall_core::i18n::SOURCE));
+    let words = peercall_core::words::words(lang.as_deref().unwrap_or(peercall_core::i18n::SOURCE));
     let script = match lang.clone() {
         Some(l) => {
             let file = args.file.display().to_string();
@@ -163,20 +163,20 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
     };
     if let (Some(player), Some(call)) = (&player, call.filter(|c| c.is_over())) {
         let store = args.db.open()?;
-        let lrs = crate::xapi::LrsConfig::load(store.path())?;
-        let who = crate::finish::Played {
+        let lrs = peercall_core::xapi::LrsConfig::load(store.path())?;
+        let who = peercall_core::finish::Played {
             player,
             team: &team,
             started,
             competition: competition.as_deref(),
             lang: lang.as_deref(),
         };
-        crate::finish::finish_call(
+        peercall_core::finish::finish_call(
             &store,
             &call,
             &script,
             who,
-            &crate::xapi::home_page(lrs.as_ref()),
+            &peercall_core::xapi::home_page(lrs.as_ref()),
         )?;
         eprintln!(
             "{}",
@@ -186,7 +186,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
             )
         );
         if let Some(config) = &lrs {
-            let d = crate::xapi::deliver(&store, config, std::time::SystemTime::now())?;
+            let d = peercall_core::xapi::deliver(&store, config, std::time::SystemTime::now())?;
             match d.error {
                 None => eprintln!("{}", words.f("cli-lrs-sent", &[("count", d.sent.into())])),
                 Some(e) => eprintln!(
@@ -214,8 +214,8 @@ fn competition_attempt(
     player: &str,
     db: &super::records::DbArgs,
 ) -> Result<(String, u64), String> {
-    let c = crate::competition::Competition::load(file)?;
-    c.open_on(&crate::competition::today())?;
+    let c = peercall_core::competition::Competition::load(file)?;
+    c.open_on(&peercall_core::competition::today())?;
     let entry = c
         .scenarios
         .iter()
@@ -258,7 +258,7 @@ fn competition_attempt(
             ],
         ));
     }
-    let seed = crate::competition::player_seed(&c.id, script, entry.seed, player, used);
+    let seed = peercall_core::competition::player_seed(&c.id, script, entry.seed, player, used);
     store.start_attempt(
         player,
         &c.id,
@@ -275,7 +275,7 @@ fn scripted(
     numbers: &[usize],
     by_file: bool,
     json: bool,
-    words: &peercall_core::ui::Words,
+    words: &peercall_core::words::Words,
 ) -> Result<(ExitCode, Option<Call>), String> {
     let seed = call.seed();
     let mut shown = Vec::with_capacity(numbers.len());
@@ -338,7 +338,7 @@ fn scripted(
 fn interactive(
     script: &Script,
     mut call: Call,
-    words: &peercall_core::ui::Words,
+    words: &peercall_core::words::Words,
 ) -> Result<(ExitCode, Option<Call>), String> {
     let seed = call.seed();
     let sc = script.scenario();
@@ -448,7 +448,7 @@ fn interactive(
 }
 
 /// The trust meter and the resources gauge as one line of text.
-fn meter(call: &Call, words: &peercall_core::ui::Words) -> String {
+fn meter(call: &Call, words: &peercall_core::words::Words) -> String {
     let trust = call.trust().clamp(0, 100);
     let filled = (trust / 5) as usize;
     words.f(

@@ -3,7 +3,7 @@
 //! against the scenarios on hand.
 
 use crate::Error;
-use crate::ui::say;
+use crate::words::say;
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -37,7 +37,7 @@ pub fn valid_id(id: &str) -> Result<(), Error> {
             "core-id-chars",
             &[(
                 "id",
-                crate::shown::terminal(&crate::shown::clip(id, 40))
+                crate::untrusted::terminal(&crate::untrusted::clip(id, 40))
                     .as_ref()
                     .into(),
             )],
@@ -136,7 +136,7 @@ impl Competition {
             "core-cannot-read",
             &[("path", shown.as_str().into())],
         )))?;
-        let lang = crate::ui::current().lang();
+        let lang = crate::words::current().lang();
         let competition = peercall_dialogue::load::parse_as::<Competition>(&shown, &text)
             .map_err(|d| Error::Invalid(d.localized(lang).render(&text, false)))?;
         let findings = competition.check(&shown, &text);

@@ -10,7 +10,7 @@ use std::time::Duration;
 #[non_exhaustive]
 pub enum Error {
     /// The records database was in use by another program for the whole wait.
-    #[error("{}", crate::ui::say("core-records-busy", &[
+    #[error("{}", crate::words::say("core-records-busy", &[
         ("path", path.display().to_string().into()),
         ("seconds", format!("{:.0}", waited.as_secs_f32()).as_str().into()),
     ]))]
@@ -26,7 +26,7 @@ pub enum Error {
     Records(String),
     /// A file (a scenario folder, a competition, an export, the LRS settings) cannot be read
     /// or written.
-    #[error("{what}: {}", crate::ui::io_reason(source))]
+    #[error("{what}: {}", crate::words::io_reason(source))]
     Io {
         /// What was being done, with the file's name.
         what: String,

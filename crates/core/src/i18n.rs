@@ -10,7 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::ui::say;
+use crate::words::say;
 use std::path::{Path, PathBuf};
 
 use peercall_dialogue::Script;
@@ -411,7 +411,7 @@ pub fn check(
                 message: say(
                     "core-i18n-unknown",
                     &[
-                        ("id", crate::shown::clip(id, 80).as_ref().into()),
+                        ("id", crate::untrusted::clip(id, 80).as_ref().into()),
                         ("scenario", script.id().into()),
                     ],
                 ),
@@ -433,7 +433,7 @@ pub fn check(
                         "core-i18n-stale",
                         &[
                             ("id", u.id.as_str().into()),
-                            ("now", crate::shown::clip(&u.text, 120).as_ref().into()),
+                            ("now", crate::untrusted::clip(&u.text, 120).as_ref().into()),
                         ],
                     )
                 } else {
@@ -518,7 +518,7 @@ pub fn parse_lang(lang: &str) -> Result<String, Error> {
     if !valid_lang(l) {
         return Err(Error::Invalid(say(
             "core-bad-lang",
-            &[("lang", crate::shown::clip(l, 20).as_ref().into())],
+            &[("lang", crate::untrusted::clip(l, 20).as_ref().into())],
         )));
     }
     Ok(l.to_string())

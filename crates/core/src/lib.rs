@@ -5,14 +5,14 @@
 pub mod competition;
 pub mod error;
 pub mod finish;
-pub mod hub;
+pub mod hub_client;
 pub mod i18n;
 pub mod library;
 pub mod po;
 pub mod profile;
 pub mod records;
-pub mod shown;
-pub mod ui;
+pub mod untrusted;
+pub mod words;
 pub mod xapi;
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! ready to play or broken with its diagnostics.
 
 use crate::Error;
-use crate::ui::say;
+use crate::words::say;
 use std::path::Path;
 use std::sync::Arc;
 

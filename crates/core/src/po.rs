@@ -54,7 +54,7 @@ pub type Header = Vec<(String, String)>;
 /// The same, with the header.
 pub fn parse_with_header(file: &str, text: &str) -> Result<(Header, Vec<Entry>), Error> {
     let bad = |line: usize, why: &str| Error::Invalid(format!("{file}:{line}: {why}"));
-    let say = crate::ui::say;
+    let say = crate::words::say;
     let mut out = Vec::new();
     let mut cur = Entry::default();
     let mut started = false;
@@ -157,7 +157,7 @@ pub fn parse_with_header(file: &str, text: &str) -> Result<(Header, Vec<Entry>),
                     n,
                     &say(
                         "core-po-bad-keyword",
-                        &[("keyword", crate::shown::clip(other, 30).as_ref().into())],
+                        &[("keyword", crate::untrusted::clip(other, 30).as_ref().into())],
                     ),
                 ));
             }
@@ -208,7 +208,7 @@ fn unquote(s: &str) -> Result<String, String> {
         .strip_prefix('"')
         .and_then(|r| r.strip_suffix('"'))
         .filter(|_| s.len() >= 2)
-        .ok_or_else(|| crate::ui::say("core-po-expected-string", &[]))?;
+        .ok_or_else(|| crate::words::say("core-po-expected-string", &[]))?;
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
@@ -225,13 +225,13 @@ fn unquote(s: &str) -> Result<String, String> {
                 Some('v') => '\u{b}',
                 other => {
                     let escape = format!("\\{}", other.map(String::from).unwrap_or_default());
-                    return Err(crate::ui::say(
+                    return Err(crate::words::say(
                         "core-po-bad-escape",
                         &[("escape", escape.as_str().into())],
                     ));
                 }
             }),
-            '"' => return Err(crate::ui::say("core-po-bare-quote", &[])),
+            '"' => return Err(crate::words::say("core-po-bare-quote", &[])),
             c => out.push(c),
         }
     }

@@ -13,9 +13,9 @@ pub struct Profile {
 
 /// The profile, from the first of: what was given on the command line, `PEERCALL_PLAYER` and
 /// `PEERCALL_TEAM`, the profile saved in the records (typed in the game), the login name, and
-/// "Player". Names that [`crate::shown::name`] refuses are passed over.
+/// "Player". Names that [`crate::untrusted::name`] refuses are passed over.
 pub fn resolve(player: Option<&str>, team: Option<&str>, store: Option<&Store>) -> Profile {
-    let valid = |what: &str, v: &str, blank: bool| crate::shown::name(what, v, blank).ok();
+    let valid = |what: &str, v: &str, blank: bool| crate::untrusted::name(what, v, blank).ok();
     let env = |k: &str, blank: bool| std::env::var(k).ok().and_then(|v| valid(k, &v, blank));
     let saved = |key: &str| {
         store

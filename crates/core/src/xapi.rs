@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::records::{Record, Store};
+use crate::records::{Queue, Queued, Record, Store};
 
 const VERBS: &str = "http://adlnet.gov/expapi/verbs/";
 const EXT: &str = "https://peercall.invalid/xapi/extensions/";
@@ -54,7 +54,7 @@ impl LrsConfig {
         if !file.exists() {
             return Ok(None);
         }
-        let text = std::fs::read_to_string(&file).map_err(Error::io(crate::ui::say(
+        let text = std::fs::read_to_string(&file).map_err(Error::io(crate::words::say(
             "core-cannot-read",
             &[("path", file.display().to_string().into())],
         )))?;
@@ -62,7 +62,7 @@ impl LrsConfig {
             .map(Some)
             .map_err(|d| {
                 Error::Invalid(
-                    d.localized(crate::ui::current().lang())
+                    d.localized(crate::words::current().lang())
                         .render(&text, false),
                 )
             })
@@ -285,11 +285,32 @@ pub fn home_page(config: Option<&LrsConfig>) -> String {
 /// few seconds while statements wait, backing off while the LRS is down.
 pub fn spawn_sender(db: PathBuf, config: LrsConfig) {
     std::thread::spawn(move || {
-        let Ok((store, _)) = Store::open(&db) else {
-            return;
+        let store = match Store::open(&db) {
+            Ok((store, _)) => store,
+            Err(e) => {
+                tracing::error!(records = %db.display(), "the LRS sender cannot start: {e}");
+                return;
+            }
         };
+        let mut last = None;
         loop {
-            let _ = deliver(&store, &config, SystemTime::now());
+            let why = match deliver(&store, &config, SystemTime::now()) {
+                Ok(d) => {
+                    if d.refused > 0 {
+                        tracing::warn!(
+                            "the LRS refused {} statement(s); `peercall records sync` shows why",
+                            d.refused
+                        );
+                    }
+                    d.error
+                }
+                Err(e) => Some(e.to_string()),
+            };
+            // Each new reason once, not every two seconds.
+            if why.is_some() && why != last {
+                tracing::warn!(endpoint = %config.endpoint, "statements wait for the LRS: {}", why.as_deref().unwrap_or_default());
+            }
+            last = why;
             std::thread::sleep(Duration::from_secs(2));
         }
     });
@@ -309,7 +330,7 @@ pub struct Delivery {
     /// Statements still waiting (LRS unreachable or refusing).
     pub waiting: usize,
     /// Statements the LRS refused as invalid in this attempt, set aside with the reason.
-    pub parked: usize,
+    pub refused: usize,
     /// The last error, if any.
     pub error: Option<String>,
 }
@@ -332,7 +353,14 @@ pub fn deliver(store: &Store, config: &LrsConfig, now: SystemTime) -> Result<Del
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
     let mut d = Delivery::default();
-    for (id, body, attempts) in store.outbox_due(now_s)? {
+    let outbox = store.outbox(Queue::Lrs);
+    for Queued {
+        id,
+        payload: body,
+        tries: attempts,
+        ..
+    } in outbox.due(now_s)?
+    {
         let response = agent
             .post(&config.statements_url())
             .header("Authorization", &auth)
@@ -346,15 +374,15 @@ pub fn deliver(store: &Store, config: &LrsConfig, now: SystemTime) -> Result<Del
                 // go on with the rest.
                 let status = r.status();
                 let body = r.body_mut().read_to_string().unwrap_or_default();
-                let why = crate::shown::clip(body.trim(), 300);
+                let why = crate::untrusted::clip(body.trim(), 300);
                 let status = status.to_string();
                 let reason = if why.is_empty() {
-                    crate::ui::say(
+                    crate::words::say(
                         "core-lrs-refused-bare",
                         &[("status", status.as_str().into())],
                     )
                 } else {
-                    crate::ui::say(
+                    crate::words::say(
                         "core-lrs-refused",
                         &[
                             ("status", status.as_str().into()),
@@ -362,19 +390,19 @@ pub fn deliver(store: &Store, config: &LrsConfig, now: SystemTime) -> Result<Del
                         ],
                     )
                 };
-                store.outbox_park(&id, &reason)?;
-                d.parked += 1;
+                outbox.refused(&id, &reason)?;
+                d.refused += 1;
                 continue;
             }
             Ok(r) => {
-                d.error = Some(crate::ui::say(
+                d.error = Some(crate::words::say(
                     "core-lrs-answered",
                     &[("status", r.status().to_string().into())],
                 ));
                 false
             }
             Err(e) => {
-                d.error = Some(crate::ui::say(
+                d.error = Some(crate::words::say(
                     "core-lrs-unreachable",
                     &[("why", e.to_string().into())],
                 ));
@@ -382,17 +410,17 @@ pub fn deliver(store: &Store, config: &LrsConfig, now: SystemTime) -> Result<Del
             }
         };
         if ok {
-            store.outbox_sent(&id)?;
+            outbox.sent(&id)?;
             d.sent += 1;
         } else {
             let backoff = 2i64.saturating_pow((attempts + 1).min(8)).min(300);
-            store.outbox_retry_later(&id, now_s + backoff)?;
+            outbox.retry_later(&id, now_s + backoff)?;
             d.waiting += 1;
             // The LRS is down or refusing: stop for now, keep the order.
             break;
         }
     }
-    d.waiting = store.outbox_waiting()? as usize;
+    d.waiting = outbox.waiting()? as usize;
     Ok(d)
 }
 

@@ -110,8 +110,8 @@ impl Language {
     }
 
     /// The interface's words in this language.
-    pub fn words(&self) -> &'static peercall_core::ui::Words {
-        peercall_core::ui::words(&self.lang)
+    pub fn words(&self) -> &'static peercall_core::words::Words {
+        peercall_core::words::words(&self.lang)
     }
 
     /// A language's name in itself, for the settings button.
@@ -130,7 +130,7 @@ impl Language {
     /// library behind a competition).
     pub fn apply(&self, world: &mut World) {
         let (lang, mark) = (self.lang.clone(), self.mark);
-        peercall_core::ui::set_language(&lang);
+        peercall_core::words::set_language(&lang);
         world.resource_mut::<Scenarios>().0.translate(&lang, mark);
         if let Some(mut full) = world.get_resource_mut::<FullLibrary>() {
             full.0.translate(&lang, mark);
@@ -242,7 +242,7 @@ pub struct RecordsDb(pub std::sync::Mutex<peercall_core::records::Store>);
 
 /// The error for records a panic left locked (it cannot happen unless there is a bug).
 pub fn poisoned() -> peercall_core::Error {
-    peercall_core::Error::Records(peercall_core::ui::current().t("game-records-poisoned"))
+    peercall_core::Error::Records(peercall_core::words::current().t("game-records-poisoned"))
 }
 
 /// Why the records database could not be opened (the title screen says so).
@@ -267,7 +267,7 @@ impl RecordsDb {
                 what,
                 why: e.to_string(),
             };
-            warn!("{}", failed.said(peercall_core::ui::words("en")));
+            warn!("{}", failed.said(peercall_core::words::words("en")));
             failed
         })
     }
@@ -285,7 +285,7 @@ pub struct Unavailable {
 
 impl Unavailable {
     /// The sentence to show, in `w`'s language.
-    pub fn said(&self, w: &peercall_core::ui::Words) -> String {
+    pub fn said(&self, w: &peercall_core::words::Words) -> String {
         w.f(
             "game-cannot-use",
             &[
@@ -460,7 +460,7 @@ pub fn add_game(app: &mut App, mut library: Library, options: PlayOptions) {
             mark: options.mark_untranslated,
         }
     };
-    peercall_core::ui::set_language(&language.lang);
+    peercall_core::words::set_language(&language.lang);
     if language.lang != peercall_core::i18n::SOURCE {
         library.translate(&language.lang, language.mark);
     }
@@ -470,7 +470,7 @@ pub fn add_game(app: &mut App, mut library: Library, options: PlayOptions) {
         .get_resource::<RecordsDb>()
         .and_then(|d| d.0.lock().ok().map(|s| s.path().to_path_buf()))
     {
-        peercall_core::hub::spawn_sender(path);
+        peercall_core::hub_client::spawn_sender(path);
     }
     let profile = {
         let db = app.world().get_resource::<RecordsDb>();
@@ -571,7 +571,7 @@ pub fn competition_files(options: &PlayOptions) -> Vec<PathBuf> {
         scan(&parent.join("competitions"), true);
     }
     // Competitions downloaded from team hubs, each in its own folder with its scenarios.
-    if let Ok(rd) = std::fs::read_dir(peercall_core::hub::hub_folder(&db)) {
+    if let Ok(rd) = std::fs::read_dir(peercall_core::hub_client::hub_folder(&db)) {
         let mut dirs: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
         dirs.sort();
         for d in dirs {
@@ -611,13 +611,13 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
             .iter()
             .filter_map(|e| e.script().map(|s| s.id()))
             .collect();
-        return Err(peercall_core::ui::say(
+        return Err(peercall_core::words::say(
             "game-no-scenario",
             &[("id", id.as_str().into()), ("list", ids.join(", ").into())],
         ));
     }
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-        return Err(peercall_core::ui::say("game-no-display", &[]));
+        return Err(peercall_core::words::say("game-no-display", &[]));
     }
     let scripted = options.autoplay.is_some();
     let mut app = App::new();
@@ -655,13 +655,13 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
             if let Some(n) = notice {
                 eprintln!(
                     "{}",
-                    peercall_core::ui::say("err-warning", &[("why", n.into())])
+                    peercall_core::words::say("err-warning", &[("why", n.into())])
                 );
             }
             let lrs = peercall_core::xapi::LrsConfig::load(&db_path).unwrap_or_else(|e| {
                 eprintln!(
                     "{}",
-                    peercall_core::ui::say("err-warning", &[("why", e.to_string().into())])
+                    peercall_core::words::say("err-warning", &[("why", e.to_string().into())])
                 );
                 None
             });

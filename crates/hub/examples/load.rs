@@ -12,10 +12,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
 use peercall_core::competition::player_seed;
+use peercall_core::hub_client;
 use peercall_core::library::Library;
 use peercall_core::records::{Record, Store};
 use peercall_dialogue::Call;
-use peercall_hub::client;
 
 const PLAYERS: usize = 200;
 const ATTEMPTS: u32 = 100;
@@ -34,6 +34,7 @@ fn main() {
             // The limit is for people; this measures the hub.
             posts_per_minute: u32::MAX,
             joins_per_minute: u32::MAX,
+            header_timeout: peercall_hub::HEADER_TIMEOUT,
         })
         .unwrap();
         return;
@@ -67,7 +68,8 @@ fn main() {
     );
     let source = Library::builtin_source("dialogues/network-expansion.ron").unwrap();
     let teams: Vec<String> = (1..=10).map(|t| format!("Team {t}")).collect();
-    let codes = client::publish(&url, ADMIN, &file, &[source.to_string()], &teams).unwrap();
+    let codes =
+        hub_client::publish(&url, ADMIN, &file, &[source.to_string()], &teams, false).unwrap();
     let library = Library::builtin();
     let script = library.entries[library.find("network-expansion").unwrap()]
         .script()
@@ -80,7 +82,7 @@ fn main() {
         .map(|p| {
             let (team, code) = &codes[p % codes.len()];
             let name = format!("Player {p:03}");
-            let joined = client::join(&url, code, &name).unwrap();
+            let joined = hub_client::join(&url, code, &name).unwrap();
             (name, team.clone(), joined.token)
         })
         .collect();
@@ -128,8 +130,11 @@ fn main() {
                 let mut latencies = Vec::with_capacity(records.len());
                 for r in &records {
                     let t = Instant::now();
-                    let sent = client::send(&url, &token, r);
-                    assert_eq!(sent.map_err(|e| e.to_string()), Ok(client::Sent::Recorded));
+                    let sent = hub_client::send(&url, &token, r);
+                    assert_eq!(
+                        sent.map_err(|e| e.to_string()),
+                        Ok(hub_client::Sent::Recorded)
+                    );
                     latencies.push(t.elapsed());
                 }
                 latencies
@@ -176,7 +181,7 @@ fn main() {
         let extras: Vec<(String, String)> = (0..extra / per_player)
             .map(|p| {
                 let name = format!("Extra {p:04}");
-                let joined = client::join(&url, &codes[0].1, &name).unwrap();
+                let joined = hub_client::join(&url, &codes[0].1, &name).unwrap();
                 (name, joined.token)
             })
             .collect();
@@ -192,7 +197,7 @@ fn main() {
                 std::thread::spawn(move || {
                     for (name, token) in chunk {
                         for r in calls(&name, "Team 1", Some("load"), per_player as u32) {
-                            client::send(&url, &token, &r).unwrap();
+                            hub_client::send(&url, &token, &r).unwrap();
                         }
                     }
                 })

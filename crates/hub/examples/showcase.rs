@@ -8,10 +8,10 @@
 use std::time::{Duration, SystemTime};
 
 use peercall_core::competition::player_seed;
+use peercall_core::hub_client;
 use peercall_core::library::Library;
 use peercall_core::records::Record;
 use peercall_dialogue::Call;
-use peercall_hub::client;
 
 const ADMIN: &str = "showcase";
 
@@ -27,6 +27,7 @@ fn main() {
         admin_token: Some(ADMIN.into()),
         posts_per_minute: u32::MAX,
         joins_per_minute: u32::MAX,
+        header_timeout: peercall_hub::HEADER_TIMEOUT,
     };
     std::thread::spawn(move || peercall_hub::serve(config));
     let url = format!("http://{listen}");
@@ -46,7 +47,7 @@ fn main() {
         .iter()
         .map(|s| s.to_string())
         .collect();
-    let codes = client::publish(&url, ADMIN, file, &sources, &teams).unwrap();
+    let codes = hub_client::publish(&url, ADMIN, file, &sources, &teams, false).unwrap();
     let names = [
         "Ana Lee",
         "Ben Ortiz",
@@ -76,7 +77,7 @@ fn main() {
     };
     for (p, name) in names.iter().enumerate() {
         let (team, code) = &codes[p % codes.len()];
-        let joined = client::join(&url, code, name).unwrap();
+        let joined = hub_client::join(&url, code, name).unwrap();
         for (id, base) in [("network-expansion", 7), ("demo-request", 11)] {
             let script = library.entries[library.find(id).unwrap()].script().unwrap();
             for attempt in 0..1 + (next() % 3) as u32 {
@@ -134,8 +135,8 @@ fn main() {
                     Some("winter"),
                 )
                 .unwrap();
-                let sent = client::send(&url, &joined.token, &r).unwrap();
-                assert!(matches!(sent, client::Sent::Recorded), "{sent:?}");
+                let sent = hub_client::send(&url, &joined.token, &r).unwrap();
+                assert!(matches!(sent, hub_client::Sent::Recorded), "{sent:?}");
             }
         }
     }

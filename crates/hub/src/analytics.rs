@@ -216,7 +216,7 @@ pub fn analyze(records: &[Record], library: &Library) -> Analytics {
 pub fn heatmap(
     script: &peercall_dialogue::Script,
     p: &PathsReport,
-    w: &peercall_core::ui::Words,
+    w: &peercall_core::words::Words,
 ) -> String {
     use peercall_dialogue::{Stance, Target};
     use std::fmt::Write;
@@ -298,7 +298,7 @@ pub fn heatmap(
     let _ = write!(
         o,
         "<svg class=\"heat\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height:.0}\" width=\"100%\" role=\"img\" aria-label=\"{}\">",
-        crate::escape(&w.f(
+        escape(&w.f(
             "hub-heatmap-label",
             &[
                 ("title", sc.title.as_str().into()),
@@ -344,7 +344,7 @@ pub fn heatmap(
             ey + bend,
             0.35 + 0.65 * share,
             1.5 + 10.0 * share,
-            crate::escape(&w.f(
+            escape(&w.f(
                 "hub-heatmap-move",
                 &[
                     ("percent", (share * 100.0).round().into()),
@@ -376,10 +376,10 @@ pub fn heatmap(
             heat(share),
             x + 10.0,
             y + 20.0,
-            crate::escape(&short(id, 24)),
+            escape(&short(id, 24)),
             x + 10.0,
             y + 38.0,
-            crate::escape(&w.f(
+            escape(&w.f(
                 "hub-heatmap-reached",
                 &[("percent", (share * 100.0).round().into())]
             ))
@@ -401,11 +401,11 @@ pub fn heatmap(
             heat(n as f64 / calls),
             x + 12.0,
             y + 20.0,
-            crate::escape(&short(id, 24)),
+            escape(&short(id, 24)),
             x + 12.0,
             y + 38.0,
-            crate::escape(&w.outcome(ending.outcome)),
-            crate::escape(&w.f("hub-call-count", &[("count", n.into())]))
+            escape(&w.outcome(ending.outcome)),
+            escape(&w.f("hub-call-count", &[("count", n.into())]))
         );
     }
     for l in labels {
@@ -422,4 +422,9 @@ fn short(s: &str, n: usize) -> String {
     } else {
         format!("{}…", s.chars().take(n - 1).collect::<String>())
     }
+}
+
+/// Text for SVG (HTML rules): escaped by maud, as every page's text is.
+fn escape(s: &str) -> String {
+    maud::html! { (s) }.into_string()
 }

@@ -39,12 +39,12 @@ pub enum Remote {
     /// Being fetched from this hub.
     Loading(String),
     /// The hub's board, from this hub.
-    Ready(String, peercall_core::hub::Board),
+    Ready(String, peercall_core::hub_client::Board),
     /// The hub could not be read: why.
     Failed(String),
 }
 
-type Fetched = Result<peercall_core::hub::Board, String>;
+type Fetched = Result<peercall_core::hub_client::Board, String>;
 
 fn spawn(
     mut commands: Commands,
@@ -54,7 +54,7 @@ fn spawn(
 ) {
     let member = db
         .and_then(|d| {
-            d.with("game-what-team-hub", peercall_core::hub::membership)
+            d.with("game-what-team-hub", peercall_core::hub_client::membership)
                 .ok()
         })
         .flatten()
@@ -73,7 +73,8 @@ fn spawn(
                 },
                 Waiting,
                 Pending::<Fetched>::start(move || {
-                    peercall_core::hub::board(&m.server, &m.competition).map_err(|e| e.to_string())
+                    peercall_core::hub_client::board(&m.server, &m.competition)
+                        .map_err(|e| e.to_string())
                 }),
             ));
         }

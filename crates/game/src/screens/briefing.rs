@@ -53,7 +53,7 @@ fn spawn(world: &mut World) {
 fn build(
     commands: &mut Commands,
     theme: Theme,
-    w: &peercall_core::ui::Words,
+    w: &peercall_core::words::Words,
     script: &peercall_dialogue::Script,
     notice: Option<String>,
     attempts: Option<(u32, u32)>,

@@ -34,7 +34,7 @@ fn library_for(path: &std::path::Path, world: &World) -> Library {
         .clone()
         .unwrap_or_else(peercall_core::records::default_path);
     if let Some(dir) = path.parent()
-        && dir.parent() == Some(peercall_core::hub::hub_folder(&db).as_path())
+        && dir.parent() == Some(peercall_core::hub_client::hub_folder(&db).as_path())
         && let Ok(l) = Library::from_path(dir)
     {
         return l;

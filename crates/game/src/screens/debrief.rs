@@ -68,7 +68,7 @@ fn spawn(
     let Some(active) = active else { return };
     let w = language
         .as_ref()
-        .map_or_else(|| peercall_core::ui::words("en"), |l| l.words());
+        .map_or_else(|| peercall_core::words::words("en"), |l| l.words());
     let world_lang = language
         .as_ref()
         .map(|l| l.lang.clone())
@@ -114,7 +114,9 @@ fn spawn(
                         .entries
                         .iter()
                         .filter_map(|e| e.script())
-                        .all(|sc| sc.id() == script.id() || played.iter().any(|r| r.0 == sc.id())))
+                        .all(|sc| {
+                            sc.id() == script.id() || played.iter().any(|r| r.scenario == sc.id())
+                        }))
             })
             .unwrap_or(false)
         });

@@ -11,7 +11,7 @@ use crate::fields::{Fields, field};
 use crate::nav::{EscapeKey, Press, TextEntry};
 use crate::theme::Theme;
 use crate::{CompetitionFiles, GameSet, PlayOptions, Profile, RecordsDb, Screen};
-use peercall_core::hub;
+use peercall_core::hub_client;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Join), spawn).add_systems(
@@ -32,10 +32,14 @@ fn spawn(world: &mut World) {
     let p = t.palette;
     let (member, pending) = match world.get_resource::<RecordsDb>() {
         Some(db) => (
-            db.with("game-what-team-hub", hub::membership)
+            db.with("game-what-team-hub", hub_client::membership)
                 .ok()
                 .flatten(),
-            db.with("game-what-team-hub", |s| s.hub_pending()).ok(),
+            db.with("game-what-team-hub", |s| {
+                let outbox = s.outbox(peercall_core::records::Queue::Hub);
+                Ok((outbox.waiting()?, outbox.refusals()?))
+            })
+            .ok(),
         ),
         None => (None, None),
     };
@@ -76,7 +80,7 @@ fn spawn(world: &mut World) {
                     "join-refused",
                     &[
                         ("count", refused.len().into()),
-                        ("why", refused[0].1.clone().into()),
+                        ("why", refused[0].reason.clone().into()),
                     ],
                 ));
             }
@@ -165,14 +169,15 @@ fn start(
             let store = peercall_core::records::Store::open(&path)
                 .map_err(|e| e.to_string())?
                 .0;
-            let joined = hub::join_and_remember(&store, &server, &code, &player)
+            let joined = hub_client::join_and_remember(&store, &server, &code, &player)
                 .map_err(|e| e.to_string())?;
-            let m = hub::membership(&store)
+            let m = hub_client::membership(&store)
                 .map_err(|e| e.to_string())?
                 .ok_or_else(|| w.t("join-not-remembered"))?;
-            let files = hub::files(&m).map_err(|e| e.to_string())?;
-            let file = hub::save_files(&files, &hub::files_dir(&store, &m.competition))
-                .map_err(|e| e.to_string())?;
+            let files = hub_client::files(&m).map_err(|e| e.to_string())?;
+            let file =
+                hub_client::save_files(&files, &hub_client::files_dir(&store, &m.competition))
+                    .map_err(|e| e.to_string())?;
             Ok((file, joined.team))
         }),
     ));

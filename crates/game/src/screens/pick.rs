@@ -29,7 +29,7 @@ fn spawn(
             Some(Ok(p)) => (p, None),
             None => (Vec::new(), None),
         };
-    let played = |id: &str| progress.iter().find(|r| r.0 == id).map(|r| r.3);
+    let played = |id: &str| progress.iter().find(|r| r.scenario == id).map(|r| r.best);
     let total = scenarios.0.playable();
     let done = scenarios
         .0

@@ -107,10 +107,10 @@ pub fn save_profile(world: &mut World) {
         return;
     };
     // A blank name (or one no screen should show) is not saved: the screen stays open.
-    let w = peercall_core::ui::current();
+    let w = peercall_core::words::current();
     let (Ok(name), Ok(team)) = (
-        peercall_core::shown::name(&w.t("profile-field-name"), &draft.values[0], false),
-        peercall_core::shown::name(&w.t("profile-field-team"), &draft.values[1], true),
+        peercall_core::untrusted::name(&w.t("profile-field-name"), &draft.values[0], false),
+        peercall_core::untrusted::name(&w.t("profile-field-team"), &draft.values[1], true),
     ) else {
         return;
     };
@@ -155,7 +155,7 @@ pub fn path_complete(world: &World) -> bool {
         .with("game-what-progress", |s| s.progress(&player))
         .unwrap_or_default()
         .into_iter()
-        .map(|(id, ..)| id)
+        .map(|p| p.scenario)
         .collect();
     let scenarios = &world.resource::<Scenarios>().0;
     scenarios.playable() > 0
@@ -198,8 +198,8 @@ fn spawn_diagnostic(world: &mut World) {
         if let (Some(b), Some(a)) = (before, after) {
             // Both answers: side by side, with the scores.
             let n = progress.len().max(1) as f64;
-            let first = progress.iter().map(|r| f64::from(r.2)).sum::<f64>() / n;
-            let best = progress.iter().map(|r| f64::from(r.3)).sum::<f64>() / n;
+            let first = progress.iter().map(|r| f64::from(r.first)).sum::<f64>() / n;
+            let best = progress.iter().map(|r| f64::from(r.best)).sum::<f64>() / n;
             root.spawn((t.colored(w.t("diagnostic-compare"), 40.0, p.accent), Label));
             root.spawn(t.colored(question.clone(), 19.0, p.dim));
             root.spawn(Node {

@@ -24,7 +24,7 @@ fn spawn(
 ) {
     let joined = db
         .and_then(|d| {
-            d.with("game-what-team-hub", peercall_core::hub::membership)
+            d.with("game-what-team-hub", peercall_core::hub_client::membership)
                 .ok()
         })
         .flatten()
@@ -193,7 +193,7 @@ fn play(
         .unwrap_or_default();
     let unplayed = scenarios.0.entries.iter().find(|e| {
         e.script()
-            .is_some_and(|s| !played.iter().any(|r| r.0 == s.id()))
+            .is_some_and(|s| !played.iter().any(|r| r.scenario == s.id()))
     });
     if let Some(e) = unplayed {
         selected.0 = Some(e.key().to_string());

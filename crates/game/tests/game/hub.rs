@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use super::*;
-use peercall_core::records::Store;
+use peercall_core::records::{Queue, Store};
 use peercall_game::Profile;
 use serde_json::{Value, json};
 
@@ -36,6 +36,7 @@ fn start_hub(data: &Path) -> String {
         admin_token: Some(ADMIN.into()),
         posts_per_minute: peercall_hub::POSTS_PER_MINUTE,
         joins_per_minute: peercall_hub::JOINS_PER_MINUTE,
+        header_timeout: peercall_hub::HEADER_TIMEOUT,
     };
     std::thread::spawn(move || peercall_hub::serve(config));
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -234,8 +235,9 @@ fn on_hub(data: &Path) -> u64 {
     Store::open(&data.join("records.sqlite"))
         .unwrap()
         .0
-        .count_in("cup")
+        .results_in("cup")
         .unwrap()
+        .len() as u64
 }
 
 fn wait_for(what: &str, secs: u64, mut done: impl FnMut() -> bool) {
@@ -283,12 +285,13 @@ fn a_call_played_in_the_game_reaches_the_hub_and_a_board_open_in_a_browser() {
     let data = dir.path().join("hub");
     let hub = start_hub(&data);
     let source = Library::builtin_source("dialogues/network-expansion.ron").unwrap();
-    let codes = peercall_core::hub::publish(
+    let codes = peercall_core::hub_client::publish(
         &hub,
         ADMIN,
         r#"Competition(id: "cup", name: "Winter cup", attempts: 3, scenarios: [(id: "network-expansion", seed: 5)])"#,
         &[source.to_string()],
         &["East".to_string()],
+        false,
     )
     .unwrap();
     let code = codes[0].1.clone();
@@ -359,15 +362,23 @@ fn a_call_played_in_the_game_reaches_the_hub_and_a_board_open_in_a_browser() {
     press(&mut app, "Scenarios");
     assert_eq!(screen(&app), Screen::Pick);
     play_competition_call(&mut app);
-    let waiting = || Store::open(&db).unwrap().0.hub_pending().unwrap().0;
+    let waiting = || {
+        Store::open(&db)
+            .unwrap()
+            .0
+            .outbox(Queue::Hub)
+            .waiting()
+            .unwrap()
+    };
     wait_for("the failed try", 10, || {
         Store::open(&db)
             .unwrap()
             .0
-            .hub_due(i64::MAX)
+            .outbox(Queue::Hub)
+            .due(i64::MAX)
             .unwrap()
             .iter()
-            .any(|(_, _, tries)| *tries > 0)
+            .any(|q| q.tries > 0)
     });
     assert_eq!(waiting(), 1);
     assert_eq!(on_hub(&data), 1);
@@ -441,7 +452,7 @@ fn joining_a_hub_that_is_not_there_says_why_and_the_game_goes_on() {
     });
     // Nothing was remembered, and the game goes on.
     assert!(
-        peercall_core::hub::membership(&Store::open(&db).unwrap().0)
+        peercall_core::hub_client::membership(&Store::open(&db).unwrap().0)
             .unwrap()
             .is_none()
     );

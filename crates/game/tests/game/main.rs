@@ -567,7 +567,7 @@ fn long_words_at_the_largest_text_keep_every_button_on_screen() {
     assert_eq!(screen(&app), Screen::Debrief);
     check(&mut app, "debrief");
     // The debrief's row of buttons is two lines here: retry first, the leaderboard below it.
-    let words = peercall_core::ui::words(peercall_core::i18n::PSEUDO);
+    let words = peercall_core::words::words(peercall_core::i18n::PSEUDO);
     let y = |app: &mut App, key: &str| {
         let b = button(app, &words.t(key));
         app.world()

@@ -333,6 +333,6 @@ fn tick_clock(
 }
 
 /// The call clock: whole minutes, so a call that waits for the player needs no frame a second.
-pub fn clock_text(w: &peercall_core::ui::Words, secs: u64) -> String {
+pub fn clock_text(w: &peercall_core::words::Words, secs: u64) -> String {
     w.f("call-clock", &[("minutes", (secs / 60).into())])
 }

@@ -100,7 +100,7 @@ fn draw(
 fn spawn_line(
     l: &mut ChildSpawnerCommands,
     t: &Theme,
-    w: &peercall_core::ui::Words,
+    w: &peercall_core::words::Words,
     script: &Script,
     line: &Line,
     newest: bool,

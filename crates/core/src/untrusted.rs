@@ -2,7 +2,7 @@
 //! terminal-safe text, spreadsheet-safe CSV cells.
 
 use crate::Error;
-use crate::ui::say;
+use crate::words::say;
 use std::borrow::Cow;
 
 /// Longest player or team name, in characters.

@@ -3,7 +3,7 @@
 //! (checked against the hub's hashes), send finished calls from the hub queue in the background
 //! with backoff, and read the hub's board.
 
-use crate::ui::say;
+use crate::words::say;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::Error;
-use crate::records::{BoardRow, Record, Store};
+use crate::records::{BoardRow, Queue, Record, Store};
 
 /// Settings keys where joining keeps the hub, the token and the competition.
 pub const SERVER: &str = "hub_server";
@@ -42,7 +42,7 @@ fn unreachable(server: &str, e: impl std::fmt::Display) -> Error {
         &[
             (
                 "server",
-                crate::shown::clip(base(server), 120).as_ref().into(),
+                crate::untrusted::clip(base(server), 120).as_ref().into(),
             ),
             ("why", e.to_string().into()),
         ],
@@ -70,7 +70,7 @@ fn post(
 ) -> Result<(u16, Value), Error> {
     let mut req = agent(Duration::from_secs(15))
         .post(&format!("{}{path}", base(server)))
-        .header("Accept-Language", crate::ui::current().lang());
+        .header("Accept-Language", crate::words::current().lang());
     if let Some(t) = token {
         req = req.header("Authorization", &format!("Bearer {t}"));
     }
@@ -87,7 +87,7 @@ fn get(
     // The hub words its refusals in the player's language.
     let mut req = agent(timeout)
         .get(&format!("{}{path}", base(server)))
-        .header("Accept-Language", crate::ui::current().lang());
+        .header("Accept-Language", crate::words::current().lang());
     if let Some(t) = token {
         req = req.header("Authorization", &format!("Bearer {t}"));
     }
@@ -101,7 +101,7 @@ fn refusal(status: u16, answer: &Value) -> Error {
             "core-hub-refused",
             &[
                 ("status", status.to_string().into()),
-                ("why", crate::shown::clip(e, 300).as_ref().into()),
+                ("why", crate::untrusted::clip(e, 300).as_ref().into()),
             ],
         ),
         None => say(
@@ -119,12 +119,14 @@ pub fn publish(
     competition: &str,
     scenarios: &[String],
     teams: &[String],
+    move_dates: bool,
 ) -> Result<Vec<(String, String)>, Error> {
     let (status, answer) = post(
         server,
         "/api/competitions",
         Some(admin_token),
-        &json!({ "competition": competition, "scenarios": scenarios, "teams": teams }),
+        &json!({ "competition": competition, "scenarios": scenarios, "teams": teams,
+                 "move_dates": move_dates }),
     )?;
     if status != 201 {
         return Err(refusal(status, &answer));
@@ -192,7 +194,7 @@ pub fn join_and_remember(
     if !(server.starts_with("http://") || server.starts_with("https://")) {
         return Err(Error::Invalid(format!(
             "{}: the hub's address starts with http:// or https://",
-            crate::shown::clip(server, 80)
+            crate::untrusted::clip(server, 80)
         )));
     }
     let joined = join(server, code.trim(), name)?;
@@ -268,11 +270,11 @@ pub fn save_files(f: &Files, dir: &Path) -> Result<PathBuf, Error> {
                 "{}\n{}",
                 say(
                     "core-hub-scenario-broken",
-                    &[("id", crate::shown::clip(&s.id, 80).as_ref().into())],
+                    &[("id", crate::untrusted::clip(&s.id, 80).as_ref().into())],
                 ),
                 checked
                     .clone()
-                    .localized(crate::ui::current().lang())
+                    .localized(crate::words::current().lang())
                     .render_ascii()
             ))
         })?;
@@ -280,9 +282,12 @@ pub fn save_files(f: &Files, dir: &Path) -> Result<PathBuf, Error> {
             return Err(Error::Invalid(say(
                 "core-hub-scenario-changed",
                 &[
-                    ("id", crate::shown::clip(&s.id, 80).as_ref().into()),
+                    ("id", crate::untrusted::clip(&s.id, 80).as_ref().into()),
                     ("hash", script.hash().into()),
-                    ("claimed", crate::shown::clip(&s.hash, 80).as_ref().into()),
+                    (
+                        "claimed",
+                        crate::untrusted::clip(&s.hash, 80).as_ref().into(),
+                    ),
                 ],
             )));
         }
@@ -380,31 +385,34 @@ pub fn deliver(store: &Store, now: SystemTime) -> Result<Delivery, Error> {
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     let mut d = Delivery::default();
-    let due = store.hub_due(secs)?;
+    let outbox = store.outbox(Queue::Hub);
+    let due = outbox.due(secs)?;
     if due.is_empty() {
         return Ok(d);
     }
-    let Some(token) = store.setting(TOKEN)? else {
-        return Ok(d);
-    };
-    for (id, server, attempts) in due {
-        let Some(record) = store.result(&id)? else {
-            store.hub_refused(&id, "the result is no longer in the records")?;
+    // Results queued before tokens were kept go with the token remembered now.
+    let remembered = store.setting(TOKEN)?;
+    for q in due {
+        let Some(token) = q.token.as_ref().or(remembered.as_ref()) else {
+            continue;
+        };
+        let Some(record) = store.result(&q.id)? else {
+            outbox.refused(&q.id, "the result is no longer in the records")?;
             d.refused += 1;
             continue;
         };
-        match send(&server, &token, &record) {
+        match send(&q.payload, token, &record) {
             Ok(Sent::Recorded | Sent::AlreadyThere) => {
-                store.hub_sent(&id)?;
+                outbox.sent(&q.id)?;
                 d.sent += 1;
             }
             Ok(Sent::Refused(why)) => {
-                store.hub_refused(&id, &why)?;
+                outbox.refused(&q.id, &why)?;
                 d.refused += 1;
             }
             Err(e) => {
                 // The hub is down or busy: this and the rest wait.
-                store.hub_retry_later(&id, secs + backoff(attempts))?;
+                outbox.retry_later(&q.id, secs + backoff(q.tries))?;
                 d.waiting = Some(e.to_string());
                 break;
             }
@@ -417,11 +425,35 @@ pub fn deliver(store: &Store, now: SystemTime) -> Result<Delivery, Error> {
 /// records at `db`), checking every two seconds; a hub that is down is retried with backoff.
 pub fn spawn_sender(db: PathBuf) {
     std::thread::spawn(move || {
-        let Ok((store, _)) = Store::open(&db) else {
-            return;
+        let store = match Store::open(&db) {
+            Ok((store, _)) => store,
+            Err(e) => {
+                tracing::error!(records = %db.display(), "the hub sender cannot start: {e}");
+                return;
+            }
         };
+        let mut last = None;
         loop {
-            let _ = deliver(&store, SystemTime::now());
+            let why = match deliver(&store, SystemTime::now()) {
+                Ok(d) => {
+                    if d.refused > 0 {
+                        tracing::warn!(
+                            "the hub refused {} result(s); `peercall hub send` shows why",
+                            d.refused
+                        );
+                    }
+                    d.waiting
+                }
+                Err(e) => Some(e.to_string()),
+            };
+            // Each new reason once, not every two seconds.
+            if why.is_some() && why != last {
+                tracing::warn!(
+                    "results wait for the hub: {}",
+                    why.as_deref().unwrap_or_default()
+                );
+            }
+            last = why;
             std::thread::sleep(Duration::from_secs(2));
         }
     });
@@ -522,7 +554,12 @@ mod tests {
         // Another competition's result is not the hub's business.
         let other = Record::of(&call, script, "Ana", "", now, now, Some("other")).unwrap();
         store.record_call(&other, false, &[]).unwrap();
-        assert_eq!(store.hub_pending().unwrap().0, 1);
+        let outbox = store.outbox(Queue::Hub);
+        assert_eq!(outbox.waiting().unwrap(), 1);
+        // Joining another competition later changes the remembered token, not the one the
+        // queued result goes with.
+        store.set_setting(TOKEN, "another competition's").unwrap();
+        store.set_setting(COMPETITION, "cup-2").unwrap();
         let d = deliver(&store, now).unwrap();
         assert_eq!(d.sent, 0);
         assert!(d.waiting.unwrap().contains("cannot reach the hub"));
@@ -531,8 +568,10 @@ mod tests {
             .duration_since(SystemTime::UNIX_EPOCH)
             .unwrap()
             .as_secs() as i64;
-        assert!(store.hub_due(secs).unwrap().is_empty());
-        assert_eq!(store.hub_due(secs + backoff(0)).unwrap().len(), 1);
-        assert_eq!(store.hub_pending().unwrap().0, 1);
+        assert!(outbox.due(secs).unwrap().is_empty());
+        let due = outbox.due(secs + backoff(0)).unwrap();
+        assert_eq!(due.len(), 1);
+        assert_eq!(due[0].token.as_deref(), Some("t"));
+        assert_eq!(outbox.waiting().unwrap(), 1);
     }
 }

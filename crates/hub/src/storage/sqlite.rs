@@ -1,11 +1,20 @@
-//! The hub's own tables in SQLite: published competitions and their scenario files, teams and
-//! their join codes, players and their (hashed) tokens, the (hashed) admin token; and the parts
-//! the PostgreSQL side shares.
+//! The hub in SQLite: its own tables (published competitions and their scenario files, teams
+//! and their join codes, players and their hashed tokens, the hashed admin token) in
+//! `hub.sqlite`, and results in `records.sqlite`, the records store the game uses. Every call
+//! runs on tokio's blocking threads, never on the async ones.
 
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
+use async_trait::async_trait;
+use peercall_core::records::{Attempt, BoardQuery, BoardRow, Record, Store};
 use rusqlite::{Connection, OptionalExtension, params};
-use sha2::{Digest, Sha256};
+use serde_json::Value;
+
+use super::{
+    Joined, Listed, Player, Published, Recorded, ScenarioFile, Storage, StorageError, TeamCode,
+    failed, hash_secret, join_code, version_of,
+};
 
 /// The schema, one migration per entry, applied in order and counted in SQLite's
 /// `user_version` (the first one's tables may exist from before migrations were counted).
@@ -39,42 +48,6 @@ const MIGRATIONS: &[&str] = &["
         UNIQUE (competition, name)
     );
 "];
-
-/// SHA-256 of a secret, in hex: tokens are stored only this way.
-pub fn hash_secret(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// A published competition as stored.
-#[derive(Debug, Clone)]
-pub struct Published {
-    /// Its id.
-    pub id: String,
-    /// Its name.
-    pub name: String,
-    /// The competition file's text.
-    pub file: String,
-    /// The scenario files' texts.
-    pub scenarios: Vec<String>,
-}
-
-/// A player who joined.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Player {
-    /// The competition joined.
-    pub competition: String,
-    /// The name results are posted under.
-    pub name: String,
-    /// The team the join code belonged to.
-    pub team: String,
-}
-
-/// What joining with a code gives: nothing for an unknown code; a refusal (the name is taken);
-/// or the new token and who the player is.
-pub type Joining = Option<Result<(String, Player), String>>;
 
 /// The hub's tables.
 pub struct HubStore {
@@ -125,7 +98,7 @@ impl HubStore {
         p: &Published,
         teams: &[String],
         now: &str,
-    ) -> Result<Vec<(String, String)>, String> {
+    ) -> Result<Vec<TeamCode>, String> {
         let tx = self.conn.transaction().map_err(|e| e.to_string())?;
         // What was published, so a hub can tell its cached copy is stale.
         let version = version_of(p);
@@ -140,11 +113,10 @@ impl HubStore {
             params![p.id],
         )
         .map_err(|e| e.to_string())?;
-        for text in &p.scenarios {
-            let id = scenario_id(text);
+        for f in &p.scenarios {
             tx.execute(
-                "INSERT OR REPLACE INTO scenarios (competition, scenario, text) VALUES (?1, ?2, ?3)",
-                params![p.id, id, text],
+                "INSERT INTO scenarios (competition, scenario, text) VALUES (?1, ?2, ?3)",
+                params![p.id, f.id, f.text],
             )
             .map_err(|e| e.to_string())?;
         }
@@ -170,34 +142,47 @@ impl HubStore {
                     c
                 }
             };
-            codes.push((team.clone(), code));
+            codes.push(TeamCode {
+                team: team.clone(),
+                code,
+            });
         }
         tx.commit().map_err(|e| e.to_string())?;
         Ok(codes)
     }
 
     /// Every published competition, by id.
-    pub fn competitions(&self) -> Result<Vec<Published>, String> {
+    pub fn competitions(&self) -> Result<Vec<Listed>, String> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, name, file FROM competitions ORDER BY id")
+            .prepare("SELECT id, name FROM competitions ORDER BY id")
             .map_err(|e| e.to_string())?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .map_err(|e| e.to_string())?
-            .collect::<Result<Vec<(String, String, String)>, _>>()
-            .map_err(|e| e.to_string())?;
-        rows.into_iter()
-            .map(|(id, name, file)| {
-                let scenarios = self.scenario_texts(&id)?;
-                Ok(Published {
-                    id,
-                    name,
-                    file,
-                    scenarios,
-                })
+        stmt.query_map([], |r| {
+            Ok(Listed {
+                id: r.get(0)?,
+                name: r.get(1)?,
             })
-            .collect()
+        })
+        .map_err(|e| e.to_string())?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())
+    }
+
+    /// The teams of competition `id` and their join codes, by team.
+    pub fn teams(&self, id: &str) -> Result<Vec<TeamCode>, String> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT team, code FROM teams WHERE competition = ?1 ORDER BY team")
+            .map_err(|e| e.to_string())?;
+        stmt.query_map(params![id], |r| {
+            Ok(TeamCode {
+                team: r.get(0)?,
+                code: r.get(1)?,
+            })
+        })
+        .map_err(|e| e.to_string())?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())
     }
 
     /// The version (a hash of what was published) of competition `id`, if it is published.
@@ -234,20 +219,27 @@ impl HubStore {
         }))
     }
 
-    fn scenario_texts(&self, competition: &str) -> Result<Vec<String>, String> {
+    fn scenario_texts(&self, competition: &str) -> Result<Vec<ScenarioFile>, String> {
         let mut stmt = self
             .conn
-            .prepare("SELECT text FROM scenarios WHERE competition = ?1 ORDER BY scenario")
+            .prepare(
+                "SELECT scenario, text FROM scenarios WHERE competition = ?1 ORDER BY scenario",
+            )
             .map_err(|e| e.to_string())?;
-        stmt.query_map(params![competition], |r| r.get(0))
-            .map_err(|e| e.to_string())?
-            .collect::<Result<Vec<String>, _>>()
-            .map_err(|e| e.to_string())
+        stmt.query_map(params![competition], |r| {
+            Ok(ScenarioFile {
+                id: r.get(0)?,
+                text: r.get(1)?,
+            })
+        })
+        .map_err(|e| e.to_string())?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())
     }
 
-    /// Joins the competition whose team has `code` as `name`; returns the player's token (shown
-    /// once, stored hashed) and who they are. `Ok(None)` for an unknown code.
-    pub fn join(&self, code: &str, name: &str, now: &str) -> Result<Joining, String> {
+    /// Joins the competition whose team has `code` as `name`: the player's token (shown once,
+    /// stored hashed) and who they are.
+    pub fn join(&self, code: &str, name: &str, now: &str) -> Result<Joined, String> {
         let team: Option<(String, String)> = self
             .conn
             .query_row(
@@ -258,7 +250,7 @@ impl HubStore {
             .optional()
             .map_err(|e| e.to_string())?;
         let Some((competition, team)) = team else {
-            return Ok(None);
+            return Ok(Joined::UnknownCode);
         };
         let token = uuid::Uuid::new_v4().simple().to_string();
         let added = self
@@ -270,16 +262,16 @@ impl HubStore {
             )
             .map_err(|e| e.to_string())?;
         if added == 0 {
-            return Ok(Some(Err(name_taken(name))));
+            return Ok(Joined::NameTaken);
         }
-        Ok(Some(Ok((
+        Ok(Joined::Player {
             token,
-            Player {
+            player: Player {
                 competition,
                 name: name.to_string(),
                 team,
             },
-        ))))
+        })
     }
 
     /// The competition and team of a join code, if a team has it.
@@ -336,32 +328,138 @@ fn migrate(conn: &mut Connection) -> Result<(), String> {
     tx.commit().map_err(|e| e.to_string())
 }
 
-/// What was published (the competition file and its scenario files), as a hash, so a hub can
-/// tell its cached copy is stale.
-pub(crate) fn version_of(p: &Published) -> String {
-    hash_secret(&format!("{}\u{0}{}", p.file, p.scenarios.join("\u{0}")))
+/// The hub on SQLite: its own tables and the records store, each used by one blocking thread
+/// at a time.
+pub struct Sqlite {
+    hub: Arc<Mutex<HubStore>>,
+    records: Arc<Mutex<Store>>,
 }
 
-/// The id of the scenario in a scenario file's text ("" when it has none).
-pub(crate) fn scenario_id(text: &str) -> String {
-    peercall_dialogue::load_str("scenario.ron", text)
-        .scenario
-        .map(|s| s.id)
-        .unwrap_or_default()
+impl Sqlite {
+    /// The hub's tables and the records store, opened.
+    pub fn new(hub: HubStore, records: Store) -> Sqlite {
+        Sqlite {
+            hub: Arc::new(Mutex::new(hub)),
+            records: Arc::new(Mutex::new(records)),
+        }
+    }
+
+    /// Runs `f` on the hub's tables on a blocking thread.
+    async fn hub<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut HubStore) -> Result<T, String> + Send + 'static,
+    ) -> Result<T, StorageError> {
+        let hub = Arc::clone(&self.hub);
+        tokio::task::spawn_blocking(move || {
+            let mut h = hub.lock().map_err(failed)?;
+            f(&mut h).map_err(failed)
+        })
+        .await
+        .map_err(failed)?
+    }
+
+    /// Runs `f` on the records store on a blocking thread.
+    async fn records<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T, peercall_core::Error> + Send + 'static,
+    ) -> Result<T, StorageError> {
+        let records = Arc::clone(&self.records);
+        tokio::task::spawn_blocking(move || {
+            let r = records.lock().map_err(failed)?;
+            f(&r).map_err(failed)
+        })
+        .await
+        .map_err(failed)?
+    }
 }
 
-/// The refusal for a name already on a competition.
-pub(crate) fn name_taken(name: &str) -> String {
-    format!("{name} has already joined this competition; choose another name")
-}
+#[async_trait]
+impl Storage for Sqlite {
+    async fn admin_hash(&self) -> Result<Option<String>, StorageError> {
+        self.hub(|h| h.admin_hash()).await
+    }
 
-/// A join code players type: eight characters from an alphabet without look-alikes.
-pub(crate) fn join_code() -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    uuid::Uuid::new_v4()
-        .as_bytes()
-        .iter()
-        .take(8)
-        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
-        .collect()
+    async fn set_admin(&self, token: &str) -> Result<(), StorageError> {
+        let token = token.to_string();
+        self.hub(move |h| h.set_admin(&token)).await
+    }
+
+    async fn publish(
+        &self,
+        p: &Published,
+        teams: &[String],
+        now: &str,
+    ) -> Result<Vec<TeamCode>, StorageError> {
+        let (p, teams, now) = (p.clone(), teams.to_vec(), now.to_string());
+        self.hub(move |h| h.publish(&p, &teams, &now)).await
+    }
+
+    async fn competitions(&self) -> Result<Vec<Listed>, StorageError> {
+        self.hub(|h| h.competitions()).await
+    }
+
+    async fn version(&self, id: &str) -> Result<Option<String>, StorageError> {
+        let id = id.to_string();
+        self.hub(move |h| h.version(&id)).await
+    }
+
+    async fn competition(&self, id: &str) -> Result<Option<Published>, StorageError> {
+        let id = id.to_string();
+        self.hub(move |h| h.competition(&id)).await
+    }
+
+    async fn teams(&self, id: &str) -> Result<Vec<TeamCode>, StorageError> {
+        let id = id.to_string();
+        self.hub(move |h| h.teams(&id)).await
+    }
+
+    async fn join(&self, code: &str, name: &str, now: &str) -> Result<Joined, StorageError> {
+        let (code, name, now) = (code.to_string(), name.to_string(), now.to_string());
+        self.hub(move |h| h.join(&code, &name, &now)).await
+    }
+
+    async fn team_of(&self, code: &str) -> Result<Option<(String, String)>, StorageError> {
+        let code = code.to_string();
+        self.hub(move |h| h.team_of(&code)).await
+    }
+
+    async fn player(&self, token: &str) -> Result<Option<Player>, StorageError> {
+        let token = token.to_string();
+        self.hub(move |h| h.player(&token)).await
+    }
+
+    async fn record(&self, r: &Record, statements: &[Value]) -> Result<Recorded, StorageError> {
+        let (r, statements) = (r.clone(), statements.to_vec());
+        let done = self
+            .records(move |s| s.record_attempt(&r, &statements))
+            .await?;
+        Ok(match done {
+            Attempt::Added => Recorded::Added,
+            Attempt::AlreadyThere => Recorded::AlreadyThere,
+            Attempt::Used => Recorded::AttemptUsed,
+        })
+    }
+
+    async fn board(&self, id: &str, by_team: bool) -> Result<Vec<BoardRow>, StorageError> {
+        let q = BoardQuery {
+            competition: Some(id.to_string()),
+            scenario: None,
+            by_team,
+        };
+        self.records(move |s| s.board(&q)).await
+    }
+
+    async fn results(&self, id: &str) -> Result<Vec<Record>, StorageError> {
+        let id = id.to_string();
+        self.records(move |s| s.results_in(&id)).await
+    }
+
+    async fn marker(&self, id: &str) -> Result<i64, StorageError> {
+        let id = id.to_string();
+        self.records(move |s| s.last_in(&id)).await
+    }
+
+    fn shared(&self) -> bool {
+        false
+    }
 }

@@ -1,0 +1,19 @@
+//! Players' finished calls in SQLite: crash-safe recording, versioned schema, leaderboards, the
+//! queues for the LRS and the team hub, and export / import with every result replayed through
+//! the engine before it counts. One file per concern; each item is reached as `records::Item`.
+
+mod board;
+mod exchange;
+mod outbox;
+mod recording;
+mod result;
+mod store;
+
+pub use board::{BoardQuery, BoardRow, board_view, rank};
+pub use exchange::{Export, ImportReport, Rejected, import, is_part_of};
+pub use outbox::{Outbox, Queue, Queued, Refused};
+pub use recording::{Attempt, Progress};
+pub use result::{MAX_CALL_MS, MAX_EXPORT_BYTES, MAX_TURNS, Record, validate};
+pub use store::{APPLICATION_ID, SCHEMA_VERSION, Store, default_path};
+
+use result::rfc3339;
