@@ -727,3 +727,55 @@ fn a_trainer_publishes_from_the_hubs_page() {
     // A player joins with it and plays.
     join_and_play(dir.path(), &url, &code, "Ana", "East");
 }
+
+#[test]
+fn a_competition_call_played_without_a_team_goes_under_the_team_joined() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_hub, url) = hub(&dir.path().join("hub"));
+    let code = publish(dir.path(), &url, "East");
+    // Ana joins East, then plays her call without saying her team.
+    let ana = join_and_play(dir.path(), &url, &code, "Ana", "-");
+    let out = peercall_db(&ana).args(["hub", "send"]).output().unwrap();
+    common::success(&out);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("1 sent, 0 waiting, 0 refused"), "{stdout}");
+    assert_eq!(common::hub::export(&ana)[0]["team"], "East");
+}
+
+#[test]
+fn no_secret_is_printed_by_help_or_at_start() {
+    let out = Command::new(bin())
+        .args(["serve", "--help"])
+        .env("PEERCALL_HUB_ADMIN", "adm1n-s3cret")
+        .env(
+            "PEERCALL_DATABASE_URL",
+            "host=db user=hub password=pg-s3cret",
+        )
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("PEERCALL_HUB_ADMIN"), "{help}");
+    assert!(!help.contains("s3cret"), "{help}");
+    // A key=value connection string to a database that is not there: named without its
+    // password, at start and in the error.
+    let dir = tempfile::tempdir().unwrap();
+    let closed = common::lrs::free_port();
+    for url in [
+        format!("host=127.0.0.1 port={closed} user=hub password=pg-s3cret dbname=hub"),
+        format!("postgres://hub@127.0.0.1:{closed}/hub?password=pg-s3cret"),
+    ] {
+        let out = Command::new(bin())
+            .args(["serve", "--database-url", &url, "--data"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!all.contains("s3cret"), "{all}");
+        assert!(all.contains("127.0.0.1"), "{all}");
+    }
+}

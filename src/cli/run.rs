@@ -37,9 +37,9 @@ pub struct RunArgs {
     /// the attempt is counted, and the result is recorded under the competition.
     #[arg(long, requires = "player", conflicts_with_all = ["seed", "truth"])]
     pub competition: Option<PathBuf>,
-    /// The player's team.
-    #[arg(long, default_value = "", requires = "player")]
-    pub team: String,
+    /// The player's team (with `--competition`, the team joined on its hub when not given).
+    #[arg(long, requires = "player")]
+    pub team: Option<String>,
     /// Play in this language (`de`, `pseudo`, ...; default: the system's, `PEERCALL_LANG` or
     /// `LANG`): the translation beside the file, or the built-in one; a line not translated (yet)
     /// is shown in the source language.
@@ -81,7 +81,8 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
         .as_deref()
         .map(|p| peercall_core::untrusted::name("--player", p, false))
         .transpose()?;
-    let team = peercall_core::untrusted::name("--team", &args.team, true)?;
+    let mut team =
+        peercall_core::untrusted::name("--team", args.team.as_deref().unwrap_or_default(), true)?;
     let script = super::load_script(&args.file)?;
     let asked = args
         .lang
@@ -163,6 +164,16 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
     };
     if let (Some(player), Some(call)) = (&player, call.filter(|c| c.is_over())) {
         let store = args.db.open()?;
+        // A competition call of a player who joined its hub goes under the team they joined
+        // with, unless told otherwise: the hub refuses a result under another team.
+        if args.team.is_none()
+            && let Some(id) = competition.as_deref()
+            && let Some(m) = peercall_core::hub_client::membership(&store)?
+            && m.competition == id
+            && store.setting("player")?.as_deref() == Some(player.as_str())
+        {
+            team = store.setting("team")?.unwrap_or_default();
+        }
         let lrs = peercall_core::xapi::LrsConfig::load(store.path())?;
         let who = peercall_core::finish::Played {
             player,

@@ -117,7 +117,7 @@ pub fn cup(dir: &Path) -> PathBuf {
 }
 
 /// Plays `player`'s next competition call with the peer process that fits its truth, and
-/// records it in `db`; returns the score.
+/// records it in `db` (under `team`, or with `team` "-" without saying one); returns the score.
 pub fn play_own_call(db: &Path, cup: &Path, player: &str, team: &str) -> u64 {
     let list = peercall_db(db)
         .args(["compete", "--list", "--player", player])
@@ -156,7 +156,16 @@ pub fn play_own_call(db: &Path, cup: &Path, player: &str, team: &str) -> u64 {
     let out = peercall_db(db)
         .args(["run", NET, "--picks", picks, "--json", "--competition"])
         .arg(cup)
-        .args(["--player", player, "--team", team])
+        .args(["--player", player])
+        .args(
+            if team == "-" {
+                None
+            } else {
+                Some(["--team", team])
+            }
+            .into_iter()
+            .flatten(),
+        )
         .output()
         .unwrap();
     super::success(&out);

@@ -616,7 +616,7 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
             &[("id", id.as_str().into()), ("list", ids.join(", ").into())],
         ));
     }
-    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+    if !display_available() {
         return Err(peercall_core::words::say("game-no-display", &[]));
     }
     let scripted = options.autoplay.is_some();
@@ -684,5 +684,20 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
     match app.run() {
         AppExit::Success => Ok(std::process::ExitCode::SUCCESS),
         AppExit::Error(code) => Ok(std::process::ExitCode::from(code.get())),
+    }
+}
+
+/// Whether a window can be opened: on the platforms where X11 or Wayland is the way to open one
+/// (Linux and the BSDs), one of them must be named; Windows and macOS always have a display.
+fn display_available() -> bool {
+    if cfg!(all(
+        unix,
+        not(target_os = "macos"),
+        not(target_os = "ios"),
+        not(target_os = "android")
+    )) {
+        std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some()
+    } else {
+        true
     }
 }

@@ -28,8 +28,8 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 
 pub use error::HubError;
-pub use server::{HEADER_TIMEOUT, init_log, serve};
-pub use state::{Hub, Shared};
+pub use server::{HEADER_TIMEOUT, init_log, run, serve};
+pub use state::{FILES_PER_MINUTE, Hub, Shared};
 pub use storage::shown_url;
 
 /// Largest request body the hub reads: a result is a few kilobytes, a published competition

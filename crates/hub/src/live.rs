@@ -67,6 +67,12 @@ pub async fn watch(
     if let Some(rx) = hub.live.feeds.lock().map_err(crate::error::failed)?.get(id) {
         return Ok(Some(rx.clone()));
     }
+    // Where the board is now, so that the feed redraws only after a change.
+    let marker = if hub.db.shared() {
+        Some(hub.db.marker(id).await?)
+    } else {
+        None
+    };
     let Some(first) = board_event(hub, id).await? else {
         return Ok(None);
     };
@@ -83,6 +89,7 @@ pub async fn watch(
         id.to_string(),
         tx,
         hub.live.changed.subscribe(),
+        marker,
     ));
     Ok(Some(rx))
 }
@@ -93,9 +100,9 @@ async fn feed(
     id: String,
     tx: watch::Sender<BoardEvent>,
     mut changes: broadcast::Receiver<String>,
+    mut marker: Option<i64>,
 ) {
     let mut tick = tokio::time::interval(Duration::from_secs(1));
-    let mut marker = None;
     loop {
         let mine = tokio::select! {
             c = changes.recv() => match c {

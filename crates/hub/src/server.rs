@@ -171,12 +171,21 @@ pub async fn run(listener: tokio::net::TcpListener, state: Shared, header_timeou
             .timer(TokioTimer::new())
             .keep_alive_interval(Some(header_timeout))
             .keep_alive_timeout(header_timeout);
-        let connection = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), hyper_service)
-            .into_owned();
-        let connection = graceful.watch(connection);
+        let watcher = graceful.watcher();
         tokio::spawn(async move {
-            if let Err(e) = connection.await {
+            // A client that connects and sends nothing is dropped too (hyper's timer starts only
+            // once it has read something).
+            let mut first = [0u8; 1];
+            if !matches!(
+                tokio::time::timeout(header_timeout, stream.peek(&mut first)).await,
+                Ok(Ok(1..))
+            ) {
+                return;
+            }
+            let connection = builder
+                .serve_connection_with_upgrades(TokioIo::new(stream), hyper_service)
+                .into_owned();
+            if let Err(e) = watcher.watch(connection).await {
                 tracing::debug!(%peer, "connection ended: {e}");
             }
         });
