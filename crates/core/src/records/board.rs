@@ -162,3 +162,42 @@ pub fn board_view(rows: &[BoardRow], me: Option<&str>) -> Vec<BoardRow> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str, team: &str, score: f64, time_ms: u64, reached: u64) -> BoardRow {
+        BoardRow {
+            place: 0,
+            name: name.into(),
+            team: team.into(),
+            score,
+            time_ms,
+            calls: 1,
+            players: 1,
+            reached,
+        }
+    }
+
+    #[test]
+    fn a_tie_goes_to_whoever_reached_the_score_first_not_to_a_reported_duration() {
+        // Bo claims a one-millisecond call, but Ana reached 90 first.
+        let rows = rank(
+            vec![
+                row("Bo", "West", 90.0, 1, 7),
+                row("Ana", "East", 90.0, 600_000, 3),
+            ],
+            false,
+        );
+        assert_eq!((rows[0].name.as_str(), rows[0].place), ("Ana", 1));
+        let teams = rank(
+            vec![
+                row("Bo", "West", 90.0, 1, 7),
+                row("Ana", "East", 90.0, 600_000, 3),
+            ],
+            true,
+        );
+        assert_eq!(teams[0].name, "East");
+    }
+}

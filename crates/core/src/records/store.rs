@@ -578,4 +578,33 @@ mod tests {
         assert!(err.to_string().contains("newer peercall"), "{err}");
         assert!(path.exists());
     }
+
+    #[test]
+    fn a_damaged_stored_row_is_an_error_that_names_it_never_an_empty_value() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.sqlite");
+        let (store, _) = Store::open(&path).unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO results (id, player, team, scenario, scenario_hash, seed, choices,
+                    waits, ending, outcome, score, trust, days, duration_ms, started_at,
+                    finished_at, competition, imported)
+                 VALUES ('abc', 'Ana', '', 'demo-request', 'h', 1, '[1, 2', '[]', 'e',
+                    'QualifiedIn', 90, 70, 1.0, 1000, 't0', 't1', NULL, 0)",
+                [],
+            )
+            .unwrap();
+        let err = store.results(None).unwrap_err().to_string();
+        assert!(
+            err.contains("row 1") && err.contains("abc") && err.contains("choices"),
+            "{err}"
+        );
+        store
+            .conn
+            .execute("UPDATE results SET choices = '[1]', outcome = 'Won?'", [])
+            .unwrap();
+        let err = store.results(None).unwrap_err().to_string();
+        assert!(err.contains("outcome"), "{err}");
+    }
 }

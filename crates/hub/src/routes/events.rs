@@ -26,7 +26,7 @@ async fn events(
     let rx = crate::live::watch(&hub, &id)
         .await?
         .ok_or_else(|| refused(StatusCode::NOT_FOUND, tell("hub-err-no-competition")))?;
-    let stream = WatchStream::new(rx)
-        .map(|board| Ok(Event::default().event("board").data(board.to_string())));
+    let stream =
+        WatchStream::new(rx).map(|board| Ok(Event::default().event("board").data(&*board)));
     Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
 }

@@ -99,11 +99,19 @@ fn rows_of(
     hide: bool,
     me: Option<&str>,
 ) -> Markup {
+    // Each row shown, and whether places were skipped before it.
     let mut last = 0;
+    let shown: Vec<(bool, BoardRow)> = board_view(rows, me)
+        .into_iter()
+        .map(|r| {
+            let gap = r.place > last + 1;
+            last = r.place;
+            (gap, r)
+        })
+        .collect();
     html! {
-        @for r in board_view(rows, me) {
-            @if r.place > last + 1 { tr.gap { td colspan="5" { "…" } } }
-            @let _ = { last = r.place; };
+        @for (gap, r) in shown {
+            @if gap { tr.gap { td colspan="5" { "…" } } }
             @let mine = Some(r.name.as_str()) == me;
             tr class=[mine.then_some("me")] {
                 td.n { (r.place) }
