@@ -410,8 +410,8 @@ pub use peercall_dialogue::messages::message_ids;
 mod tests {
     use super::*;
 
-    /// The message keys given to `say(`, `io_error(`, `w.t(`, `w.f(`, `current().t(`, `h(w, `
-    /// and the records' `.with(` in the files under `dir`.
+    /// The message keys given to `say(`, `io_error(`, `w.t(`, `w.f(`, `current().t(`, `h(w, `,
+    /// the records' `.with(` and the hub's `tell(` and `client().f(` in the files under `dir`.
     fn keys_said_in(dir: &std::path::Path) -> Vec<String> {
         let mut keys = Vec::new();
         for entry in std::fs::read_dir(dir).expect("a source folder") {
@@ -429,6 +429,9 @@ mod tests {
                 "current().t(",
                 "h(w, ",
                 ".with(",
+                "tell(",
+                "client().f(",
+                "client()\n                .f(",
             ] {
                 for (i, _) in text.match_indices(call) {
                     let rest = text[i + call.len()..].trim_start();

@@ -181,8 +181,21 @@ mod tests {
     fn keys_in_source() -> Vec<String> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut keys = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("the source folder") {
-            let text = std::fs::read_to_string(entry.expect("an entry").path()).unwrap();
+        // The source files, those in folders (`check/`) too.
+        let mut files = Vec::new();
+        let mut folders = vec![dir];
+        while let Some(d) = folders.pop() {
+            for entry in std::fs::read_dir(d).expect("a source folder") {
+                let path = entry.expect("an entry").path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        for path in files {
+            let text = std::fs::read_to_string(path).unwrap();
             for (i, _) in text.match_indices("msg!(") {
                 let rest = text[i + 5..].trim_start();
                 let key = rest.strip_prefix('"').and_then(|r| r.split_once('"'));

@@ -1,0 +1,209 @@
+//! Two costs a stranger could once push onto a hub, measured against a `peercall` binary run as
+//! its own process on loopback: the CPU an idle hub spends while 500 live board pages are open
+//! over 30,020 results, and the time to download the files of a 200-scenario competition.
+//!
+//! `cargo run --release -p peercall-hub --example live -- PATH/TO/peercall` (any build of the
+//! command line with `serve`; `cargo build --release --no-default-features` makes one without
+//! the game).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant, SystemTime};
+
+use peercall_core::competition::player_seed;
+use peercall_core::hub_client;
+use peercall_core::library::Library;
+use peercall_core::records::Record;
+use peercall_dialogue::Call;
+
+const ADMIN: &str = "live-bench";
+const PLAYERS: u32 = 19;
+const ATTEMPTS: u32 = 1580;
+const PAGES: usize = 500;
+const SCENARIOS: usize = 200;
+
+fn main() {
+    let bin = std::env::args()
+        .nth(1)
+        .expect("the path of a peercall binary");
+    let data = std::env::temp_dir().join(format!("peercall-live-{}", std::process::id()));
+    let mut child = Command::new(&bin)
+        .args(["serve", "--listen", "127.0.0.1:0", "--admin-token", ADMIN])
+        .args(["--posts-per-minute", "100000000", "--data"])
+        .arg(&data)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the hub starts");
+    let pid = child.id();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("listening on") {
+        line.clear();
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "the hub did not start"
+        );
+    }
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap()
+        .to_string();
+    let addr = url.trim_start_matches("http://").to_string();
+
+    // 30,020 results: 19 players (a join limit of 20 a minute), 1,580 calls each.
+    let library = Library::builtin();
+    let source = Library::builtin_source("dialogues/demo-request.ron").unwrap();
+    let file = format!(
+        r#"Competition(id: "live", name: "Live", attempts: {ATTEMPTS}, scenarios: [(id: "demo-request", seed: 3)])"#
+    );
+    let teams: Vec<String> = (0..4).map(|t| format!("Team {t}")).collect();
+    let codes =
+        hub_client::publish(&url, ADMIN, &file, &[source.to_string()], &teams, false).unwrap();
+    let started = Instant::now();
+    let posting: Vec<_> = (0..PLAYERS)
+        .map(|p| {
+            let (team, code) = codes[p as usize % codes.len()].clone();
+            let name = format!("Player {p:02}");
+            let joined = hub_client::join(&url, &code, &name).unwrap();
+            let (url, library) = (url.clone(), library.clone());
+            std::thread::spawn(move || {
+                let script = library.script("demo-request").unwrap();
+                for a in 0..ATTEMPTS {
+                    let seed = player_seed("live", script, 3, &name, a);
+                    let mut call = Call::start(script, seed);
+                    let mut k = (a as usize) ^ (p as usize);
+                    while !call.is_over() {
+                        let offered = call.offered(script);
+                        k = k.wrapping_mul(31).wrapping_add(7);
+                        let _ = call.choose_index(script, offered[k % offered.len()].index);
+                    }
+                    let t = SystemTime::now() - Duration::from_secs(3600);
+                    let r = Record::of(
+                        &call,
+                        script,
+                        &name,
+                        &team,
+                        t,
+                        t + Duration::from_secs(120),
+                        Some("live"),
+                    )
+                    .unwrap();
+                    hub_client::send(&url, &joined.token, &r).unwrap();
+                }
+            })
+        })
+        .collect();
+    for t in posting {
+        t.join().unwrap();
+    }
+    println!(
+        "{} results posted in {:.1} s",
+        PLAYERS * ATTEMPTS,
+        started.elapsed().as_secs_f64()
+    );
+
+    // 500 live pages open on the board, then the hub is left alone for 10 s.
+    let pages: Vec<TcpStream> = (0..PAGES)
+        .map(|_| {
+            let mut s = TcpStream::connect(&addr).unwrap();
+            write!(
+                s,
+                "GET /api/competitions/live/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+            )
+            .unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_secs(3));
+    let before = cpu_seconds(pid);
+    std::thread::sleep(Duration::from_secs(10));
+    let idle = cpu_seconds(pid) - before;
+    println!("idle hub, {PAGES} live pages open: {idle:.2} s of CPU in 10 s");
+    let agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .new_agent();
+    let mut board: Vec<f64> = (0..50)
+        .map(|_| {
+            let t = Instant::now();
+            let mut r = agent
+                .get(&format!("{url}/api/competitions/live/board"))
+                .call()
+                .unwrap();
+            let _ = r.body_mut().read_to_string();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    board.sort_by(f64::total_cmp);
+    println!(
+        "board while the pages are open: p50 {:.1} ms, worst {:.1} ms",
+        board[board.len() / 2],
+        board[board.len() - 1]
+    );
+    for mut p in pages {
+        let mut buf = [0u8; 1];
+        let _ = p.set_read_timeout(Some(Duration::from_millis(1)));
+        let _ = p.read(&mut buf);
+    }
+
+    // A competition of 200 scenarios: its files, as a player downloads them.
+    let thank_you = Library::builtin_source("dialogues/thank-you.ron").unwrap();
+    let sources: Vec<String> = (0..SCENARIOS)
+        .map(|i| thank_you.replace("id: \"thank-you\"", &format!("id: \"thank-you-{i:03}\"")))
+        .collect();
+    let entries: Vec<String> = (0..SCENARIOS)
+        .map(|i| format!(r#"(id: "thank-you-{i:03}", seed: {i})"#))
+        .collect();
+    let big = format!(
+        r#"Competition(id: "big", name: "Big", attempts: 1, scenarios: [{}])"#,
+        entries.join(", ")
+    );
+    let codes = hub_client::publish(&url, ADMIN, &big, &sources, &["East".into()], false).unwrap();
+    let joined = hub_client::join(&url, &codes[0].1, "Downloader").unwrap();
+    let mut times: Vec<f64> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            let mut r = agent
+                .get(&format!("{url}/api/competitions/big/files"))
+                .header("Authorization", &format!("Bearer {}", joined.token))
+                .call()
+                .unwrap();
+            assert_eq!(r.status().as_u16(), 200);
+            let body = r
+                .body_mut()
+                .with_config()
+                .limit(64 << 20)
+                .read_to_string()
+                .unwrap();
+            assert!(body.contains("thank-you-199"));
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!(
+        "files of a {SCENARIOS}-scenario competition: p50 {:.0} ms, worst {:.0} ms",
+        times[times.len() / 2],
+        times[times.len() - 1]
+    );
+    let _ = child.kill();
+    let _ = std::fs::remove_dir_all(&data);
+}
+
+/// CPU seconds (user and system) the process `pid` has used.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let after = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks: f64 = fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap();
+    let per_second: f64 = Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(100.0);
+    ticks / per_second
+}
