@@ -1,5 +1,8 @@
 //! The Bevy game: a `Screen` state, one plugin per screen, and the shared call state. The game
-//! only draws the engine's state and forwards the player's input to it.
+//! only draws the engine's state and forwards the player's input to it. This file is the
+//! wiring (the frame's sets, the app's set-up, the window); the screen state is in
+//! `screens/state.rs`, the call's in `screens/call/state.rs`, the records in `records.rs`, the
+//! language in `language.rs`, the player in `player.rs`, competitions in `competition.rs`.
 //!
 //! Every frame runs in four sets, in order ([`GameSet`]): **input** turns keys and clicks
 //! into a [`nav::Press`] on a button, whose observer (put there by the screen that spawned it)
@@ -11,23 +14,36 @@
 
 pub mod autoplay;
 pub mod background;
+mod competition;
 pub mod fields;
 pub mod flow;
+mod fonts;
+mod language;
 pub mod nav;
+mod options;
 pub mod pause;
+mod player;
+mod records;
 pub mod reload;
 pub mod screens;
 pub mod theme;
 pub mod timing;
 
-use std::path::PathBuf;
-use std::time::Duration;
+pub use competition::{
+    ActiveCompetition, CompetitionFiles, FullLibrary, attempts, competition_files,
+};
+pub use fonts::{MONO_FONT, MonoFont, READING_FONT};
+pub use language::Language;
+pub use options::PlayOptions;
+pub use player::Profile;
+pub use records::{HomePage, RecordsDb, RecordsUnavailable, Unavailable, poisoned};
+pub use screens::call::state::{ActiveCall, Seeds, Wait};
+pub use screens::state::{LastNotice, Scenarios, Screen, Selected};
 
-use std::sync::Arc;
+use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy::winit::{UpdateMode, WinitSettings};
-use peercall_dialogue::{Call, Script};
 
 use peercall_core::library::Library;
 pub use theme::{Focusable, Theme};
@@ -45,99 +61,6 @@ pub enum GameSet {
     View,
 }
 
-/// How the game was asked to start.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct PlayOptions {
-    /// A trainer's folder (or file) of scenarios instead of the built-in ones.
-    pub dialogues: Option<PathBuf>,
-    /// Go straight to this scenario's briefing.
-    pub scenario: Option<String>,
-    /// Seed for every call (default: a new one per call).
-    pub seed: Option<u64>,
-    /// Scripted mode: walk every screen, playing these choice numbers.
-    pub autoplay: Option<Vec<usize>>,
-    /// Scripted mode: save a PNG of every screen here.
-    pub screenshots: Option<PathBuf>,
-    /// Window size in logical pixels (default 1280x800).
-    pub window: Option<(u32, u32)>,
-    /// Start with the high-contrast theme.
-    pub high_contrast: bool,
-    /// Start with this text scale (1.0, 1.25 or 1.5).
-    pub text_scale: Option<f32>,
-    /// The player's name for the records (default: `PEERCALL_PLAYER`, else the login name).
-    pub player: Option<String>,
-    /// The player's team.
-    pub team: Option<String>,
-    /// Records database (default: `PEERCALL_DB`, else the platform's data folder).
-    pub db: Option<PathBuf>,
-    /// A competition to play (`peercall compete FILE`).
-    pub competition: Option<ActiveCompetition>,
-    /// The language to play in (default: the one chosen last in the game, else
-    /// [`PlayOptions::user_lang`], else the scenarios' own).
-    pub lang: Option<String>,
-    /// The language the player's system speaks (`PEERCALL_LANG`, else `LANG`), when the
-    /// interface has it: where a first start begins, before the player has chosen one.
-    pub user_lang: Option<String>,
-    /// Trainer mode for translations: every line left in the source language is marked `[en]`.
-    pub mark_untranslated: bool,
-}
-
-/// The language the calls are shown in, and whether lines left in the source language are
-/// marked (trainer mode).
-#[derive(Resource, Debug, Clone, PartialEq, Eq)]
-pub struct Language {
-    /// `en` (the scenarios' own), `de`, ... or the pseudo-locale's tag.
-    pub lang: String,
-    /// Mark untranslated lines `[en]`.
-    pub mark: bool,
-}
-
-impl Language {
-    /// The languages on offer: the source, each one the scenarios have a translation for, and
-    /// the pseudo-locale.
-    pub fn offered(options: &PlayOptions) -> Vec<String> {
-        let mut langs = vec![peercall_core::i18n::SOURCE.to_string()];
-        langs.extend(peercall_core::i18n::builtin_languages());
-        if let Some(d) = &options.dialogues
-            && let Ok(more) = peercall_core::i18n::languages(d)
-        {
-            langs.extend(more);
-        }
-        langs.push(peercall_core::i18n::PSEUDO.to_string());
-        let mut seen = std::collections::HashSet::new();
-        langs.retain(|l| seen.insert(l.clone()));
-        langs
-    }
-
-    /// The interface's words in this language.
-    pub fn words(&self) -> &'static peercall_core::words::Words {
-        peercall_core::words::words(&self.lang)
-    }
-
-    /// A language's name in itself, for the settings button.
-    pub fn name(lang: &str) -> String {
-        match lang {
-            "en" => "English".into(),
-            "de" => "Deutsch".into(),
-            "es" => "Español".into(),
-            "fr" => "Français".into(),
-            peercall_core::i18n::PSEUDO => "Pseudo (layout test)".into(),
-            other => other.to_string(),
-        }
-    }
-
-    /// Shows every scenario in the world in this language (the ones on offer, and the whole
-    /// library behind a competition).
-    pub fn apply(&self, world: &mut World) {
-        let (lang, mark) = (self.lang.clone(), self.mark);
-        peercall_core::words::set_language(&lang);
-        world.resource_mut::<Scenarios>().0.translate(&lang, mark);
-        if let Some(mut full) = world.get_resource_mut::<FullLibrary>() {
-            full.0.translate(&lang, mark);
-        }
-    }
-}
-
 /// How long the game sleeps when nothing on screen can change by itself: it wakes for input,
 /// for a hot reload, and when a screen asks (the call clock's next minute, a patience tick).
 pub const REST: Duration = Duration::from_secs(3600);
@@ -150,298 +73,9 @@ pub fn resting() -> WinitSettings {
     }
 }
 
-/// Who is playing, for the records.
-#[derive(Resource, Debug, Clone)]
-pub struct Profile {
-    /// Display name.
-    pub player: String,
-    /// Team ("" for none).
-    pub team: String,
-}
-
-impl Profile {
-    /// The profile from the options, the environment, the records' saved profile or the login
-    /// name ([`peercall_core::profile::resolve`]).
-    pub fn from_options(
-        options: &PlayOptions,
-        store: Option<&peercall_core::records::Store>,
-    ) -> Profile {
-        let p = peercall_core::profile::resolve(
-            options.player.as_deref(),
-            options.team.as_deref(),
-            store,
-        );
-        Profile {
-            player: p.player,
-            team: p.team,
-        }
-    }
-}
-
-/// A competition being played: calls drawn for each player, limited attempts, results recorded
-/// under its id.
-#[derive(Resource, Debug, Clone)]
-pub struct ActiveCompetition {
-    /// The competition file.
-    pub competition: peercall_core::competition::Competition,
-    /// Each scenario's library index and seed.
-    pub entries: Vec<peercall_core::competition::Resolved>,
-}
-
-impl ActiveCompetition {
-    /// The base seed of scenario `id` (each player's calls are drawn from it), if it is part of
-    /// the competition.
-    pub fn seed_for(&self, id: &str) -> Option<u64> {
-        self.entries
-            .iter()
-            .find(|e| e.scenario == id)
-            .map(|e| e.seed)
-    }
-}
-
-/// Attempts a player has used and has allowed at competition scenario `id`, when a
-/// competition is on and the scenario is part of it.
-pub fn attempts(world: &World, id: &str) -> Option<Result<(u32, u32), String>> {
-    let comp = world.get_resource::<ActiveCompetition>()?;
-    comp.seed_for(id)?;
-    let profile = world.resource::<Profile>();
-    let used = match world.get_resource::<RecordsDb>() {
-        Some(db) => db.with("game-what-attempts", |s| {
-            s.attempts(&profile.player, &comp.competition.id, id)
-        }),
-        None => Ok(0),
-    };
-    let w = world.resource::<Language>().words();
-    Some(
-        used.map(|u| (u, comp.competition.attempts))
-            .map_err(|e| e.said(w)),
-    )
-}
-
-/// Competition files the game offers: `*.competition.ron` in the `--dialogues` folder, every
-/// `.ron` in a `competitions` folder next to the records, and the competitions joined on team
-/// hubs (`hub/<id>/` next to the records, with their scenario files).
-#[derive(Resource, Debug, Clone, Default)]
-pub struct CompetitionFiles(pub Vec<PathBuf>);
-
-/// The whole library while a competition (opened from the game) narrows it.
-#[derive(Resource, Debug, Clone)]
-pub struct FullLibrary(pub Library);
-
-/// A message for the player on the next screen (for example, no attempts left).
-#[derive(Resource, Debug, Clone, Default)]
-pub struct LastNotice(pub Option<String>);
-
-/// The home page of players' xAPI accounts, read once from the LRS configuration.
-#[derive(Resource, Debug, Clone)]
-pub struct HomePage(pub String);
-
-/// The records database, when it could be opened.
-#[derive(Resource)]
-pub struct RecordsDb(pub std::sync::Mutex<peercall_core::records::Store>);
-
-/// The error for records a panic left locked (it cannot happen unless there is a bug).
-pub fn poisoned() -> peercall_core::Error {
-    peercall_core::Error::Records(peercall_core::words::current().t("game-records-poisoned"))
-}
-
-/// Why the records database could not be opened (the title screen says so).
-#[derive(Resource, Debug, Clone)]
-pub struct RecordsUnavailable(pub String);
-
-impl RecordsDb {
-    /// Runs `f` on the store. A failure is logged, and returned as what the screen says: see
-    /// [`Unavailable::said`] (`what` is the message key naming what could not be read or
-    /// written, e.g. `game-what-leaderboard`).
-    pub fn with<T>(
-        &self,
-        what: &'static str,
-        f: impl FnOnce(&peercall_core::records::Store) -> peercall_core::Result<T>,
-    ) -> Result<T, Unavailable> {
-        let result = match self.0.lock() {
-            Ok(store) => f(&store),
-            Err(_) => Err(poisoned()),
-        };
-        result.map_err(|e| {
-            let failed = Unavailable {
-                what,
-                why: e.to_string(),
-            };
-            warn!("{}", failed.said(peercall_core::words::words("en")));
-            failed
-        })
-    }
-}
-
-/// What the records could not be used for, and why: said in the language of the screen that
-/// shows it (the game's language is the screen's, not the process's).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unavailable {
-    /// The message key naming what could not be read or written.
-    pub what: &'static str,
-    /// The records' own words for why.
-    pub why: String,
-}
-
-impl Unavailable {
-    /// The sentence to show, in `w`'s language.
-    pub fn said(&self, w: &peercall_core::words::Words) -> String {
-        w.f(
-            "game-cannot-use",
-            &[
-                ("what", w.t(self.what).into()),
-                ("why", self.why.as_str().into()),
-            ],
-        )
-    }
-}
-
-/// The screens of the game.
-#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Screen {
-    /// Name, promise, play / scenarios / quit.
-    #[default]
-    Title,
-    /// Every scenario, with its difficulty and situation.
-    Pick,
-    /// Who is calling and what they asked for.
-    Briefing,
-    /// The call itself.
-    Call,
-    /// The outcome, the score and the turn-by-turn review.
-    Debrief,
-    /// The diagnostics of a broken scenario file.
-    Error,
-    /// Who is playing: name and team.
-    Profile,
-    /// The self-diagnostic question, before and after the onboarding path.
-    Diagnostic,
-    /// The leaderboard.
-    Board,
-    /// Competitions found on this machine.
-    Competitions,
-    /// Joining a team hub: its address and a join code.
-    Join,
-}
-
-/// The scenarios on offer.
-#[derive(Resource, Debug, Clone)]
-pub struct Scenarios(pub Library);
-
-/// The scenario the player picked, by its [`peercall_core::library::Entry::key`] (the
-/// scenario's id, or a broken file's name), so that it survives the library being re-sorted
-/// or swapped.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct Selected(pub Option<String>);
-
-impl Selected {
-    /// The picked entry, if it is still in `scenarios`.
-    pub fn entry<'a>(&self, scenarios: &'a Scenarios) -> Option<&'a peercall_core::library::Entry> {
-        scenarios.0.get(self.0.as_deref()?)
-    }
-}
-
-/// The call being played (or just finished). It holds its own script, so nothing that
-/// happens to the library (a reload, a competition narrowing it) can leave it without one.
-#[derive(Resource, Debug, Clone)]
-pub struct ActiveCall {
-    /// The scenario being played.
-    pub script: Arc<Script>,
-    /// The engine's call.
-    pub call: Call,
-    /// Seconds since start-up when the call began (for the call clock).
-    pub started: f64,
-    /// Wall-clock time the call began (for the records).
-    pub wall_start: std::time::SystemTime,
-    /// The prospect's patience clock for the answer being awaited.
-    pub wait: Wait,
-}
-
-impl ActiveCall {
-    /// A call that starts now.
-    pub fn new(script: Arc<Script>, call: Call, now: f64) -> ActiveCall {
-        ActiveCall {
-            script,
-            call,
-            started: now,
-            wall_start: std::time::SystemTime::now(),
-            wait: Wait::default(),
-        }
-    }
-
-    /// The call's scenario.
-    pub fn script(&self) -> &Script {
-        &self.script
-    }
-}
-
-/// How long the prospect has waited for the current answer (scenarios with `patience`). Part
-/// of the call, not of its screen: drawing the screen anew changes nothing here.
-#[derive(Debug, Default, Clone, Copy, PartialEq)]
-pub struct Wait {
-    /// When the wait began (seconds since start-up, moved on by time spent on hold).
-    pub since: f64,
-    /// Whole seconds past the scenario's patience already charged.
-    pub charged: u32,
-    /// Turns taken when the wait began (`None`: not started yet).
-    pub turn: Option<usize>,
-    /// When the call was put on hold, while it is.
-    pub held_at: Option<f64>,
-}
-
-/// The seed the next call uses, and how the one after it is chosen.
-#[derive(Resource, Debug, Clone, Copy)]
-pub struct Seeds {
-    /// Fixed seed from the command line, if any.
-    pub fixed: Option<u64>,
-    /// Counter for fresh seeds.
-    pub next: u64,
-}
-
-impl Seeds {
-    /// The seed for a new call.
-    pub fn take(&mut self) -> u64 {
-        match self.fixed {
-            Some(s) => s,
-            None => {
-                self.next = self
-                    .next
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                self.next >> 44
-            }
-        }
-    }
-}
-
-/// The typeface for prose and buttons (Open Sans, Apache-2.0, `assets/fonts/`).
-pub const READING_FONT: &[u8] = include_bytes!("../../../assets/fonts/OpenSans-Regular.ttf");
-
-/// The monospace typeface, for text that must line up in columns (DejaVu Sans Mono, Bitstream
-/// Vera license, `assets/fonts/`): every European alphabet, so names and findings show whole.
-pub const MONO_FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSansMono.ttf");
-
-/// The monospace font, for figures that must line up in columns (leaderboards).
-#[derive(Resource, Debug, Clone, Default)]
-pub struct MonoFont(pub Handle<Font>);
-
-/// Makes the reading typeface the default for every text, and keeps the monospace one under
-/// [`MonoFont`]. Without a text plugin (headless tests) there is nothing to do.
-fn install_fonts(app: &mut App) {
-    let Some(mut fonts) = app.world_mut().get_resource_mut::<Assets<Font>>() else {
-        app.init_resource::<MonoFont>();
-        return;
-    };
-    let mono = fonts.add(Font::from_bytes(MONO_FONT.to_vec()));
-    if let Err(e) = fonts.insert(AssetId::default(), Font::from_bytes(READING_FONT.to_vec())) {
-        warn!("the reading font could not be installed ({e}); Bevy's default font is used");
-    }
-    app.insert_resource(MonoFont(mono));
-}
-
 /// Adds the game to an app that already has Bevy's plugins (windowed, or minimal for tests).
 pub fn add_game(app: &mut App, mut library: Library, options: PlayOptions) {
-    install_fonts(app);
+    fonts::install_fonts(app);
     let language = {
         let saved = app.world().get_resource::<RecordsDb>().and_then(|d| {
             d.0.lock()
@@ -542,43 +176,6 @@ pub fn add_game(app: &mut App, mut library: Library, options: PlayOptions) {
             next.set(Screen::Briefing)
         });
     }
-}
-
-/// The competition files on offer (see [`CompetitionFiles`]), joined hubs' competitions last.
-pub fn competition_files(options: &PlayOptions) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut scan = |dir: &std::path::Path, all: bool| {
-        if let Ok(rd) = std::fs::read_dir(dir) {
-            let mut v: Vec<PathBuf> = rd
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    let n = p.to_string_lossy();
-                    n.ends_with(".competition.ron") || (all && n.ends_with(".ron"))
-                })
-                .collect();
-            v.sort();
-            files.extend(v);
-        }
-    };
-    if let Some(d) = options.dialogues.as_deref().filter(|d| d.is_dir()) {
-        scan(d, false);
-    }
-    let db = options
-        .db
-        .clone()
-        .unwrap_or_else(peercall_core::records::default_path);
-    if let Some(parent) = db.parent() {
-        scan(&parent.join("competitions"), true);
-    }
-    // Competitions downloaded from team hubs, each in its own folder with its scenarios.
-    if let Ok(rd) = std::fs::read_dir(peercall_core::hub_client::hub_folder(&db)) {
-        let mut dirs: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        dirs.sort();
-        for d in dirs {
-            scan(&d, false);
-        }
-    }
-    files
 }
 
 /// How long after start-up the game draws every frame, whatever happens.

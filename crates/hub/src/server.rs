@@ -19,25 +19,40 @@ use crate::storage::{HubStore, Postgres, Sqlite, Storage, shown_url};
 /// connection may wait for its next request.
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Threads for blocking work (SQLite, replays): enough to keep every core busy while some wait
+/// for the database.
+const BLOCKING_THREADS: usize = 16;
+
 /// Logs to stderr: one line per request (method, path, status, latency), refusals at info,
-/// failures at error (`RUST_LOG` chooses more or less).
-pub fn init_log() {
+/// failures at error (`RUST_LOG` chooses more or less). Lines are written by a thread of their
+/// own; the log is flushed when the returned guard is dropped.
+pub fn init_log() -> Option<tracing_appender::non_blocking::WorkerGuard> {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
+    let (writer, guard) = tracing_appender::non_blocking(std::io::stderr());
+    tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(writer)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_target(false)
-        .try_init();
+        .try_init()
+        .ok()
+        .map(|()| guard)
 }
 
 /// Runs the hub until it is stopped (Ctrl-C). Prints the address it listens on, and the admin
 /// token when it made a new one.
 pub fn serve(config: Config) -> Result<(), String> {
-    init_log();
+    let _log = init_log();
     std::fs::create_dir_all(&config.data)
         .map_err(|e| format!("cannot create {}: {e}", config.data.display()))?;
-    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    // SQLite calls and replays run on the blocking pool; a small one keeps them from thrashing
+    // two cores with hundreds of threads (they take turns on the database anyway).
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(BLOCKING_THREADS)
+        .build()
+        .map_err(|e| e.to_string())?;
     runtime.block_on(async move {
         let (state, listener) = start(&config).await?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;

@@ -112,7 +112,8 @@ const MIGRATIONS: [&str; 10] = [
      UPDATE hub_outbox SET token = (SELECT value FROM settings WHERE key = 'hub_token')
         WHERE sent = 0;
      ALTER TABLE best ADD COLUMN reached INTEGER NOT NULL DEFAULT 0;
-     CREATE INDEX results_of ON results (competition);",
+     CREATE INDEX results_of ON results (competition);
+     CREATE INDEX results_attempt ON results (competition, scenario, player, seed);",
 ];
 
 /// The records database.

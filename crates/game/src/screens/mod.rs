@@ -11,6 +11,7 @@ pub mod error;
 pub mod join;
 pub mod pick;
 pub mod profile;
+pub(crate) mod state;
 pub mod title;
 
 pub(super) fn plugin(app: &mut App) {

@@ -16,6 +16,7 @@ pub mod choices;
 pub mod layout;
 pub mod meter;
 pub mod patience;
+pub(crate) mod state;
 pub mod transcript;
 
 pub use layout::clock_text;
