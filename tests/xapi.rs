@@ -204,7 +204,7 @@ fn a_statement_the_lrs_refuses_is_set_aside_and_does_not_block_the_rest() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("sent 10 statement(s)"));
     let out = peercall(&db, port)
-        .args(["records", "sync", "--retry-parked"])
+        .args(["records", "sync", "--retry-refused"])
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);

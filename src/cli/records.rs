@@ -174,8 +174,8 @@ enum RecordsCommand {
     /// Send the statements waiting in the outbox to the LRS now.
     Sync {
         /// Also send again the statements the LRS refused as invalid before.
-        #[arg(long)]
-        retry_parked: bool,
+        #[arg(long, alias = "retry-parked")]
+        retry_refused: bool,
     },
     /// Merge results from other machines; each is replayed through the engine first.
     Import {
@@ -228,12 +228,12 @@ pub fn run(args: &RecordsArgs) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        RecordsCommand::Sync { retry_parked } => {
+        RecordsCommand::Sync { retry_refused } => {
             let config = peercall_core::xapi::LrsConfig::load(store.path())?.ok_or(
                 "no LRS configured: set PEERCALL_LRS_ENDPOINT, PEERCALL_LRS_USER and \
                  PEERCALL_LRS_PASSWORD, or write lrs.ron next to the records",
             )?;
-            if *retry_parked {
+            if *retry_refused {
                 let n = store.outbox(Queue::Lrs).retry_refused()?;
                 println!(
                     "{}",

@@ -572,3 +572,60 @@ impl Storage for Counting {
         self.inner.shared()
     }
 }
+
+#[tokio::test]
+async fn no_cell_of_the_moves_csv_can_be_read_as_a_formula() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, ..) = hub_in(dir.path()).await;
+    // A trainer's scenario whose first node's id a spreadsheet would run as a formula.
+    let formula = "=HYPERLINK(\\\"http://evil.example\\\")";
+    let text = demo().replace("\"callback\"", &format!("\"{formula}\""));
+    let checked = peercall_dialogue::load_str("demo.ron", &text);
+    assert!(!checked.has_errors(), "{}", checked.render_ascii());
+    let (status, published) = publish(&app, CUP, std::slice::from_ref(&text)).await;
+    assert_eq!(status, StatusCode::CREATED, "{published}");
+    let code = published["codes"]["East"].as_str().unwrap().to_string();
+    let token = join(&app, &code, "Ana").await;
+    let library = Library::from_checked(vec![checked]);
+    let script = library.script("demo-request").unwrap();
+    let seed = peercall_core::competition::player_seed("cup", script, 3, "Ana", 0);
+    let mut call = Call::start(script, seed);
+    while !call.is_over() {
+        let o = call.offered(script)[0].index;
+        call.choose_index(script, o).unwrap();
+    }
+    let t = SystemTime::now() - Duration::from_secs(600);
+    let r = Record::of(
+        &call,
+        script,
+        "Ana",
+        "East",
+        t,
+        t + Duration::from_secs(200),
+        Some("cup"),
+    )
+    .unwrap();
+    let (s, _, body) = send(
+        &app,
+        post_json(
+            "/api/results",
+            Some(&token),
+            &serde_json::to_value(&r).unwrap(),
+        ),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let req = Request::get("/competitions/cup/moves.csv")
+        .header(header::AUTHORIZATION, format!("Bearer {ADMIN}"))
+        .body(Body::empty())
+        .unwrap();
+    let (status, _, csv) = send(&app, req).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(csv.contains("HYPERLINK"), "{csv}");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    for row in reader.records() {
+        for cell in row.unwrap().iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "a formula: {cell}");
+        }
+    }
+}
