@@ -423,38 +423,11 @@ pub fn deliver(store: &Store, now: SystemTime) -> Result<Delivery, Error> {
 /// Keeps delivering the hub queue in the background (a thread with its own connection to the
 /// records at `db`), checking every two seconds; a hub that is down is retried with backoff.
 pub fn spawn_sender(db: PathBuf) {
-    std::thread::spawn(move || {
-        let store = match Store::open(&db) {
-            Ok((store, _)) => store,
-            Err(e) => {
-                tracing::error!(records = %db.display(), "the hub sender cannot start: {e}");
-                return;
-            }
-        };
-        let mut last = None;
-        loop {
-            let why = match deliver(&store, SystemTime::now()) {
-                Ok(d) => {
-                    if d.refused > 0 {
-                        tracing::warn!(
-                            "the hub refused {} result(s); `peercall hub send` shows why",
-                            d.refused
-                        );
-                    }
-                    d.waiting
-                }
-                Err(e) => Some(e.to_string()),
-            };
-            // Each new reason once, not every two seconds.
-            if why.is_some() && why != last {
-                tracing::warn!(
-                    "results wait for the hub: {}",
-                    why.as_deref().unwrap_or_default()
-                );
-            }
-            last = why;
-            std::thread::sleep(Duration::from_secs(2));
-        }
+    crate::records::spawn_sender(db, "hub", move |store| {
+        deliver(store, SystemTime::now()).map(|d| crate::records::Round {
+            refused: d.refused,
+            waiting: d.waiting,
+        })
     });
 }
 

@@ -284,35 +284,11 @@ pub fn home_page(config: Option<&LrsConfig>) -> String {
 /// Keeps delivering the outbox in the background (a thread with its own connection): every
 /// few seconds while statements wait, backing off while the LRS is down.
 pub fn spawn_sender(db: PathBuf, config: LrsConfig) {
-    std::thread::spawn(move || {
-        let store = match Store::open(&db) {
-            Ok((store, _)) => store,
-            Err(e) => {
-                tracing::error!(records = %db.display(), "the LRS sender cannot start: {e}");
-                return;
-            }
-        };
-        let mut last = None;
-        loop {
-            let why = match deliver(&store, &config, SystemTime::now()) {
-                Ok(d) => {
-                    if d.refused > 0 {
-                        tracing::warn!(
-                            "the LRS refused {} statement(s); `peercall records sync` shows why",
-                            d.refused
-                        );
-                    }
-                    d.error
-                }
-                Err(e) => Some(e.to_string()),
-            };
-            // Each new reason once, not every two seconds.
-            if why.is_some() && why != last {
-                tracing::warn!(endpoint = %config.endpoint, "statements wait for the LRS: {}", why.as_deref().unwrap_or_default());
-            }
-            last = why;
-            std::thread::sleep(Duration::from_secs(2));
-        }
+    crate::records::spawn_sender(db, "LRS", move |store| {
+        deliver(store, &config, SystemTime::now()).map(|d| crate::records::Round {
+            refused: d.refused,
+            waiting: d.error,
+        })
     });
 }
 

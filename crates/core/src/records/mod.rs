@@ -11,7 +11,7 @@ mod store;
 
 pub use board::{BoardQuery, BoardRow, board_view, rank};
 pub use exchange::{Export, ImportReport, Rejected, import, is_part_of};
-pub use outbox::{Outbox, Queue, Queued, Refused};
+pub use outbox::{Outbox, Queue, Queued, Refused, Round, spawn_sender};
 pub use recording::{Attempt, Progress};
 pub use result::{MAX_CALL_MS, MAX_EXPORT_BYTES, MAX_TURNS, Record, validate};
 pub use store::{APPLICATION_ID, SCHEMA_VERSION, Store, default_path};

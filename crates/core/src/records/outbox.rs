@@ -213,3 +213,56 @@ impl Outbox<'_> {
             .map_err(Error::db)
     }
 }
+
+/// What one round of a background sender did: how many items the receiver refused, and why the
+/// rest wait (`None`: nothing waits for the receiver).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Round {
+    /// Items the receiver refused in this round.
+    pub refused: usize,
+    /// Why the rest wait.
+    pub waiting: Option<String>,
+}
+
+/// Keeps sending a queue in the background: a thread with its own connection to the records at
+/// `db` runs `round` every two seconds. Failures are logged (`what` names the queue in the log):
+/// a sender that cannot open the records, each new reason the receiver cannot be reached, and
+/// each round in which it refused items.
+pub fn spawn_sender(
+    db: std::path::PathBuf,
+    what: &'static str,
+    mut round: impl FnMut(&Store) -> Result<Round, Error> + Send + 'static,
+) {
+    std::thread::spawn(move || {
+        let store = match Store::open(&db) {
+            Ok((store, _)) => store,
+            Err(e) => {
+                tracing::error!(records = %db.display(), "the {what} sender cannot start: {e}");
+                return;
+            }
+        };
+        let mut last = None;
+        loop {
+            let why = match round(&store) {
+                Ok(r) => {
+                    if r.refused > 0 {
+                        tracing::warn!(
+                            "the {what} refused {} item(s); its reasons are kept",
+                            r.refused
+                        );
+                    }
+                    r.waiting
+                }
+                Err(e) => Some(e.to_string()),
+            };
+            // Each new reason once, not every two seconds.
+            if let Some(w) = why.as_deref()
+                && why != last
+            {
+                tracing::warn!("items wait for the {what}: {w}");
+            }
+            last = why;
+            std::thread::sleep(std::time::Duration::from_secs(2));
+        }
+    });
+}
