@@ -7,6 +7,7 @@ mod exchange;
 mod outbox;
 mod recording;
 mod result;
+mod schema;
 mod store;
 
 pub use board::{BoardQuery, BoardRow, board_view, rank};
