@@ -473,6 +473,11 @@ core-i18n-no-entry = `{ $id }` hat keinen Eintrag in { $file } (`peercall i18n e
 
 ## Die Seiten des Team-Hubs (in der Sprache des Browsers, oder mit `?lang=`).
 
+hub-no-web-game = Dieser Hub bietet das Spiel nicht im Browser an: wer ihn betreibt, kann ihn mit `peercall serve --web ORDNER` starten, wobei ORDNER der Ordner ist, den `scripts/build-web.sh` baut.
+hub-no-such-file = Diese Datei gibt es im Browser-Spiel nicht.
+serve-no-web-folder = { $path } ist kein Ordner des Browser-Spiels (es fehlt index.html): bauen Sie ihn mit `scripts/build-web.sh`
+hub-web-game = Das Spiel im Browser: { $url } (aus { $path })
+hub-no-web-game-served = Das Spiel im Browser wird nicht angeboten: bauen Sie es mit `scripts/build-web.sh`, oder geben Sie `--web ORDNER` an.
 hub-publish-link = Einen Wettbewerb veröffentlichen
 hub-for-trainers = (für Trainer)
 hub-none-published = Noch wurde kein Wettbewerb veröffentlicht.
@@ -656,6 +661,7 @@ help-serve--data = Ordner für die SQLite-Datenbanken des Hubs (Voreinstellung: 
 help-serve--database_url = Alles in PostgreSQL halten (`postgres://user@host:port/db`, oder `PEERCALL_DATABASE_URL`), damit mehrere Hubs eine Rangliste bedienen; der Datenordner enthält dann nur die Warteschlange der Aussagen für den LRS. `sqlite:DIR` ist dasselbe wie `--data DIR`
 help-serve--admin_token = Das Admin-Token, mit dem Trainer veröffentlichen (`PEERCALL_HUB_ADMIN`); ohne es bleibt das gespeicherte, oder ein neues wird angelegt und einmal ausgegeben
 help-serve--posts_per_minute = Ergebnisse, die ein Spieler in einer Minute senden darf
+help-serve--web = Der Ordner des Spiels im Browser (`scripts/build-web.sh` baut `target/web`), unter `/play/` angeboten (`PEERCALL_WEB`; sonst der installierte, sonst `target/web` hier, wenn gebaut).
 help-hub = Mit einem Hub arbeiten: einen Wettbewerb veröffentlichen, Ihre Ergebnisse senden
 help-hub-publish = Eine Wettbewerbsdatei und ihre Szenarien auf einem Hub veröffentlichen; gibt den Beitrittscode jedes Teams aus
 help-hub-publish--file = Die Wettbewerbsdatei
@@ -725,6 +731,7 @@ core-records-newer = die Ergebnisse in { $path } stammen von einem neueren peerc
 core-records-foreign = { $path } ist die SQLite-Datenbank eines anderen Programms, nicht die Ergebnisse von peercall; geben Sie mit --db eine andere Datei an. Nichts wurde geändert
 core-records-no-wal = die Ergebnisse in { $path } können kein Write-Ahead-Log verwenden (Journalmodus { $mode }); nichts wurde geändert
 core-records-damaged = die Ergebnisse in { $path } sind beschädigt ({ $why })
+core-records-image-set-aside = die in diesem Browser gespeicherten Ergebnisse waren beschädigt ({ $why }) und konnten nicht gelesen werden; dieser Browser beginnt neue Ergebnisse
 core-rec-unknown-competition = im Wettbewerb { $competition } gespielt, dessen Datei fehlt: importieren Sie mit `--competition DATEI`, damit sein Startwert geprüft werden kann
 core-rec-not-their-seed = der Startwert { $seed } gehört zu keinem von { $name }s Gesprächen im Wettbewerb { $competition }
 help-records-import--competitions = Die Wettbewerbsdateien der Wettbewerbsergebnisse (dazu jede `*.competition.ron` in `--dialogues`): der Startwert jedes solchen Ergebnisses muss der seines Spielers sein

@@ -473,6 +473,11 @@ core-i18n-no-entry = `{ $id }` has no entry in { $file } (run `peercall i18n ext
 
 ## The team hub's pages (in the browser's language, or `?lang=`).
 
+hub-no-web-game = This hub does not hand out the web game: whoever runs it can start it with `peercall serve --web DIR`, DIR being the folder `scripts/build-web.sh` builds.
+hub-no-such-file = The web game has no such file.
+serve-no-web-folder = { $path } is not the web game's folder (it has no index.html): build it with `scripts/build-web.sh`
+hub-web-game = The game in the browser: { $url } (from { $path })
+hub-no-web-game-served = The game in the browser is not served: build it with `scripts/build-web.sh`, or give `--web DIR`.
 hub-publish-link = Publish a competition
 hub-for-trainers = (trainers)
 hub-none-published = No competition has been published yet.
@@ -606,5 +611,6 @@ core-records-newer = the records at { $path } were written by a newer peercall (
 core-records-foreign = { $path } is another program's SQLite database, not peercall's records; give another file with --db. Nothing was changed
 core-records-no-wal = the records at { $path } cannot use a write-ahead log (journal mode { $mode }); nothing was changed
 core-records-damaged = the records at { $path } are damaged ({ $why })
+core-records-image-set-aside = the records kept in this browser were damaged ({ $why }) and could not be read; this browser starts new records
 core-rec-unknown-competition = played in competition { $competition }, whose file is not given: import it with `--competition FILE`, so that its seed can be checked
 core-rec-not-their-seed = seed { $seed } is not one of { $name }'s calls in competition { $competition }

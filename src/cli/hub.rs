@@ -30,6 +30,32 @@ pub struct ServeArgs {
     /// Results one player may post in a minute.
     #[arg(long, default_value_t = peercall_hub::POSTS_PER_MINUTE)]
     pub posts_per_minute: u32,
+    /// The web game's folder (`scripts/build-web.sh` builds `target/web`), served at `/play/`
+    /// (`PEERCALL_WEB`; default: the installed one, else `target/web` here if built).
+    #[arg(long, env = "PEERCALL_WEB", value_name = "DIR")]
+    pub web: Option<PathBuf>,
+}
+
+/// The web game's folder: the one given, else one installed beside the program
+/// (`../share/peercall/web`), else `target/web` in the current folder once built there.
+fn web_folder(given: Option<PathBuf>) -> Result<Option<PathBuf>, String> {
+    if let Some(dir) = given {
+        return if dir.join("index.html").is_file() {
+            Ok(Some(dir))
+        } else {
+            Err(peercall_core::words::say(
+                "serve-no-web-folder",
+                &[("path", dir.display().to_string().into())],
+            ))
+        };
+    }
+    let installed = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.parent()?.join("share/peercall/web")));
+    Ok(installed
+        .into_iter()
+        .chain([PathBuf::from("target/web")])
+        .find(|d| d.join("index.html").is_file()))
 }
 
 /// Runs `peercall serve`.
@@ -73,6 +99,7 @@ pub fn serve(args: ServeArgs) -> Result<ExitCode, String> {
         posts_per_minute: args.posts_per_minute,
         joins_per_minute: peercall_hub::JOINS_PER_MINUTE,
         header_timeout: peercall_hub::HEADER_TIMEOUT,
+        web: web_folder(args.web)?,
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -415,7 +415,7 @@ impl Competition {
 
 /// Today's date as YYYY-MM-DD (UTC).
 pub fn today() -> String {
-    humantime::format_rfc3339(std::time::SystemTime::now()).to_string()[..10].to_string()
+    humantime::format_rfc3339(crate::clock::now()).to_string()[..10].to_string()
 }
 
 /// The seed of `player`'s attempt number `attempt` (from 0) at a competition scenario.

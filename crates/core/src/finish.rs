@@ -39,7 +39,7 @@ pub fn finish_call(
         who.player,
         who.team,
         who.started,
-        SystemTime::now(),
+        crate::clock::now(),
         who.competition,
     ) else {
         return Ok(None);

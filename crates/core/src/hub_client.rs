@@ -424,7 +424,7 @@ pub fn deliver(store: &Store, now: SystemTime) -> Result<Delivery, Error> {
 /// records at `db`), checking every two seconds; a hub that is down is retried with backoff.
 pub fn spawn_sender(db: PathBuf) {
     crate::records::spawn_sender(db, "hub", move |store| {
-        deliver(store, SystemTime::now()).map(|d| crate::records::Round {
+        deliver(store, crate::clock::now()).map(|d| crate::records::Round {
             refused: d.refused,
             waiting: d.waiting,
         })
@@ -520,7 +520,7 @@ mod tests {
         store.set_setting(COMPETITION, "cup").unwrap();
         let (call, script) = crate::test_support::finished_demo_call();
         let script = &script;
-        let now = SystemTime::now();
+        let now = crate::clock::now();
         let r = Record::of(&call, script, "Ana", "", now, now, Some("cup")).unwrap();
         assert!(store.record_call(&r, false, &[]).unwrap());
         // Another competition's result is not the hub's business.

@@ -285,7 +285,7 @@ pub fn home_page(config: Option<&LrsConfig>) -> String {
 /// few seconds while statements wait, backing off while the LRS is down.
 pub fn spawn_sender(db: PathBuf, config: LrsConfig) {
     crate::records::spawn_sender(db, "LRS", move |store| {
-        deliver(store, &config, SystemTime::now()).map(|d| crate::records::Round {
+        deliver(store, &config, crate::clock::now()).map(|d| crate::records::Round {
             refused: d.refused,
             waiting: d.error,
         })
@@ -418,7 +418,7 @@ mod tests {
     fn statements_say_which_language_the_call_was_played_in() {
         let (call, script) = crate::test_support::finished_demo_call();
         let script = &script;
-        let now = SystemTime::now();
+        let now = crate::clock::now();
         let mut r = Record::of(&call, script, "Ute", "", now, now, None).unwrap();
         let lang = |r: &Record| {
             statements(r, script, "https://example.com")[0]["context"]["language"].clone()

@@ -28,6 +28,8 @@ pub mod reload;
 pub mod screens;
 pub mod theme;
 pub mod timing;
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+pub mod web;
 
 pub use competition::{
     ActiveCompetition, CompetitionFiles, FullLibrary, attempts, competition_files,
@@ -98,7 +100,9 @@ pub fn add_game(app: &mut App, mut library: Library, options: PlayOptions) {
     if language.lang != peercall_core::i18n::SOURCE {
         library.translate(&language.lang, language.mark);
     }
-    // Results of a joined competition go to its hub in the background, whatever screen is up.
+    // Results of a joined competition go to its hub in the background, whatever screen is up
+    // (a desktop's thread; the browser has none).
+    #[cfg(not(target_arch = "wasm32"))]
     if let Some(path) = app
         .world()
         .get_resource::<RecordsDb>()
@@ -111,7 +115,7 @@ pub fn add_game(app: &mut App, mut library: Library, options: PlayOptions) {
         let store = db.and_then(|d| d.0.lock().ok());
         Profile::from_options(&options, store.as_deref())
     };
-    let clock = std::time::SystemTime::now()
+    let clock = peercall_core::clock::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos() as u64)
         .unwrap_or(1);
@@ -185,10 +189,14 @@ pub const OPENING: Duration = Duration::from_secs(3);
 /// the first frames were drawn (Xvfb does, one start in three); a resting game would then show a
 /// black window until the first key press.
 fn draw_while_the_window_opens(
-    mut began: Local<Option<std::time::Instant>>,
+    mut began: Local<Option<peercall_core::clock::Instant>>,
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
-    if began.get_or_insert_with(std::time::Instant::now).elapsed() < OPENING {
+    if began
+        .get_or_insert_with(peercall_core::clock::Instant::now)
+        .elapsed()
+        < OPENING
+    {
         redraw.write(bevy::window::RequestRedraw);
     }
 }
@@ -199,7 +207,7 @@ fn spawn_camera(mut commands: Commands) {
 
 /// Opens the game window on `library` and runs until the player quits.
 pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::ExitCode, String> {
-    let launched = std::time::Instant::now();
+    let launched = peercall_core::clock::Instant::now();
     if let Some(id) = &options.scenario
         && library.find(id).is_none()
     {

@@ -1,7 +1,7 @@
 //! Timing report for measurements (`PEERCALL_TIMING=1`): when the first frame was drawn, and
 //! frame times while the trust meter animates, printed to standard error.
 
-use std::time::Instant;
+use peercall_core::clock::Instant;
 
 use bevy::diagnostic::FrameCount;
 use bevy::prelude::*;

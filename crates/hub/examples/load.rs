@@ -35,6 +35,7 @@ fn main() {
             posts_per_minute: u32::MAX,
             joins_per_minute: u32::MAX,
             header_timeout: peercall_hub::HEADER_TIMEOUT,
+            web: None,
         })
         .unwrap();
         return;

@@ -28,6 +28,7 @@ fn main() {
         posts_per_minute: u32::MAX,
         joins_per_minute: u32::MAX,
         header_timeout: peercall_hub::HEADER_TIMEOUT,
+        web: None,
     };
     std::thread::spawn(move || peercall_hub::serve(config));
     let url = format!("http://{listen}");

@@ -62,6 +62,8 @@ pub struct Config {
     /// How long a client may take to send a request's headers, or leave a connection idle
     /// ([`HEADER_TIMEOUT`]).
     pub header_timeout: Duration,
+    /// The web game's folder, served at `/play/` (`scripts/build-web.sh` builds it).
+    pub web: Option<PathBuf>,
 }
 
 /// The hub's routes with its layers: the reader's language, security headers, the same-site

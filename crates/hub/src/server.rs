@@ -56,6 +56,20 @@ pub fn serve(config: Config) -> Result<(), String> {
     runtime.block_on(async move {
         let (state, listener) = start(&config).await?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        // Before the address: whoever reads up to that line may stop reading there.
+        match &config.web {
+            Some(dir) => println!(
+                "{}",
+                say(
+                    "hub-web-game",
+                    &[
+                        ("url", format!("http://{addr}/play/").into()),
+                        ("path", dir.display().to_string().into()),
+                    ]
+                )
+            ),
+            None => println!("{}", say("hub-no-web-game-served", &[])),
+        }
         // In every language: scripts and tests wait for this line.
         println!("peercall hub listening on http://{addr}");
         run(listener, state, config.header_timeout).await;
@@ -126,12 +140,14 @@ async fn start(config: &Config) -> Result<(Shared, tokio::net::TcpListener), Str
         );
         peercall_core::xapi::spawn_sender(records_path.clone(), c);
     }
-    let state: Shared = Arc::new(Hub::new(
+    let mut hub = Hub::new(
         db,
         forward,
         config.posts_per_minute,
         config.joins_per_minute,
-    ));
+    );
+    hub.web = config.web.clone();
+    let state: Shared = Arc::new(hub);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| {

@@ -28,6 +28,8 @@ pub struct Hub {
     pub joins_per_minute: u32,
     /// Downloads of a competition's files one player may make in a minute.
     pub files_per_minute: u32,
+    /// The web game's folder (`scripts/build-web.sh` builds it), served at `/play/`.
+    pub web: Option<std::path::PathBuf>,
 }
 
 /// The state as handlers receive it.
@@ -50,6 +52,7 @@ impl Hub {
             posts_per_minute,
             joins_per_minute,
             files_per_minute: FILES_PER_MINUTE,
+            web: None,
         }
     }
 

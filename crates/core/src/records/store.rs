@@ -2,7 +2,7 @@
 //! schema, and the settings kept beside the results.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
@@ -191,7 +191,7 @@ impl Store {
     /// held (see [`Store::open`]), so no other process is opening it meanwhile.
     fn set_aside(path: &Path, why: &str) -> Result<(Store, Option<String>), Error> {
         let shown = path.display();
-        let stamp = humantime::format_rfc3339_seconds(SystemTime::now())
+        let stamp = humantime::format_rfc3339_seconds(crate::clock::now())
             .to_string()
             .replace([':', '-'], "");
         let tag = &uuid::Uuid::new_v4().simple().to_string()[..8];
@@ -232,11 +232,11 @@ impl Store {
     /// wait does not cover every case: when two connections would deadlock (one upgrading a
     /// read to a write while the other writes), it answers "busy" at once.
     fn try_open_patiently(path: &Path) -> Result<Store, OpenError> {
-        let deadline = std::time::Instant::now() + busy_timeout();
+        let deadline = crate::clock::Instant::now() + busy_timeout();
         let mut pause = Duration::from_millis(5);
         loop {
             match Store::try_open(path) {
-                Err(OpenError::Busy(_)) if std::time::Instant::now() < deadline => {
+                Err(OpenError::Busy(_)) if crate::clock::Instant::now() < deadline => {
                     std::thread::sleep(pause);
                     pause = (pause * 2).min(Duration::from_millis(200));
                 }
@@ -249,6 +249,56 @@ impl Store {
         let fail = |e| classify(e, path);
         let conn = Connection::open(path).map_err(fail)?;
         conn.busy_timeout(busy_timeout()).map_err(fail)?;
+        Store::prepare(conn, path, true)
+    }
+
+    /// Opens records kept as a database image rather than a file (the browser keeps its records
+    /// so: see [`Store::image`]): `None` starts empty. The image is checked, and migrated, as a
+    /// file is; a damaged image is set aside by starting empty, and the notice says so.
+    pub fn open_image(name: &Path, image: Option<&[u8]>) -> Result<(Store, Option<String>), Error> {
+        let load = |image: Option<&[u8]>| -> Result<Store, OpenError> {
+            let mut conn = Connection::open_in_memory().map_err(|e| classify(e, name))?;
+            if let Some(bytes) = image {
+                conn.deserialize_read_exact(rusqlite::MAIN_DB, bytes, bytes.len(), false)
+                    .map_err(|e| classify(e, name))?;
+            }
+            Store::prepare(conn, name, false)
+        };
+        match load(image) {
+            Ok(store) => Ok((store, None)),
+            Err(OpenError::Corrupt(why)) => {
+                let store = load(None).map_err(|e| e.into_error(name))?;
+                Ok((
+                    store,
+                    Some(say(
+                        "core-records-image-set-aside",
+                        &[("why", why.as_str().into())],
+                    )),
+                ))
+            }
+            Err(e) => Err(e.into_error(name)),
+        }
+    }
+
+    /// The whole database as bytes, for keeping where there is no file system (the browser's
+    /// storage); [`Store::open_image`] opens it again.
+    pub fn image(&mut self) -> Result<Vec<u8>, Error> {
+        match self.conn.serialize(rusqlite::MAIN_DB) {
+            Ok(data) => Ok(data.to_vec()),
+            Err(e) => Err(self.explain(e)),
+        }
+    }
+
+    /// How many rows this connection has changed since it was opened: a change in this number
+    /// is a change to keep.
+    pub fn changes(&self) -> u64 {
+        self.conn.total_changes()
+    }
+
+    /// Checks what was opened is peercall's records, and brings its schema up to date; a file
+    /// is also put in write-ahead-log mode with full syncs.
+    fn prepare(conn: Connection, path: &Path, file: bool) -> Result<Store, OpenError> {
+        let fail = |e| classify(e, path);
         // Read before writing anything: what the file is, and who wrote it.
         let (app, version, tables, results): (i32, i64, i64, i64) = conn
             .query_row(
@@ -293,20 +343,9 @@ impl Store {
         }
         // Every finished call is on disk before `record` returns, even if the process is
         // killed right after.
-        let mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(fail)?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(OpenError::Fatal(Error::Records(say(
-                "core-records-no-wal",
-                &[
-                    ("path", shown.to_string().into()),
-                    ("mode", mode.as_str().into()),
-                ],
-            ))));
+        if file {
+            Store::durable(&conn, path)?;
         }
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(fail)?;
         // Migrations: the version is read again inside the write transaction, so processes
         // opening a new database at once apply each migration exactly once.
         if version < SCHEMA_VERSION || app != APPLICATION_ID {
@@ -328,6 +367,27 @@ impl Store {
             conn,
             path: path.to_path_buf(),
         })
+    }
+
+    /// Write-ahead logging with full syncs: a finished call is on disk before it is reported.
+    fn durable(conn: &Connection, path: &Path) -> Result<(), OpenError> {
+        let fail = |e| classify(e, path);
+        let shown = path.display();
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(fail)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(OpenError::Fatal(Error::Records(say(
+                "core-records-no-wal",
+                &[
+                    ("path", shown.to_string().into()),
+                    ("mode", mode.as_str().into()),
+                ],
+            ))));
+        }
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(fail)?;
+        Ok(())
     }
 
     /// A write transaction that takes the lock at once (waiting for other writers), so that it
@@ -443,7 +503,7 @@ mod tests {
         // Both count as attempts; a call started now counts before it is recorded.
         assert_eq!(store.attempts("Ana", "cup", "demo-request").unwrap(), 2);
         store
-            .start_attempt("Ana", "cup", "demo-request", 7, SystemTime::now())
+            .start_attempt("Ana", "cup", "demo-request", 7, crate::clock::now())
             .unwrap();
         assert_eq!(store.attempts("Ana", "cup", "demo-request").unwrap(), 3);
         assert_eq!(store.attempts("Bo", "cup", "demo-request").unwrap(), 0);
@@ -503,5 +563,41 @@ mod tests {
             .unwrap();
         let err = store.results(None).unwrap_err().to_string();
         assert!(err.contains("outcome"), "{err}");
+    }
+
+    #[test]
+    fn records_kept_as_an_image_open_again_with_everything_and_a_damaged_one_starts_afresh() {
+        let name = Path::new("browser");
+        let (mut store, notice) = Store::open_image(name, None).unwrap();
+        assert!(notice.is_none());
+        let before = store.changes();
+        store.set_setting("lang", "de").unwrap();
+        store
+            .start_attempt("Ana", "cup", "demo-request", 7, crate::clock::now())
+            .unwrap();
+        assert!(store.changes() > before, "a write is a change to keep");
+        let image = store.image().unwrap();
+        let (again, notice) = Store::open_image(name, Some(&image)).unwrap();
+        assert!(notice.is_none());
+        assert_eq!(again.setting("lang").unwrap().as_deref(), Some("de"));
+        assert_eq!(again.attempts("Ana", "cup", "demo-request").unwrap(), 1);
+        // Half an image (a write cut short) or something else entirely: a notice and a fresh
+        // store, never a panic.
+        for damaged in [
+            &image[..image.len() / 2],
+            b"not a database at all".as_slice(),
+        ] {
+            let (fresh, notice) = Store::open_image(name, Some(damaged)).unwrap();
+            assert!(notice.is_some(), "{} bytes", damaged.len());
+            assert_eq!(fresh.attempts("Ana", "cup", "demo-request").unwrap(), 0);
+        }
+        // Another program's database is refused, not taken over.
+        let other = Connection::open_in_memory().unwrap();
+        other
+            .execute_batch("CREATE TABLE t (x); CREATE TABLE u (y);")
+            .unwrap();
+        let mut other = other;
+        let bytes = other.serialize(rusqlite::MAIN_DB).unwrap().to_vec();
+        assert!(Store::open_image(name, Some(&bytes)).is_err());
     }
 }

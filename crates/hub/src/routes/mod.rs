@@ -6,6 +6,7 @@ mod board;
 mod events;
 mod files;
 mod join;
+mod play;
 mod publish;
 mod results;
 
@@ -24,6 +25,7 @@ pub fn router() -> Router<Shared> {
         .merge(publish::router())
         .merge(analytics::router())
         .merge(assets::router())
+        .merge(play::router())
 }
 
 /// Now, in seconds since 1970 (when a competition was published, a player joined).

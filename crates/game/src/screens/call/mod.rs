@@ -179,7 +179,7 @@ fn count_attempt(
             &c.id,
             script.id(),
             seed,
-            std::time::SystemTime::now(),
+            peercall_core::clock::now(),
         )
         .map_err(|e| w.f("call-attempt-not-started", &[("why", e.to_string().into())]))?;
     Ok(seed)

@@ -29,7 +29,7 @@ impl ActiveCall {
             script,
             call,
             started: now,
-            wall_start: std::time::SystemTime::now(),
+            wall_start: peercall_core::clock::now(),
             wait: Wait::default(),
         }
     }

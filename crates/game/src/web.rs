@@ -1,0 +1,130 @@
+//! The game in a browser: the page's canvas, the records kept in the browser's storage, the
+//! language of the page's address or of the browser.
+//!
+//! The records are the desktop's SQLite store, opened in memory from an image that the page
+//! loaded from IndexedDB before the game started (`window.peercall.loadedRecords()`), and
+//! written back whole after every change (`window.peercall.saveRecords(bytes)`). See
+//! `web/index.html` and docs/web.md for why this store and not OPFS.
+
+use std::path::Path;
+
+use bevy::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use peercall_core::library::Library;
+
+use crate::{HomePage, PlayOptions, RecordsDb, RecordsUnavailable};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The records image the page read from IndexedDB before starting the game, if any.
+    #[wasm_bindgen(js_namespace = peercall, js_name = loadedRecords)]
+    fn loaded_records() -> Option<Vec<u8>>;
+    /// Keeps the records image in IndexedDB (the page copies the bytes at once).
+    #[wasm_bindgen(js_namespace = peercall, js_name = saveRecords)]
+    fn save_records(bytes: &[u8]);
+}
+
+/// What the records kept in this browser are called in messages.
+const NAME: &str = "this browser's records";
+
+/// The changes already handed to the page to keep.
+#[derive(Resource, Default)]
+struct Kept(u64);
+
+/// Starts the game in the page's `#bevy` canvas.
+pub fn run() {
+    let query = Query::from_page();
+    let options = PlayOptions {
+        lang: query.get("lang"),
+        user_lang: web_sys::window().and_then(|w| w.navigator().language()),
+        scenario: query.get("scenario"),
+        // The same calls again (a trainer's demonstration, a test): as `play --seed`.
+        seed: query.get("seed").and_then(|s| s.parse().ok()),
+        ..default()
+    };
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "peercall".into(),
+                    canvas: Some("#bevy".into()),
+                    fit_canvas_to_parent: true,
+                    // The page's own keys (reload, zoom, tab to the mirrored buttons) stay the
+                    // page's.
+                    prevent_default_event_handling: false,
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin {
+                level: bevy::log::Level::WARN,
+                ..default()
+            }),
+    );
+    app.insert_resource(crate::resting());
+    match peercall_core::records::Store::open_image(Path::new(NAME), loaded_records().as_deref()) {
+        Ok((store, notice)) => {
+            if let Some(n) = notice {
+                warn!("{n}");
+            }
+            app.insert_resource(RecordsDb(std::sync::Mutex::new(store)))
+                .init_resource::<Kept>()
+                .add_systems(Last, keep_records);
+        }
+        Err(e) => {
+            warn!("{e}; calls will not be recorded this time");
+            app.insert_resource(RecordsUnavailable(e.to_string()));
+        }
+    }
+    app.insert_resource(HomePage(peercall_core::xapi::home_page(None)));
+    crate::add_game(&mut app, Library::builtin(), options);
+    app.run();
+}
+
+/// Hands the records to the page to keep whenever they changed since last kept.
+fn keep_records(db: Res<RecordsDb>, mut kept: ResMut<Kept>) {
+    let Ok(mut store) = db.0.lock() else { return };
+    let changes = store.changes();
+    if changes == kept.0 {
+        return;
+    }
+    match store.image() {
+        Ok(bytes) => {
+            save_records(&bytes);
+            kept.0 = changes;
+        }
+        Err(e) => warn!("{e}"),
+    }
+}
+
+/// The records kept in `image` (what the page holds in IndexedDB) in the records' export format
+/// (`peercall records export`), for the page's "export" link and for `peercall records import`.
+#[wasm_bindgen(js_name = exportRecords)]
+pub fn export_records(image: &[u8]) -> Result<String, JsError> {
+    let (store, _) = peercall_core::records::Store::open_image(Path::new(NAME), Some(image))
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let export = peercall_core::records::Export {
+        format: "peercall-records".into(),
+        version: 1,
+        records: store
+            .results(None)
+            .map_err(|e| JsError::new(&e.to_string()))?,
+    };
+    serde_json::to_string_pretty(&export).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The page address's query (`?lang=de&scenario=demo-request`).
+struct Query(Option<web_sys::UrlSearchParams>);
+
+impl Query {
+    fn from_page() -> Query {
+        let search = web_sys::window().and_then(|w| w.location().search().ok());
+        Query(search.and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok()))
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.as_ref()?.get(key).filter(|v| !v.is_empty())
+    }
+}
