@@ -77,4 +77,8 @@ try {
 // The game runs: its canvas takes the keys.
 document.getElementById('loading').classList.add('gone');
 document.documentElement.dataset.started = String(Math.round(performance.now()));
+// The first frame the browser paints after the game started (the engine draws in its frames).
+requestAnimationFrame(() => requestAnimationFrame(() => {
+  document.documentElement.dataset.frame = String(Math.round(performance.now()));
+}));
 document.getElementById('bevy').focus();

@@ -111,8 +111,10 @@ fn spawn_menu(mut commands: Commands, theme: Res<Theme>, language: Res<crate::La
                 InOverlay,
             ))
             .observe(flow::toggle_contrast);
-            menu.spawn((t.button(w.t("quit"), 4), InOverlay))
-                .observe(flow::quit);
+            if cfg!(not(target_arch = "wasm32")) {
+                menu.spawn((t.button(w.t("quit"), 4), InOverlay))
+                    .observe(flow::quit);
+            }
         });
     });
 }

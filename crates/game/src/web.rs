@@ -37,7 +37,10 @@ pub fn run() {
     let query = Query::from_page();
     let options = PlayOptions {
         lang: query.get("lang"),
-        user_lang: web_sys::window().and_then(|w| w.navigator().language()),
+        // The browser's language without its region ("de-AT" is German).
+        user_lang: web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .and_then(|l| l.split(['-', '_']).next().map(str::to_lowercase)),
         scenario: query.get("scenario"),
         // The same calls again (a trainer's demonstration, a test): as `play --seed`.
         seed: query.get("seed").and_then(|s| s.parse().ok()),

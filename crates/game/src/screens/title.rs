@@ -149,7 +149,10 @@ fn spawn(
                 8,
             ))
             .observe(flow::go(Screen::Join));
-            m.spawn(t.button(w.t("quit"), 9)).observe(flow::quit);
+            // A page cannot close its own tab: in the browser, leaving is closing the tab.
+            if cfg!(not(target_arch = "wasm32")) {
+                m.spawn(t.button(w.t("quit"), 9)).observe(flow::quit);
+            }
         });
         if let Some(u) = &unrecorded {
             root.spawn((

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Screenshots of the web game in headless Chromium (WebGL2 through SwiftShader), played by key
+presses through ChromeDriver: docs/screenshots/4x-web-*.png. Needs target/web
+(scripts/build-web.sh) and a hub serving it: `peercall serve --web target/web`.
+
+    scripts/web-screenshots.py http://127.0.0.1:8080
+"""
+import base64, json, subprocess, sys, tempfile, time, urllib.request
+
+ENTER = "\ue007"
+
+
+class Browser:
+    def __init__(self, width, height):
+        self.port = 19517
+        self.driver = subprocess.Popen(["chromedriver", f"--port={self.port}"],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(100):
+            try:
+                self.call("GET", "/status")
+                break
+            except OSError:
+                time.sleep(0.1)
+        args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--use-angle=swiftshader",
+                "--enable-unsafe-swiftshader", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--hide-scrollbars", f"--window-size={width},{height}",
+                f"--user-data-dir={tempfile.mkdtemp()}"]
+        caps = {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium", "args": args}}}}
+        self.session = self.call("POST", "/session", caps)["sessionId"]
+
+    def call(self, method, path, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", method=method,
+                                     data=data, headers={"Content-Type": "application/json"})
+        return json.loads(urllib.request.urlopen(req, timeout=120).read())["value"]
+
+    def s(self, what):
+        return f"/session/{self.session}/{what}"
+
+    def open(self, url):
+        self.call("POST", self.s("url"), {"url": url})
+        for _ in range(300):
+            if self.run("return document.documentElement.dataset.started || null"):
+                return
+            time.sleep(0.2)
+        raise SystemExit("the game did not start")
+
+    def run(self, script):
+        return self.call("POST", self.s("execute/sync"), {"script": script, "args": []})
+
+    def keys(self, text, pause=0.5):
+        actions = []
+        for k in text:
+            actions += [{"type": "keyDown", "value": k}, {"type": "keyUp", "value": k}]
+        self.call("POST", self.s("actions"),
+                  {"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})
+        time.sleep(pause)
+
+    def shot(self, name):
+        time.sleep(0.8)
+        png = base64.b64decode(self.call("GET", self.s("screenshot")))
+        with open(f"docs/screenshots/{name}.png", "wb") as f:
+            f.write(png)
+        print(f"docs/screenshots/{name}.png")
+
+    def close(self):
+        self.call("DELETE", f"/session/{self.session}")
+        self.driver.kill()
+
+
+def main():
+    base = sys.argv[1].rstrip("/")
+    b = Browser(1280, 800)
+    try:
+        b.open(f"{base}/play/?seed=7")
+        b.shot("40-web-profile")
+        b.keys("Ana" + ENTER)
+        b.keys("1")  # the self-diagnostic question
+        b.shot("41-web-title")
+        b.keys(ENTER)  # Play: the onboarding path's next call
+        b.keys(ENTER)  # the briefing: take the call
+        b.keys("1", pause=1.5)
+        b.shot("42-web-call")
+        recorded = "return JSON.parse(window.peercall.exportRecords()).records.length"
+        for _ in range(20):
+            if b.run(recorded) > 0:
+                break
+            b.keys("1", pause=1.0)
+        b.shot("43-web-call-ended")
+        b.keys(ENTER, pause=1.5)
+        b.shot("44-web-debrief")
+    finally:
+        b.close()
+
+
+if __name__ == "__main__":
+    main()
