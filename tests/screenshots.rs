@@ -18,24 +18,6 @@ const SHOTS: [&str; 9] = [
 
 mod common;
 
-/// Number of distinct colours in a PNG (a blank or single-colour picture has one or two).
-fn distinct_colours(path: &Path) -> usize {
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    let bytes = &buf[..info.buffer_size()];
-    let step = info.color_type.samples();
-    let mut colours = std::collections::HashSet::new();
-    for px in bytes.chunks(step).step_by(7) {
-        colours.insert(px.to_vec());
-        if colours.len() > 200 {
-            break;
-        }
-    }
-    colours.len()
-}
-
 #[test]
 fn autoplay_saves_a_picture_of_every_screen() {
     if !common::tools(&["xvfb-run"], "PEERCALL_REQUIRE_XVFB") {
@@ -85,7 +67,7 @@ fn autoplay_saves_a_picture_of_every_screen() {
     for name in SHOTS {
         let path = shots.join(format!("{name}.png"));
         assert!(path.exists(), "{name}.png is missing\n{stderr}");
-        let colours = distinct_colours(&path);
+        let colours = common::distinct_colours(&std::fs::read(&path).unwrap());
         assert!(colours > 8, "{name}.png looks blank ({colours} colours)");
     }
 }

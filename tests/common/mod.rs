@@ -3,6 +3,7 @@
 // Each test file uses the part it needs.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod hub;
 pub mod lrs;
 pub mod pg;
@@ -133,4 +134,22 @@ impl Drop for Kill {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+/// Number of distinct colours in a PNG (a blank or single-colour picture has one or two).
+pub fn distinct_colours(png: &[u8]) -> usize {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let bytes = &buf[..info.buffer_size()];
+    let step = info.color_type.samples();
+    let mut colours = std::collections::HashSet::new();
+    for px in bytes.chunks(step).step_by(7) {
+        colours.insert(px.to_vec());
+        if colours.len() > 200 {
+            break;
+        }
+    }
+    colours.len()
 }

@@ -226,25 +226,15 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
     }
     let scripted = options.autoplay.is_some();
     let mut app = App::new();
-    app.add_plugins(
-        DefaultPlugins
-            .set(WindowPlugin {
-                primary_window: Some(Window {
-                    title: "peercall".into(),
-                    resolution: {
-                        let (w, h) = options.window.unwrap_or((1280, 800));
-                        bevy::window::WindowResolution::new(w, h)
-                    },
-                    resizable: true,
-                    ..default()
-                }),
-                ..default()
-            })
-            .set(bevy::log::LogPlugin {
-                level: bevy::log::Level::WARN,
-                ..default()
-            }),
-    );
+    app.add_plugins(plugins(Window {
+        title: "peercall".into(),
+        resolution: {
+            let (w, h) = options.window.unwrap_or((1280, 800));
+            bevy::window::WindowResolution::new(w, h)
+        },
+        resizable: true,
+        ..default()
+    }));
     app.insert_resource(if scripted {
         WinitSettings::game()
     } else {
@@ -290,6 +280,20 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
         AppExit::Success => Ok(std::process::ExitCode::SUCCESS),
         AppExit::Error(code) => Ok(std::process::ExitCode::from(code.get())),
     }
+}
+
+/// Bevy's plugins for the game in `window` (the desktop's, or the page's canvas), logging
+/// warnings and worse.
+fn plugins(window: Window) -> impl PluginGroup {
+    DefaultPlugins
+        .set(WindowPlugin {
+            primary_window: Some(window),
+            ..default()
+        })
+        .set(bevy::log::LogPlugin {
+            level: bevy::log::Level::WARN,
+            ..default()
+        })
 }
 
 /// Whether a window can be opened: on the platforms where X11 or Wayland is the way to open one

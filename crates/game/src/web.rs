@@ -47,25 +47,14 @@ pub fn run() {
         ..default()
     };
     let mut app = App::new();
-    app.add_plugins(
-        DefaultPlugins
-            .set(WindowPlugin {
-                primary_window: Some(Window {
-                    title: "peercall".into(),
-                    canvas: Some("#bevy".into()),
-                    fit_canvas_to_parent: true,
-                    // The page's own keys (reload, zoom, tab to the mirrored buttons) stay the
-                    // page's.
-                    prevent_default_event_handling: false,
-                    ..default()
-                }),
-                ..default()
-            })
-            .set(bevy::log::LogPlugin {
-                level: bevy::log::Level::WARN,
-                ..default()
-            }),
-    );
+    app.add_plugins(crate::plugins(Window {
+        title: "peercall".into(),
+        canvas: Some("#bevy".into()),
+        fit_canvas_to_parent: true,
+        // The page's own keys (reload, zoom, tab to the page's buttons) stay the page's.
+        prevent_default_event_handling: false,
+        ..default()
+    }));
     app.insert_resource(crate::resting());
     match peercall_core::records::Store::open_image(Path::new(NAME), loaded_records().as_deref()) {
         Ok((store, notice)) => {

@@ -4,6 +4,7 @@
 
 mod board;
 mod exchange;
+mod image;
 mod outbox;
 mod recording;
 mod result;

@@ -14,7 +14,6 @@ use std::time::{Duration, Instant};
 use super::*;
 use peercall_core::records::{Queue, Store};
 use peercall_game::Profile;
-use serde_json::{Value, json};
 
 const ADMIN: &str = "game-test-admin";
 
@@ -95,139 +94,39 @@ fn pipe(mut from: TcpStream, mut to: TcpStream) {
     });
 }
 
-/// A real browser on a page, through ChromeDriver (WebDriver over HTTP).
-struct Browser {
-    driver: std::process::Child,
-    base: String,
-    session: String,
-    _profile: tempfile::TempDir,
+#[path = "../../../../tests/common/browser.rs"]
+mod browser;
+
+use browser::Browser;
+
+/// Opens `url` in headless Chromium, or `None` (skipped) without ChromeDriver unless
+/// `PEERCALL_REQUIRE_BROWSER` is set.
+fn open_browser(url: &str) -> Option<Browser> {
+    if !browser::have_driver() {
+        assert!(
+            std::env::var_os("PEERCALL_REQUIRE_BROWSER").is_none(),
+            "chromedriver is required here (PEERCALL_REQUIRE_BROWSER is set)"
+        );
+        eprintln!("skipped the browser: needs chromium and chromium-driver");
+        return None;
+    }
+    let b = Browser::start();
+    b.open(url);
+    Some(b)
 }
 
 impl Browser {
-    /// Opens `url` in headless Chromium, or `None` (skipped) without ChromeDriver unless
-    /// `PEERCALL_REQUIRE_BROWSER` is set.
-    fn open(url: &str) -> Option<Browser> {
-        let have = std::process::Command::new("chromedriver")
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !have {
-            assert!(
-                std::env::var_os("PEERCALL_REQUIRE_BROWSER").is_none(),
-                "chromedriver is required here (PEERCALL_REQUIRE_BROWSER is set)"
-            );
-            eprintln!("skipped the browser: needs chromium and chromium-driver");
-            return None;
-        }
-        let port = free_port();
-        let driver = std::process::Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let base = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let profile = tempfile::tempdir().unwrap();
-        let args = [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--window-size=1280,800",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .chain([format!("--user-data-dir={}", profile.path().display())])
-        .collect::<Vec<_>>();
-        let mut b = Browser {
-            driver,
-            base,
-            session: String::new(),
-            _profile: profile,
-        };
-        let answer = b.send(
-            "POST",
-            "/session",
-            json!({ "capabilities": { "alwaysMatch": {
-                "browserName": "chrome",
-                "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args }
-            } } }),
-        );
-        b.session = answer["value"]["sessionId"]
-            .as_str()
-            .unwrap_or_else(|| panic!("no session: {answer}"))
-            .to_string();
-        let path = format!("/session/{}/url", b.session);
-        b.send("POST", &path, json!({ "url": url }));
-        Some(b)
-    }
-
-    fn send(&self, method: &str, path: &str, body: Value) -> Value {
-        let agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_global(Some(Duration::from_secs(60)))
-            .build()
-            .new_agent();
-        let url = format!("{}{path}", self.base);
-        let mut resp = match method {
-            "POST" => agent.post(&url).send_json(&body).unwrap(),
-            _ => agent.delete(&url).call().unwrap(),
-        };
-        serde_json::from_str(&resp.body_mut().read_to_string().unwrap()).unwrap_or(Value::Null)
-    }
-
-    /// The page's text as shown.
-    fn text(&self) -> String {
-        let path = format!("/session/{}/execute/sync", self.session);
-        let v = self.send(
-            "POST",
-            &path,
-            json!({ "script": "return document.body.innerText", "args": [] }),
-        );
-        v["value"].as_str().unwrap_or_default().to_string()
-    }
-
     /// How many times the page was loaded (a reload would count again).
     fn loads(&self) -> u64 {
-        let path = format!("/session/{}/execute/sync", self.session);
-        let v = self.send(
-            "POST",
-            &path,
-            json!({ "script": "return performance.getEntriesByType('navigation').length + (window.__peercallMark ? 0 : (window.__peercallMark = 1, 0))", "args": [] }),
-        );
-        v["value"].as_u64().unwrap_or(0)
+        self.run("return performance.getEntriesByType('navigation').length + (window.__peercallMark ? 0 : (window.__peercallMark = 1, 0))")
+            .as_u64()
+            .unwrap_or(0)
     }
 
     /// Whether the mark set by [`Browser::loads`] is still there (it would be gone after a
     /// reload).
     fn same_page(&self) -> bool {
-        let path = format!("/session/{}/execute/sync", self.session);
-        let v = self.send(
-            "POST",
-            &path,
-            json!({ "script": "return window.__peercallMark === 1", "args": [] }),
-        );
-        v["value"].as_bool() == Some(true)
-    }
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        if !self.session.is_empty() {
-            let path = format!("/session/{}", self.session);
-            self.send("DELETE", &path, Value::Null);
-        }
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        self.run("return window.__peercallMark === 1").as_bool() == Some(true)
     }
 }
 
@@ -299,7 +198,7 @@ fn a_call_played_in_the_game_reaches_the_hub_and_a_board_open_in_a_browser() {
     let hub_port: u16 = hub.rsplit(':').next().unwrap().parse().unwrap();
     let link = Link::to(hub_port);
     // The trainer's board page is open in a browser before anyone plays.
-    let browser = Browser::open(&format!("{hub}/competitions/cup"));
+    let browser = open_browser(&format!("{hub}/competitions/cup"));
     if let Some(b) = &browser {
         wait_for("the board page", 20, || b.text().contains("No results yet"));
         b.loads();
