@@ -76,8 +76,8 @@ def main():
     try:
         b.open(f"{base}/play/?seed=7")
         b.shot("40-web-profile")
-        b.keys("Ana" + ENTER)
-        b.keys("1")  # the self-diagnostic question
+        b.keys("Ana" + ENTER, pause=2.0)
+        b.keys("1", pause=2.0)  # the self-diagnostic question
         b.shot("41-web-title")
         b.keys(ENTER)  # Play: the onboarding path's next call
         b.keys(ENTER)  # the briefing: take the call

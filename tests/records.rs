@@ -515,7 +515,7 @@ fn names_cannot_inject_formulas_into_csv_or_escapes_into_terminals() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(rows.len(), 3, "a name split a row");
-    // Two players tie on score; the faster one is first, so look the name up.
+    // Two players tie on score; whoever reached it first is first, so look the name up.
     assert!(
         rows.iter()
             .any(|r| &r[1] == "\u{1b}[2J\u{1b}[31mRED\r\nforged"),
