@@ -1,6 +1,9 @@
 //! The web game in a real browser (headless Chromium through ChromeDriver, WebGL2 through
 //! SwiftShader), handed out by `peercall serve` at `/play/`: it loads and draws, a call is played
-//! to its end by key presses, and the result is still there after a reload.
+//! to its end by key presses and, separately, by the page's own buttons alone (the mirror a
+//! screen reader reads), the result is still there after a reload, and a team's join link plays
+//! the competition: results reach the hub's board at once, and exactly once when the hub was
+//! away as the call ended.
 //!
 //! Needs `target/web` (`scripts/build-web.sh`) and chromium-driver: skipped without them, unless
 //! `PEERCALL_REQUIRE_WEB` is set (CI sets it).
@@ -13,7 +16,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use common::browser::{Browser, have_driver};
-use common::hub::hub_with;
+use common::hub::{hub_listening, hub_with, publish};
 
 /// Whether the web build and a browser are here; `false` skips (refused under CI).
 fn available() -> bool {
@@ -66,6 +69,95 @@ impl Browser {
         let text = self.run("return window.peercall.exportRecords()");
         let v: Value = serde_json::from_str(text.as_str().unwrap_or("{}")).unwrap();
         v["records"].as_array().cloned().unwrap_or_default()
+    }
+
+    /// The screen the page's mirror shows ("Title", "Call", "Debrief", ...).
+    fn screen(&self) -> String {
+        self.run("return document.getElementById('mirror').dataset.screen || ''")
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Presses the mirror's button whose label starts with `label` (the first button when
+    /// `label` is empty), as a screen reader user activates it; `false` when there is none.
+    fn press(&self, label: &str) -> bool {
+        self.press_on(None, label)
+    }
+
+    /// [`Browser::press`], only while the mirror still shows `screen` (a screen that changed
+    /// since it was read has other buttons).
+    fn press_on(&self, screen: Option<&str>, label: &str) -> bool {
+        let script = format!(
+            "const m = document.getElementById('mirror');\
+             if ({screen} !== null && m.dataset.screen !== {screen}) return false;\
+             const b = [...document.querySelectorAll('#mirror-buttons button')]\
+             .find((b) => b.textContent.startsWith({}));\
+             if (!b) return false; b.click(); return true;",
+            json!(label),
+            screen = json!(screen),
+        );
+        self.run(&script).as_bool().unwrap_or(false)
+    }
+
+    /// Presses the first button on every screen (the first choice at every turn) until the
+    /// mirror shows `screen`; `on_call` runs once when a call is first on screen.
+    fn press_until(&self, screen: &str, mut on_call: impl FnMut()) {
+        let deadline = Instant::now() + Duration::from_secs(240);
+        let mut called = false;
+        loop {
+            let now = self.screen();
+            if now == screen {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "never reached {screen}: on {} with {}; the page warned {}",
+                self.screen(),
+                self.mirrored(),
+                self.run("return window.peercall.warnings")
+            );
+            if !called && now == "Call" {
+                called = true;
+                on_call();
+            }
+            self.press_on(Some(&now), "");
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    }
+
+    /// Opens `url` in a new tab and switches to it; returns the tab it came from.
+    fn new_tab(&self, url: &str) -> String {
+        let from = self.tab();
+        let tab = self.send(
+            "POST",
+            &self.session("window/new"),
+            json!({ "type": "tab" }),
+        );
+        self.switch_to(tab["value"]["handle"].as_str().unwrap());
+        self.open(url);
+        from
+    }
+
+    /// The tab being driven.
+    fn tab(&self) -> String {
+        self.send("GET", &self.session("window"), Value::Null)["value"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// The mirror's text: everything on the game's screen.
+    fn mirrored(&self) -> String {
+        self.run("return document.getElementById('mirror-text').innerText")
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Switches to tab `handle`.
+    fn switch_to(&self, handle: &str) {
+        self.send("POST", &self.session("window"), json!({ "handle": handle }));
     }
 
     /// A screenshot of the page, as PNG bytes.
@@ -123,4 +215,114 @@ fn the_web_game_draws_plays_a_call_by_keys_and_keeps_it_across_a_reload() {
     let again = b.records();
     assert!(!again.is_empty(), "the reload lost the records");
     assert_eq!(again[0]["id"], played[0]["id"]);
+}
+
+#[test]
+fn a_call_is_played_to_its_debrief_with_the_pages_own_buttons_alone() {
+    if !available() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/web");
+    let (_hub, url) = hub_with(data.path(), &[("PEERCALL_WEB", web.display().to_string())]);
+    let b = Browser::start();
+    b.open(&format!("{url}/play/?seed=7"));
+    b.wait_started();
+    // The name is typed (the only field); everything after it is the mirror's buttons.
+    b.keys("Cy\u{E007}");
+    let mut live = String::new();
+    b.press_until("Debrief", || {
+        live = b
+            .run("return document.getElementById('mirror-log').getAttribute('aria-live')")
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+    });
+    assert_eq!(live, "polite", "the call's lines are not announced");
+    // The debrief is there as text: the outcome and the truth.
+    let text = b.mirrored();
+    assert!(text.contains("Outcome:"), "{text}");
+    assert!(text.contains("What was really going on"), "{text}");
+    let played = b.records();
+    assert_eq!(played.len(), 1);
+    assert_eq!(played[0]["player"], "Cy");
+}
+
+/// Rows recorded for `player` in the hub's results.
+fn hub_results(data: &Path, player: &str) -> i64 {
+    let db = rusqlite::Connection::open_with_flags(
+        data.join("records.sqlite"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    db.query_row(
+        "SELECT COUNT(*) FROM results WHERE player = ?1",
+        [player],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_join_link_plays_the_competition_and_each_result_reaches_the_hub_once() {
+    if !available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("hub");
+    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/web");
+    let env = [("PEERCALL_WEB", web.display().to_string())];
+    let (hub, url) = hub_with(&data, &env);
+    let code = publish(dir.path(), &url, "Reds");
+    // The publishing page and the command line give the join link; the board links to the game.
+    let b = Browser::start();
+    b.open(&format!("{url}/competitions/cup"));
+    assert!(
+        b.run("return !!document.querySelector('a[href=\"/play/\"]')")
+            .as_bool()
+            .unwrap(),
+        "the board does not link to the game"
+    );
+    let board = b.new_tab(&format!("{url}/play/?join={code}"));
+    b.wait_started();
+    // The name, once; the link joins and opens the competition's calls.
+    b.keys("Bo\u{E007}");
+    b.press_until("Pick", || {});
+    let pick = b.mirrored();
+    assert!(
+        pick.contains("Winter <cup>"),
+        "not in the competition: {pick}"
+    );
+    b.press_until("Debrief", || {});
+    // The board page, open in the other tab, shows the result as it arrives.
+    let game = b.tab();
+    b.switch_to(&board);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !b.text().contains("Bo") {
+        assert!(
+            Instant::now() < deadline,
+            "the board never showed the result: {}",
+            b.text()
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    assert_eq!(hub_results(&data, "Bo"), 1);
+    // A second call: the hub goes away as soon as the call is on, and comes back after it ended.
+    b.switch_to(&game);
+    assert!(b.press("Retry"), "no way to a second call");
+    let address = url.trim_start_matches("http://").to_string();
+    let mut hub = Some(hub);
+    b.press_until("Debrief", || drop(hub.take()));
+    assert!(hub.is_none(), "the second call never showed");
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(hub_results(&data, "Bo"), 1);
+    let (_back, _) = hub_listening(&data, &address, None, &env);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while hub_results(&data, "Bo") < 2 {
+        assert!(Instant::now() < deadline, "the queued result never arrived");
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    // Nothing arrives twice, however long the page keeps going.
+    std::thread::sleep(Duration::from_secs(8));
+    assert_eq!(hub_results(&data, "Bo"), 2);
 }

@@ -1,7 +1,7 @@
 // Starts the peercall game in this page: reads the records this browser keeps (IndexedDB)
 // before the game opens them, hands the game a way to keep them after every change, and starts
 // the WebAssembly module.
-import init, { exportRecords } from './peercall-web.js';
+import init, { exportRecords, importRecords, press } from './peercall-web.js';
 
 const DB = 'peercall';
 const STORE = 'records';
@@ -28,7 +28,26 @@ function say(text, isError) {
   p.className = isError ? 'error' : '';
 }
 
+// The page's last warnings, for a trainer's or a test's look (`window.peercall.warnings`).
+const warnings = [];
+for (const level of ['warn', 'error']) {
+  const original = console[level].bind(console);
+  console[level] = (...args) => {
+    warnings.push(args.map(String).join(' '));
+    if (warnings.length > 50) warnings.shift();
+    original(...args);
+  };
+}
+
 let kept = { db: null, image: undefined };
+// What the mirror shows now.
+let shown = { screen: null, texts: [] };
+
+function paragraph(text) {
+  const p = document.createElement('p');
+  p.textContent = text;
+  return p;
+}
 // The newest records image, for exporting them.
 let newest;
 try {
@@ -45,6 +64,7 @@ try {
 window.peercall = {
   saved: 0,
   failed: 0,
+  warnings,
   // This browser's results in the records' export format (`peercall records import` reads it).
   exportRecords() {
     return newest ? exportRecords(newest) : '{"format":"peercall-records","version":1,"records":[]}';
@@ -53,6 +73,36 @@ window.peercall = {
     const image = kept.image;
     kept.image = undefined;
     return image;
+  },
+  // The game's screen as text and buttons (crates/game/src/web/dom.rs hands it over whenever
+  // it changes): new lines go to the live log, the buttons press the game's own.
+  mirror(json) {
+    const now = JSON.parse(json);
+    const root = document.getElementById('mirror');
+    const log = document.getElementById('mirror-log');
+    const changed = now.screen !== shown.screen;
+    if (changed) log.replaceChildren();
+    const before = new Set(changed ? [] : shown.texts);
+    for (const t of now.texts) {
+      if (!before.has(t)) log.append(paragraph(t));
+    }
+    while (log.childElementCount > 40) log.firstElementChild.remove();
+    root.dataset.screen = now.screen;
+    document.getElementById('mirror-screen').textContent = now.texts[0] ?? now.screen;
+    document.getElementById('mirror-text').replaceChildren(...now.texts.map(paragraph));
+    // Keep a keyboard user's place: focus moves to the new first button only when it was on one.
+    const hadFocus = root.contains(document.activeElement);
+    const buttons = document.getElementById('mirror-buttons');
+    buttons.replaceChildren(...now.buttons.map((b) => {
+      const e = document.createElement('button');
+      e.type = 'button';
+      e.textContent = b.label;
+      e.dataset.id = b.id;
+      e.addEventListener('click', () => press(b.id));
+      return e;
+    }));
+    if (hadFocus) (buttons.firstElementChild ?? root).focus();
+    shown = now;
   },
   saveRecords(bytes) {
     const copy = bytes.slice();
@@ -82,3 +132,28 @@ requestAnimationFrame(() => requestAnimationFrame(() => {
   document.documentElement.dataset.frame = String(Math.round(performance.now()));
 }));
 document.getElementById('bevy').focus();
+
+// Records: exported as a file, imported from one (each result verified by the game).
+const said = document.getElementById('records-said');
+document.getElementById('export').addEventListener('click', () => {
+  try {
+    const blob = new Blob([window.peercall.exportRecords()], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `peercall-records-${new Date().toISOString().slice(0, 10)}.json`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  } catch (e) {
+    said.textContent = String(e.message ?? e);
+  }
+});
+document.getElementById('import').addEventListener('change', async (event) => {
+  const file = event.target.files[0];
+  event.target.value = '';
+  if (!file) return;
+  try {
+    said.textContent = importRecords(file.name, await file.text());
+  } catch (e) {
+    said.textContent = String(e.message ?? e);
+  }
+});

@@ -219,8 +219,14 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, String> {
             ],
         )
     );
+    // The join link plays in a browser when the hub serves the web game.
+    let base = a.server.trim_end_matches('/');
     for (team, code) in codes {
-        println!("  {:<20} {code}", peercall_core::untrusted::terminal(&team));
+        let code = peercall_core::untrusted::terminal(&code);
+        println!(
+            "  {:<20} {code:<10} {base}/play/?join={code}",
+            peercall_core::untrusted::terminal(&team)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -25,6 +25,17 @@ pub fn hub_with(data: &Path, env: &[(&str, String)]) -> (Kill, String) {
 /// A hub keeping its data in PostgreSQL at `database` (or in `data` without), with these
 /// environment variables set.
 pub fn hub_on(data: &Path, database: Option<&str>, env: &[(&str, String)]) -> (Kill, String) {
+    hub_listening(data, "127.0.0.1:0", database, env)
+}
+
+/// A hub listening on `listen` (`127.0.0.1:0` for a free port; a hub's own address to bring
+/// it back after it was stopped).
+pub fn hub_listening(
+    data: &Path,
+    listen: &str,
+    database: Option<&str>,
+    env: &[(&str, String)],
+) -> (Kill, String) {
     let mut cmd = Command::new(bin());
     for (k, v) in env {
         cmd.env(k, v);
@@ -33,7 +44,7 @@ pub fn hub_on(data: &Path, database: Option<&str>, env: &[(&str, String)]) -> (K
         .args([
             "serve",
             "--listen",
-            "127.0.0.1:0",
+            listen,
             "--admin-token",
             ADMIN,
             "--data",
@@ -211,7 +222,8 @@ pub fn code_of(published: &str, team: &str) -> String {
     published
         .lines()
         .find(|l| l.trim_start().starts_with(team))
-        .and_then(|l| l.split_whitespace().last())
+        // "team  CODE  http://…/play/?join=CODE"
+        .and_then(|l| l.split_whitespace().rev().nth(1))
         .unwrap_or_else(|| panic!("{published}"))
         .to_string()
 }

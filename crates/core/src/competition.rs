@@ -136,17 +136,33 @@ impl Competition {
             "core-cannot-read",
             &[("path", shown.as_str().into())],
         )))?;
+        Competition::from_text(&shown, &text)
+    }
+
+    /// Reads a competition file's `text` (named `shown` in messages), with positioned errors for
+    /// its syntax and its meaning.
+    pub fn from_text(shown: &str, text: &str) -> Result<Competition, Error> {
+        if text.len() as u64 > MAX_FILE_BYTES {
+            return Err(Error::Invalid(say(
+                "core-competition-too-large",
+                &[
+                    ("file", shown.into()),
+                    ("size", (text.len() >> 10).to_string().into()),
+                    ("max", (MAX_FILE_BYTES >> 10).to_string().into()),
+                ],
+            )));
+        }
         let lang = crate::words::current().lang();
-        let competition = peercall_dialogue::load::parse_as::<Competition>(&shown, &text)
-            .map_err(|d| Error::Invalid(d.localized(lang).render(&text, false)))?;
-        let findings = competition.check(&shown, &text);
+        let competition = peercall_dialogue::load::parse_as::<Competition>(shown, text)
+            .map_err(|d| Error::Invalid(d.localized(lang).render(text, false)))?;
+        let findings = competition.check(shown, text);
         if findings.is_empty() {
             Ok(competition)
         } else {
             Err(Error::Invalid(
                 findings
                     .iter()
-                    .map(|d| d.render(&text, false))
+                    .map(|d| d.render(text, false))
                     .collect::<Vec<_>>()
                     .join("\n"),
             ))

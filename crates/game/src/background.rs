@@ -1,5 +1,5 @@
-//! Work the game does off the frame (a hub over the network): a thread's answer arrives on a
-//! component, and the game keeps drawing frames while one is awaited, so the answer shows at once
+//! Work the game does off the frame (a hub over the network): a thread's answer (in the
+//! browser, a future's on the page's event loop) arrives on a component, and the game keeps drawing frames while one is awaited, so the answer shows at once
 //! and the screen never freezes.
 
 use std::sync::Mutex;
@@ -19,11 +19,22 @@ pub struct Pending<T: Send + 'static>(Mutex<Receiver<T>>);
 
 impl<T: Send + 'static> Pending<T> {
     /// Runs `work` on a new thread.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn start(work: impl FnOnce() -> T + Send + 'static) -> Pending<T> {
         let (tx, rx) = channel();
         std::thread::spawn(move || {
             // Nobody waiting any more (the screen was left) is fine.
             let _ = tx.send(work());
+        });
+        Pending(Mutex::new(rx))
+    }
+
+    /// Runs `work` on the page's event loop (the browser has no threads for it).
+    #[cfg(target_arch = "wasm32")]
+    pub fn start_local(work: impl std::future::Future<Output = T> + 'static) -> Pending<T> {
+        let (tx, rx) = channel();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = tx.send(work.await);
         });
         Pending(Mutex::new(rx))
     }

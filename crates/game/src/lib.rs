@@ -264,7 +264,7 @@ pub fn run_with(library: Library, options: PlayOptions) -> Result<std::process::
             if let Some(config) = lrs {
                 peercall_core::xapi::spawn_sender(db_path.clone(), config);
             }
-            app.insert_resource(RecordsDb(std::sync::Mutex::new(store)));
+            app.insert_resource(RecordsDb::new(store));
         }
         Err(e) => {
             eprintln!("warning: {e}; calls will not be recorded this time");

@@ -3,9 +3,10 @@
 
 use bevy::prelude::*;
 
-/// The records database, when it could be opened.
-#[derive(Resource)]
-pub struct RecordsDb(pub std::sync::Mutex<peercall_core::records::Store>);
+/// The records database, when it could be opened. Shared: in the browser the hub sender works
+/// on it between frames.
+#[derive(Resource, Clone)]
+pub struct RecordsDb(pub std::sync::Arc<std::sync::Mutex<peercall_core::records::Store>>);
 
 /// The error for records a panic left locked (it cannot happen unless there is a bug).
 pub fn poisoned() -> peercall_core::Error {
@@ -17,6 +18,11 @@ pub fn poisoned() -> peercall_core::Error {
 pub struct RecordsUnavailable(pub String);
 
 impl RecordsDb {
+    /// The game's handle on `store`.
+    pub fn new(store: peercall_core::records::Store) -> RecordsDb {
+        RecordsDb(std::sync::Arc::new(std::sync::Mutex::new(store)))
+    }
+
     /// Runs `f` on the store. A failure is logged, and returned as what the screen says: see
     /// [`Unavailable::said`] (`what` is the message key naming what could not be read or
     /// written, e.g. `game-what-leaderboard`).

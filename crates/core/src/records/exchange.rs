@@ -110,7 +110,6 @@ pub fn import(
     library: &Library,
     competitions: &[crate::competition::Competition],
 ) -> Result<ImportReport, Error> {
-    const BATCH: usize = 2_000;
     let mut report = ImportReport::default();
     let scripts: Vec<&Script> = library.entries.iter().filter_map(|e| e.script()).collect();
     for file in files {
@@ -140,7 +139,34 @@ pub fn import(
             "core-cannot-read",
             &[("path", shown.as_str().into())],
         )))?;
-        let export: Export = serde_json::from_str(&text).map_err(|e| {
+        import_text(store, &shown, &text, &scripts, competitions, &mut report)?;
+    }
+    Ok(report)
+}
+
+/// Imports the records export `text` (named `shown` in messages: a file, or what a browser's
+/// player picked), each result verified as [`import`] does; counts what happened in `report`.
+pub fn import_text(
+    store: &Store,
+    shown: &str,
+    text: &str,
+    scripts: &[&Script],
+    competitions: &[crate::competition::Competition],
+    report: &mut ImportReport,
+) -> Result<(), Error> {
+    const BATCH: usize = 2_000;
+    {
+        let shown = shown.to_string();
+        if text.len() as u64 > MAX_EXPORT_BYTES {
+            return Err(Error::Invalid(say(
+                "core-rec-import-too-large",
+                &[
+                    ("file", shown.as_str().into()),
+                    ("megabytes", (MAX_EXPORT_BYTES >> 20).to_string().into()),
+                ],
+            )));
+        }
+        let export: Export = serde_json::from_str(text).map_err(|e| {
             Error::Invalid(format!(
                 "{shown}:{}:{}: {}: {}",
                 e.line(),
@@ -219,5 +245,5 @@ pub fn import(
         report.added += added;
         report.duplicates += dups;
     }
-    Ok(report)
+    Ok(())
 }

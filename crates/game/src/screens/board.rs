@@ -72,16 +72,32 @@ fn spawn(
                     ..default()
                 },
                 Waiting,
-                Pending::<Fetched>::start(move || {
-                    peercall_core::hub_client::board(&m.server, &m.competition)
-                        .map_err(|e| e.to_string())
-                }),
+                fetch_board(m),
             ));
         }
         None => {
             root.insert(BoardView::default());
         }
     }
+}
+
+/// Reads the hub's board off the frame.
+#[cfg(not(target_arch = "wasm32"))]
+fn fetch_board(m: peercall_core::hub_client::Membership) -> Pending<Fetched> {
+    Pending::start(move || {
+        peercall_core::hub_client::board(&m.server, &m.competition).map_err(|e| e.to_string())
+    })
+}
+
+/// Reads the hub's board with the browser's fetch.
+#[cfg(target_arch = "wasm32")]
+fn fetch_board(m: peercall_core::hub_client::Membership) -> Pending<Fetched> {
+    Pending::start_local(async move {
+        let path = format!("/api/competitions/{}/board", m.competition);
+        let (status, answer) =
+            crate::web::net::request(&m.server, "GET", &path, None, None).await?;
+        peercall_core::hub_client::board_answer(status, answer).map_err(|e| e.to_string())
+    })
 }
 
 /// The hub's board arrived (or could not be read): the board is drawn again with it.

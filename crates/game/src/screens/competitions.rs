@@ -128,7 +128,17 @@ pub fn open(world: &mut World, n: usize) {
             return;
         }
     };
-    let (only, resolved) = peercall_core::competition::narrow(&full, &entries);
+    enter_checked(world, competition, &entries, &full);
+}
+
+/// Enters a checked competition whose scenarios were resolved (`entries`) against `full`.
+pub fn enter_checked(
+    world: &mut World,
+    competition: Competition,
+    entries: &[peercall_core::competition::Resolved],
+    full: &Library,
+) {
+    let (only, resolved) = peercall_core::competition::narrow(full, entries);
     // What leaving the competition goes back to: the game's own scenarios.
     let whole = world
         .get_resource::<FullLibrary>()

@@ -1,7 +1,10 @@
 //! Joining a team hub from the game: the hub's address and the team's join code (both
 //! remembered), joined and downloaded off the frame; then the competition opens. When joined,
-//! the screen says where results go and how many wait to be sent.
+//! the screen says where results go and how many wait to be sent. In the browser the hub is
+//! the one that served the page, and a join link (`/play/?join=CODE`) joins as soon as the
+//! player has a name.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::PathBuf;
 
 use bevy::prelude::*;
@@ -10,7 +13,9 @@ use crate::background::{Pending, Waiting};
 use crate::fields::{Fields, field};
 use crate::nav::{EscapeKey, Press, TextEntry};
 use crate::theme::Theme;
-use crate::{CompetitionFiles, GameSet, PlayOptions, Profile, RecordsDb, Screen};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::{CompetitionFiles, PlayOptions};
+use crate::{GameSet, Profile, RecordsDb, Screen};
 use peercall_core::hub_client;
 
 pub(super) fn plugin(app: &mut App) {
@@ -25,7 +30,11 @@ pub(super) fn plugin(app: &mut App) {
 struct Status;
 
 /// What joining gives: the downloaded competition file and the team, or why not.
+#[cfg(not(target_arch = "wasm32"))]
 type Outcome = Result<(PathBuf, String), String>;
+/// What joining gives in the browser: the competition's files, checked, or why not.
+#[cfg(target_arch = "wasm32")]
+type Outcome = Result<crate::web::hub::Downloaded, String>;
 
 fn spawn(world: &mut World) {
     let t = *world.resource::<Theme>();
@@ -43,12 +52,22 @@ fn spawn(world: &mut World) {
         ),
         None => (None, None),
     };
+    #[cfg(not(target_arch = "wasm32"))]
     let server = member
         .as_ref()
         .map_or_else(|| "http://".to_string(), |m| m.server.clone());
+    // In the browser the hub is the page's own; a join link brings its code.
+    #[cfg(target_arch = "wasm32")]
+    let server = crate::web::net::origin();
+    #[cfg(target_arch = "wasm32")]
+    let link = world
+        .remove_resource::<crate::web::hub::JoinLink>()
+        .map(|l| l.0);
+    #[cfg(not(target_arch = "wasm32"))]
+    let link: Option<String> = None;
     let draft = Fields {
-        focus: usize::from(member.is_some()),
-        values: vec![server, String::new()],
+        focus: usize::from(member.is_some() || cfg!(target_arch = "wasm32")),
+        values: vec![server, link.clone().unwrap_or_default()],
         max: vec![200, 16],
     };
     let recorded = world.get_resource::<RecordsDb>().is_some();
@@ -57,6 +76,8 @@ fn spawn(world: &mut World) {
     let root = commands
         .spawn((DespawnOnExit(Screen::Join), TextEntry, t.root()))
         .id();
+    // The join button, pressed by itself when the page was opened with a join link.
+    let mut button = None;
     commands.entity(root).with_children(|root| {
         root.spawn((t.colored(w.t("join-title"), 40.0, p.accent), Label));
         root.spawn(t.colored(w.t("join-how"), 18.0, p.dim))
@@ -113,12 +134,19 @@ fn spawn(world: &mut World) {
             ..t.button_row()
         })
         .with_children(|row| {
-            row.spawn(t.button(w.t("join-button"), 0)).observe(start);
+            button = Some(
+                row.spawn(t.button(w.t("join-button"), 0))
+                    .observe(start)
+                    .id(),
+            );
             row.spawn((t.button(w.t("back-esc"), 1), EscapeKey))
                 .observe(crate::flow::go(Screen::Title));
         });
     });
     commands.entity(root).insert(draft);
+    if let Some(entity) = button.filter(|_| link.is_some()) {
+        commands.trigger(Press { entity });
+    }
     world.flush();
 }
 
@@ -153,7 +181,21 @@ fn start(
         say(&mut status, &w.t("join-need-code"), p.bad);
         return;
     }
+    #[cfg(not(target_arch = "wasm32"))]
     let Some(path) = db.and_then(|d| d.0.lock().ok().map(|s| s.path().to_path_buf())) else {
+        say(&mut status, &w.t("join-cannot"), p.bad);
+        return;
+    };
+    #[cfg(target_arch = "wasm32")]
+    let Some(member) = db.map(|d| {
+        // Joined with this code before (a reload): the same player, no second join.
+        d.with("game-what-team-hub", |s| {
+            let same = s.setting(hub_client::CODE)?.as_deref() == Some(code.as_str());
+            Ok(hub_client::membership(s)?.filter(|m| same && m.server == server))
+        })
+        .ok()
+        .flatten()
+    }) else {
         say(&mut status, &w.t("join-cannot"), p.bad);
         return;
     };
@@ -163,24 +205,24 @@ fn start(
         &w.f("join-joining", &[("server", server.clone().into())]),
         p.dim,
     );
-    commands.entity(root).insert((
-        Waiting,
-        Pending::<Outcome>::start(move || {
-            let store = peercall_core::records::Store::open(&path)
-                .map_err(|e| e.to_string())?
-                .0;
-            let joined = hub_client::join_and_remember(&store, &server, &code, &player)
-                .map_err(|e| e.to_string())?;
-            let m = hub_client::membership(&store)
-                .map_err(|e| e.to_string())?
-                .ok_or_else(|| w.t("join-not-remembered"))?;
-            let files = hub_client::files(&m).map_err(|e| e.to_string())?;
-            let file =
-                hub_client::save_files(&files, &hub_client::files_dir(&store, &m.competition))
-                    .map_err(|e| e.to_string())?;
-            Ok((file, joined.team))
-        }),
-    ));
+    #[cfg(not(target_arch = "wasm32"))]
+    let work = Pending::<Outcome>::start(move || {
+        let store = peercall_core::records::Store::open(&path)
+            .map_err(|e| e.to_string())?
+            .0;
+        let joined = hub_client::join_and_remember(&store, &server, &code, &player)
+            .map_err(|e| e.to_string())?;
+        let m = hub_client::membership(&store)
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| w.t("join-not-remembered"))?;
+        let files = hub_client::files(&m).map_err(|e| e.to_string())?;
+        let file = hub_client::save_files(&files, &hub_client::files_dir(&store, &m.competition))
+            .map_err(|e| e.to_string())?;
+        Ok((file, joined.team))
+    });
+    #[cfg(target_arch = "wasm32")]
+    let work = Pending::<Outcome>::start_local(crate::web::hub::join(server, code, player, member));
+    commands.entity(root).insert((Waiting, work));
 }
 
 /// The answer of [`start`]: the competition opens, or the reason shows.
@@ -195,6 +237,7 @@ fn joined(world: &mut World) {
     let w = world.resource::<crate::Language>().words();
     let answer = answer.unwrap_or_else(|| Err(w.t("join-stopped")));
     match answer {
+        #[cfg(not(target_arch = "wasm32"))]
         Ok((file, team)) => {
             world.resource_mut::<Profile>().team = team;
             let options = world.resource::<PlayOptions>().clone();
@@ -208,17 +251,26 @@ fn joined(world: &mut World) {
                     .set(Screen::Competitions),
             }
         }
-        Err(e) => {
-            let bad = world.resource::<Theme>().palette.bad;
-            let shown = world
-                .resource::<crate::Language>()
-                .words()
-                .f("join-failed", &[("why", e.into())]);
-            let mut status = world.query_filtered::<(&mut Text, &mut TextColor), With<Status>>();
-            for (mut text, mut color) in status.iter_mut(world) {
-                text.0 = shown.clone();
-                color.0 = bad;
+        #[cfg(target_arch = "wasm32")]
+        Ok(downloaded) => {
+            if let Err(e) = crate::web::hub::enter(world, downloaded) {
+                show_failure(world, e);
             }
         }
+        Err(e) => show_failure(world, e),
+    }
+}
+
+/// Says why joining failed under the fields.
+fn show_failure(world: &mut World, e: String) {
+    let bad = world.resource::<Theme>().palette.bad;
+    let shown = world
+        .resource::<crate::Language>()
+        .words()
+        .f("join-failed", &[("why", e.into())]);
+    let mut status = world.query_filtered::<(&mut Text, &mut TextColor), With<Status>>();
+    for (mut text, mut color) in status.iter_mut(world) {
+        text.0 = shown.clone();
+        color.0 = bad;
     }
 }

@@ -50,9 +50,9 @@ fn headless_with_records(db: &std::path::Path, options: PlayOptions) -> App {
         .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
             200,
         )))
-        .insert_resource(peercall_game::RecordsDb(std::sync::Mutex::new(
+        .insert_resource(peercall_game::RecordsDb::new(
             peercall_core::records::Store::open(db).unwrap().0,
-        )));
+        ));
     add_game(&mut app, Library::builtin(), options);
     app.update();
     app.update();
@@ -785,13 +785,11 @@ fn a_finished_call_is_recorded_for_the_player() {
             ..default()
         },
     );
-    app.insert_resource(RecordsDb(std::sync::Mutex::new(
-        Store::open(&db).unwrap().0,
-    )))
-    .insert_resource(Profile {
-        player: "Dee".into(),
-        team: "North".into(),
-    });
+    app.insert_resource(RecordsDb::new(Store::open(&db).unwrap().0))
+        .insert_resource(Profile {
+            player: "Dee".into(),
+            team: "North".into(),
+        });
     key(&mut app, KeyCode::Enter);
     for pick in [2, 1, 2, 1, 1, 1, 1] {
         let n = shown(&app, pick);
@@ -849,13 +847,11 @@ fn a_competition_fixes_the_seed_limits_attempts_and_records_under_its_id() {
             ..default()
         },
     );
-    app.insert_resource(RecordsDb(std::sync::Mutex::new(
-        Store::open(&db).unwrap().0,
-    )))
-    .insert_resource(Profile {
-        player: "Eve".into(),
-        team: "".into(),
-    });
+    app.insert_resource(RecordsDb::new(Store::open(&db).unwrap().0))
+        .insert_resource(Profile {
+            player: "Eve".into(),
+            team: "".into(),
+        });
     key(&mut app, KeyCode::Enter); // Play
     assert_eq!(screen(&app), Screen::Briefing);
     assert!(
@@ -1039,7 +1035,7 @@ fn play_follows_the_onboarding_path() {
     let record = Record::of(&call, &first, "Fay", "", now, now, None).unwrap();
     store.record(&record, false).unwrap();
     let mut app = headless(library, PlayOptions::default());
-    app.insert_resource(RecordsDb(std::sync::Mutex::new(store)))
+    app.insert_resource(RecordsDb::new(store))
         .insert_resource(Profile {
             player: "Fay".into(),
             team: "".into(),
@@ -1070,7 +1066,7 @@ fn a_saved_profile_is_shown_from_the_first_screen() {
     store.set_setting("team", "South").unwrap();
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
-        .insert_resource(RecordsDb(std::sync::Mutex::new(store)));
+        .insert_resource(RecordsDb::new(store));
     add_game(&mut app, Library::builtin(), PlayOptions::default());
     app.update();
     app.update();
@@ -1089,9 +1085,7 @@ fn a_leaderboard_that_cannot_be_read_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("records.sqlite");
     let mut app = headless(Library::builtin(), PlayOptions::default());
-    app.insert_resource(RecordsDb(std::sync::Mutex::new(
-        Store::open(&db).unwrap().0,
-    )));
+    app.insert_resource(RecordsDb::new(Store::open(&db).unwrap().0));
     // Another program damages the database while the game runs.
     rusqlite::Connection::open(&db)
         .unwrap()

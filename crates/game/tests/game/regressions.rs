@@ -80,9 +80,7 @@ fn an_abandoned_competition_attempt_still_counts() {
             ..default()
         },
     );
-    app.insert_resource(game::RecordsDb(std::sync::Mutex::new(
-        Store::open(&db).unwrap().0,
-    )));
+    app.insert_resource(game::RecordsDb::new(Store::open(&db).unwrap().0));
     key(&mut app, KeyCode::Enter); // Play: the competition's call
     assert_eq!(screen(&app), Screen::Briefing);
     key(&mut app, KeyCode::Enter); // Take the call

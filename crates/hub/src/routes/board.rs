@@ -79,6 +79,7 @@ async fn board_page(
         me,
         // A language asked for in the address stays with the page's links and form.
         lang: opts.lang.as_ref().map(|_| w.lang()),
+        play: hub.web.is_some(),
     };
     Ok(Html(templates::board(w, &page).into_string()))
 }

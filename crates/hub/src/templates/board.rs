@@ -23,6 +23,8 @@ pub struct BoardPage<'a> {
     pub me: Option<&'a str>,
     /// The language asked for in the address, kept in the page's links.
     pub lang: Option<&'a str>,
+    /// Whether this hub serves the web game (the page links to it).
+    pub play: bool,
 }
 
 /// The element the live script reads its settings from (a page's data, never script text).
@@ -58,6 +60,10 @@ pub fn board(w: &Words, b: &BoardPage) -> Markup {
             a href={ "/competitions/" (b.id) "/wall" (query("")) } { (w.t("hub-wall-mode")) }
             " · "
             a href=(query("hide-names=1")) { (w.t("hub-hide-names")) }
+            @if b.play {
+                " · "
+                a href="/play/" { (w.t("hub-play")) }
+            }
         }
         form method="get" {
             @if let Some(l) = b.lang { input type="hidden" name="lang" value=(l); }

@@ -38,9 +38,10 @@ pub fn published(w: &Words, id: &str, codes: &[TeamCode]) -> Markup {
             h1 { (w.t("hub-published")) }
             p { (w.t("hub-published-how")) }
             table {
-                tr { th { (w.t("hub-team")) } th { (w.t("hub-join-code")) } }
+                tr { th { (w.t("hub-team")) } th { (w.t("hub-join-code")) } th { (w.t("hub-join-link")) } }
                 @for c in codes {
-                    tr { td { (c.team) } td { code { (c.code) } } }
+                    @let link = join_link(&c.code);
+                    tr { td { (c.team) } td { code { (c.code) } } td { a href=(link) { (link) } } }
                 }
             }
             p {
@@ -50,6 +51,12 @@ pub fn published(w: &Words, id: &str, codes: &[TeamCode]) -> Markup {
             }
         },
     )
+}
+
+/// The web game's join link of a team's `code` (on this hub).
+pub fn join_link(code: &str) -> String {
+    let code: String = code.chars().filter(char::is_ascii_alphanumeric).collect();
+    format!("/play/?join={code}")
 }
 
 /// Publishing refused: the compiler's message, and the way back.

@@ -15,7 +15,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnExit(Screen::Call), restore_desktop_mode)
         .add_systems(
             Update,
-            tick_clock
+            (tick_clock, fit_window)
                 .in_set(GameSet::View)
                 .run_if(in_state(Screen::Call)),
         );
@@ -51,6 +51,19 @@ pub struct Mood;
 /// The call clock.
 #[derive(Component)]
 struct Clock;
+/// The screen's two columns (one above the other on a narrow screen held upright).
+#[derive(Component)]
+struct Columns;
+/// The left column: who is on the line and how it is going.
+#[derive(Component)]
+struct Side;
+/// The keys' reminder (left out on a narrow screen, which is touched rather than typed on).
+#[derive(Component)]
+struct KeysHint;
+
+/// Narrower than this (in logical pixels), the prospect's panels go above the transcript.
+const NARROW: f32 = 720.0;
+
 /// A message about the call itself (an answer that could not be taken).
 #[derive(Component)]
 pub struct CallNotice;
@@ -85,11 +98,13 @@ pub(super) fn spawn(
         .spawn((
             DespawnOnExit(Screen::Call),
             EscapeKey,
+            Columns,
             Node {
                 width: percent(100),
                 height: percent(100),
                 padding: UiRect::all(px(20)),
                 column_gap: px(20),
+                row_gap: px(10),
                 ..default()
             },
             BackgroundColor(p.background),
@@ -98,13 +113,17 @@ pub(super) fn spawn(
         .id();
     commands.entity(root).with_children(|root| {
         // Left: who is on the line and how it is going.
-        root.spawn(Node {
-            width: px(330),
-            flex_shrink: 0.0,
-            flex_direction: FlexDirection::Column,
-            row_gap: px(14),
-            ..default()
-        })
+        root.spawn((
+            Side,
+            Node {
+                width: px(330),
+                flex_shrink: 0.0,
+                flex_direction: FlexDirection::Column,
+                row_gap: px(14),
+                column_gap: px(10),
+                ..default()
+            },
+        ))
         .with_children(|left| {
             left.spawn(t.panel()).with_children(|card| {
                 card.spawn(Node {
@@ -234,6 +253,7 @@ pub(super) fn spawn(
             });
 
             left.spawn((
+                KeysHint,
                 Node {
                     margin: UiRect::top(Val::Auto),
                     ..default()
@@ -293,6 +313,50 @@ pub(super) fn spawn(
             ));
         });
     });
+}
+
+/// Lays the screen out for the window: side by side, or on a narrow screen held upright
+/// (a phone, 390 wide) the prospect's panels in a wrapping row above the transcript.
+fn fit_window(
+    windows: Query<&Window>,
+    mut columns: Query<&mut Node, (With<Columns>, Without<Side>, Without<KeysHint>)>,
+    mut side: Query<&mut Node, (With<Side>, Without<Columns>, Without<KeysHint>)>,
+    mut keys: Query<&mut Node, (With<KeysHint>, Without<Columns>, Without<Side>)>,
+) {
+    let Some(window) = windows.iter().next() else {
+        return;
+    };
+    let narrow = window.width() < NARROW;
+    let direction = if narrow {
+        FlexDirection::Column
+    } else {
+        FlexDirection::Row
+    };
+    for mut node in &mut columns {
+        if node.flex_direction != direction {
+            node.flex_direction = direction;
+            node.padding = UiRect::all(px(if narrow { 8 } else { 20 }));
+        }
+    }
+    for mut node in &mut side {
+        let (width, dir, wrap) = if narrow {
+            (percent(100), FlexDirection::Row, FlexWrap::Wrap)
+        } else {
+            (px(330), FlexDirection::Column, FlexWrap::NoWrap)
+        };
+        if node.flex_direction != dir {
+            node.width = width;
+            node.flex_direction = dir;
+            node.flex_wrap = wrap;
+            node.row_gap = px(if narrow { 8 } else { 14 });
+        }
+    }
+    for mut node in &mut keys {
+        let display = if narrow { Display::None } else { Display::Flex };
+        if node.display != display {
+            node.display = display;
+        }
+    }
 }
 
 fn tick_clock(

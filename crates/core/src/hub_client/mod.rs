@@ -19,6 +19,15 @@ pub const SERVER: &str = "hub_server";
 pub const TOKEN: &str = "hub_token";
 /// The competition joined (see [`SERVER`]).
 pub const COMPETITION: &str = "hub_competition";
+/// The team's join code it was joined with (see [`SERVER`]).
+pub const CODE: &str = "hub_code";
+
+mod protocol;
+use protocol::refusal;
+pub use protocol::{
+    Files, Joined, ScenarioFile, Sent, board_answer, check_files, files_answer, join_answer,
+    remember, send_answer, settle,
+};
 
 /// Largest answer read from a hub (a competition's files are a few hundred kilobytes).
 const MAX_ANSWER: u64 = 8 << 20;
@@ -36,7 +45,8 @@ fn base(server: &str) -> &str {
     server.trim_end_matches('/')
 }
 
-fn unreachable(server: &str, e: impl std::fmt::Display) -> Error {
+/// The hub at `server` could not be reached, and why.
+pub fn unreachable(server: &str, e: impl std::fmt::Display) -> Error {
     Error::Hub(say(
         "core-hub-unreachable",
         &[
@@ -95,22 +105,6 @@ fn get(
     answer(server, resp)
 }
 
-fn refusal(status: u16, answer: &Value) -> Error {
-    Error::Hub(match answer["error"].as_str() {
-        Some(e) => say(
-            "core-hub-refused",
-            &[
-                ("status", status.to_string().into()),
-                ("why", crate::untrusted::clip(e, 300).as_ref().into()),
-            ],
-        ),
-        None => say(
-            "core-hub-answered",
-            &[("status", status.to_string().into())],
-        ),
-    })
-}
-
 /// Publishes a competition file with its scenario files for `teams`; returns each team's join
 /// code.
 pub fn publish(
@@ -140,17 +134,6 @@ pub fn publish(
         .unwrap_or_default())
 }
 
-/// What joining gives a player.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Joined {
-    /// The player's token: results are posted with it.
-    pub token: String,
-    /// The competition joined.
-    pub competition: String,
-    /// The team of the code.
-    pub team: String,
-}
-
 /// Joins the competition of a team's `code` as `name`.
 pub fn join(server: &str, code: &str, name: &str) -> Result<Joined, Error> {
     let (status, answer) = post(
@@ -159,15 +142,7 @@ pub fn join(server: &str, code: &str, name: &str) -> Result<Joined, Error> {
         None,
         &json!({ "code": code, "name": name }),
     )?;
-    if status != 201 {
-        return Err(refusal(status, &answer));
-    }
-    let field = |k: &str| answer[k].as_str().unwrap_or_default().to_string();
-    Ok(Joined {
-        token: field("token"),
-        competition: field("competition"),
-        team: field("team"),
-    })
+    protocol::join_answer(status, &answer)
 }
 
 /// A joined competition as kept on this machine.
@@ -197,11 +172,7 @@ pub fn join_and_remember(
         )));
     }
     let joined = join(server, code.trim(), name)?;
-    store.set_setting(SERVER, base(server))?;
-    store.set_setting(TOKEN, &joined.token)?;
-    store.set_setting(COMPETITION, &joined.competition)?;
-    store.set_setting("player", name)?;
-    store.set_setting("team", &joined.team)?;
+    protocol::remember(store, base(server), code.trim(), &joined, name)?;
     Ok(joined)
 }
 
@@ -221,28 +192,6 @@ pub fn membership(store: &Store) -> Result<Option<Membership>, Error> {
     }))
 }
 
-/// A competition's files as the hub serves them to its players.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Files {
-    /// The competition's id.
-    pub id: String,
-    /// The competition file's text.
-    pub competition: String,
-    /// Its scenario files.
-    pub scenarios: Vec<ScenarioFile>,
-}
-
-/// One scenario file of a competition, with the hash of the scenario the hub verifies against.
-#[derive(Debug, Clone, Deserialize)]
-pub struct ScenarioFile {
-    /// The scenario's id.
-    pub id: String,
-    /// The file's text.
-    pub text: String,
-    /// The scenario's content hash.
-    pub hash: String,
-}
-
 /// Downloads the joined competition's files.
 pub fn files(m: &Membership) -> Result<Files, Error> {
     let (status, answer) = get(
@@ -251,46 +200,14 @@ pub fn files(m: &Membership) -> Result<Files, Error> {
         Some(&m.token),
         Duration::from_secs(30),
     )?;
-    if status != 200 {
-        return Err(refusal(status, &answer));
-    }
-    serde_json::from_value(answer)
-        .map_err(|e| Error::Hub(say("core-hub-bad-files", &[("why", e.to_string().into())])))
+    protocol::files_answer(status, answer)
 }
 
 /// Checks downloaded files (every scenario compiles, is the one named, and has the hub's hash)
 /// and writes them to `dir` (`<id>.competition.ron` and one file per scenario), each written
 /// whole before it replaces the old one. Returns the competition file's path.
 pub fn save_files(f: &Files, dir: &Path) -> Result<PathBuf, Error> {
-    for s in &f.scenarios {
-        let checked = peercall_dialogue::load_str(&format!("{}.ron", s.id), &s.text);
-        let script = checked.script().ok_or_else(|| {
-            Error::Invalid(format!(
-                "{}\n{}",
-                say(
-                    "core-hub-scenario-broken",
-                    &[("id", crate::untrusted::clip(&s.id, 80).as_ref().into())],
-                ),
-                checked
-                    .clone()
-                    .localized(crate::words::current().lang())
-                    .render_ascii()
-            ))
-        })?;
-        if script.id() != s.id || script.hash() != s.hash {
-            return Err(Error::Invalid(say(
-                "core-hub-scenario-changed",
-                &[
-                    ("id", crate::untrusted::clip(&s.id, 80).as_ref().into()),
-                    ("hash", script.hash().into()),
-                    (
-                        "claimed",
-                        crate::untrusted::clip(&s.hash, 80).as_ref().into(),
-                    ),
-                ],
-            )));
-        }
-    }
+    protocol::check_files(f)?;
     std::fs::create_dir_all(dir).map_err(Error::io(say(
         "core-cannot-create",
         &[("path", dir.display().to_string().into())],
@@ -336,29 +253,11 @@ pub fn hub_folder(db: &Path) -> PathBuf {
     db.parent().unwrap_or(Path::new(".")).join("hub")
 }
 
-/// How the hub took one result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Sent {
-    /// Recorded now.
-    Recorded,
-    /// It had it already (sending again is harmless).
-    AlreadyThere,
-    /// Refused, with the hub's reason: sending again will not help.
-    Refused(String),
-}
-
 /// Sends one finished call. `Err` when the hub cannot be reached or fails (try again later).
 pub fn send(server: &str, token: &str, record: &Record) -> Result<Sent, Error> {
     let body = serde_json::to_value(record).map_err(|e| Error::Invalid(e.to_string()))?;
     let (status, answer) = post(server, "/api/results", Some(token), &body)?;
-    Ok(match status {
-        201 => Sent::Recorded,
-        200 => Sent::AlreadyThere,
-        // Too many at once: later.
-        429 => return Err(refusal(status, &answer)),
-        400..=499 => Sent::Refused(refusal(status, &answer).to_string()),
-        _ => return Err(refusal(status, &answer)),
-    })
+    protocol::send_answer(status, &answer)
 }
 
 /// What one round of delivery did.
@@ -400,21 +299,9 @@ pub fn deliver(store: &Store, now: SystemTime) -> Result<Delivery, Error> {
             d.refused += 1;
             continue;
         };
-        match send(&q.payload, token, &record) {
-            Ok(Sent::Recorded | Sent::AlreadyThere) => {
-                outbox.sent(&q.id)?;
-                d.sent += 1;
-            }
-            Ok(Sent::Refused(why)) => {
-                outbox.refused(&q.id, &why)?;
-                d.refused += 1;
-            }
-            Err(e) => {
-                // The hub is down or busy: this and the rest wait.
-                outbox.retry_later(&q.id, secs + backoff(q.tries))?;
-                d.waiting = Some(e.to_string());
-                break;
-            }
+        let took = send(&q.payload, token, &record);
+        if protocol::settle(&outbox, &q, took, secs, &mut d)? {
+            break;
         }
     }
     Ok(d)
@@ -449,11 +336,7 @@ pub fn board(server: &str, competition: &str) -> Result<Board, Error> {
         None,
         Duration::from_secs(5),
     )?;
-    if status != 200 {
-        return Err(refusal(status, &answer));
-    }
-    serde_json::from_value(answer)
-        .map_err(|e| Error::Hub(say("core-hub-bad-board", &[("why", e.to_string().into())])))
+    protocol::board_answer(status, answer)
 }
 
 #[cfg(test)]

@@ -7,13 +7,18 @@
 //! `web/index.html` and docs/web.md for why this store and not OPFS.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use bevy::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use peercall_core::library::Library;
 
-use crate::{HomePage, PlayOptions, RecordsDb, RecordsUnavailable};
+use crate::{HomePage, PlayOptions, RecordsDb, RecordsUnavailable, Screen};
+
+pub mod dom;
+pub mod hub;
+pub mod net;
 
 #[wasm_bindgen]
 extern "C" {
@@ -28,9 +33,14 @@ extern "C" {
 /// What the records kept in this browser are called in messages.
 const NAME: &str = "this browser's records";
 
-/// The changes already handed to the page to keep.
-#[derive(Resource, Default)]
-struct Kept(u64);
+/// The changes already handed to the page to keep (the game's frames and the hub sender both
+/// hand them over).
+static KEPT: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    /// The records the game has open, for the page's import.
+    static LIVE: std::cell::RefCell<Option<RecordsDb>> = const { std::cell::RefCell::new(None) };
+}
 
 /// Starts the game in the page's `#bevy` canvas.
 pub fn run() {
@@ -61,9 +71,10 @@ pub fn run() {
             if let Some(n) = notice {
                 warn!("{n}");
             }
-            app.insert_resource(RecordsDb(std::sync::Mutex::new(store)))
-                .init_resource::<Kept>()
-                .add_systems(Last, keep_records);
+            let db = RecordsDb::new(store);
+            hub::spawn_sender(db.clone());
+            LIVE.with(|l| *l.borrow_mut() = Some(db.clone()));
+            app.insert_resource(db).add_systems(Last, keep_records);
         }
         Err(e) => {
             warn!("{e}; calls will not be recorded this time");
@@ -71,23 +82,58 @@ pub fn run() {
         }
     }
     app.insert_resource(HomePage(peercall_core::xapi::home_page(None)));
+    if let Some(code) = query.get("join") {
+        app.insert_resource(hub::JoinLink(code.chars().take(16).collect()))
+            .add_systems(
+                Update,
+                follow_join_link
+                    .run_if(in_state(Screen::Title).and_then(resource_exists::<hub::JoinLink>)),
+            );
+    }
     crate::add_game(&mut app, Library::builtin(), options);
+    app.add_plugins(dom::plugin);
     app.run();
 }
 
 /// Hands the records to the page to keep whenever they changed since last kept.
-fn keep_records(db: Res<RecordsDb>, mut kept: ResMut<Kept>) {
-    let Ok(mut store) = db.0.lock() else { return };
+fn keep_records(db: Res<RecordsDb>) {
+    if let Ok(mut store) = db.0.lock() {
+        keep(&mut store);
+    }
+}
+
+/// Hands the records to the page to keep if they changed since last kept.
+pub fn keep(store: &mut peercall_core::records::Store) {
     let changes = store.changes();
-    if changes == kept.0 {
+    if changes == KEPT.load(Ordering::Relaxed) {
         return;
     }
     match store.image() {
         Ok(bytes) => {
             save_records(&bytes);
-            kept.0 = changes;
+            KEPT.store(changes, Ordering::Relaxed);
         }
         Err(e) => warn!("{e}"),
+    }
+}
+
+/// Opened with a join link: once the player has a name (typed on the profile screen the first
+/// time), the join screen joins with the link's code.
+fn follow_join_link(
+    db: Option<Res<RecordsDb>>,
+    mut next: ResMut<NextState<Screen>>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    let named = db.is_some_and(|d| {
+        d.with("game-what-settings", |s| s.setting("player"))
+            .ok()
+            .flatten()
+            .is_some()
+    });
+    if named {
+        next.set(Screen::Join);
+        // The game rests between inputs: the next frame makes the move.
+        redraw.write(bevy::window::RequestRedraw);
     }
 }
 
@@ -105,6 +151,39 @@ pub fn export_records(image: &[u8]) -> Result<String, JsError> {
             .map_err(|e| JsError::new(&e.to_string()))?,
     };
     serde_json::to_string_pretty(&export).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Adds the results of a records export (`peercall records export`, or another browser's
+/// export) to the records the game has open, each verified as `peercall records import` does;
+/// `name` is the file's name for messages. Returns what happened, in the player's language.
+#[wasm_bindgen(js_name = importRecords)]
+pub fn import_records(name: &str, text: &str) -> Result<String, JsError> {
+    let db = LIVE
+        .with(|l| l.borrow().clone())
+        .ok_or_else(|| JsError::new(&peercall_core::words::current().t("web-no-records")))?;
+    let library = Library::builtin();
+    let scripts: Vec<_> = library.entries.iter().filter_map(|e| e.script()).collect();
+    let mut store =
+        db.0.lock()
+            .map_err(|_| JsError::new(&crate::records::poisoned().to_string()))?;
+    let mut report = peercall_core::records::ImportReport::default();
+    let name = peercall_core::untrusted::clip(name, 80);
+    peercall_core::records::import_text(&store, &name, text, &scripts, &[], &mut report)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    keep(&mut store);
+    let w = peercall_core::words::current();
+    let mut said = w.f(
+        "cli-imported",
+        &[
+            ("added", report.added.into()),
+            ("duplicates", report.duplicates.into()),
+            ("rejected", report.rejected.len().into()),
+        ],
+    );
+    if let Some(r) = report.rejected.first() {
+        said.push_str(&format!(": {}", r.reason));
+    }
+    Ok(said)
 }
 
 /// The page address's query (`?lang=de&scenario=demo-request`).
