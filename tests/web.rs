@@ -34,6 +34,12 @@ fn available() -> bool {
     built && driver
 }
 
+/// The environment of a hub serving the web game built here.
+fn serving() -> [(&'static str, String); 1] {
+    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/web");
+    [("PEERCALL_WEB", web.display().to_string())]
+}
+
 impl Browser {
     /// Waits until the game has started in the page (it marks `data-started`).
     fn wait_started(&self) {
@@ -176,8 +182,7 @@ fn the_web_game_draws_plays_a_call_by_keys_and_keeps_it_across_a_reload() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/web");
-    let (_hub, url) = hub_with(data.path(), &[("PEERCALL_WEB", web.display().to_string())]);
+    let (_hub, url) = hub_with(data.path(), &serving());
     let b = Browser::start();
     // The seed is fixed so that the same keys play the same call every time.
     b.open(&format!("{url}/play/?seed=7"));
@@ -223,8 +228,7 @@ fn a_call_is_played_to_its_debrief_with_the_pages_own_buttons_alone() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/web");
-    let (_hub, url) = hub_with(data.path(), &[("PEERCALL_WEB", web.display().to_string())]);
+    let (_hub, url) = hub_with(data.path(), &serving());
     let b = Browser::start();
     b.open(&format!("{url}/play/?seed=7"));
     b.wait_started();
@@ -270,8 +274,7 @@ fn a_join_link_plays_the_competition_and_each_result_reaches_the_hub_once() {
     }
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("hub");
-    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/web");
-    let env = [("PEERCALL_WEB", web.display().to_string())];
+    let env = serving();
     let (hub, url) = hub_with(&data, &env);
     let code = publish(dir.path(), &url, "Reds");
     // The publishing page and the command line give the join link; the board links to the game.

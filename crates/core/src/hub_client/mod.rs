@@ -288,23 +288,39 @@ pub fn deliver(store: &Store, now: SystemTime) -> Result<Delivery, Error> {
     if due.is_empty() {
         return Ok(d);
     }
-    // Results queued before tokens were kept go with the token remembered now.
     let remembered = store.setting(TOKEN)?;
     for q in due {
-        let Some(token) = q.token.as_ref().or(remembered.as_ref()) else {
+        let Some((token, record)) = outgoing(store, &q, remembered.as_deref(), &mut d)? else {
             continue;
         };
-        let Some(record) = store.result(&q.id)? else {
-            outbox.refused(&q.id, "the result is no longer in the records")?;
-            d.refused += 1;
-            continue;
-        };
-        let took = send(&q.payload, token, &record);
+        let took = send(&q.payload, &token, &record);
         if protocol::settle(&outbox, &q, took, secs, &mut d)? {
             break;
         }
     }
     Ok(d)
+}
+
+/// What queued result `q` goes with: its token (results queued before tokens were kept go with
+/// the token `remembered` now) and the result itself. `None` to skip it: no token, or a result
+/// no longer in the records (set aside as refused, counted in `d`).
+pub fn outgoing(
+    store: &Store,
+    q: &crate::records::Queued,
+    remembered: Option<&str>,
+    d: &mut Delivery,
+) -> Result<Option<(String, Record)>, Error> {
+    let Some(token) = q.token.as_deref().or(remembered) else {
+        return Ok(None);
+    };
+    let Some(record) = store.result(&q.id)? else {
+        store
+            .outbox(Queue::Hub)
+            .refused(&q.id, "the result is no longer in the records")?;
+        d.refused += 1;
+        return Ok(None);
+    };
+    Ok(Some((token.to_string(), record)))
 }
 
 /// Keeps delivering the hub queue in the background (a thread with its own connection to the

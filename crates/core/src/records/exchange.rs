@@ -155,95 +155,92 @@ pub fn import_text(
     report: &mut ImportReport,
 ) -> Result<(), Error> {
     const BATCH: usize = 2_000;
-    {
-        let shown = shown.to_string();
-        if text.len() as u64 > MAX_EXPORT_BYTES {
-            return Err(Error::Invalid(say(
-                "core-rec-import-too-large",
-                &[
-                    ("file", shown.as_str().into()),
-                    ("megabytes", (MAX_EXPORT_BYTES >> 20).to_string().into()),
-                ],
-            )));
-        }
-        let export: Export = serde_json::from_str(text).map_err(|e| {
-            Error::Invalid(format!(
-                "{shown}:{}:{}: {}: {}",
-                e.line(),
-                e.column(),
-                say("core-rec-not-records", &[]),
-                crate::untrusted::clip(&e.to_string(), 200)
-            ))
-        })?;
-        if export.format != "peercall-records" {
-            return Err(Error::Invalid(format!(
-                "{shown}: {}",
-                say("core-rec-not-records", &[])
-            )));
-        }
-        let mut batch = Vec::new();
-        for r in export.records {
-            let verdict = validate(&r)
-                .and_then(|()| {
-                    let script = scripts
-                        .iter()
-                        .find(|s| s.hash() == r.scenario_hash)
-                        // Results recorded by peercall 0.1 name the scenario by its old hash.
-                        .or_else(|| scripts.iter().find(|s| s.legacy_hash() == r.scenario_hash));
-                    match script {
-                        None => Err(Error::Unverified(say(
-                            "core-rec-unknown-version",
-                            &[
-                                (
-                                    "scenario",
-                                    crate::untrusted::terminal(&crate::untrusted::clip(
-                                        &r.scenario,
-                                        64,
-                                    ))
-                                    .as_ref()
-                                    .into(),
-                                ),
-                                (
-                                    "hash",
-                                    crate::untrusted::terminal(&crate::untrusted::clip(
-                                        &r.scenario_hash,
-                                        12,
-                                    ))
-                                    .as_ref()
-                                    .into(),
-                                ),
-                            ],
-                        ))),
-                        Some(s) => r.verify(s).and_then(|()| own_call(&r, s, competitions)),
-                    }
-                })
-                .and_then(|()| {
-                    // Last: the id must be the one its content gives, so a relabelled copy of a
-                    // result is still the same result.
-                    if r.content_id() == r.id {
-                        Ok(())
-                    } else {
-                        Err(Error::Unverified(say("core-rec-edited", &[])))
-                    }
-                });
-            match verdict {
-                Err(why) => report.rejected.push(Rejected {
-                    file: shown.clone(),
-                    id: crate::untrusted::clip(&r.id, 40).into_owned(),
-                    reason: why.to_string(),
-                }),
-                Ok(()) => batch.push(r),
-            }
-            if batch.len() >= BATCH {
-                let (added, dups) = store.record_many(&batch, true)?;
-                report.added += added;
-                report.duplicates += dups;
-                batch.clear();
-            }
-        }
-        let (added, dups) = store.record_many(&batch, true)?;
-        report.added += added;
-        report.duplicates += dups;
+    if text.len() as u64 > MAX_EXPORT_BYTES {
+        return Err(Error::Invalid(say(
+            "core-rec-import-too-large",
+            &[
+                ("file", shown.into()),
+                ("megabytes", (MAX_EXPORT_BYTES >> 20).to_string().into()),
+            ],
+        )));
     }
+    let export: Export = serde_json::from_str(text).map_err(|e| {
+        Error::Invalid(format!(
+            "{shown}:{}:{}: {}: {}",
+            e.line(),
+            e.column(),
+            say("core-rec-not-records", &[]),
+            crate::untrusted::clip(&e.to_string(), 200)
+        ))
+    })?;
+    if export.format != "peercall-records" {
+        return Err(Error::Invalid(format!(
+            "{shown}: {}",
+            say("core-rec-not-records", &[])
+        )));
+    }
+    let mut batch = Vec::new();
+    for r in export.records {
+        let verdict = validate(&r)
+            .and_then(|()| {
+                let script = scripts
+                    .iter()
+                    .find(|s| s.hash() == r.scenario_hash)
+                    // Results recorded by peercall 0.1 name the scenario by its old hash.
+                    .or_else(|| scripts.iter().find(|s| s.legacy_hash() == r.scenario_hash));
+                match script {
+                    None => Err(Error::Unverified(say(
+                        "core-rec-unknown-version",
+                        &[
+                            (
+                                "scenario",
+                                crate::untrusted::terminal(&crate::untrusted::clip(
+                                    &r.scenario,
+                                    64,
+                                ))
+                                .as_ref()
+                                .into(),
+                            ),
+                            (
+                                "hash",
+                                crate::untrusted::terminal(&crate::untrusted::clip(
+                                    &r.scenario_hash,
+                                    12,
+                                ))
+                                .as_ref()
+                                .into(),
+                            ),
+                        ],
+                    ))),
+                    Some(s) => r.verify(s).and_then(|()| own_call(&r, s, competitions)),
+                }
+            })
+            .and_then(|()| {
+                // Last: the id must be the one its content gives, so a relabelled copy of a
+                // result is still the same result.
+                if r.content_id() == r.id {
+                    Ok(())
+                } else {
+                    Err(Error::Unverified(say("core-rec-edited", &[])))
+                }
+            });
+        match verdict {
+            Err(why) => report.rejected.push(Rejected {
+                file: shown.to_string(),
+                id: crate::untrusted::clip(&r.id, 40).into_owned(),
+                reason: why.to_string(),
+            }),
+            Ok(()) => batch.push(r),
+        }
+        if batch.len() >= BATCH {
+            let (added, dups) = store.record_many(&batch, true)?;
+            report.added += added;
+            report.duplicates += dups;
+            batch.clear();
+        }
+    }
+    let (added, dups) = store.record_many(&batch, true)?;
+    report.added += added;
+    report.duplicates += dups;
     Ok(())
 }

@@ -29,7 +29,7 @@ thread_local! {
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, keep_waker)
         .add_systems(PreUpdate, press_pressed)
-        .add_systems(PostUpdate, mirror);
+        .add_systems(PostUpdate, mirror.run_if(screen_changed));
 }
 
 /// Presses the game's button `id` (a page button's `data-id`): called by the page.
@@ -75,6 +75,24 @@ type NodeParts<'a> = (
     Option<&'a Visibility>,
     Has<Button>,
 );
+
+/// Whether anything the mirror shows may have changed this frame (most frames change nothing).
+fn screen_changed(
+    changed: Query<
+        (),
+        Or<(
+            Changed<Text>,
+            Changed<TextSpan>,
+            Changed<Node>,
+            Changed<Visibility>,
+        )>,
+    >,
+    mut removed: RemovedComponents<Node>,
+) -> bool {
+    // Read every removal, so that none is seen again next frame.
+    let gone = removed.read().count() > 0;
+    gone || !changed.is_empty()
+}
 
 /// Hands the page the screen's words and buttons whenever they changed.
 fn mirror(
@@ -122,17 +140,7 @@ fn walk(
         buttons.push(json!({ "id": e.to_bits().to_string(), "label": label.join(" ") }));
         return;
     }
-    if let Some(t) = text {
-        let mut line = t.0.clone();
-        for child in children.into_iter().flatten() {
-            if let Ok(span) = spans.get(*child) {
-                line.push_str(&span.0);
-            }
-        }
-        if !line.trim().is_empty() {
-            texts.push(line);
-        }
-    }
+    texts.extend(line(text, children, spans));
     for child in children.into_iter().flatten() {
         walk(*child, nodes, spans, texts, buttons);
     }
@@ -148,18 +156,23 @@ fn walk_texts(
     let Ok((text, children, ..)) = nodes.get(e) else {
         return;
     };
-    if let Some(t) = text {
-        let mut line = t.0.clone();
-        for child in children.into_iter().flatten() {
-            if let Ok(span) = spans.get(*child) {
-                line.push_str(&span.0);
-            }
-        }
-        if !line.trim().is_empty() {
-            out.push(line);
-        }
-    }
+    out.extend(line(text, children, spans));
     for child in children.into_iter().flatten() {
         walk_texts(*child, nodes, spans, out);
     }
+}
+
+/// A text node's words with its spans, unless blank.
+fn line(
+    text: Option<&Text>,
+    children: Option<&Children>,
+    spans: &Query<&TextSpan>,
+) -> Option<String> {
+    let mut line = text?.0.clone();
+    for child in children.into_iter().flatten() {
+        if let Ok(span) = spans.get(*child) {
+            line.push_str(&span.0);
+        }
+    }
+    (!line.trim().is_empty()).then_some(line)
 }

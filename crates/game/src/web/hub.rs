@@ -145,20 +145,16 @@ pub fn spawn_sender(db: RecordsDb) {
 fn next_due(db: &RecordsDb) -> Option<(Queued, String, serde_json::Value)> {
     let store = db.0.lock().ok()?;
     let first = |s: &Store| -> peercall_core::Result<Option<(Queued, String, serde_json::Value)>> {
-        let outbox = s.outbox(Queue::Hub);
-        // Results queued before tokens were kept go with the token remembered now.
         let remembered = s.setting(hub_client::TOKEN)?;
-        for q in outbox.due(secs())? {
-            let Some(token) = q.token.clone().or_else(|| remembered.clone()) else {
-                continue;
-            };
-            let Some(record) = s.result(&q.id)? else {
-                outbox.refused(&q.id, "the result is no longer in the records")?;
-                continue;
-            };
-            let body = serde_json::to_value(&record)
-                .map_err(|e| peercall_core::Error::Invalid(e.to_string()))?;
-            return Ok(Some((q, token, body)));
+        let mut round = hub_client::Delivery::default();
+        for q in s.outbox(Queue::Hub).due(secs())? {
+            if let Some((token, record)) =
+                hub_client::outgoing(s, &q, remembered.as_deref(), &mut round)?
+            {
+                let body = serde_json::to_value(&record)
+                    .map_err(|e| peercall_core::Error::Invalid(e.to_string()))?;
+                return Ok(Some((q, token, body)));
+            }
         }
         Ok(None)
     };
