@@ -3,7 +3,10 @@
 presses through ChromeDriver: docs/screenshots/4x-web-*.png. Needs target/web
 (scripts/build-web.sh) and a hub serving it: `peercall serve --web target/web`.
 
-    scripts/web-screenshots.py http://127.0.0.1:8080
+    scripts/web-screenshots.py http://127.0.0.1:8080 [ADMIN_TOKEN]
+
+With the hub's admin token it also publishes a competition through the publishing form and takes
+the page of join links and the board with its "Play" link (48-49).
 """
 import base64, json, subprocess, sys, tempfile, time, urllib.request
 
@@ -50,6 +53,13 @@ class Browser:
     def run(self, script):
         return self.call("POST", self.s("execute/sync"), {"script": script, "args": []})
 
+    def find(self, css):
+        found = self.call("POST", self.s("element"), {"using": "css selector", "value": css})
+        return next(iter(found.values()))
+
+    def type_into(self, css, text):
+        self.call("POST", self.s(f"element/{self.find(css)}/value"), {"text": text})
+
     def keys(self, text, pause=0.5):
         actions = []
         for k in text:
@@ -91,6 +101,43 @@ def main():
         b.shot("43-web-call-ended")
         b.keys(ENTER, pause=1.5)
         b.shot("44-web-debrief")
+    finally:
+        b.close()
+    # A phone held upright: the prospect's panels above the transcript, the choices stacked;
+    # then Tab from the canvas brings the screen's text mirror into sight.
+    b = Browser(390, 844)
+    try:
+        b.open(f"{base}/play/?seed=7")
+        b.keys("Bo" + ENTER, pause=2.0)
+        b.keys("1", pause=2.0)
+        b.keys(ENTER)
+        b.keys(ENTER)
+        b.keys("1", pause=1.5)
+        b.shot("46-web-call-narrow")
+        b.keys("\ue004", pause=1.0)  # Tab
+        b.shot("47-web-mirror")
+    finally:
+        b.close()
+    if len(sys.argv) > 2:
+        hub_pages(base, sys.argv[2])
+
+
+def hub_pages(base, admin):
+    """The publishing form sent: each team's code and join link; then the board's Play link."""
+    cup = tempfile.NamedTemporaryFile("w", suffix=".ron", delete=False)
+    cup.write('Competition(id: "spring", name: "Spring cup", attempts: 3, '
+              'scenarios: [(id: "network-expansion", seed: 5)])')
+    cup.close()
+    b = Browser(1280, 600)
+    try:
+        b.call("POST", b.s("url"), {"url": base.replace("://", f"://admin:{admin}@") + "/publish"})
+        b.type_into("input[name=competition]", cup.name)
+        b.type_into("input[name=teams]", "Reds, Blues")
+        b.call("POST", b.s(f"element/{b.find('form button')}/click"), {})
+        time.sleep(1.0)
+        b.shot("48-hub-published-links")
+        b.call("POST", b.s("url"), {"url": f"{base}/competitions/spring"})
+        b.shot("49-hub-board-play")
     finally:
         b.close()
 

@@ -322,6 +322,8 @@ fn fit_window(
     mut columns: Query<&mut Node, (With<Columns>, Without<Side>, Without<KeysHint>)>,
     mut side: Query<&mut Node, (With<Side>, Without<Columns>, Without<KeysHint>)>,
     mut keys: Query<&mut Node, (With<KeysHint>, Without<Columns>, Without<Side>)>,
+    sides: Query<&Children, With<Side>>,
+    mut panels: Query<&mut Node, (Without<KeysHint>, Without<Columns>, Without<Side>)>,
 ) {
     let Some(window) = windows.iter().next() else {
         return;
@@ -349,6 +351,24 @@ fn fit_window(
             node.flex_direction = dir;
             node.flex_wrap = wrap;
             node.row_gap = px(if narrow { 8 } else { 14 });
+        }
+    }
+    // Narrow: the prospect's card across the top, trust and resources side by side below it,
+    // so that the transcript keeps most of the height.
+    for children in &sides {
+        for (i, child) in children.iter().enumerate() {
+            let Ok(mut node) = panels.get_mut(child) else {
+                continue;
+            };
+            let (grow, basis) = match (narrow, i) {
+                (false, _) => (0.0, Val::Auto),
+                (true, 0) => (1.0, percent(100)),
+                (true, _) => (1.0, px(140)),
+            };
+            if node.flex_basis != basis {
+                node.flex_grow = grow;
+                node.flex_basis = basis;
+            }
         }
     }
     for mut node in &mut keys {
