@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the game for the browser into target/web/: index.html, the page's script and style, the
 # game's WebAssembly and its JavaScript glue (wasm-bindgen), the fonts' licences, and a
-# gzip-compressed copy of every file for servers that send them as they are (the hub does).
+# gzip- and a brotli-compressed copy of every file for servers that send them as they are (the
+# hub does: brotli to browsers that take it, which they do over HTTPS; gzip to the others).
 # The built-in scenarios, their translations and the fonts are inside the .wasm.
 #
 # Needs Debian's rustc-web toolchain (it builds Rust's standard library for wasm32 with
@@ -18,13 +19,13 @@ tools=${PEERCALL_TOOLS:-$root/target/tools}
 out=$root/target/web
 
 missing=()
-for tool in /usr/bin/cargo /usr/bin/rustc wasm-ld-19 clang-19 llvm-ar-19 gzip; do
+for tool in /usr/bin/cargo /usr/bin/rustc wasm-ld-19 clang-19 llvm-ar-19 gzip brotli; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 [ -d /usr/lib/rustlib/src/rust/library ] || missing+=("rust-web-src")
 if [ ${#missing[@]} -gt 0 ]; then
   echo "build-web: missing ${missing[*]}" >&2
-  echo "  apt-get install rustc-web cargo-web rust-web-src lld-19 clang-19 llvm-19" >&2
+  echo "  apt-get install rustc-web cargo-web rust-web-src lld-19 clang-19 llvm-19 brotli" >&2
   exit 1
 fi
 
@@ -56,10 +57,11 @@ mkdir -p "$out/licences"
 cp assets/fonts/LICENSE-*.txt "$out/licences/"
 # Servers that send files as they are (the hub, most static hosts) send these when asked.
 find "$out" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.html' -o -name '*.css' \) \
-  -exec gzip -9 -k -f {} \;
+  -exec gzip -9 -k -f {} \; -exec brotli -q 11 -k -f {} \;
 echo "build-web: cargo $((built - started)) s; target/web:"
-(cd "$out" && find . -type f ! -name '*.gz' | sort | while read -r f; do
+(cd "$out" && find . -type f ! -name '*.gz' ! -name '*.br' | sort | while read -r f; do
   raw=$(stat -c %s "$f")
   gz=$([ -f "$f.gz" ] && stat -c %s "$f.gz" || echo "$raw")
-  printf '  %-32s %10s bytes  %10s gzip\n' "${f#./}" "$raw" "$gz"
+  br=$([ -f "$f.br" ] && stat -c %s "$f.br" || echo "$raw")
+  printf '  %-32s %10s bytes  %10s gzip  %10s brotli\n' "${f#./}" "$raw" "$gz" "$br"
 done)

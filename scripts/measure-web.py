@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Measures the web game in headless Chromium on this machine: the size of everything the page
-downloads (raw and gzip, as the hub sends it), the time from opening the page to the game
-started and to its first painted frame, cold (a new browser profile) and cached (a reload), and
-the CPU the browser uses while the title screen waits 10 s for the player.
+downloads (raw and gzip, as the hub sends it); the time from opening the page to the game
+started, to its first painted frame and to the first call that can be answered (a returning
+player pressing each button at once), cold (the browser's cache emptied) and cached (a reload);
+the CPU the browser uses while the call screen waits 10 s for the player; and the engine's
+choices per second in the page (`peercall.benchEngine`, the desktop's `cargo bench -p
+peercall-dialogue` "Call::choose" figure beside it).
 
     scripts/measure-web.py http://127.0.0.1:8080     # a hub serving target/web
 """
@@ -58,20 +61,58 @@ def timed(b, url):
     raise SystemExit("the game did not start")
 
 
+# Presses the mirror's first button whenever the screen shows one, until a call's choices are
+# on screen; marks the moment (ms since the page opened) in data-answerable.
+TO_CALL = """
+const tick = () => {
+  const m = document.getElementById('mirror');
+  const first = document.querySelector('#mirror-buttons button');
+  if (m.dataset.screen === 'Call' && first) {
+    document.documentElement.dataset.answerable = String(Math.round(performance.now()));
+    return;
+  }
+  if (first && first.dataset.pressed !== '1') { first.dataset.pressed = '1'; first.click(); }
+  setTimeout(tick, 5);
+};
+tick();
+"""
+
+
+def answerable(b):
+    b.run(TO_CALL)
+    for _ in range(1200):
+        at = b.run("return document.documentElement.dataset.answerable || null")
+        if at:
+            return int(at)
+        time.sleep(0.05)
+    raise SystemExit("no call could be answered")
+
+
 def main():
     base = sys.argv[1].rstrip("/")
     print("What the page downloads:")
     sizes(base)
     b = shots.Browser(1280, 800)
     try:
-        cold = timed(b, f"{base}/play/")
-        cached = timed(b, f"{base}/play/?again")
-        print(f"Opening the page to the game started / first frame: cold {cold[0]} / {cold[1]} ms,"
-              f" cached {cached[0]} / {cached[1]} ms")
+        first = timed(b, f"{base}/play/")
+        print(f"A new player, nothing cached: game started {first[0]} ms, first frame {first[1]} ms")
+        # The profile, once; from here on the player is a returning one.
+        b.keys("Ana" + shots.ENTER, pause=2.0)
+        b.keys("1", pause=2.0)
+        for name, clear in (("cold", True), ("cached", False)):
+            if clear:
+                b.call("POST", b.s("goog/cdp/execute"),
+                       {"cmd": "Network.clearBrowserCache", "params": {}})
+            started, frame = timed(b, f"{base}/play/?{name}")
+            call = answerable(b)
+            print(f"A returning player, {name}: game started {started} ms, first frame {frame} ms,"
+                  f" first answerable call {call} ms")
         time.sleep(3)
         before = chromium_cpu()
         time.sleep(10)
-        print(f"CPU of the browser while the title waits 10 s: {chromium_cpu() - before:.2f} s")
+        print(f"CPU of the browser while the call screen waits 10 s: {chromium_cpu() - before:.2f} s")
+        rate = b.run("return window.peercall.benchEngine(3000)")
+        print(f"The engine in the page: {rate / 1e6:.1f} million choices/s (Call::choose)")
     finally:
         b.close()
 

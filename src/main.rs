@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         Some(Command::New(a)) => cli::new::run(&a),
         Some(Command::Board(a)) => cli::records::board(&a),
         Some(Command::Compete(a)) => cli::compete::run(a),
+        Some(Command::Certify(a)) => cli::certify::run(&a),
         Some(Command::Records(a)) => cli::records::run(&a),
         Some(Command::Serve(a)) => cli::hub::serve(a),
         Some(Command::Hub(a)) => cli::hub::run(a),

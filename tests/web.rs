@@ -252,6 +252,89 @@ fn a_call_is_played_to_its_debrief_with_the_pages_own_buttons_alone() {
     assert_eq!(played[0]["player"], "Cy");
 }
 
+impl Browser {
+    /// The first button of the mirror on `screen` and where the canvas draws it: its label and
+    /// the centre of its rectangle in CSS pixels.
+    fn first_button(&self, screen: &str) -> Option<(String, f64, f64)> {
+        let v = self.run(&format!(
+            "const m = document.getElementById('mirror');\
+             if (m.dataset.screen !== {screen}) return null;\
+             const b = document.querySelector('#mirror-buttons button');\
+             if (!b || !b.dataset.rect) return null;\
+             const [x, y, w, h] = b.dataset.rect.split(' ').map(Number);\
+             const c = document.getElementById('bevy').getBoundingClientRect();\
+             return [b.textContent, c.left + x + w / 2, c.top + y + h / 2];",
+            screen = json!(screen)
+        ));
+        let v = v.as_array()?;
+        Some((v[0].as_str()?.to_string(), v[1].as_f64()?, v[2].as_f64()?))
+    }
+
+    /// A finger's tap at (`x`, `y`) CSS pixels in the page.
+    fn tap(&self, x: f64, y: f64) {
+        let actions = json!([
+            { "type": "pointerMove", "duration": 0, "origin": "viewport",
+              "x": x.round() as i64, "y": y.round() as i64 },
+            { "type": "pointerDown", "button": 0 },
+            { "type": "pause", "duration": 60 },
+            { "type": "pointerUp", "button": 0 },
+        ]);
+        self.send(
+            "POST",
+            &self.session("actions"),
+            json!({ "actions": [{ "type": "pointer", "id": "finger",
+                "parameters": { "pointerType": "touch" }, "actions": actions }] }),
+        );
+    }
+}
+
+#[test]
+fn on_a_phone_held_upright_a_call_is_played_by_taps_on_the_canvas() {
+    if !available() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let (_hub, url) = hub_with(data.path(), &serving());
+    let b = Browser::start_phone();
+    b.open(&format!("{url}/play/?seed=7"));
+    b.wait_started();
+    let width = b.run("return innerWidth").as_u64();
+    assert_eq!(width, Some(390), "not a phone's width");
+    // The name is typed; then a tap on the first button the canvas draws, on every screen.
+    b.keys("Di\u{E007}");
+    let deadline = Instant::now() + Duration::from_secs(240);
+    let mut taps_in_call = 0;
+    loop {
+        let now = b.screen();
+        if now == "Debrief" {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "never reached the debrief by taps: on {now} with {}",
+            b.mirrored()
+        );
+        if let Some((label, x, y)) = b.first_button(&now) {
+            assert!(
+                (0.0..390.0).contains(&x) && (0.0..844.0).contains(&y),
+                "{label} on {now} is drawn off the screen, at {x}, {y}"
+            );
+            b.tap(x, y);
+            if now == "Call" {
+                taps_in_call += 1;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(400));
+    }
+    assert!(
+        taps_in_call >= 3,
+        "only {taps_in_call} taps answered the call"
+    );
+    let played = b.records();
+    assert_eq!(played.len(), 1);
+    assert_eq!(played[0]["player"], "Di");
+}
+
 /// Rows recorded for `player` in the hub's results.
 fn hub_results(data: &Path, player: &str) -> i64 {
     let db = rusqlite::Connection::open_with_flags(

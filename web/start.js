@@ -1,7 +1,7 @@
 // Starts the peercall game in this page: reads the records this browser keeps (IndexedDB)
 // before the game opens them, hands the game a way to keep them after every change, and starts
 // the WebAssembly module.
-import init, { exportRecords, importRecords, press } from './peercall-web.js';
+import init, { benchEngine, exportRecords, importRecords, press } from './peercall-web.js';
 
 const DB = 'peercall';
 const STORE = 'records';
@@ -65,6 +65,8 @@ window.peercall = {
   saved: 0,
   failed: 0,
   warnings,
+  // The engine's choices per second in this page over about `ms` (scripts/measure-web.py).
+  benchEngine,
   // This browser's results in the records' export format (`peercall records import` reads it).
   exportRecords() {
     return newest ? exportRecords(newest) : '{"format":"peercall-records","version":1,"records":[]}';
@@ -98,6 +100,7 @@ window.peercall = {
       e.type = 'button';
       e.textContent = b.label;
       e.dataset.id = b.id;
+      if (b.rect) e.dataset.rect = b.rect.join(' ');
       e.addEventListener('click', () => press(b.id));
       return e;
     }));

@@ -447,6 +447,22 @@ core-competition-twice-help = jedes Szenario darf nur einmal vorkommen
 core-competition-hashes = mehr als 100 zugelassene Hashes
 core-competition-hash = `{ $hash }` ist kein Szenario-Hash
 core-competition-hash-help = verwenden Sie die Hashes, die `peercall compete DATEI --list` ausgibt (6 bis 64 Hexziffern); ohne `hashes` zählt jede Fassung
+core-cert-rule-order = keine Ressourcen zugesagt vor einem Peer-Vertrag
+core-cert-rule-at-least = mindestens { $n } × { $signal }
+core-cert-rule-at-most = höchstens { $n } × { $signal }
+core-cert-broke-order = Zug { $turn } sagte Ressourcen zu, bevor ein Peer-Vertrag stand
+core-cert-broke-count = { $count } im Gespräch
+core-cert-outside = außerhalb des Zeitraums der Zertifizierung gespielt
+core-cert-beyond = gespielt, nachdem das Gespräch bestanden oder alle Versuche verbraucht waren
+core-cert-unfair-seed = sein Seed ist keines der eigenen Gespräche dieser Person
+core-cert-not-certification = dieser Wettbewerb ist keine Zertifizierung
+core-cert-code-differs = der Code passt nicht zu den Ergebnissen dieser Person: das Zertifikat ist ungültig
+core-cert-not-passed = die Ergebnisse dieser Person ergeben kein Bestehen
+core-cert-entry-pass = `pass` eines Gesprächs muss zwischen 0 und 100 liegen, und nur in einer Zertifizierung
+core-cert-mark = `{ $field }` muss zwischen 0 und 100 liegen, nicht bei { $value }
+core-cert-rules = eine Zertifizierung hat höchstens { $max } Regeln
+core-cert-due-outside = das Fälligkeitsdatum liegt außerhalb der Tage, an denen die Zertifizierung offen ist
+core-cert-valid-days = `valid_days` muss zwischen 1 und { $max } liegen
 core-competition-not-started = { $name } beginnt am { $date }
 core-competition-ended = { $name } ist am { $date } zu Ende gegangen
 core-competition-missing = das Szenario `{ $id }` ist nicht verfügbar
@@ -738,3 +754,41 @@ core-records-image-set-aside = die in diesem Browser gespeicherten Ergebnisse wa
 core-rec-unknown-competition = im Wettbewerb { $competition } gespielt, dessen Datei fehlt: importieren Sie mit `--competition DATEI`, damit sein Startwert geprüft werden kann
 core-rec-not-their-seed = der Startwert { $seed } gehört zu keinem von { $name }s Gesprächen im Wettbewerb { $competition }
 help-records-import--competitions = Die Wettbewerbsdateien der Wettbewerbsergebnisse (dazu jede `*.competition.ron` in `--dialogues`): der Startwert jedes solchen Ergebnisses muss der seines Spielers sein
+cli-certify-not-one = { $file } ist ein Wettbewerb, keine Zertifizierung (ohne `certification`)
+cli-certify-head = { $name } ({ $id }): Bestehensgrenze { $pass }, { $attempts } Versuche je Gespräch, fällig { $due }
+cli-certify-valid = Gültig: { $player } hat { $name } am { $date } bestanden.
+cli-certify-invalid = Nicht gültig: { $why }
+cli-certify-until = gültig bis { $date }
+cli-certify-refused = nicht gezählt: { $id } ({ $why })
+cert-state-in-progress = läuft
+cert-state-overdue = überfällig
+cert-state-passed = bestanden
+cert-state-expired = abgelaufen
+cert-state-failed = nicht bestanden
+cert-call-passed = bestanden ({ $attempts ->
+    [one] 1 Versuch
+   *[other] { $attempts } Versuche
+})
+cert-call-open = noch nicht bestanden ({ $attempts ->
+    [one] 1 Versuch
+   *[other] { $attempts } Versuche
+}, { $left } übrig)
+cert-call-failed = nicht bestanden ({ $attempts ->
+    [one] 1 Versuch
+   *[other] { $attempts } Versuche
+})
+help-certify = Zertifizierungen: wer bestanden hat, wer nicht, wer überfällig ist, und die Prüfung eines Zertifikatscodes
+help-certify--db = Ergebnisdatenbank (Voreinstellung: `PEERCALL_DB`, sonst der Datenordner des Systems)
+help-certify-status = Wer bestanden hat, wer nicht, wer überfällig ist; mit `--player` das Urteil dieser Person Gespräch für Gespräch und Regel für Regel
+help-certify-status--file = Die Zertifizierungsdatei (eine Wettbewerbsdatei mit `certification`)
+help-certify-status--player = Nur diese Person, ausführlich
+help-certify-status--records = Die Ergebnisse aus diesem Export lesen statt aus der Ergebnisdatenbank
+help-certify-status--dialogues = Szenarioordner (Voreinstellung: die eingebauten Szenarien)
+help-certify-status--db = Ergebnisdatenbank (Voreinstellung: `PEERCALL_DB`, sonst der Datenordner des Systems)
+help-certify-verify = Den Prüfcode eines Zertifikats prüfen, indem die Ergebnisse der Person nachgespielt werden: Ende mit 0, wenn es gültig ist, mit 1, wenn nicht
+help-certify-verify--file = Die Zertifizierungsdatei, die das Zertifikat nennt
+help-certify-verify--player = Die Person, die das Zertifikat nennt
+help-certify-verify--code = Der Prüfcode auf dem Zertifikat
+help-certify-verify--records = Die Ergebnisse aus diesem Export lesen statt aus der Ergebnisdatenbank
+help-certify-verify--dialogues = Szenarioordner (Voreinstellung: die eingebauten Szenarien)
+help-certify-verify--db = Ergebnisdatenbank (Voreinstellung: `PEERCALL_DB`, sonst der Datenordner des Systems)

@@ -447,6 +447,22 @@ core-competition-twice-help = each scenario may appear once
 core-competition-hashes = more than 100 accepted hashes
 core-competition-hash = `{ $hash }` is not a scenario hash
 core-competition-hash-help = use the hashes `peercall compete FILE --list` prints (6 to 64 hex digits); leave `hashes` out to accept any version
+core-cert-rule-order = no resources committed before a peer contract
+core-cert-rule-at-least = at least { $n } × { $signal }
+core-cert-rule-at-most = at most { $n } × { $signal }
+core-cert-broke-order = turn { $turn } committed resources before any peer contract
+core-cert-broke-count = { $count } in the call
+core-cert-outside = played outside the certification's window
+core-cert-beyond = played after the call was passed or its attempts were used
+core-cert-unfair-seed = its seed is not one of this player's own calls
+core-cert-not-certification = this competition is not a certification
+core-cert-code-differs = the code does not match this player's results: the certificate is not valid
+core-cert-not-passed = this player's results do not make a pass
+core-cert-entry-pass = a call's `pass` must be 0 to 100, and only in a certification
+core-cert-mark = `{ $field }` must be 0 to 100, not { $value }
+core-cert-rules = a certification has at most { $max } rules
+core-cert-due-outside = the due date lies outside the days the certification is open
+core-cert-valid-days = `valid_days` must be 1 to { $max }
 core-competition-not-started = { $name } starts on { $date }
 core-competition-ended = { $name } ended on { $date }
 core-competition-missing = scenario `{ $id }` is not available
@@ -617,3 +633,26 @@ core-records-damaged = the records at { $path } are damaged ({ $why })
 core-records-image-set-aside = the records kept in this browser were damaged ({ $why }) and could not be read; this browser starts new records
 core-rec-unknown-competition = played in competition { $competition }, whose file is not given: import it with `--competition FILE`, so that its seed can be checked
 core-rec-not-their-seed = seed { $seed } is not one of { $name }'s calls in competition { $competition }
+cli-certify-not-one = { $file } is a competition, not a certification (it has no `certification`)
+cli-certify-head = { $name } ({ $id }): pass mark { $pass }, { $attempts } attempts a call, due { $due }
+cli-certify-valid = Valid: { $player } passed { $name } on { $date }.
+cli-certify-invalid = Not valid: { $why }
+cli-certify-until = valid until { $date }
+cli-certify-refused = not counted: { $id } ({ $why })
+cert-state-in-progress = in progress
+cert-state-overdue = overdue
+cert-state-passed = passed
+cert-state-expired = expired
+cert-state-failed = failed
+cert-call-passed = passed ({ $attempts ->
+    [one] 1 attempt
+   *[other] { $attempts } attempts
+})
+cert-call-open = not passed yet ({ $attempts ->
+    [one] 1 attempt
+   *[other] { $attempts } attempts
+}, { $left } left)
+cert-call-failed = failed ({ $attempts ->
+    [one] 1 attempt
+   *[other] { $attempts } attempts
+})

@@ -33,6 +33,8 @@ pub enum Command {
     New(super::new::NewArgs),
     /// Play a competition: a call of your own per attempt, limited attempts, a shared leaderboard.
     Compete(super::compete::CompeteArgs),
+    /// Certifications: who passed, failed or is overdue, and the check of a certificate's code.
+    Certify(super::certify::CertifyArgs),
     /// The leaderboard, by player or by team.
     Board(super::records::BoardArgs),
     /// Export players' results, or import (and verify) results from other machines.

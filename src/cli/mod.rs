@@ -2,6 +2,7 @@
 
 pub mod analyze;
 pub mod args;
+pub mod certify;
 pub mod check;
 pub mod compete;
 pub mod graph;

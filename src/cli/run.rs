@@ -124,7 +124,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
         None => script,
     };
     let mut seed = args.seed.unwrap_or_else(clock_seed);
-    let competition = match (&args.competition, &player) {
+    let certification = match (&args.competition, &player) {
         (Some(file), Some(player)) => {
             let (c, s) = competition_attempt(file, &script, player, &args.db)?;
             seed = s;
@@ -132,6 +132,11 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
         }
         _ => None,
     };
+    let competition = certification.as_ref().map(|c| c.id.clone());
+    // In a certification the lines' signals and the meter stay hidden until the verdict.
+    let blind = certification
+        .as_ref()
+        .is_some_and(|c| c.certification.is_some());
     let start = |script: &Script| -> Result<Call, String> {
         match &args.truth {
             None => Ok(Call::start(script, seed)),
@@ -155,12 +160,12 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
     let first = start(&script)?;
     let started = std::time::SystemTime::now();
     let (code, call) = match (&args.choices, &args.picks) {
-        (Some(numbers), _) => scripted(&script, first, numbers, false, args.json, words)?,
-        (None, Some(picks)) => scripted(&script, first, picks, true, args.json, words)?,
+        (Some(numbers), _) => scripted(&script, first, numbers, false, args.json, blind, words)?,
+        (None, Some(picks)) => scripted(&script, first, picks, true, args.json, blind, words)?,
         (None, None) if args.json => {
             return Err(super::say("err-json-needs-lines", &[]));
         }
-        (None, None) => interactive(&script, first, words)?,
+        (None, None) => interactive(&script, first, blind, words)?,
     };
     if let (Some(player), Some(call)) = (&player, call.filter(|c| c.is_over())) {
         let store = args.db.open()?;
@@ -209,6 +214,20 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
                 ),
             }
         }
+        if blind && let Some(c) = &certification {
+            // The verdict so far: each call passed or not, and why.
+            let library = peercall_core::library::Library::builtin();
+            let mut scripts: Vec<&Script> =
+                library.entries.iter().filter_map(|e| e.script()).collect();
+            scripts.retain(|s| s.id() != script.id());
+            scripts.push(&script);
+            let results = store.results_in(&c.id)?;
+            let now = std::time::SystemTime::now();
+            if let Some(v) = peercall_core::certification::judge(c, &scripts, &results, player, now)
+            {
+                println!("\n{}", super::certify::details(&v));
+            }
+        }
         // Crash-safety test hook: die the hardest way right after recording.
         if std::env::var_os("PEERCALL_ABORT_AFTER_RECORD").is_some() {
             std::process::abort();
@@ -218,13 +237,13 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
 }
 
 /// Counts `player`'s next attempt at `script` in the competition in `file` and returns the
-/// competition's id and the attempt's seed (the player's own call).
+/// competition and the attempt's seed (the player's own call).
 fn competition_attempt(
     file: &std::path::Path,
     script: &Script,
     player: &str,
     db: &super::records::DbArgs,
-) -> Result<(String, u64), String> {
+) -> Result<(peercall_core::competition::Competition, u64), String> {
     let c = peercall_core::competition::Competition::load(file)?;
     c.open_on(&peercall_core::competition::today())?;
     let entry = c
@@ -277,7 +296,7 @@ fn competition_attempt(
         seed,
         std::time::SystemTime::now(),
     )?;
-    Ok((c.id, seed))
+    Ok((c, seed))
 }
 
 fn scripted(
@@ -286,6 +305,7 @@ fn scripted(
     numbers: &[usize],
     by_file: bool,
     json: bool,
+    blind: bool,
     words: &peercall_core::words::Words,
 ) -> Result<(ExitCode, Option<Call>), String> {
     let seed = call.seed();
@@ -299,7 +319,7 @@ fn scripted(
         shown.push(turn.map_err(|e| e.to_string())?.shown as usize);
     }
     let numbers = &shown[..];
-    if json {
+    if json && !blind {
         let report = RunReport {
             scenario: script.id(),
             scenario_hash: script.hash(),
@@ -330,6 +350,10 @@ fn scripted(
         return Ok((ExitCode::SUCCESS, Some(call)));
     }
     let name = &script.scenario().prospect.name;
+    if blind {
+        print!("{}", blind_transcript(&call, script, words));
+        return Ok((ExitCode::SUCCESS, Some(call)));
+    }
     print!("{}", words.transcript_text(&call.transcript(script), name));
     match Debrief::of(&call, script) {
         Some(d) => println!("\n{}", words.debrief_text(&d)),
@@ -346,9 +370,25 @@ fn scripted(
     Ok((ExitCode::SUCCESS, Some(call)))
 }
 
+/// A certification call's transcript: the words, without the signals or the trust.
+fn blind_transcript(call: &Call, script: &Script, words: &peercall_core::words::Words) -> String {
+    let name = &script.scenario().prospect.name;
+    let mut out = String::new();
+    for line in call.transcript(script) {
+        match line {
+            Line::Prospect { text } => out.push_str(&format!("{name}: {text}\n")),
+            Line::Player { text, .. } => {
+                out.push_str(&format!("{}: {text}\n", words.t("call-you")));
+            }
+        }
+    }
+    out
+}
+
 fn interactive(
     script: &Script,
     mut call: Call,
+    blind: bool,
     words: &peercall_core::words::Words,
 ) -> Result<(ExitCode, Option<Call>), String> {
     let seed = call.seed();
@@ -394,7 +434,11 @@ fn interactive(
                 &format!("{}\n", wrap(&format!("{}. {}", o.number, o.say), 86, "  ")),
             )?;
         }
-        w(&mut out, &format!("\n{}\n> ", meter(&call, words)))?;
+        if blind {
+            w(&mut out, "\n> ")?;
+        } else {
+            w(&mut out, &format!("\n{}\n> ", meter(&call, words)))?;
+        }
         out.flush().map_err(|e| e.to_string())?;
         line.clear();
         if input.read_line(&mut line).map_err(|e| e.to_string())? == 0 {
@@ -420,6 +464,7 @@ fn interactive(
             }
         };
         match call.choose(script, number) {
+            Ok(_) if blind => {}
             Ok(turn) => {
                 let t = *turn;
                 w(
@@ -452,7 +497,7 @@ fn interactive(
             &format!("\n{}:\n{}\n", sc.prospect.name, wrap(text, 86, "  ")),
         )?;
     }
-    if let Some(d) = Debrief::of(&call, script) {
+    if !blind && let Some(d) = Debrief::of(&call, script) {
         w(&mut out, &format!("\n{}\n", words.debrief_text(&d)))?;
     }
     Ok((ExitCode::SUCCESS, Some(call)))

@@ -25,6 +25,20 @@ pub fn have_driver() -> bool {
 impl Browser {
     /// Starts headless Chromium (WebGL2 through SwiftShader) in a new profile, 1280x800.
     pub fn start() -> Browser {
+        Browser::start_as(Value::Null)
+    }
+
+    /// Starts headless Chromium as a phone held upright: 390x844 CSS pixels at two device
+    /// pixels each, with a touch screen (Chromium's device emulation).
+    #[allow(dead_code)]
+    pub fn start_phone() -> Browser {
+        Browser::start_as(json!({ "deviceMetrics": {
+            "width": 390, "height": 844, "pixelRatio": 2.0, "touch": true, "mobile": true
+        } }))
+    }
+
+    /// Starts headless Chromium with Chromium's `mobileEmulation` settings (none: `null`).
+    fn start_as(mobile: Value) -> Browser {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -65,12 +79,16 @@ impl Browser {
             session: String::new(),
             _profile: profile,
         };
+        let mut options = json!({ "binary": "/usr/bin/chromium", "args": args });
+        if !mobile.is_null() {
+            options["mobileEmulation"] = mobile;
+        }
         let answer = b.send(
             "POST",
             "/session",
             json!({ "capabilities": { "alwaysMatch": {
                 "browserName": "chrome",
-                "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args }
+                "goog:chromeOptions": options
             } } }),
         );
         b.session = answer["value"]["sessionId"]

@@ -47,7 +47,7 @@ pub fn valid_id(id: &str) -> Result<(), Error> {
 }
 
 /// A `YYYY-MM-DD` date (a real calendar day), as midnight UTC.
-fn date(s: &str) -> Option<SystemTime> {
+pub(crate) fn date(s: &str) -> Option<SystemTime> {
     let b = s.as_bytes();
     let shape = b.len() == 10
         && b[4] == b'-'
@@ -80,6 +80,10 @@ pub struct Competition {
     pub attempts: u32,
     /// The calls, each with its seed and the scenario version (content hash) accepted.
     pub scenarios: Vec<Entry>,
+    /// Present when the competition is a certification: pass marks, rules on the signals, the
+    /// due date and how long a pass is valid ([`crate::certification`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certification: Option<crate::certification::Certification>,
 }
 
 fn one() -> u32 {
@@ -99,6 +103,10 @@ pub struct Entry {
     /// accepts any version.
     #[serde(default)]
     pub hashes: Vec<String>,
+    /// In a certification, this call's pass mark (0-100; default: the certification's
+    /// `call_pass`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass: Option<u32>,
 }
 
 /// A competition scenario resolved against a library.
@@ -325,6 +333,17 @@ impl Competition {
                         "core-competition-hash-help",
                     );
                 }
+            }
+            if e.pass.is_some_and(|p| p > 100) || (e.pass.is_some() && self.certification.is_none())
+            {
+                let pass_at = at.as_ref().and_then(|r| loc.field_after("pass", r.start));
+                push("bad-pass", say("core-cert-entry-pass", &[]), pass_at, "");
+            }
+        }
+        if let Some(cert) = &self.certification {
+            let cert_at = top("certification").map_or(0, |r| r.start);
+            for (code, msg, field) in cert.findings(self) {
+                push(code, msg, loc.field_after(field, cert_at), "");
             }
         }
         out

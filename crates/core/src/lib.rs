@@ -2,6 +2,7 @@
 //! scenario library (built-in and trainers' folders), the records store, competitions, the xAPI
 //! outbox and sender, the team hub's client, and the checks on untrusted names and texts.
 
+pub mod certification;
 pub mod clock;
 pub mod competition;
 pub mod error;

@@ -139,6 +139,13 @@ fn playthroughs(c: &mut Criterion) {
             let mut rng = ChaCha8Rng::seed_from_u64(1);
             b.iter(|| random_choices(&script, &mut rng, N))
         });
+        g.bench_function(format!("{name}: Call::choose, 100k choices"), |b| {
+            let mut seed = 0;
+            b.iter(|| {
+                seed += 1;
+                synthetic::random_calls(&script, seed, N)
+            })
+        });
         g.throughput(Throughput::Elements(1));
         g.bench_function(format!("{name}: one Call, replayed with transcript"), |b| {
             let mut seed = 0;

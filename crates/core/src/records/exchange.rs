@@ -144,17 +144,9 @@ pub fn import(
     Ok(report)
 }
 
-/// Imports the records export `text` (named `shown` in messages: a file, or what a browser's
-/// player picked), each result verified as [`import`] does; counts what happened in `report`.
-pub fn import_text(
-    store: &Store,
-    shown: &str,
-    text: &str,
-    scripts: &[&Script],
-    competitions: &[crate::competition::Competition],
-    report: &mut ImportReport,
-) -> Result<(), Error> {
-    const BATCH: usize = 2_000;
+/// Reads a records export's `text` (named `shown` in messages), bounded in size, with the line
+/// and column of a syntax error. The results in it are not verified yet.
+pub fn parse_export(shown: &str, text: &str) -> Result<Export, Error> {
     if text.len() as u64 > MAX_EXPORT_BYTES {
         return Err(Error::Invalid(say(
             "core-rec-import-too-large",
@@ -179,6 +171,21 @@ pub fn import_text(
             say("core-rec-not-records", &[])
         )));
     }
+    Ok(export)
+}
+
+/// Imports the records export `text` (named `shown` in messages: a file, or what a browser's
+/// player picked), each result verified as [`import`] does; counts what happened in `report`.
+pub fn import_text(
+    store: &Store,
+    shown: &str,
+    text: &str,
+    scripts: &[&Script],
+    competitions: &[crate::competition::Competition],
+    report: &mut ImportReport,
+) -> Result<(), Error> {
+    const BATCH: usize = 2_000;
+    let export = parse_export(shown, text)?;
     let mut batch = Vec::new();
     for r in export.records {
         let verdict = validate(&r)

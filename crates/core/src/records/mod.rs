@@ -12,7 +12,7 @@ mod schema;
 mod store;
 
 pub use board::{BoardQuery, BoardRow, board_view, rank};
-pub use exchange::{Export, ImportReport, Rejected, import, import_text, is_part_of};
+pub use exchange::{Export, ImportReport, Rejected, import, import_text, is_part_of, parse_export};
 pub use outbox::{Outbox, Queue, Queued, Refused, Round, spawn_sender};
 pub use recording::{Attempt, Progress};
 pub use result::{MAX_CALL_MS, MAX_EXPORT_BYTES, MAX_TURNS, Record, validate};

@@ -14,7 +14,8 @@ use crate::nav::Press;
 
 #[wasm_bindgen]
 extern "C" {
-    /// Draws the mirror (`web/start.js`): `{screen, texts, buttons: [{id, label}]}` as JSON.
+    /// Draws the mirror (`web/start.js`): `{screen, texts, buttons: [{id, label, rect}]}` as
+    /// JSON, `rect` being `[x, y, width, height]` on the canvas in CSS pixels.
     #[wasm_bindgen(js_namespace = peercall, js_name = mirror)]
     fn hand_mirror(json: &str);
 }
@@ -29,7 +30,12 @@ thread_local! {
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, keep_waker)
         .add_systems(PreUpdate, press_pressed)
-        .add_systems(PostUpdate, mirror.run_if(screen_changed));
+        .add_systems(
+            PostUpdate,
+            mirror
+                .run_if(screen_changed)
+                .after(bevy::ui::UiSystems::PostLayout),
+        );
 }
 
 /// Presses the game's button `id` (a page button's `data-id`): called by the page.
@@ -74,6 +80,7 @@ type NodeParts<'a> = (
     Option<&'a Node>,
     Option<&'a Visibility>,
     Has<Button>,
+    Option<(&'a ComputedNode, &'a UiGlobalTransform)>,
 );
 
 /// Whether anything the mirror shows may have changed this frame (most frames change nothing).
@@ -84,6 +91,7 @@ fn screen_changed(
             Changed<Text>,
             Changed<TextSpan>,
             Changed<Node>,
+            Changed<ComputedNode>,
             Changed<Visibility>,
         )>,
     >,
@@ -128,7 +136,7 @@ fn walk(
     texts: &mut Vec<String>,
     buttons: &mut Vec<serde_json::Value>,
 ) {
-    let Ok((text, children, node, visibility, button)) = nodes.get(e) else {
+    let Ok((text, children, node, visibility, button, laid_out)) = nodes.get(e) else {
         return;
     };
     if node.is_some_and(|n| n.display == Display::None) || visibility == Some(&Visibility::Hidden) {
@@ -137,7 +145,18 @@ fn walk(
     if button {
         let mut label = Vec::new();
         walk_texts(e, nodes, spans, &mut label);
-        buttons.push(json!({ "id": e.to_bits().to_string(), "label": label.join(" ") }));
+        // Where it is drawn, in the page's CSS pixels: a tap there answers as the button does.
+        let rect = laid_out.map(|(computed, at)| {
+            let scale = computed.inverse_scale_factor();
+            let corner = (at.translation - computed.size() / 2.0) * scale;
+            let size = computed.size() * scale;
+            [corner.x, corner.y, size.x, size.y].map(|v| v.round())
+        });
+        buttons.push(json!({
+            "id": e.to_bits().to_string(),
+            "label": label.join(" "),
+            "rect": rect,
+        }));
         return;
     }
     texts.extend(line(text, children, spans));

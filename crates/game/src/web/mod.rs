@@ -199,3 +199,21 @@ impl Query {
         self.0.as_ref()?.get(key).filter(|v| !v.is_empty())
     }
 }
+
+/// The engine's throughput in this browser: random calls of the built-in network-expansion
+/// scenario through `Call::choose` (the benchmark `cargo bench -p peercall-dialogue` runs on the
+/// desktop), for about `ms` milliseconds. Returns choices per second (`scripts/measure-web.py`).
+#[wasm_bindgen(js_name = benchEngine)]
+pub fn bench_engine(ms: f64) -> Result<f64, JsError> {
+    let library = Library::builtin();
+    let script = library
+        .script("network-expansion")
+        .ok_or_else(|| JsError::new("the built-in network-expansion scenario is missing"))?;
+    let started = web_time::Instant::now();
+    let (mut made, mut round) = (0u64, 0u64);
+    while started.elapsed().as_secs_f64() * 1000.0 < ms.clamp(1.0, 60_000.0) {
+        round += 1;
+        made += peercall_dialogue::synthetic::random_calls(script, round, 100_000);
+    }
+    Ok(made as f64 / started.elapsed().as_secs_f64())
+}

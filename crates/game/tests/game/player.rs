@@ -64,6 +64,7 @@ fn a_competition_fixes_the_seed_limits_attempts_and_records_under_its_id() {
         ends: None,
         attempts: 1,
         scenarios: vec![],
+        certification: None,
     };
     let mut app = headless(
         only,

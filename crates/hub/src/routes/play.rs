@@ -53,6 +53,7 @@ async fn file(State(hub): State<Shared>, req: Request) -> Result<Response, HubEr
     let (mut parts, body) = req.into_parts();
     parts.uri = uri;
     let served = ServeDir::new(dir)
+        .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(true)
         .oneshot(Request::from_parts(parts, body))
