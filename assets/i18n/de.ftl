@@ -121,6 +121,7 @@ call-clock = { $minutes ->
    *[other] Im Gespräch: { $minutes } Minuten
   }
 call-trust = Vertrauen
+call-certification-hidden = Zertifizierung: Vertrauen und Signale zeigt erst das Urteil
 call-hang-up-below = Unter { $trust } beendet Ihr Gegenüber das Gespräch.
 call-resources = Zugesagte Ressourcen
 call-keys = Antworten Sie mit 1–9, per Klick oder mit den Pfeilen und Enter. Esc hält das Gespräch.
@@ -246,6 +247,7 @@ game-cannot-use = kein Zugriff auf { $what }: { $why }
 game-what-attempts = Ihre Versuche
 game-what-team-hub = den Team-Hub
 game-what-progress = Ihren Fortschritt
+game-what-results = die Ergebnisse
 game-what-settings = die Einstellungen
 game-what-leaderboard = die Rangliste
 web-no-records = Dieser Browser speichert keine Aufzeichnungen, daher kann nichts importiert werden.
@@ -792,3 +794,5 @@ help-certify-verify--code = Der Prüfcode auf dem Zertifikat
 help-certify-verify--records = Die Ergebnisse aus diesem Export lesen statt aus der Ergebnisdatenbank
 help-certify-verify--dialogues = Szenarioordner (Voreinstellung: die eingebauten Szenarien)
 help-certify-verify--db = Ergebnisdatenbank (Voreinstellung: `PEERCALL_DB`, sonst der Datenordner des Systems)
+cert-verdict = Zertifizierung { $state }: { $overall }/{ $pass } insgesamt
+cert-code = Prüfcode { $code }

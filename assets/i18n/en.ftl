@@ -121,6 +121,7 @@ call-clock = { $minutes ->
    *[other] On the call: { $minutes } minutes
   }
 call-trust = Trust
+call-certification-hidden = Certification: trust and signals are shown with the verdict
 call-hang-up-below = Below { $trust } the prospect ends the call.
 call-resources = Resources committed
 call-keys = Answer with 1-9, a click, or the arrows and Enter. Esc puts the call on hold.
@@ -246,6 +247,7 @@ game-cannot-use = cannot use { $what }: { $why }
 game-what-attempts = your attempts
 game-what-team-hub = the team hub
 game-what-progress = your progress
+game-what-results = the results
 game-what-settings = the settings
 game-what-leaderboard = the leaderboard
 web-no-records = This browser is not keeping records, so there is nothing to import into.
@@ -656,3 +658,5 @@ cert-call-failed = failed ({ $attempts ->
     [one] 1 attempt
    *[other] { $attempts } attempts
 })
+cert-verdict = Certification { $state }: { $overall }/{ $pass } overall
+cert-code = verification code { $code }

@@ -181,13 +181,7 @@ fn day(time: &str) -> String {
 
 /// A word for where a player stands.
 pub fn state_word(s: State) -> String {
-    super::words().t(match s {
-        State::InProgress => "cert-state-in-progress",
-        State::Overdue => "cert-state-overdue",
-        State::Passed => "cert-state-passed",
-        State::Expired => "cert-state-expired",
-        State::Failed => "cert-state-failed",
-    })
+    super::words().t(s.key())
 }
 
 /// One line: the state, the overall score and the code.
@@ -202,52 +196,13 @@ fn summary(v: &Verdict) -> String {
     out
 }
 
-/// The verdict call by call, with the rules each counted call broke.
+/// The verdict call by call, with the rules each counted call broke, for the terminal.
 pub fn details(v: &Verdict) -> String {
-    let mut out = format!("{} {}\n", terminal(&v.player), summary(v).trim_end());
-    if let Some(until) = &v.valid_until {
-        out.push_str(&format!(
-            "  {}\n",
-            say("cli-certify-until", &[("date", day(until).into())])
-        ));
-    }
-    for c in &v.calls {
-        let score = c
-            .counted
-            .as_ref()
-            .map_or("-".to_string(), |r| r.score.to_string());
-        let word = if c.passed {
-            "cert-call-passed"
-        } else if c.left > 0 {
-            "cert-call-open"
-        } else {
-            "cert-call-failed"
-        };
-        out.push_str(&format!(
-            "  {:<22} {:>3}/{:<3} {}\n",
-            c.scenario,
-            score,
-            c.pass,
-            say(
-                word,
-                &[("attempts", c.attempts.into()), ("left", c.left.into())]
-            )
-        ));
-        for b in &c.broken {
-            out.push_str(&format!("      ✗ {}: {}\n", b.rule, b.why));
-        }
-        for (id, why) in &c.refused {
-            out.push_str(&format!(
-                "      {}\n",
-                say(
-                    "cli-certify-refused",
-                    &[
-                        ("id", id.chars().take(12).collect::<String>().into()),
-                        ("why", terminal(why).into_owned().into())
-                    ]
-                )
-            ));
-        }
+    let mut out = format!("{}\n", terminal(&v.player));
+    for (depth, line) in v.lines(super::words()) {
+        out.push_str(&"  ".repeat(usize::from(depth) + 1));
+        out.push_str(&terminal(&line));
+        out.push('\n');
     }
     out
 }

@@ -173,6 +173,86 @@ impl Verdict {
     pub fn earned(&self) -> bool {
         matches!(self.state, State::Passed | State::Expired)
     }
+
+    /// The verdict in words, line by line, with each line's depth (0: the state, the overall
+    /// score and the code; 1: a call; 2: what a call broke or what was not counted). The
+    /// terminal, the game and the hub show these same lines.
+    pub fn lines(&self, w: &crate::words::Words) -> Vec<(u8, String)> {
+        let mut head = w.f(
+            "cert-verdict",
+            &[
+                ("state", w.t(self.state.key()).into()),
+                (
+                    "overall",
+                    self.overall.map_or("-".into(), |o| o.to_string()).into(),
+                ),
+                ("pass", self.pass.into()),
+            ],
+        );
+        if let Some(code) = &self.code {
+            head.push_str(&format!(
+                "  {}",
+                w.f("cert-code", &[("code", code.as_str().into())])
+            ));
+        }
+        let mut out = vec![(0, head)];
+        if let Some(until) = &self.valid_until {
+            let day: String = until.chars().take(10).collect();
+            out.push((0, w.f("cli-certify-until", &[("date", day.into())])));
+        }
+        for c in &self.calls {
+            let word = if c.passed {
+                "cert-call-passed"
+            } else if c.left > 0 {
+                "cert-call-open"
+            } else {
+                "cert-call-failed"
+            };
+            let score = c
+                .counted
+                .as_ref()
+                .map_or("-".to_string(), |r| r.score.to_string());
+            out.push((
+                1,
+                format!(
+                    "{}: {score}/{} {}",
+                    c.scenario,
+                    c.pass,
+                    w.f(
+                        word,
+                        &[("attempts", c.attempts.into()), ("left", c.left.into())]
+                    )
+                ),
+            ));
+            for b in &c.broken {
+                out.push((2, format!("✗ {}: {}", b.rule, b.why)));
+            }
+            for (id, why) in &c.refused {
+                let id: String = id.chars().take(12).collect();
+                out.push((
+                    2,
+                    w.f(
+                        "cli-certify-refused",
+                        &[("id", id.into()), ("why", why.as_str().into())],
+                    ),
+                ));
+            }
+        }
+        out
+    }
+}
+
+impl State {
+    /// The message id of the state's word.
+    pub fn key(self) -> &'static str {
+        match self {
+            State::InProgress => "cert-state-in-progress",
+            State::Overdue => "cert-state-overdue",
+            State::Passed => "cert-state-passed",
+            State::Expired => "cert-state-expired",
+            State::Failed => "cert-state-failed",
+        }
+    }
 }
 
 /// The signals of a recorded call's lines, in order, by replaying it through `script`; `Err`

@@ -26,6 +26,17 @@ impl ActiveCompetition {
             .find(|e| e.scenario == id)
             .map(|e| e.seed)
     }
+
+    /// Whether it is a certification: the call hides its signals and trust until the verdict.
+    pub fn is_certification(&self) -> bool {
+        self.competition.certification.is_some()
+    }
+}
+
+/// Whether a certification is being played (a run condition: the meter and the lines' signals
+/// stay hidden).
+pub fn certifying(competition: Option<Res<ActiveCompetition>>) -> bool {
+    competition.is_some_and(|c| c.is_certification())
 }
 
 /// Attempts a player has used and has allowed at competition scenario `id`, when a

@@ -102,6 +102,30 @@ fn spawn(
         }
     }
     commands.insert_resource(ShownDebrief(d.clone()));
+    let verdict = competition
+        .as_ref()
+        .filter(|c| c.is_certification())
+        .and_then(|c| {
+            let db = db.as_ref()?;
+            let results = db
+                .with("game-what-results", |s| s.results_in(&c.competition.id))
+                .ok()?;
+            let scripts: Vec<&peercall_dialogue::Script> = scenarios
+                .0
+                .entries
+                .iter()
+                .filter_map(|e| e.script())
+                .collect();
+            let now = peercall_core::clock::now();
+            peercall_core::certification::judge(
+                &c.competition,
+                &scripts,
+                &results,
+                &profile.player,
+                now,
+            )
+        })
+        .map(|v| v.lines(w));
     // The onboarding path is complete when every call has been played: ask the question again.
     let ask_again = competition.is_none()
         && db.as_ref().is_some_and(|db| {
@@ -187,6 +211,21 @@ fn spawn(
                 },
             ));
         });
+        // A certification's verdict so far: each call passed or not, and why.
+        if let Some(lines) = verdict.as_ref() {
+            root.spawn(t.panel()).with_children(|panel| {
+                for (depth, line) in lines {
+                    let color = if *depth == 0 { p.accent } else { p.text };
+                    panel.spawn((
+                        Node {
+                            margin: UiRect::left(px(18.0 * f32::from(*depth))),
+                            ..default()
+                        },
+                        children![(t.colored(line.clone(), 18.0, color), Label)],
+                    ));
+                }
+            });
+        }
         root.spawn((
             Scrollable,
             ScrollPosition::default(),

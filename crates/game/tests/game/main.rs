@@ -3,6 +3,7 @@
 //! modules by concern, and this file holds the helpers they share.
 
 mod calls;
+mod certification;
 mod files;
 mod hub;
 mod languages;

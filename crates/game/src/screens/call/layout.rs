@@ -79,6 +79,7 @@ fn restore_desktop_mode(settings: Option<ResMut<WinitSettings>>) {
 /// Spawns the frame; the parts fill it in when the screen catches up with the call.
 pub(super) fn spawn(
     mut commands: Commands,
+    certifying: Option<Res<crate::ActiveCompetition>>,
     theme: Res<Theme>,
     active: Option<Res<ActiveCall>>,
     language: Res<crate::Language>,
@@ -88,7 +89,13 @@ pub(super) fn spawn(
     let sc = active.script().scenario();
     let t = *theme;
     let p = t.palette;
-    let trust = active.call.trust() as f32;
+    let blind = certifying.is_some_and(|c| c.is_certification());
+    // In a certification the meter stays where the call started, and says why.
+    let trust = if blind {
+        sc.trust.start as f32
+    } else {
+        active.call.trust() as f32
+    };
     let hang_up = sc.trust.hang_up_below;
     let range = (sc.trust.max - sc.trust.min).max(1) as f32;
     let threshold = ((hang_up - sc.trust.min) as f32 / range * 100.0).clamp(0.0, 100.0);
@@ -162,11 +169,23 @@ pub(super) fn spawn(
                         col.spawn(t.colored(sc.prospect.company.clone(), 16.0, p.dim));
                     });
                 });
-                card.spawn((Mood, t.colored("", 17.0, p.text), Label));
+                let mood = if blind {
+                    w.t("call-certification-hidden")
+                } else {
+                    String::new()
+                };
+                card.spawn((Mood, t.colored(mood, 17.0, p.text), Label));
                 card.spawn((Clock, t.colored(clock_text(w, 0), 16.0, p.dim)));
             });
 
-            left.spawn(t.panel()).with_children(|panel| {
+            let mut trust_panel = left.spawn(t.panel());
+            if blind {
+                trust_panel.insert(Node {
+                    display: Display::None,
+                    ..default()
+                });
+            }
+            trust_panel.with_children(|panel| {
                 panel
                     .spawn(Node {
                         justify_content: JustifyContent::SpaceBetween,

@@ -19,6 +19,13 @@ pub(super) fn plugin(app: &mut App) {
             .in_set(GameSet::View)
             .run_if(in_state(Screen::Call)),
     );
+    // In a certification only the resources committed (the player's own doing) are shown.
+    app.add_systems(
+        Update,
+        follow_days
+            .in_set(GameSet::View)
+            .run_if(in_state(Screen::Call).and_then(crate::competition::certifying)),
+    );
 }
 
 /// The trust meter's animation, kept on the bar: the value drawn eases toward the call's trust.
@@ -41,6 +48,7 @@ const GAUGE_DAYS: f64 = 10.0;
 /// Follows the call: a turn or a patience loss moves the meter's target and floats its change;
 /// catching up (a screen drawn anew) puts the bar where the call is, with nothing floating.
 fn follow(
+    certifying: Option<Res<crate::ActiveCompetition>>,
     mut commands: Commands,
     mut moved: MessageReader<CallMoved>,
     time: Res<Time>,
@@ -59,6 +67,9 @@ fn follow(
 ) {
     let w = language.words();
     let Some(active) = active else { return };
+    if certifying.is_some_and(|c| c.is_certification()) {
+        return;
+    }
     let t = *theme;
     let p = t.palette;
     let trust = active.call.trust() as f32;
@@ -107,6 +118,27 @@ fn follow(
     text.0 = w.f("call-mood", &[("mood", w.t(label).into())]);
     c.0 = color;
     avatar.0 = color.darker(0.25);
+}
+
+/// The resources gauge alone, in a certification (the trust and the mood stay hidden).
+fn follow_days(
+    mut moved: MessageReader<CallMoved>,
+    active: Option<Res<ActiveCall>>,
+    mut days_text: Single<&mut Text, With<DaysText>>,
+    mut days_fill: Single<&mut Node, With<DaysFill>>,
+    language: Res<crate::Language>,
+) {
+    if moved.read().count() == 0 {
+        return;
+    }
+    let Some(active) = active else { return };
+    let w = language.words();
+    let days = active.call.days();
+    days_text.0 = w.f(
+        "call-person-days",
+        &[("days", w.days(days).into()), ("count", days.into())],
+    );
+    days_fill.width = percent((days / GAUGE_DAYS * 100.0).min(100.0) as f32);
 }
 
 /// The prospect's mood at this trust (the message id of its word), and its colour.

@@ -37,7 +37,10 @@ fn draw(
     transcript: Single<(Entity, &mut ScrollPosition, Option<&mut Drawn>), With<Transcript>>,
     old_lines: Query<Entity, With<ProspectLine>>,
     language: Res<crate::Language>,
+    certifying: Option<Res<crate::ActiveCompetition>>,
 ) {
+    // In a certification the answers' signals and trust changes wait for the verdict.
+    let blind = certifying.is_some_and(|c| c.is_certification());
     let w = language.words();
     moved.clear();
     let Some(active) = active else { return };
@@ -60,7 +63,7 @@ fn draw(
         let newest = i + 1 == lines.len();
         commands
             .entity(list)
-            .with_children(|l| spawn_line(l, &t, w, script, line, newest && !over));
+            .with_children(|l| spawn_line(l, &t, w, script, line, newest && !over, blind));
     }
     if let Some(finish) = active.call.finish().filter(|_| !was.over) {
         let (_, ending) = sc.endings.at(finish.ending as usize);
@@ -104,6 +107,7 @@ fn spawn_line(
     script: &Script,
     line: &Line,
     newest: bool,
+    blind: bool,
 ) {
     let p = t.palette;
     let sc = script.scenario();
@@ -136,6 +140,9 @@ fn spawn_line(
                 .with_children(|b| {
                     b.spawn(t.colored(w.t("call-you"), 14.0, p.accent));
                     b.spawn((t.text(text.clone(), 19.0), Label));
+                    if blind {
+                        return;
+                    }
                     b.spawn(t.colored(
                         w.f(
                             "call-signal-trust",
