@@ -225,7 +225,12 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
             let now = std::time::SystemTime::now();
             if let Some(v) = peercall_core::certification::judge(c, &scripts, &results, player, now)
             {
-                println!("\n{}", super::certify::details(&v));
+                // Standard output holds only the JSON report when one was asked for.
+                if args.json {
+                    eprintln!("\n{}", super::certify::details(&v));
+                } else {
+                    println!("\n{}", super::certify::details(&v));
+                }
             }
         }
         // Crash-safety test hook: die the hardest way right after recording.
@@ -319,7 +324,8 @@ fn scripted(
         shown.push(turn.map_err(|e| e.to_string())?.shown as usize);
     }
     let numbers = &shown[..];
-    if json && !blind {
+    // A certification call's report waits for its end: nothing of it is shown midway.
+    if json && (!blind || call.is_over()) {
         let report = RunReport {
             scenario: script.id(),
             scenario_hash: script.hash(),

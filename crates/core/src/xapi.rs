@@ -265,6 +265,58 @@ pub fn statements(record: &Record, script: &Script, home_page: &str) -> Vec<Valu
     out
 }
 
+/// The statement that a certification was decided for its player: `passed` or `failed` for the
+/// certification as a whole, with the overall score, the verification code of a pass and the
+/// day it is valid until. `None` while the verdict is still open.
+pub fn certification_statement(
+    competition: &crate::competition::Competition,
+    verdict: &crate::certification::Verdict,
+    team: &str,
+    home_page: &str,
+    timestamp: &str,
+) -> Option<Value> {
+    use crate::certification::State;
+    let success = match verdict.state {
+        State::Passed | State::Expired => true,
+        State::Failed => false,
+        State::InProgress | State::Overdue => return None,
+    };
+    let base = home_page.trim_end_matches('/');
+    let verb_name = if success { "passed" } else { "failed" };
+    let mut extensions = json!({ format!("{EXT}team"): team });
+    if let Some(code) = &verdict.code {
+        extensions[format!("{EXT}verification-code")] = json!(code);
+    }
+    if let Some(until) = &verdict.valid_until {
+        extensions[format!("{EXT}valid-until")] = json!(until);
+    }
+    let scaled = f64::from(verdict.overall.unwrap_or(0)) / 100.0;
+    Some(json!({
+        "id": stable_uuid(&["certification", &competition.id, &verdict.player, verb_name]),
+        "actor": {
+            "objectType": "Agent",
+            "name": verdict.player,
+            "account": { "homePage": home_page, "name": verdict.player },
+        },
+        "verb": verb(verb_name),
+        "object": {
+            "objectType": "Activity",
+            "id": format!("{base}/certifications/{}", competition.id),
+            "definition": {
+                "type": "http://adlnet.gov/expapi/activities/assessment",
+                "name": { "en-US": competition.name },
+            },
+        },
+        "result": {
+            "score": { "scaled": scaled, "raw": verdict.overall.unwrap_or(0), "min": 0, "max": 100 },
+            "success": success,
+            "completion": true,
+        },
+        "context": { "platform": "peercall", "extensions": extensions },
+        "timestamp": timestamp,
+    }))
+}
+
 /// Records a finished call and queues its statements in one transaction; `false` when the call
 /// was already recorded.
 pub fn record(

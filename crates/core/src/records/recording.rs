@@ -120,6 +120,14 @@ impl Store {
         )
     }
 
+    /// Every result of `player` recorded under `competition`, oldest first.
+    pub fn results_of(&self, competition: &str, player: &str) -> Result<Vec<Record>, Error> {
+        self.select(
+            "WHERE competition = ?1 AND player = ?2 ORDER BY rowid",
+            params![competition, player],
+        )
+    }
+
     /// The result with this id.
     pub fn result(&self, id: &str) -> Result<Option<Record>, Error> {
         Ok(self

@@ -8,7 +8,31 @@ use crate::theme::Theme;
 use crate::{Scenarios, Screen};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Title), spawn);
+    app.add_systems(OnEnter(Screen::Title), spawn)
+        .add_systems(Update, fit_menu.run_if(in_state(Screen::Title)));
+}
+
+/// The title's menu of buttons.
+#[derive(Component)]
+struct Menu;
+
+/// Below this width (logical pixels) the menu's buttons stand in one column.
+const ONE_COLUMN: f32 = 600.0;
+
+/// Two columns of buttons where the window is wide enough, one on a narrow screen (a phone
+/// held upright), so that no button runs off the window.
+fn fit_menu(windows: Query<&Window>, mut menu: Query<&mut Node, With<Menu>>) {
+    let Some(window) = windows.iter().next() else {
+        return;
+    };
+    let columns = if window.width() < ONE_COLUMN { 1 } else { 2 };
+    for mut node in &mut menu {
+        if node.grid_template_columns.len() != 1
+            || node.grid_template_columns[0] != RepeatedGridTrack::flex(columns, 1.0)
+        {
+            node.grid_template_columns = RepeatedGridTrack::flex(columns, 1.0);
+        }
+    }
 }
 
 fn spawn(
@@ -75,11 +99,12 @@ fn spawn(
         grid_template_columns: RepeatedGridTrack::flex(2, 1.0),
         row_gap: px(10),
         column_gap: px(12),
-        width: px(if t.scale > 1.0 { 820 } else { 700 }),
+        width: percent(100),
+        max_width: px(if t.scale > 1.0 { 820 } else { 700 }),
         ..default()
     };
     commands.entity(root).with_children(|root| {
-        root.spawn(menu).with_children(|m| {
+        root.spawn((Menu, menu)).with_children(|m| {
             m.spawn(t.button(w.t("title-play"), 0)).observe(play);
             m.spawn(t.button(w.f("title-scenarios", &[("count", count.into())]), 1))
                 .observe(flow::go(Screen::Pick));

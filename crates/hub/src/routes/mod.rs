@@ -3,6 +3,7 @@
 mod analytics;
 mod assets;
 mod board;
+mod certify;
 mod events;
 mod files;
 mod join;
@@ -18,6 +19,7 @@ use crate::state::Shared;
 pub fn router() -> Router<Shared> {
     Router::new()
         .merge(board::router())
+        .merge(certify::router())
         .merge(events::router())
         .merge(join::router())
         .merge(results::router())

@@ -165,9 +165,10 @@ async fn publish_form(State(hub): State<Shared>, _: Admin, mut form: Multipart) 
             &w.t("hub-publish-no-file"),
         );
     };
+    let parsed = peercall_dialogue::load::parse_as::<Competition>("competition.ron", &competition);
+    let certification = parsed.as_ref().is_ok_and(|c| c.certification.is_some());
     // Built-in scenarios stand in for the ones named but not given.
-    if let Ok(c) = peercall_dialogue::load::parse_as::<Competition>("competition.ron", &competition)
-    {
+    if let Ok(c) = parsed {
         let given: Vec<String> = scenarios
             .iter()
             .map(|t| {
@@ -199,7 +200,7 @@ async fn publish_form(State(hub): State<Shared>, _: Admin, mut form: Multipart) 
     match publish(&hub, &competition, scenarios, &teams, move_dates).await {
         Ok((id, codes)) => (
             StatusCode::CREATED,
-            Html(templates::published(w, &id, &codes).into_string()),
+            Html(templates::published(w, &id, &codes, certification).into_string()),
         )
             .into_response(),
         Err(HubError::Refused(status, why)) => not_published(status, &why),

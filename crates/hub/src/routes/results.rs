@@ -60,6 +60,11 @@ async fn post_result(
         .ready(&player.competition)
         .await?
         .ok_or_else(|| refused(StatusCode::NOT_FOUND, tell("hub-err-gone")))?;
+    // In a certification, the player's earlier results decide whether this one settles it.
+    let earlier = match (&ready.competition.certification, &hub.forward) {
+        (Some(_), Some(_)) => hub.db.results_of(&player.competition, &player.name).await?,
+        _ => Vec::new(),
+    };
     // The replay and the checks run on a blocking thread: a long call must not hold up the
     // requests of others.
     let lang = client().lang().to_string();
@@ -67,7 +72,13 @@ async fn post_result(
     let (r, statements) = tokio::task::spawn_blocking({
         let ready = Arc::clone(&ready);
         move || {
-            peercall_core::words::in_language(&lang, || verify(&ready, &player.name, r, forward))
+            peercall_core::words::in_language(&lang, || {
+                let (r, mut statements) = verify(&ready, &player.name, r, forward.clone())?;
+                if let Some(home) = &forward {
+                    statements.extend(decided(&ready, &earlier, &r, home));
+                }
+                Ok::<_, HubError>((r, statements))
+            })
         }
     })
     .await
@@ -140,4 +151,39 @@ fn verify(
         None => Vec::new(),
     };
     Ok((r, statements))
+}
+
+/// The statement that `r` decides its player's certification (passed or failed as a whole),
+/// when the competition is one and the verdict was open before `r`.
+fn decided(
+    ready: &crate::published::Ready,
+    earlier: &[Record],
+    r: &Record,
+    home: &str,
+) -> Option<serde_json::Value> {
+    ready.competition.certification.as_ref()?;
+    let scripts: Vec<&peercall_dialogue::Script> = ready
+        .library
+        .entries
+        .iter()
+        .filter_map(|e| e.script())
+        .collect();
+    let now = peercall_core::clock::now();
+    let judge = |results: &[Record]| {
+        peercall_core::certification::judge(&ready.competition, &scripts, results, &r.player, now)
+    };
+    let before = judge(earlier)?;
+    let mut with = earlier.to_vec();
+    with.push(r.clone());
+    let after = judge(&with)?;
+    if before.state == after.state {
+        return None;
+    }
+    peercall_core::xapi::certification_statement(
+        &ready.competition,
+        &after,
+        &r.team,
+        home,
+        &r.finished_at,
+    )
 }

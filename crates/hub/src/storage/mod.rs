@@ -152,6 +152,10 @@ pub trait Storage: Send + Sync {
     async fn board(&self, id: &str, by_team: bool) -> Result<Vec<BoardRow>, StorageError>;
     /// Every result recorded in competition `id`, oldest first.
     async fn results(&self, id: &str) -> Result<Vec<Record>, StorageError>;
+    /// Every result of `player` in competition `id`, oldest first.
+    async fn results_of(&self, id: &str, player: &str) -> Result<Vec<Record>, StorageError>;
+    /// The players who joined competition `id`: name and team, by name.
+    async fn roster(&self, id: &str) -> Result<Vec<(String, String)>, StorageError>;
     /// A number that grows whenever a result is recorded in competition `id` (by this hub or
     /// another on the same database).
     async fn marker(&self, id: &str) -> Result<i64, StorageError>;

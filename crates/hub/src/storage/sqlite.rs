@@ -286,6 +286,18 @@ impl HubStore {
             .map_err(|e| e.to_string())
     }
 
+    /// The players who joined competition `id`: name and team, by name.
+    pub fn roster(&self, id: &str) -> Result<Vec<(String, String)>, String> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, team FROM players WHERE competition = ?1 ORDER BY name")
+            .map_err(|e| e.to_string())?;
+        stmt.query_map(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| e.to_string())?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())
+    }
+
     /// The player a token belongs to.
     pub fn player(&self, token: &str) -> Result<Option<Player>, String> {
         self.conn
@@ -457,6 +469,16 @@ impl Storage for Sqlite {
     async fn marker(&self, id: &str) -> Result<i64, StorageError> {
         let id = id.to_string();
         self.records(move |s| s.last_in(&id)).await
+    }
+
+    async fn results_of(&self, id: &str, player: &str) -> Result<Vec<Record>, StorageError> {
+        let (id, player) = (id.to_string(), player.to_string());
+        self.records(move |s| s.results_of(&id, &player)).await
+    }
+
+    async fn roster(&self, id: &str) -> Result<Vec<(String, String)>, StorageError> {
+        let id = id.to_string();
+        self.hub(move |h| h.roster(&id)).await
     }
 
     fn shared(&self) -> bool {

@@ -4,6 +4,7 @@
 
 mod analytics;
 pub mod board;
+pub mod certify;
 mod publish;
 
 pub use analytics::analytics;

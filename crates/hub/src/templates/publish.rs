@@ -29,8 +29,9 @@ pub fn publish_form(w: &Words) -> Markup {
     )
 }
 
-/// Published: each team's join code, and the links to the board and the analytics.
-pub fn published(w: &Words, id: &str, codes: &[TeamCode]) -> Markup {
+/// Published: each team's join code, and the links to the board, the analytics and, for a
+/// certification, who passed.
+pub fn published(w: &Words, id: &str, codes: &[TeamCode], certification: bool) -> Markup {
     page(
         w,
         &w.t("hub-published"),
@@ -48,6 +49,10 @@ pub fn published(w: &Words, id: &str, codes: &[TeamCode]) -> Markup {
                 a href={ "/competitions/" (id) } { (w.t("hub-the-board")) }
                 " · "
                 a href={ "/competitions/" (id) "/analytics" } { (w.t("hub-analytics")) }
+                @if certification {
+                    " · "
+                    a href={ "/competitions/" (id) "/certification" } { (w.t("hub-cert-who")) }
+                }
             }
         },
     )

@@ -571,6 +571,42 @@ impl Storage for Postgres {
             .collect()
     }
 
+    async fn results_of(&self, id: &str, player: &str) -> Result<Vec<Record>, StorageError> {
+        let rows: Vec<(i64, String)> = self
+            .pg(|c| async move {
+                Ok(c.query(
+                    "SELECT seq, record FROM results WHERE competition = $1 AND player = $2
+                     ORDER BY seq",
+                    &[&id, &player],
+                )
+                .await?
+                .iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect())
+            })
+            .await?;
+        rows.iter()
+            .map(|(seq, t)| {
+                serde_json::from_str(t)
+                    .map_err(|e| failed(format!("the result in row {seq} of `results`: {e}")))
+            })
+            .collect()
+    }
+
+    async fn roster(&self, id: &str) -> Result<Vec<(String, String)>, StorageError> {
+        self.pg(|c| async move {
+            Ok(c.query(
+                "SELECT name, team FROM players WHERE competition = $1 ORDER BY name",
+                &[&id],
+            )
+            .await?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect())
+        })
+        .await
+    }
+
     async fn marker(&self, id: &str) -> Result<i64, StorageError> {
         self.pg(|c| async move {
             let s = c

@@ -73,6 +73,10 @@ pub(super) const MIGRATIONS: &[&str] = &[
         FROM results ORDER BY competition, scenario, player, record::json->>'seed', seq;
     ALTER TABLE best ADD COLUMN reached BIGINT NOT NULL DEFAULT 0;
     ",
+    // 3: a player's own results (a certification's verdict) without reading everyone's.
+    "
+    CREATE INDEX results_player ON results (competition, player, seq);
+    ",
 ];
 
 /// The newest PostgreSQL schema this build knows.
