@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Screenshots of the team hub's pages (board, wall, analytics, publishing) with a competition in
-# progress (the `showcase` example), in headless Chromium: docs/screenshots/2x-hub-*.png.
+# progress and a certification (the `showcase` example), in headless Chromium: docs/screenshots/2x-hub-*.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-18080}
@@ -23,4 +23,10 @@ shot 22-hub-analytics "$admin/competitions/winter/analytics" 2400
 shot 23-hub-publish "$admin/publish" 600
 shot 32-hub-board-de "$base/competitions/winter?me=Quin%20Hale&lang=de"
 shot 34-hub-analytics-de "$admin/competitions/winter/analytics?lang=de" 1400
-echo "screenshots in docs/screenshots/2[0-3]-hub-*.png, 32-hub-board-de.png and 34-hub-analytics-de.png"
+shot 50-hub-certification "$admin/competitions/onboarding/certification" 800
+# The first player who holds a certificate, as the trainer's list links to it.
+first=$(curl -s "$admin/competitions/onboarding/certification" \
+  | grep -o 'certificate?player=[^"]*' | head -1)
+shot 51-hub-certificate "$base/competitions/onboarding/$first" 900
+echo "screenshots in docs/screenshots/2[0-3]-hub-*.png, 32-hub-board-de.png, 34-hub-analytics-de.png, 50-51"
+

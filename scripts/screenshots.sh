@@ -121,6 +121,29 @@ key Return
 shot 15-competition-pick
 stop
 
+# A certification: the call without the meter or the lines' signals, then the verdict so far.
+cat > "$T/onboarding.ron" <<'EOF'
+Competition(
+    id: "onboarding", name: "Onboarding certification", attempts: 2,
+    scenarios: [(id: "demo-request", seed: 4), (id: "network-expansion", seed: 11)],
+    certification: Some((pass: 70, call_pass: 60, rules: [PeerContractBeforeResources],
+        due: "2099-01-31", valid_days: 365)),
+)
+EOF
+(cd "$T" && exec "$BIN" compete onboarding.ron --dialogues dialogues --db "$DB" \
+  --player "Ana Lee") 2>/dev/null &
+GAME=$!
+for _ in $(seq 1 100); do xdotool search --name peercall >/dev/null 2>&1 && break; sleep 0.1; done
+sleep 3
+xdotool windowfocus "$(xdotool search --name peercall | head -1)" 2>/dev/null || true
+key Return Return 4 1
+shot 52-certification-call
+key 1 1 1 1 1 1 1 1 1 1 1 1
+sleep 3
+key Return
+shot 53-certification-debrief 2.5
+stop
+
 # A team hub on loopback with the Q4 cup published and two players' results on it; then the
 # game joins it from the title screen and shows the hub's leaderboard.
 PORT=$((18000 + RANDOM % 1000))

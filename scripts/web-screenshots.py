@@ -14,7 +14,7 @@ ENTER = "\ue007"
 
 
 class Browser:
-    def __init__(self, width, height):
+    def __init__(self, width, height, phone=False):
         self.port = 19517
         self.driver = subprocess.Popen(["chromedriver", f"--port={self.port}"],
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -29,8 +29,14 @@ class Browser:
                 "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--hide-scrollbars", f"--window-size={width},{height}",
                 f"--user-data-dir={tempfile.mkdtemp()}"]
-        caps = {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
-            "binary": "/usr/bin/chromium", "args": args}}}}
+        options = {"binary": "/usr/bin/chromium", "args": args}
+        if phone:
+            # A phone held upright: its width in CSS pixels, with touch. One device pixel each:
+            # emulated at two, the canvas's devicePixelContentBoxSize still counts CSS pixels.
+            options["mobileEmulation"] = {"deviceMetrics": {
+                "width": width, "height": height, "pixelRatio": 1.0, "touch": True, "mobile": True}}
+        caps = {"capabilities": {"alwaysMatch": {"browserName": "chrome",
+                                                 "goog:chromeOptions": options}}}
         self.session = self.call("POST", "/session", caps)["sessionId"]
 
     def call(self, method, path, body=None):
@@ -105,7 +111,7 @@ def main():
         b.close()
     # A phone held upright: the prospect's panels above the transcript, the choices stacked;
     # then Tab from the canvas brings the screen's text mirror into sight.
-    b = Browser(390, 844)
+    b = Browser(390, 844, phone=True)
     try:
         b.open(f"{base}/play/?seed=7")
         b.keys("Bo" + ENTER, pause=2.0)

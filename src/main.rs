@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         Some(Command::Hub(a)) => cli::hub::run(a),
         Some(Command::Join(a)) => cli::hub::join(&a),
         Some(Command::I18n(a)) => cli::i18n::run(&a),
+        Some(Command::Lms(a)) => cli::lms::run(&a),
         None => cli::play::play(cli::play::PlayArgs::default()),
     };
     match result {

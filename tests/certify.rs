@@ -176,3 +176,81 @@ fn a_rule_broken_fails_the_call_and_says_why_and_a_competition_is_not_a_certific
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out).contains("not a certification"), "{}", text(&out));
 }
+
+#[test]
+fn a_cmi5_course_package_holds_its_course_structure_at_the_root() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    let file = certification(dir.path(), "marks", "pass: 70, call_pass: 60", "");
+    let zip_path = dir.path().join("course.zip");
+    let out = peercall_db(&db)
+        .args(["lms", "cmi5", "--url", "https://hub.example.invalid/play/"])
+        .arg("--certification")
+        .arg(&file)
+        .arg("-o")
+        .arg(&zip_path)
+        .output()
+        .unwrap();
+    common::success(&out);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
+    assert_eq!(zip.len(), 1);
+    let mut xml = String::new();
+    zip.by_name("cmi5.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(
+        xml.contains("xmlns=\"https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd\""),
+        "{xml}"
+    );
+    // One AU per call of the certification, its pass mark as the mastery score.
+    assert_eq!(xml.matches("<au ").count(), 2, "{xml}");
+    assert!(xml.contains("masteryScore=\"0.6\""), "{xml}");
+    assert!(xml.contains("<url>https://hub.example.invalid/play/?scenario=demo-request</url>"));
+    if common::have("xmllint") {
+        let xml_file = dir.path().join("cmi5.xml");
+        std::fs::write(&xml_file, &xml).unwrap();
+        let lint = std::process::Command::new("xmllint")
+            .arg("--noout")
+            .arg(&xml_file)
+            .output()
+            .unwrap();
+        assert!(lint.status.success(), "{}", text(&lint));
+    }
+    // Every built-in call by default; a relative address and a mastery over 1 are refused.
+    let all = dir.path().join("all.zip");
+    common::success(
+        &peercall_db(&db)
+            .args([
+                "lms",
+                "cmi5",
+                "--url",
+                "https://hub.example.invalid/play/",
+                "-o",
+            ])
+            .arg(&all)
+            .output()
+            .unwrap(),
+    );
+    for bad in [
+        vec!["--url", "play/"],
+        vec!["--url", "https://h.invalid/play/", "--mastery", "1.5"],
+        vec![
+            "--url",
+            "https://h.invalid/play/",
+            "--calls",
+            "no-such-call",
+        ],
+    ] {
+        let out = peercall_db(&db)
+            .args(["lms", "cmi5"])
+            .args(&bad)
+            .arg("-o")
+            .arg(dir.path().join("bad.zip"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{bad:?}: {}", text(&out));
+        assert!(!dir.path().join("bad.zip").exists());
+    }
+}

@@ -396,6 +396,12 @@ fn a_join_link_plays_the_competition_and_each_result_reaches_the_hub_once() {
     // A second call: the hub goes away as soon as the call is on, and comes back after it ended.
     b.switch_to(&game);
     assert!(b.press("Retry"), "no way to a second call");
+    // The press is taken on the game's next frame: the debrief may still be showing.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while b.screen() == "Debrief" {
+        assert!(Instant::now() < deadline, "Retry did not leave the debrief");
+        std::thread::sleep(Duration::from_millis(100));
+    }
     let address = url.trim_start_matches("http://").to_string();
     let mut hub = Some(hub);
     b.press_until("Debrief", || drop(hub.take()));

@@ -681,3 +681,10 @@ cert-call-failed = failed ({ $attempts ->
 })
 cert-verdict = Certification { $state }: { $overall }/{ $pass } overall
 cert-code = verification code { $code }
+core-cmi5-missing = the launch has no `{ $name }`: open this course from your learning system
+core-cmi5-bad = the launch's `{ $name }` is not valid
+core-cmi5-launch-data = the learning system's launch data cannot be read: { $why }
+core-lms-url = the game's address must be a whole http(s) address, such as https://hub.example.com/play/, not { $url }
+cli-lms-mastery = `--mastery` must be between 0 and 1
+cli-lms-description = Sales calls with prospects: set up a peer contract, ask about the business behind the request, and only then commit your company's time.
+cli-lms-written = wrote { $file }: a cmi5 course of { $count } calls

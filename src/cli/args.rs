@@ -45,6 +45,8 @@ pub enum Command {
     Hub(super::hub::HubArgs),
     /// Join a competition on a hub with your team's code.
     Join(super::hub::JoinArgs),
+    /// Course packages for learning systems: cmi5.
+    Lms(super::lms::LmsArgs),
     /// Scenarios in other languages: templates, checks, the languages present, line ids.
     I18n(super::i18n::I18nArgs),
 }

@@ -8,6 +8,7 @@ pub mod compete;
 pub mod graph;
 pub mod hub;
 pub mod i18n;
+pub mod lms;
 pub mod new;
 pub mod play;
 pub mod records;

@@ -28,12 +28,14 @@ impl Browser {
         Browser::start_as(Value::Null)
     }
 
-    /// Starts headless Chromium as a phone held upright: 390x844 CSS pixels at two device
-    /// pixels each, with a touch screen (Chromium's device emulation).
+    /// Starts headless Chromium as a phone held upright: 390x844 CSS pixels with a touch screen
+    /// (Chromium's device emulation). At one device pixel each: emulated at two, the canvas's
+    /// `devicePixelContentBoxSize` still counts CSS pixels, so the game would be laid out for
+    /// half the width, which a real phone does not do.
     #[allow(dead_code)]
     pub fn start_phone() -> Browser {
         Browser::start_as(json!({ "deviceMetrics": {
-            "width": 390, "height": 844, "pixelRatio": 2.0, "touch": true, "mobile": true
+            "width": 390, "height": 844, "pixelRatio": 1.0, "touch": true, "mobile": true
         } }))
     }
 

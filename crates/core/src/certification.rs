@@ -225,7 +225,7 @@ impl Verdict {
                 ),
             ));
             for b in &c.broken {
-                out.push((2, format!("✗ {}: {}", b.rule, b.why)));
+                out.push((2, format!("• {}: {}", b.rule, b.why)));
             }
             for (id, why) in &c.refused {
                 let id: String = id.chars().take(12).collect();

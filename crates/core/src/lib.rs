@@ -4,12 +4,14 @@
 
 pub mod certification;
 pub mod clock;
+pub mod cmi5;
 pub mod competition;
 pub mod error;
 pub mod finish;
 pub mod hub_client;
 pub mod i18n;
 pub mod library;
+pub mod lms;
 pub mod po;
 pub mod profile;
 pub mod records;

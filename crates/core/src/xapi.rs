@@ -74,7 +74,7 @@ impl LrsConfig {
 }
 
 /// A UUID (version 4 layout) derived from `parts`: the same inputs always give the same id.
-fn stable_uuid(parts: &[&str]) -> String {
+pub fn stable_uuid(parts: &[&str]) -> String {
     let mut h = Sha256::new();
     for p in parts {
         h.update(p.as_bytes());

@@ -1,6 +1,7 @@
-//! A hub with a competition in progress, for looking at its pages and taking screenshots: three
-//! teams of players who play their own calls, most with the peer process, some as customer
-//! advocates, some at random; every result posted and verified as a player's would be.
+//! A hub with a competition and a certification in progress, for looking at its pages and taking
+//! screenshots: three teams of players who play their own calls, most with the peer process,
+//! some as customer advocates, some at random; every result posted and verified as a player's
+//! would be.
 //!
 //! `cargo run -p peercall-hub --example showcase -- 127.0.0.1:8080` (runs until stopped; the
 //! admin token is `showcase`). `scripts/hub-screenshots.sh` uses it.
@@ -35,7 +36,43 @@ fn main() {
     while ureq::get(&url).call().is_err() {
         std::thread::sleep(Duration::from_millis(100));
     }
-    let file = r#"Competition(id: "winter", name: "Winter qualifying cup", attempts: 3, scenarios: [(id: "network-expansion", seed: 7), (id: "demo-request", seed: 11)])"#;
+    let winter = r#"Competition(id: "winter", name: "Winter qualifying cup", attempts: 3, scenarios: [(id: "network-expansion", seed: 7), (id: "demo-request", seed: 11)])"#;
+    populate(&url, "winter", winter, &NAMES, 3, false);
+    // A certification whose due date has passed: some passed, some failed, some overdue.
+    let onboarding = r#"Competition(id: "onboarding", name: "Onboarding certification", attempts: 2, scenarios: [(id: "network-expansion", seed: 7), (id: "demo-request", seed: 11)], certification: Some((pass: 70, call_pass: 60, rules: [PeerContractBeforeResources], due: "2026-11-30", valid_days: 365)))"#;
+    populate(&url, "onboarding", onboarding, &NAMES[..10], 2, true);
+    println!("showcase hub ready at {url} (admin token {ADMIN}); Ctrl-C stops it");
+    loop {
+        std::thread::sleep(Duration::from_secs(3600));
+    }
+}
+
+/// Everyone on the showcase's boards.
+const NAMES: [&str; 18] = [
+    "Ana Lee",
+    "Ben Ortiz",
+    "Cara Singh",
+    "Dev Patel",
+    "Eli Moss",
+    "Fay Chen",
+    "Gus Nkemelu",
+    "Hana Ito",
+    "Ivo Kral",
+    "Jo Brandt",
+    "Kai Olsen",
+    "Lia Romero",
+    "Max Weber",
+    "Nia Okafor",
+    "Oli Byrne",
+    "Pia Laine",
+    "Quin Hale",
+    "Rae Costa",
+];
+
+/// Publishes competition `file` (id `competition`) and has `names` join it and play up to `attempts`
+/// calls of each scenario: most with the peer process, some at face value, some wandering; with
+/// `idle`, one player in five joins and plays nothing.
+fn populate(url: &str, competition: &str, file: &str, names: &[&str], attempts: u32, idle: bool) {
     let library = Library::builtin();
     let sources: Vec<String> = ["network-expansion", "demo-request"]
         .iter()
@@ -48,27 +85,7 @@ fn main() {
         .iter()
         .map(|s| s.to_string())
         .collect();
-    let codes = hub_client::publish(&url, ADMIN, file, &sources, &teams, false).unwrap();
-    let names = [
-        "Ana Lee",
-        "Ben Ortiz",
-        "Cara Singh",
-        "Dev Patel",
-        "Eli Moss",
-        "Fay Chen",
-        "Gus Nkemelu",
-        "Hana Ito",
-        "Ivo Kral",
-        "Jo Brandt",
-        "Kai Olsen",
-        "Lia Romero",
-        "Max Weber",
-        "Nia Okafor",
-        "Oli Byrne",
-        "Pia Laine",
-        "Quin Hale",
-        "Rae Costa",
-    ];
+    let codes = hub_client::publish(url, ADMIN, file, &sources, &teams, false).unwrap();
     let mut rng = 0x5eed_u64;
     let mut next = move || {
         rng = rng
@@ -78,11 +95,14 @@ fn main() {
     };
     for (p, name) in names.iter().enumerate() {
         let (team, code) = &codes[p % codes.len()];
-        let joined = hub_client::join(&url, code, name).unwrap();
+        let joined = hub_client::join(url, code, name).unwrap();
+        if idle && next() % 5 == 0 {
+            continue;
+        }
         for (id, base) in [("network-expansion", 7), ("demo-request", 11)] {
             let script = library.entries[library.find(id).unwrap()].script().unwrap();
-            for attempt in 0..1 + (next() % 3) as u32 {
-                let seed = player_seed("winter", script, base, name, attempt);
+            for attempt in 0..1 + (next() % u64::from(attempts)) as u32 {
+                let seed = player_seed(competition, script, base, name, attempt);
                 let mut call = Call::start(script, seed);
                 let truth = script.scenario().truths.at(call.truth() as usize).0;
                 let peer: &[usize] = match (id, truth) {
@@ -133,16 +153,12 @@ fn main() {
                     team,
                     t,
                     t + Duration::from_secs(secs),
-                    Some("winter"),
+                    Some(competition),
                 )
                 .unwrap();
-                let sent = hub_client::send(&url, &joined.token, &r).unwrap();
+                let sent = hub_client::send(url, &joined.token, &r).unwrap();
                 assert!(matches!(sent, hub_client::Sent::Recorded), "{sent:?}");
             }
         }
-    }
-    println!("showcase hub ready at {url} (admin token {ADMIN}); Ctrl-C stops it");
-    loop {
-        std::thread::sleep(Duration::from_secs(3600));
     }
 }

@@ -29,20 +29,8 @@ fn day(time: Option<&str>) -> String {
 pub fn certificate_link(id: &str, player: &str) -> String {
     format!(
         "/competitions/{id}/certificate?player={}",
-        url_component(player)
+        peercall_core::lms::url_component(player)
     )
-}
-
-/// `s` percent-encoded for a query string.
-fn url_component(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// The trainer's list: each player (joined or played), their team, where they stand, the
