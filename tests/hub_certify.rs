@@ -8,7 +8,7 @@ mod common;
 
 use std::path::Path;
 
-use common::hub::{ADMIN, agent, code_of, get, hub_with, play_own_call};
+use common::hub::{ADMIN, agent, code_of, get, hub_on, play_own_call};
 use common::{peercall_db, success};
 use serde_json::Value;
 
@@ -45,8 +45,22 @@ fn as_trainer(url: &str, path: &str) -> (u16, String) {
 
 #[test]
 fn a_certification_on_the_hub_says_who_passed_and_who_is_overdue_and_shows_certificates() {
+    certification_on_a_hub(None);
+}
+
+#[test]
+fn a_certification_on_a_hub_over_postgresql_says_the_same() {
+    let Some(pg) = common::pg::start() else {
+        return;
+    };
+    certification_on_a_hub(Some(&pg.url()));
+}
+
+/// The whole story on a hub over SQLite, or over the PostgreSQL at `database`.
+fn certification_on_a_hub(database: Option<&str>) {
     use common::lrs;
-    let venv = lrs::venv();
+    // The LRS once: the statements are the same over either database.
+    let venv = lrs::venv().filter(|_| database.is_none());
     let dir = tempfile::tempdir().unwrap();
     let (_lrs, env, port) = match &venv {
         Some(v) => {
@@ -56,7 +70,7 @@ fn a_certification_on_the_hub_says_who_passed_and_who_is_overdue_and_shows_certi
         }
         None => (None, Vec::new(), 0),
     };
-    let (_hub, url) = hub_with(&dir.path().join("hub"), &env);
+    let (_hub, url) = hub_on(&dir.path().join("hub"), database, &env);
     let file = certification(dir.path());
     let out = peercall_db(&dir.path().join("trainer.sqlite"))
         .args(["hub", "publish", "--server", &url, "--teams", "East"])

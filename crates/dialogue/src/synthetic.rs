@@ -121,6 +121,33 @@ pub fn generate(shape: &Shape) -> String {
     s
 }
 
+/// Plays random calls of `script` through [`crate::Call::choose`] (the numbers a player
+/// presses), call after call from seed 1, until `choices` choices have been made; picks come
+/// from a small generator seeded with `seed`. Returns the choices made. The engine's throughput
+/// benchmark, the same on the desktop and in the browser (`peercall.benchEngine`).
+pub fn random_calls(script: &crate::Script, seed: u64, choices: u64) -> u64 {
+    let mut pick = seed | 1;
+    let mut made = 0;
+    let mut call_seed = 0;
+    while made < choices {
+        call_seed += 1;
+        let mut call = crate::Call::start(script, call_seed);
+        while !call.is_over() && made < choices {
+            // xorshift64: enough to vary the picks, and the same on every target.
+            pick ^= pick << 13;
+            pick ^= pick >> 7;
+            pick ^= pick << 17;
+            let offered = call.offered_count(script) as u64;
+            if offered == 0 || call.choose(script, 1 + (pick % offered) as usize).is_err() {
+                // A call that cannot go on would be played again and again.
+                return made;
+            }
+            made += 1;
+        }
+    }
+    made
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,31 +183,4 @@ mod tests {
             assert!(draft.script().is_some());
         }
     }
-}
-
-/// Plays random calls of `script` through [`crate::Call::choose`] (the numbers a player
-/// presses), call after call from seed 1, until `choices` choices have been made; picks come
-/// from a small generator seeded with `seed`. Returns the choices made. The engine's throughput
-/// benchmark, the same on the desktop and in the browser (`peercall.benchEngine`).
-pub fn random_calls(script: &crate::Script, seed: u64, choices: u64) -> u64 {
-    let mut pick = seed | 1;
-    let mut made = 0;
-    let mut call_seed = 0;
-    while made < choices {
-        call_seed += 1;
-        let mut call = crate::Call::start(script, call_seed);
-        while !call.is_over() && made < choices {
-            // xorshift64: enough to vary the picks, and the same on every target.
-            pick ^= pick << 13;
-            pick ^= pick >> 7;
-            pick ^= pick << 17;
-            let offered = call.offered_count(script) as u64;
-            if offered == 0 || call.choose(script, 1 + (pick % offered) as usize).is_err() {
-                // A call that cannot go on would be played again and again.
-                return made;
-            }
-            made += 1;
-        }
-    }
-    made
 }

@@ -482,6 +482,12 @@ impl Storage for Broken {
     async fn board(&self, _: &str, _: bool) -> Result<Vec<BoardRow>, StorageError> {
         Err(fail())
     }
+    async fn results_of(&self, _: &str, _: &str) -> Result<Vec<Record>, StorageError> {
+        Err(fail())
+    }
+    async fn roster(&self, _: &str) -> Result<Vec<(String, String)>, StorageError> {
+        Err(fail())
+    }
     async fn results(&self, _: &str) -> Result<Vec<Record>, StorageError> {
         Err(fail())
     }
@@ -560,6 +566,12 @@ impl Storage for Counting {
     async fn board(&self, id: &str, by_team: bool) -> Result<Vec<BoardRow>, StorageError> {
         self.board.fetch_add(1, Ordering::SeqCst);
         self.inner.board(id, by_team).await
+    }
+    async fn results_of(&self, id: &str, player: &str) -> Result<Vec<Record>, StorageError> {
+        self.inner.results_of(id, player).await
+    }
+    async fn roster(&self, id: &str) -> Result<Vec<(String, String)>, StorageError> {
+        self.inner.roster(id).await
     }
     async fn results(&self, id: &str) -> Result<Vec<Record>, StorageError> {
         self.inner.results(id).await

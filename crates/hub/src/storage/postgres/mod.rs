@@ -563,12 +563,7 @@ impl Storage for Postgres {
                 .collect())
             })
             .await?;
-        rows.iter()
-            .map(|(seq, t)| {
-                serde_json::from_str(t)
-                    .map_err(|e| failed(format!("the result in row {seq} of `results`: {e}")))
-            })
-            .collect()
+        parsed(&rows)
     }
 
     async fn results_of(&self, id: &str, player: &str) -> Result<Vec<Record>, StorageError> {
@@ -585,12 +580,7 @@ impl Storage for Postgres {
                 .collect())
             })
             .await?;
-        rows.iter()
-            .map(|(seq, t)| {
-                serde_json::from_str(t)
-                    .map_err(|e| failed(format!("the result in row {seq} of `results`: {e}")))
-            })
-            .collect()
+        parsed(&rows)
     }
 
     async fn roster(&self, id: &str) -> Result<Vec<(String, String)>, StorageError> {
@@ -620,4 +610,14 @@ impl Storage for Postgres {
     fn shared(&self) -> bool {
         true
     }
+}
+
+/// Results as stored (each with its row number, for the message when one cannot be read).
+fn parsed(rows: &[(i64, String)]) -> Result<Vec<Record>, StorageError> {
+    rows.iter()
+        .map(|(seq, t)| {
+            serde_json::from_str(t)
+                .map_err(|e| failed(format!("the result in row {seq} of `results`: {e}")))
+        })
+        .collect()
 }
