@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -107,11 +109,15 @@ async fn list(
 }
 
 /// A player's certificate, judged again now; with `code`, whether that code is theirs.
+/// Anyone may ask (a certificate is meant to be shown), a few times a minute from one address.
 async fn certificate(
     State(hub): State<Shared>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(id): Path<String>,
     Query(asked): Query<Asked>,
 ) -> Result<Response, HubError> {
+    // Each look replays a player's results: as many a minute from one address as joins.
+    hub.limit(&format!("certificate {}", peer.ip()), hub.joins_per_minute)?;
     let ready = certification_of(&hub, &id).await?;
     let player = peercall_core::untrusted::clip(asked.player.trim(), 64).into_owned();
     let results = hub.db.results_of(&id, &player).await?;
