@@ -1,7 +1,8 @@
 // Starts the peercall game in this page: reads the records this browser keeps (IndexedDB)
 // before the game opens them, hands the game a way to keep them after every change, and starts
 // the WebAssembly module.
-import init, { benchEngine, exportRecords, importRecords, press } from './peercall-web.js';
+import init, { benchEngine, exportRecords, importRecords, lmsTerminate, press } from './peercall-web.js';
+import { cmi5Launch, launched } from './lms.js';
 
 const DB = 'peercall';
 const STORE = 'records';
@@ -118,6 +119,24 @@ window.peercall = {
   },
 };
 
+// Launched by a learning system: the launch is read before the game starts (it names the
+// learner and their language); a launch that cannot be read stops here, with the reason.
+const query = new URLSearchParams(location.search);
+let lms = null;
+if (launched(query)) {
+  try {
+    lms = await cmi5Launch(query);
+  } catch (e) {
+    say(`peercall could not start from your learning system: ${e.message ?? e}`, true);
+    throw e;
+  }
+}
+window.peercall.lmsLaunch = () => lms?.json;
+window.peercall.fail = (why) => say(why, true);
+window.peercall.lmsStatements = (json) => { lms?.statements(json); };
+window.peercall.lmsKeep = (json) => { lms?.keepState(json); };
+window.peercall.lms = lms;
+
 try {
   await init();
 } catch (e) {
@@ -160,3 +179,23 @@ document.getElementById('import').addEventListener('change', async (event) => {
     said.textContent = String(e.message ?? e);
   }
 });
+
+// Launched by a learning system: "Finish" sends the last statement and goes back to the course;
+// leaving the page any other way sends it too.
+if (lms) {
+  const finish = document.getElementById('lms-finish');
+  finish.hidden = false;
+  finish.addEventListener('click', async () => {
+    const last = lmsTerminate();
+    if (last) lms.statements(last);
+    finish.disabled = true;
+    await lms.drained();
+    document.documentElement.dataset.finished = '1';
+    if (lms.returnURL) location.assign(lms.returnURL);
+    else said.textContent = 'You can close this window.';
+  });
+  addEventListener('pagehide', () => {
+    const last = lmsTerminate();
+    if (last) lms.lastWord(last);
+  });
+}

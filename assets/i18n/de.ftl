@@ -832,3 +832,6 @@ help-lms-cmi5--certification = Eine Zertifizierungsdatei: ihre Gespräche, jedes
 help-lms-cmi5--mastery = Der Mastery-Score (0 bis 1) jedes Gesprächs, wenn keine Zertifizierung ihn festlegt
 help-lms-cmi5--title = Der Titel des Kurses
 help-lms-cmi5--output = Das zu schreibende Paket (ein ZIP)
+cli-lms-origin = `--lms-origin` erwartet einen reinen Ursprung wie https://lms.example.com, nicht { $origin }
+help-serve--lms_origins = Ein Lernsystem, an das das Webspiel Lerndaten senden darf, wenn es das Spiel startet (cmi5), als Ursprung: `https://lms.example.com` (`PEERCALL_LMS_ORIGINS`, durch Kommas getrennt)
+web-lms-launch = peercall konnte nicht aus Ihrem Lernsystem starten: { $why }

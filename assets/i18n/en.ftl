@@ -688,3 +688,5 @@ core-lms-url = the game's address must be a whole http(s) address, such as https
 cli-lms-mastery = `--mastery` must be between 0 and 1
 cli-lms-description = Sales calls with prospects: set up a peer contract, ask about the business behind the request, and only then commit your company's time.
 cli-lms-written = wrote { $file }: a cmi5 course of { $count } calls
+cli-lms-origin = `--lms-origin` takes a bare origin such as https://lms.example.com, not { $origin }
+web-lms-launch = peercall could not start from your learning system: { $why }

@@ -34,6 +34,15 @@ pub struct ServeArgs {
     /// (`PEERCALL_WEB`; default: the installed one, else `target/web` here if built).
     #[arg(long, env = "PEERCALL_WEB", value_name = "DIR")]
     pub web: Option<PathBuf>,
+    /// A learning system the web game may send learning records to when it launches the game
+    /// (cmi5), as its origin: `https://lms.example.com` (`PEERCALL_LMS_ORIGINS`, comma-separated).
+    #[arg(
+        long = "lms-origin",
+        env = "PEERCALL_LMS_ORIGINS",
+        value_delimiter = ',',
+        value_name = "ORIGIN"
+    )]
+    pub lms_origins: Vec<String>,
 }
 
 /// The web game's folder: the one given, else one installed beside the program
@@ -100,8 +109,31 @@ pub fn serve(args: ServeArgs) -> Result<ExitCode, String> {
         joins_per_minute: peercall_hub::JOINS_PER_MINUTE,
         header_timeout: peercall_hub::HEADER_TIMEOUT,
         web: web_folder(args.web)?,
+        lms_origins: lms_origins(args.lms_origins)?,
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The learning systems' origins, each checked: a bare `https://host` (or `http://host:port`).
+fn lms_origins(given: Vec<String>) -> Result<Vec<String>, String> {
+    given
+        .into_iter()
+        .map(|o| o.trim().trim_end_matches('/').to_string())
+        .filter(|o| !o.is_empty())
+        .map(|o| {
+            if peercall_hub::valid_origin(&o) {
+                Ok(o)
+            } else {
+                Err(super::say(
+                    "cli-lms-origin",
+                    &[(
+                        "origin",
+                        peercall_core::untrusted::clip(&o, 80).as_ref().into(),
+                    )],
+                ))
+            }
+        })
+        .collect()
 }
 
 /// Arguments of `peercall hub`.

@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod hub;
+pub mod lms;
 pub mod lrs;
 pub mod pg;
 

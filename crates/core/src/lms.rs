@@ -86,7 +86,8 @@ pub fn check_play_url(play: &str) -> Result<(), String> {
 }
 
 /// The course structure (`cmi5.xml`) of `course`, its AUs launched from `play`: moveOn
-/// CompletedAndPassed where a mastery score is set, else Completed.
+/// CompletedAndPassed where a mastery score is set, else Completed; each in a window of its own
+/// (the game's page may not be framed by another site).
 pub fn cmi5_xml(course: &Course, play: &str) -> String {
     let text = |s: &str| {
         format!(
@@ -115,7 +116,7 @@ pub fn cmi5_xml(course: &Course, play: &str) -> String {
             None => ("Completed", String::new()),
         };
         out.push_str(&format!(
-            "  <au id=\"{}/au/{}\" moveOn=\"{move_on}\"{mastery} launchMethod=\"AnyWindow\">\n    <title>{}</title>\n    <description>{}</description>\n    <url>{}</url>\n  </au>\n",
+            "  <au id=\"{}/au/{}\" moveOn=\"{move_on}\"{mastery} launchMethod=\"OwnWindow\">\n    <title>{}</title>\n    <description>{}</description>\n    <url>{}</url>\n  </au>\n",
             xml_escape(&course.id),
             url_component(&u.scenario),
             text(&u.title),

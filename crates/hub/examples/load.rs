@@ -36,6 +36,7 @@ fn main() {
             joins_per_minute: u32::MAX,
             header_timeout: peercall_hub::HEADER_TIMEOUT,
             web: None,
+            lms_origins: Vec::new(),
         })
         .unwrap();
         return;

@@ -30,6 +30,7 @@ fn main() {
         joins_per_minute: u32::MAX,
         header_timeout: peercall_hub::HEADER_TIMEOUT,
         web: None,
+        lms_origins: Vec::new(),
     };
     std::thread::spawn(move || peercall_hub::serve(config));
     let url = format!("http://{listen}");

@@ -64,6 +64,25 @@ pub struct Config {
     pub header_timeout: Duration,
     /// The web game's folder, served at `/play/` (`scripts/build-web.sh` builds it).
     pub web: Option<PathBuf>,
+    /// Learning systems the web game may send learning records to when one launches it
+    /// (`https://lms.example.com`): added to the game page's `connect-src`.
+    pub lms_origins: Vec<String>,
+}
+
+/// Whether `origin` is a bare web origin (`https://host` or `http://host:port`), fit for a
+/// security policy: no path, no wildcard, no space or quote.
+pub fn valid_origin(origin: &str) -> bool {
+    let Some(rest) = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    !rest.is_empty()
+        && rest.len() <= 253
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
 }
 
 /// The hub's routes with its layers: the reader's language, security headers, the same-site

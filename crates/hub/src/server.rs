@@ -147,6 +147,7 @@ async fn start(config: &Config) -> Result<(Shared, tokio::net::TcpListener), Str
         config.joins_per_minute,
     );
     hub.web = config.web.clone();
+    hub.lms_origins = config.lms_origins.clone();
     let state: Shared = Arc::new(hub);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -30,6 +30,8 @@ pub struct Hub {
     pub files_per_minute: u32,
     /// The web game's folder (`scripts/build-web.sh` builds it), served at `/play/`.
     pub web: Option<std::path::PathBuf>,
+    /// Learning systems the web game may report to (see [`crate::Config::lms_origins`]).
+    pub lms_origins: Vec<String>,
 }
 
 /// The state as handlers receive it.
@@ -53,6 +55,7 @@ impl Hub {
             joins_per_minute,
             files_per_minute: FILES_PER_MINUTE,
             web: None,
+            lms_origins: Vec::new(),
         }
     }
 

@@ -18,6 +18,7 @@ use crate::{HomePage, PlayOptions, RecordsDb, RecordsUnavailable, Screen};
 
 pub mod dom;
 pub mod hub;
+pub mod lms;
 pub mod net;
 
 #[wasm_bindgen]
@@ -45,12 +46,26 @@ thread_local! {
 /// Starts the game in the page's `#bevy` canvas.
 pub fn run() {
     let query = Query::from_page();
+    // Launched by a learning system: its learner plays, in the language they chose there.
+    let launched = match lms::start() {
+        None => None,
+        Some(Ok(learner)) => Some(learner),
+        Some(Err(why)) => {
+            lms::fail(&peercall_core::words::current().f("web-lms-launch", &[("why", why.into())]));
+            return;
+        }
+    };
+    let (learner, lms_lang) = launched.clone().unzip();
     let options = PlayOptions {
         lang: query.get("lang"),
-        // The browser's language without its region ("de-AT" is German).
-        user_lang: web_sys::window()
-            .and_then(|w| w.navigator().language())
-            .and_then(|l| l.split(['-', '_']).next().map(str::to_lowercase)),
+        // The learning system's language for the learner, else the browser's without its
+        // region ("de-AT" is German).
+        user_lang: lms_lang.flatten().or_else(|| {
+            web_sys::window()
+                .and_then(|w| w.navigator().language())
+                .and_then(|l| l.split(['-', '_']).next().map(str::to_lowercase))
+        }),
+        player: learner,
         scenario: query.get("scenario"),
         // The same calls again (a trainer's demonstration, a test): as `play --seed`.
         seed: query.get("seed").and_then(|s| s.parse().ok()),
@@ -92,6 +107,9 @@ pub fn run() {
     }
     crate::add_game(&mut app, Library::builtin(), options);
     app.add_plugins(dom::plugin);
+    if launched.is_some() {
+        app.add_plugins(lms::plugin);
+    }
     app.run();
 }
 

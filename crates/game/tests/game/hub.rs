@@ -37,6 +37,7 @@ fn start_hub(data: &Path) -> String {
         joins_per_minute: peercall_hub::JOINS_PER_MINUTE,
         header_timeout: peercall_hub::HEADER_TIMEOUT,
         web: None,
+        lms_origins: Vec::new(),
     };
     std::thread::spawn(move || peercall_hub::serve(config));
     let deadline = Instant::now() + Duration::from_secs(20);

@@ -17,10 +17,24 @@ use crate::state::Shared;
 
 /// The game page's security policy: the hub's own script, with WebAssembly allowed to compile
 /// (`wasm-unsafe-eval`, not `unsafe-eval`); styles the engine sets on its canvas; connections to
-/// the hub only.
+/// the hub only (and to the learning systems named with `--lms-origin`, see [`play_csp`]).
 pub const PLAY_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
     style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; \
     form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
+
+/// [`PLAY_CSP`] with the learning systems' origins (checked when the hub started) allowed as
+/// places the game may connect to.
+pub fn play_csp(lms_origins: &[String]) -> String {
+    let extra: String = lms_origins
+        .iter()
+        .filter(|o| crate::valid_origin(o))
+        .map(|o| format!(" {o}"))
+        .collect();
+    PLAY_CSP.replace(
+        "connect-src 'self';",
+        &format!("connect-src 'self'{extra};"),
+    )
+}
 
 pub(super) fn router() -> Router<Shared> {
     Router::new()
@@ -69,10 +83,9 @@ async fn file(State(hub): State<Shared>, req: Request) -> Result<Response, HubEr
         ));
     }
     let h = r.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(PLAY_CSP),
-    );
+    let csp = HeaderValue::from_str(&play_csp(&hub.lms_origins))
+        .unwrap_or_else(|_| HeaderValue::from_static(PLAY_CSP));
+    h.insert(header::CONTENT_SECURITY_POLICY, csp);
     // The files keep their names from build to build: the browser asks each time whether its
     // copy is still current (a 304 when it is).
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
