@@ -194,6 +194,12 @@ fn the_web_game_draws_plays_a_call_by_keys_and_keeps_it_across_a_reload() {
     // First start: the profile (a name, then Enter). Then the first choice at every turn and
     // Enter on every other screen, until a call is recorded.
     b.keys("Ana\u{E007}");
+    // The name is taken before anything else is typed (a busy machine may take a moment).
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while b.screen() == "Profile" {
+        assert!(Instant::now() < deadline, "the name was never taken");
+        std::thread::sleep(Duration::from_millis(200));
+    }
     let deadline = Instant::now() + Duration::from_secs(240);
     while b.records().is_empty() {
         assert!(

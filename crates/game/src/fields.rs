@@ -11,8 +11,11 @@ use crate::theme::Theme;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
+        // Before the keys become presses: a name typed and Enter in the same frame (a quick
+        // typist, a busy machine) saves the whole name, not an empty one.
         type_text
             .in_set(GameSet::Input)
+            .before(crate::nav::keyboard)
             .run_if(any_with_component::<Fields>),
     );
 }

@@ -93,7 +93,7 @@ fn pointer_press(
     }
 }
 
-fn keyboard(
+pub(crate) fn keyboard(
     mut commands: Commands,
     input: Res<ButtonInput<KeyCode>>,
     buttons: Query<(Entity, &Focusable, Option<&Hotkey>, Has<InOverlay>)>,

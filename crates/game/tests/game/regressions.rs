@@ -9,7 +9,9 @@ use bevy::prelude::*;
 use peercall_core as core_;
 use peercall_game as game;
 
-use super::{builtin_script, call, dialogues, digit, headless, key, screen, texts};
+use super::{
+    builtin_script, call, dialogues, digit, headless, headless_with_records, key, screen, texts,
+};
 use core_::library::Library;
 use game::{ActiveCall, PlayOptions, Screen};
 
@@ -359,4 +361,34 @@ fn an_answer_the_call_refuses_is_reported_on_the_call_screen() {
             .any(|t| t.contains("could not be taken") && t.contains("already ended")),
         "{shown:?}"
     );
+}
+
+#[test]
+fn a_name_and_enter_in_the_same_frame_save_the_whole_name() {
+    use bevy::input::ButtonState;
+    use bevy::input::keyboard::{Key, KeyboardInput};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    let mut app = headless_with_records(&db, game::PlayOptions::default());
+    assert_eq!(screen(&app), game::Screen::Profile);
+    // Everything a quick typist (or a browser under load) delivers between two frames.
+    for c in "Ana".chars() {
+        app.world_mut().write_message(KeyboardInput {
+            key_code: KeyCode::KeyA,
+            logical_key: Key::Character(c.to_string().into()),
+            state: ButtonState::Pressed,
+            text: Some(c.to_string().into()),
+            repeat: false,
+            window: Entity::PLACEHOLDER,
+        });
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        screen(&app),
+        game::Screen::Diagnostic,
+        "the name was not taken"
+    );
+    drop(app);
+    let (store, _) = peercall_core::records::Store::open(&db).unwrap();
+    assert_eq!(store.setting("player").unwrap().as_deref(), Some("Ana"));
 }
