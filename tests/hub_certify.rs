@@ -123,7 +123,7 @@ fn certification_on_a_hub(database: Option<&str>) {
     let (status, page) = get(&format!("{url}/competitions/cert/certificate?player=Ana"));
     assert_eq!(status, 200);
     assert!(
-        page.contains(&cert_code) && page.contains("network-expansion"),
+        page.contains(&cert_code) && page.contains("Double the network?"),
         "{page}"
     );
     let (status, page) = get(&format!(

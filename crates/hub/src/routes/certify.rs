@@ -143,7 +143,13 @@ async fn certificate(
     } else {
         StatusCode::NOT_FOUND
     };
-    let page =
-        templates::certify::certificate(client(), &ready.competition, &team, &verdict, checked);
+    let page = templates::certify::certificate(
+        client(),
+        &ready.competition,
+        &ready.library,
+        &team,
+        &verdict,
+        checked,
+    );
     Ok((status, Html(page.into_string())).into_response())
 }

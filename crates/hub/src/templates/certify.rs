@@ -92,10 +92,17 @@ pub fn list(w: &Words, id: &str, c: &Competition, rows: &[(String, Verdict)]) ->
 pub fn certificate(
     w: &Words,
     c: &Competition,
+    library: &peercall_core::library::Library,
     team: &str,
     v: &Verdict,
     checked: Option<bool>,
 ) -> Markup {
+    // Each call by its title, as the player saw it.
+    let title = |id: &str| {
+        library
+            .script(id)
+            .map_or_else(|| id.to_string(), |s| s.scenario().title.clone())
+    };
     let body = html! {
         @match checked {
             Some(true) => p.valid { (w.t("hub-cert-code-valid")) },
@@ -112,7 +119,7 @@ pub fn certificate(
                     tr { th { (w.t("hub-cert-call")) } th.n { (w.t("hub-score")) } th.n { (w.t("hub-cert-mark")) } th { (w.t("hub-cert-played-on")) } }
                     @for call in &v.calls {
                         tr {
-                            td { (call.scenario) }
+                            td { (title(&call.scenario)) }
                             td.n { (call.counted.as_ref().map_or(0, |r| r.score)) }
                             td.n { (call.pass) }
                             td { (day(call.counted.as_ref().map(|r| r.finished_at.as_str()))) }
