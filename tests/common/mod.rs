@@ -8,6 +8,7 @@ pub mod hub;
 pub mod lms;
 pub mod lrs;
 pub mod pg;
+pub mod web;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output};
