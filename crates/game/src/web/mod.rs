@@ -4,7 +4,7 @@
 //! The records are the desktop's SQLite store, opened in memory from an image that the page
 //! loaded from IndexedDB before the game started (`window.peercall.loadedRecords()`), and
 //! written back whole after every change (`window.peercall.saveRecords(bytes)`). See
-//! `web/index.html` and docs/web.md for why this store and not OPFS.
+//! `web/start.js` and the README's "The game in the browser" for why this store and not OPFS.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
