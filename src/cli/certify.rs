@@ -88,7 +88,7 @@ pub fn run(args: &CertifyArgs) -> Result<ExitCode, String> {
         Some(d) => Library::from_path(d)?,
         None => Library::builtin(),
     };
-    let scripts: Vec<_> = library.entries.iter().filter_map(|e| e.script()).collect();
+    let scripts = library.scripts();
     let results = results(records.as_ref(), &args.db, &competition.id)?;
     let now = peercall_core::clock::now();
     match &args.command {

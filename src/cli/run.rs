@@ -217,8 +217,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
         if blind && let Some(c) = &certification {
             // The verdict so far: each call passed or not, and why.
             let library = peercall_core::library::Library::builtin();
-            let mut scripts: Vec<&Script> =
-                library.entries.iter().filter_map(|e| e.script()).collect();
+            let mut scripts = library.scripts();
             scripts.retain(|s| s.id() != script.id());
             scripts.push(&script);
             let results = store.results_in(&c.id)?;

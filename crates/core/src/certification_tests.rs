@@ -96,7 +96,7 @@ fn peer(offers: &[Signal]) -> usize {
 
 fn judged(c: &Competition, results: &[Record], player: &str, now: &str) -> Verdict {
     let library = Library::builtin();
-    let scripts: Vec<&Script> = library.entries.iter().filter_map(|e| e.script()).collect();
+    let scripts = library.scripts();
     judge(c, &scripts, results, player, at(now)).unwrap()
 }
 
@@ -121,7 +121,7 @@ fn a_pass_earns_a_code_that_verifies_and_expires_after_its_validity() {
     let code = v.code.clone().unwrap();
     assert_eq!(code.len(), 19, "{code}");
     let library = Library::builtin();
-    let scripts: Vec<&Script> = library.entries.iter().filter_map(|e| e.script()).collect();
+    let scripts = library.scripts();
     let now = at("2026-02-01T00:00:00Z");
     assert!(verify(&c, &scripts, &results, "Ana", &code.to_lowercase(), now).is_ok());
     assert!(verify(&c, &scripts, &results, "Ana", "0000-0000-0000-0000", now).is_err());

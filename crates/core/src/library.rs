@@ -317,6 +317,11 @@ impl Library {
         self.find(id).and_then(|i| self.entries[i].script())
     }
 
+    /// Every playable scenario, in the library's order.
+    pub fn scripts(&self) -> Vec<&Script> {
+        self.entries.iter().filter_map(|e| e.script()).collect()
+    }
+
     /// Number of playable scenarios.
     pub fn playable(&self) -> usize {
         self.entries.iter().filter(|e| e.script().is_some()).count()

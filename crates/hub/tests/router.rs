@@ -2,24 +2,25 @@
 //! SQLite in a temporary folder, or over a storage that fails or counts what it is asked: the
 //! holes a stranger could use, each closed.
 
+mod common;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, SystemTime};
 
-use async_trait::async_trait;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use peercall_core::library::Library;
-use peercall_core::records::{BoardRow, Record, Store};
+use peercall_core::records::{Record, Store};
 use peercall_dialogue::Call;
-use peercall_hub::storage::{
-    HubStore, Joined, Listed, Player, Published, Recorded, Sqlite, Storage, StorageError, TeamCode,
-};
+use peercall_hub::storage::{HubStore, Sqlite, Storage};
 use peercall_hub::{Hub, router};
+
+use common::{Broken, Counting};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
@@ -433,155 +434,6 @@ async fn a_half_sent_request_and_an_idle_connection_are_closed() {
             "{:?}",
             started.elapsed()
         );
-    }
-}
-
-/// A storage whose every answer is a failure with a database's own words.
-struct Broken;
-
-#[async_trait]
-impl Storage for Broken {
-    async fn admin_hash(&self) -> Result<Option<String>, StorageError> {
-        Err(fail())
-    }
-    async fn set_admin(&self, _: &str) -> Result<(), StorageError> {
-        Err(fail())
-    }
-    async fn publish(
-        &self,
-        _: &Published,
-        _: &[String],
-        _: &str,
-    ) -> Result<Vec<TeamCode>, StorageError> {
-        Err(fail())
-    }
-    async fn competitions(&self) -> Result<Vec<Listed>, StorageError> {
-        Err(fail())
-    }
-    async fn version(&self, _: &str) -> Result<Option<String>, StorageError> {
-        Err(fail())
-    }
-    async fn competition(&self, _: &str) -> Result<Option<Published>, StorageError> {
-        Err(fail())
-    }
-    async fn teams(&self, _: &str) -> Result<Vec<TeamCode>, StorageError> {
-        Err(fail())
-    }
-    async fn join(&self, _: &str, _: &str, _: &str) -> Result<Joined, StorageError> {
-        Err(fail())
-    }
-    async fn team_of(&self, _: &str) -> Result<Option<(String, String)>, StorageError> {
-        Err(fail())
-    }
-    async fn player(&self, _: &str) -> Result<Option<Player>, StorageError> {
-        Err(fail())
-    }
-    async fn record(&self, _: &Record, _: &[Value]) -> Result<Recorded, StorageError> {
-        Err(fail())
-    }
-    async fn board(&self, _: &str, _: bool) -> Result<Vec<BoardRow>, StorageError> {
-        Err(fail())
-    }
-    async fn results_of(&self, _: &str, _: &str) -> Result<Vec<Record>, StorageError> {
-        Err(fail())
-    }
-    async fn roster(&self, _: &str) -> Result<Vec<(String, String)>, StorageError> {
-        Err(fail())
-    }
-    async fn results(&self, _: &str) -> Result<Vec<Record>, StorageError> {
-        Err(fail())
-    }
-    async fn marker(&self, _: &str) -> Result<i64, StorageError> {
-        Err(fail())
-    }
-    fn shared(&self) -> bool {
-        false
-    }
-}
-
-fn fail() -> StorageError {
-    StorageError::Failed("SQLITE_CORRUPT: database disk image is malformed (secret row)".into())
-}
-
-/// A storage that counts the reads the live boards and downloads are about.
-struct Counting {
-    inner: Arc<dyn Storage>,
-    board: AtomicUsize,
-    marker: AtomicUsize,
-    competition: AtomicUsize,
-}
-
-impl Counting {
-    fn new(inner: Arc<dyn Storage>) -> Counting {
-        Counting {
-            inner,
-            board: AtomicUsize::new(0),
-            marker: AtomicUsize::new(0),
-            competition: AtomicUsize::new(0),
-        }
-    }
-}
-
-#[async_trait]
-impl Storage for Counting {
-    async fn admin_hash(&self) -> Result<Option<String>, StorageError> {
-        self.inner.admin_hash().await
-    }
-    async fn set_admin(&self, t: &str) -> Result<(), StorageError> {
-        self.inner.set_admin(t).await
-    }
-    async fn publish(
-        &self,
-        p: &Published,
-        t: &[String],
-        n: &str,
-    ) -> Result<Vec<TeamCode>, StorageError> {
-        self.inner.publish(p, t, n).await
-    }
-    async fn competitions(&self) -> Result<Vec<Listed>, StorageError> {
-        self.inner.competitions().await
-    }
-    async fn version(&self, id: &str) -> Result<Option<String>, StorageError> {
-        self.inner.version(id).await
-    }
-    async fn competition(&self, id: &str) -> Result<Option<Published>, StorageError> {
-        self.competition.fetch_add(1, Ordering::SeqCst);
-        self.inner.competition(id).await
-    }
-    async fn teams(&self, id: &str) -> Result<Vec<TeamCode>, StorageError> {
-        self.inner.teams(id).await
-    }
-    async fn join(&self, c: &str, n: &str, t: &str) -> Result<Joined, StorageError> {
-        self.inner.join(c, n, t).await
-    }
-    async fn team_of(&self, c: &str) -> Result<Option<(String, String)>, StorageError> {
-        self.inner.team_of(c).await
-    }
-    async fn player(&self, t: &str) -> Result<Option<Player>, StorageError> {
-        self.inner.player(t).await
-    }
-    async fn record(&self, r: &Record, s: &[Value]) -> Result<Recorded, StorageError> {
-        self.inner.record(r, s).await
-    }
-    async fn board(&self, id: &str, by_team: bool) -> Result<Vec<BoardRow>, StorageError> {
-        self.board.fetch_add(1, Ordering::SeqCst);
-        self.inner.board(id, by_team).await
-    }
-    async fn results_of(&self, id: &str, player: &str) -> Result<Vec<Record>, StorageError> {
-        self.inner.results_of(id, player).await
-    }
-    async fn roster(&self, id: &str) -> Result<Vec<(String, String)>, StorageError> {
-        self.inner.roster(id).await
-    }
-    async fn results(&self, id: &str) -> Result<Vec<Record>, StorageError> {
-        self.inner.results(id).await
-    }
-    async fn marker(&self, id: &str) -> Result<i64, StorageError> {
-        self.marker.fetch_add(1, Ordering::SeqCst);
-        self.inner.marker(id).await
-    }
-    fn shared(&self) -> bool {
-        self.inner.shared()
     }
 }
 

@@ -110,12 +110,7 @@ fn spawn(
             let results = db
                 .with("game-what-results", |s| s.results_in(&c.competition.id))
                 .ok()?;
-            let scripts: Vec<&peercall_dialogue::Script> = scenarios
-                .0
-                .entries
-                .iter()
-                .filter_map(|e| e.script())
-                .collect();
+            let scripts = scenarios.0.scripts();
             let now = peercall_core::clock::now();
             peercall_core::certification::judge(
                 &c.competition,

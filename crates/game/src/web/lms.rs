@@ -104,10 +104,17 @@ fn report(
     profile: Res<Profile>,
     active: Option<Res<ActiveCall>>,
     home: Option<Res<crate::HomePage>>,
+    mut seen: Local<u64>,
 ) {
     let (Some(db), Some(active)) = (db, active) else {
         return;
     };
+    // The results are read only when the records changed (the debrief records the call).
+    let changes = db.0.lock().map_or(*seen, |s| s.changes());
+    if changes == *seen {
+        return;
+    }
+    *seen = changes;
     let Ok(results) = db.with("game-what-results", |s| s.results(Some(&profile.player))) else {
         return;
     };

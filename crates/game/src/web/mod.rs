@@ -180,7 +180,7 @@ pub fn import_records(name: &str, text: &str) -> Result<String, JsError> {
         .with(|l| l.borrow().clone())
         .ok_or_else(|| JsError::new(&peercall_core::words::current().t("web-no-records")))?;
     let library = Library::builtin();
-    let scripts: Vec<_> = library.entries.iter().filter_map(|e| e.script()).collect();
+    let scripts = library.scripts();
     let mut store =
         db.0.lock()
             .map_err(|_| JsError::new(&crate::records::poisoned().to_string()))?;

@@ -267,16 +267,21 @@ fn update_until(app: &mut App, done: impl Fn(&App) -> bool) {
     panic!("timed out waiting for the game");
 }
 
+/// The key press that types `c`.
+fn typed(c: char) -> KeyboardInput {
+    KeyboardInput {
+        key_code: KeyCode::KeyA,
+        logical_key: Key::Character(c.to_string().into()),
+        state: ButtonState::Pressed,
+        text: Some(c.to_string().into()),
+        repeat: false,
+        window: Entity::PLACEHOLDER,
+    }
+}
+
 fn type_text(app: &mut App, s: &str) {
     for c in s.chars() {
-        app.world_mut().write_message(KeyboardInput {
-            key_code: KeyCode::KeyA,
-            logical_key: Key::Character(c.to_string().into()),
-            state: ButtonState::Pressed,
-            text: Some(c.to_string().into()),
-            repeat: false,
-            window: Entity::PLACEHOLDER,
-        });
+        app.world_mut().write_message(typed(c));
         app.update();
     }
 }

@@ -11,6 +11,7 @@ use peercall_game as game;
 
 use super::{
     builtin_script, call, dialogues, digit, headless, headless_with_records, key, screen, texts,
+    typed,
 };
 use core_::library::Library;
 use game::{ActiveCall, PlayOptions, Screen};
@@ -365,22 +366,13 @@ fn an_answer_the_call_refuses_is_reported_on_the_call_screen() {
 
 #[test]
 fn a_name_and_enter_in_the_same_frame_save_the_whole_name() {
-    use bevy::input::ButtonState;
-    use bevy::input::keyboard::{Key, KeyboardInput};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("records.sqlite");
     let mut app = headless_with_records(&db, game::PlayOptions::default());
     assert_eq!(screen(&app), game::Screen::Profile);
     // Everything a quick typist (or a browser under load) delivers between two frames.
     for c in "Ana".chars() {
-        app.world_mut().write_message(KeyboardInput {
-            key_code: KeyCode::KeyA,
-            logical_key: Key::Character(c.to_string().into()),
-            state: ButtonState::Pressed,
-            text: Some(c.to_string().into()),
-            repeat: false,
-            window: Entity::PLACEHOLDER,
-        });
+        app.world_mut().write_message(typed(c));
     }
     key(&mut app, KeyCode::Enter);
     assert_eq!(

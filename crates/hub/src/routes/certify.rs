@@ -71,12 +71,7 @@ async fn judged(
                     .entry(p.clone())
                     .or_insert_with(|| rs.first().map(|r| r.team.clone()).unwrap_or_default());
             }
-            let scripts: Vec<&peercall_dialogue::Script> = ready
-                .library
-                .entries
-                .iter()
-                .filter_map(|e| e.script())
-                .collect();
+            let scripts = ready.library.scripts();
             let now = peercall_core::clock::now();
             teams
                 .into_iter()

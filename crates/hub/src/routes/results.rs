@@ -162,12 +162,7 @@ fn decided(
     home: &str,
 ) -> Option<serde_json::Value> {
     ready.competition.certification.as_ref()?;
-    let scripts: Vec<&peercall_dialogue::Script> = ready
-        .library
-        .entries
-        .iter()
-        .filter_map(|e| e.script())
-        .collect();
+    let scripts = ready.library.scripts();
     let now = peercall_core::clock::now();
     let judge = |results: &[Record]| {
         peercall_core::certification::judge(&ready.competition, &scripts, results, &r.player, now)
