@@ -52,7 +52,7 @@ rm -rf "$out"
 mkdir -p "$out"
 "$bindgen" --target web --no-typescript --remove-name-section --remove-producers-section \
   --out-dir "$out" "$target/wasm32-unknown-unknown/web/peercall-web.wasm"
-cp web/index.html web/start.js web/lms.js web/peercall.css "$out/"
+cp web/index.html web/start.js web/lms.js web/scorm.js web/peercall.css "$out/"
 mkdir -p "$out/licences"
 cp assets/fonts/LICENSE-*.txt "$out/licences/"
 # Servers that send files as they are (the hub, most static hosts) send these when asked.

@@ -124,6 +124,66 @@ fn a_certification_is_played_blind_judged_and_its_code_verified_by_replay() {
 }
 
 #[test]
+fn a_certificate_prints_as_a_pdf_whose_text_names_the_player_the_calls_and_the_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    let file = certification(dir.path(), "print", "pass: 0, call_pass: 0", "");
+    let player = "Zoë O'Brien-Łukasiewicz";
+    play(&db, &file, "network-expansion", player, "2");
+    let code = code_in(&play(&db, &file, "demo-request", player, "2"));
+    let pdf = dir.path().join("certificate.pdf");
+    let out = peercall_db(&db)
+        .args(["certify", "certificate"])
+        .arg(&file)
+        .args(["--player", player, "--team", "Nord", "-o"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    common::success(&out);
+    assert!(text(&out).contains(&code), "{}", text(&out));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    // Its text, as a PDF reader extracts it: the name whole, each call by its title, the code.
+    if common::tools(&["pdftotext"], "PEERCALL_REQUIRE_PDF") {
+        let o = std::process::Command::new("pdftotext")
+            .args(["-enc", "UTF-8"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        common::success(&o);
+        let said = String::from_utf8_lossy(&o.stdout);
+        for want in [
+            player,
+            "Nord",
+            "Onboarding <certification>",
+            "Come and demo for the committee",
+            "Double the network?",
+            &code,
+            "peercall certify verify print.ron",
+        ] {
+            assert!(
+                said.contains(want),
+                "{want:?} not in the PDF's text:\n{said}"
+            );
+        }
+    }
+    // No pass, no certificate: refused, nothing written.
+    play(&db, &file, "demo-request", "Bo", "2");
+    let none = dir.path().join("none.pdf");
+    let out = peercall_db(&db)
+        .args(["certify", "certificate"])
+        .arg(&file)
+        .args(["--player", "Bo", "-o"])
+        .arg(&none)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("no pass"), "{}", text(&out));
+    assert!(!none.exists());
+}
+
+#[test]
 fn a_rule_broken_fails_the_call_and_says_why_and_a_competition_is_not_a_certification() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("records.sqlite");

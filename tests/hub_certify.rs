@@ -132,6 +132,26 @@ fn certification_on_a_hub(database: Option<&str>) {
     ));
     assert_eq!(status, 200);
     assert!(page.contains("This code is valid"), "{page}");
+    // The same certificate as a PDF, named by its code.
+    assert!(page.contains("format=pdf"), "{page}");
+    let mut resp = agent()
+        .get(&format!(
+            "{url}/competitions/cert/certificate?player=Ana&format=pdf"
+        ))
+        .call()
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    assert_eq!(resp.headers()["content-type"], "application/pdf");
+    let disposition = resp.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        disposition.contains(&cert_code.replace('-', "")),
+        "{disposition}"
+    );
+    let pdf = resp.body_mut().read_to_vec().unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
     let (status, page) = get(&format!(
         "{url}/competitions/cert/certificate?player=Ana&code=0000-0000-0000-0000"
     ));
@@ -142,6 +162,12 @@ fn certification_on_a_hub(database: Option<&str>) {
     ));
     assert_eq!(status, 404);
     assert!(page.contains("Bo&lt;i&gt; holds no certificate"), "{page}");
+    // No pass, no PDF.
+    let (status, page) = get(&format!(
+        "{url}/competitions/cert/certificate?player=Bo%3Ci%3E&format=pdf"
+    ));
+    assert_eq!(status, 404);
+    assert!(page.contains("holds no certificate"), "{page}");
     // A plain competition has no certification pages.
     let (status, _) = get(&format!(
         "{url}/competitions/nothing/certificate?player=Ana"

@@ -3,6 +3,7 @@
 // the WebAssembly module.
 import init, { benchEngine, exportRecords, importRecords, lmsTerminate, press } from './peercall-web.js';
 import { cmi5Launch, launched } from './lms.js';
+import { scormLaunch } from './scorm.js';
 
 const DB = 'peercall';
 const STORE = 'records';
@@ -108,6 +109,14 @@ window.peercall = {
     if (hadFocus) (buttons.firstElementChild ?? root).focus();
     shown = now;
   },
+  // A file the game made (a certificate), offered as a download.
+  download(name, kind, bytes) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([bytes.slice()], { type: kind }));
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  },
   saveRecords(bytes) {
     const copy = bytes.slice();
     newest = copy;
@@ -136,6 +145,22 @@ window.peercall.fail = (why) => say(why, true);
 window.peercall.lmsStatements = (json) => { lms?.statements(json); };
 window.peercall.lmsKeep = (json) => { lms?.keepState(json); };
 window.peercall.lms = lms;
+// Inside a SCORM package (`peercall lms scorm` marks the page with its version): the LMS's API
+// is found and the session started before the game, which reads the learner and any call to
+// resume.
+let scorm = null;
+const scormVersion = document.documentElement.dataset.scorm;
+if (scormVersion) {
+  try {
+    scorm = scormLaunch(scormVersion);
+  } catch (e) {
+    say(`peercall could not start from your learning system: ${e.message ?? e}`, true);
+    throw e;
+  }
+}
+window.peercall.scormLaunch = () => scorm?.json;
+window.peercall.scormSet = (json) => { scorm?.set(json); };
+window.peercall.scorm = scorm;
 
 try {
   await init();
@@ -198,4 +223,17 @@ if (lms) {
     const last = lmsTerminate();
     if (last) lms.lastWord(last);
   });
+}
+// In a SCORM package: "Finish" ends the session (a call in progress stays resumable); so does
+// leaving the page.
+if (scorm) {
+  const finish = document.getElementById('lms-finish');
+  finish.hidden = false;
+  finish.addEventListener('click', () => {
+    scorm.finish();
+    finish.disabled = true;
+    document.documentElement.dataset.finished = '1';
+    finish.textContent = 'Your learning system has your result: you can close this window';
+  });
+  addEventListener('pagehide', () => scorm.finish());
 }

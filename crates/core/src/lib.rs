@@ -2,6 +2,7 @@
 //! scenario library (built-in and trainers' folders), the records store, competitions, the xAPI
 //! outbox and sender, the team hub's client, and the checks on untrusted names and texts.
 
+pub mod certificate;
 pub mod certification;
 pub mod clock;
 pub mod cmi5;
@@ -15,6 +16,7 @@ pub mod lms;
 pub mod po;
 pub mod profile;
 pub mod records;
+pub mod scorm;
 pub mod untrusted;
 pub mod words;
 pub mod xapi;

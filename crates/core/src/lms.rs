@@ -1,6 +1,9 @@
 //! Course packages for learning systems: the cmi5 course structure (`cmi5.xml`), one assignable
-//! unit per call, each launched from the hub's web game with its scenario named in the address.
+//! unit per call, each launched from the hub's web game with its scenario named in the address;
+//! and the SCORM 1.2 and 2004 manifests (`imsmanifest.xml`), one SCO per call, the web game
+//! inside the package.
 
+use crate::scorm::Version;
 use crate::words::say;
 
 /// The cmi5 course structure's namespace (cmi5 1.0, "quartz").
@@ -128,6 +131,86 @@ pub fn cmi5_xml(course: &Course, play: &str) -> String {
     out
 }
 
+/// The SCORM manifest (`imsmanifest.xml`) of `course` for `version`: one item per call, each
+/// launching the package's web game (`index.html?scenario=ID`, whose `files` are listed), with
+/// the call's mastery score (1.2's `adlcp:masteryscore`, 2004's primary objective satisfied by
+/// measure); the calls in order, free to choose.
+pub fn scorm_manifest(course: &Course, version: Version, files: &[String]) -> String {
+    let id = format!("peercall-{}", ncname(&course.id));
+    let title = xml_escape(course.title.trim());
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    match version {
+        Version::V12 => out.push_str(&format!(
+            "<manifest identifier=\"{id}\" version=\"1.0\"\n  xmlns=\"http://www.imsproject.org/xsd/imscp_rootv1p1p2\"\n  xmlns:adlcp=\"http://www.adlnet.org/xsd/adlcp_rootv1p2\"\n  xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n  xsi:schemaLocation=\"http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd\">\n  <metadata>\n    <schema>ADL SCORM</schema>\n    <schemaversion>1.2</schemaversion>\n  </metadata>\n"
+        )),
+        Version::V2004 => out.push_str(&format!(
+            "<manifest identifier=\"{id}\" version=\"1.0\"\n  xmlns=\"http://www.imsglobal.org/xsd/imscp_v1p1\"\n  xmlns:adlcp=\"http://www.adlnet.org/xsd/adlcp_v1p3\"\n  xmlns:adlseq=\"http://www.adlnet.org/xsd/adlseq_v1p3\"\n  xmlns:adlnav=\"http://www.adlnet.org/xsd/adlnav_v1p3\"\n  xmlns:imsss=\"http://www.imsglobal.org/xsd/imsss\"\n  xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n  xsi:schemaLocation=\"http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd\">\n  <metadata>\n    <schema>ADL SCORM</schema>\n    <schemaversion>2004 4th Edition</schemaversion>\n  </metadata>\n"
+        )),
+    }
+    out.push_str(&format!(
+        "  <organizations default=\"course\">\n    <organization identifier=\"course\">\n      <title>{title}</title>\n"
+    ));
+    for (i, u) in course.units.iter().enumerate() {
+        out.push_str(&format!(
+            "      <item identifier=\"call-{}\" identifierref=\"game\" parameters=\"?scenario={}\">\n        <title>{}</title>\n",
+            i + 1,
+            xml_escape(&url_component(&u.scenario)),
+            xml_escape(u.title.trim()),
+        ));
+        let mastery = u.mastery.map(|m| (m.clamp(0.0, 1.0) * 100.0).round());
+        match (version, mastery) {
+            (Version::V12, Some(m)) => out.push_str(&format!(
+                "        <adlcp:masteryscore>{m}</adlcp:masteryscore>\n"
+            )),
+            (Version::V2004, Some(m)) => out.push_str(&format!(
+                "        <imsss:sequencing>\n          <imsss:objectives>\n            <imsss:primaryObjective objectiveID=\"pass\" satisfiedByMeasure=\"true\">\n              <imsss:minNormalizedMeasure>{}</imsss:minNormalizedMeasure>\n            </imsss:primaryObjective>\n          </imsss:objectives>\n        </imsss:sequencing>\n",
+                m / 100.0
+            )),
+            (_, None) => {}
+        }
+        out.push_str("      </item>\n");
+    }
+    if version == Version::V2004 {
+        out.push_str("      <imsss:sequencing>\n        <imsss:controlMode choice=\"true\" flow=\"true\"/>\n      </imsss:sequencing>\n");
+    }
+    out.push_str("    </organization>\n  </organizations>\n  <resources>\n");
+    let kind = match version {
+        Version::V12 => "adlcp:scormtype",
+        Version::V2004 => "adlcp:scormType",
+    };
+    out.push_str(&format!(
+        "    <resource identifier=\"game\" type=\"webcontent\" {kind}=\"sco\" href=\"index.html\">\n"
+    ));
+    for f in files {
+        out.push_str(&format!("      <file href=\"{}\"/>\n", xml_escape(f)));
+    }
+    out.push_str("    </resource>\n  </resources>\n</manifest>\n");
+    out
+}
+
+/// `s` as an XML name's tail: letters, digits, dashes and dots, the rest as dashes.
+fn ncname(s: &str) -> String {
+    let tail: String = s
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(60)
+        .collect();
+    if tail.is_empty() {
+        "course".into()
+    } else {
+        tail
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,5 +257,25 @@ mod tests {
         assert!(check_play_url("https://hub.invalid/play/").is_ok());
         assert!(check_play_url("play/index.html").is_err());
         assert!(check_play_url("https://a b").is_err());
+        let files = vec!["index.html".to_string(), "a&b.js".to_string()];
+        let v12 = scorm_manifest(&course, Version::V12, &files);
+        assert!(
+            v12.contains("<adlcp:masteryscore>70</adlcp:masteryscore>"),
+            "{v12}"
+        );
+        assert!(
+            v12.contains("parameters=\"?scenario=demo%20request\""),
+            "{v12}"
+        );
+        assert!(v12.contains("identifier=\"peercall-on-boarding\""), "{v12}");
+        assert!(v12.contains("<file href=\"a&amp;b.js\"/>"), "{v12}");
+        assert_eq!(v12.matches("<item ").count(), 2);
+        let v2004 = scorm_manifest(&course, Version::V2004, &files);
+        assert!(
+            v2004.contains("<imsss:minNormalizedMeasure>0.7</imsss:minNormalizedMeasure>"),
+            "{v2004}"
+        );
+        assert!(v2004.contains("adlcp:scormType=\"sco\""), "{v2004}");
+        assert!(v2004.contains("2004 4th Edition"));
     }
 }

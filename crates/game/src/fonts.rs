@@ -2,8 +2,9 @@
 
 use bevy::prelude::*;
 
-/// The typeface for prose and buttons (Open Sans, Apache-2.0, `assets/fonts/`).
-pub const READING_FONT: &[u8] = include_bytes!("../../../assets/fonts/OpenSans-Regular.ttf");
+/// The typeface for prose and buttons (Open Sans, Apache-2.0, `assets/fonts/`): the
+/// certificate's, so the program holds it once.
+pub const READING_FONT: &[u8] = peercall_core::certificate::READING_FONT;
 
 /// The monospace typeface, for text that must line up in columns (DejaVu Sans Mono, Bitstream
 /// Vera license, `assets/fonts/`): every European alphabet, so names and findings show whole.

@@ -7,6 +7,7 @@ use peercall_dialogue::{Debrief, Outcome, Stance};
 use crate::flow;
 use crate::nav::{EscapeKey, Press, Scrollable};
 use crate::screens::call::{self, Start};
+use crate::screens::certificate;
 use crate::theme::Theme;
 use crate::{ActiveCall, GameSet, Scenarios, Screen};
 
@@ -119,8 +120,19 @@ fn spawn(
                 &profile.player,
                 now,
             )
-        })
-        .map(|v| v.lines(w));
+        });
+    // A pass earned: its certificate can be saved from this screen.
+    let earned = verdict
+        .as_ref()
+        .zip(competition.as_ref())
+        .and_then(|(v, c)| {
+            peercall_core::certificate::Sheet::of(w, &c.competition, &scenarios.0, &profile.team, v)
+        });
+    match &earned {
+        Some(sheet) => commands.insert_resource(certificate::Earned(sheet.clone())),
+        None => commands.remove_resource::<certificate::Earned>(),
+    }
+    let verdict = verdict.map(|v| v.lines(w));
     // The onboarding path is complete when every call has been played: ask the question again.
     let ask_again = competition.is_none()
         && db.as_ref().is_some_and(|db| {
@@ -218,6 +230,9 @@ fn spawn(
                         },
                         children![(t.colored(line.clone(), 18.0, color), Label)],
                     ));
+                }
+                if earned.is_some() {
+                    panel.spawn((t.colored("", 16.0, p.dim), Label, certificate::SavedNote));
                 }
             });
         }
@@ -379,6 +394,10 @@ fn spawn(
             if ask_again {
                 row.spawn(t.button(w.t("debrief-ask-again"), 3))
                     .observe(flow::go(Screen::Diagnostic));
+            }
+            if earned.is_some() {
+                row.spawn(t.button(w.t("debrief-save-certificate"), 4))
+                    .observe(certificate::save);
             }
         });
     });

@@ -5,6 +5,7 @@ use bevy::prelude::*;
 pub mod board;
 pub mod briefing;
 pub mod call;
+pub mod certificate;
 pub mod competitions;
 pub mod debrief;
 pub mod error;

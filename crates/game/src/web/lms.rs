@@ -5,6 +5,7 @@
 //! order, and what was sent is kept in the AU's own state for the next session.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use bevy::prelude::*;
 use peercall_core::cmi5::{Launch, LaunchData, Sent, Session};
@@ -32,8 +33,6 @@ extern "C" {
 thread_local! {
     /// The session, when an LMS launched the page.
     static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
-    /// The last result whose statements were handed over (a debrief drawn again sends none).
-    static LAST: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// What the page read from the launch.
@@ -104,36 +103,18 @@ fn report(
     profile: Res<Profile>,
     active: Option<Res<ActiveCall>>,
     home: Option<Res<crate::HomePage>>,
-    mut seen: Local<u64>,
+    mut seen: Local<(u64, String)>,
 ) {
-    let (Some(db), Some(active)) = (db, active) else {
+    let Some(script) = active.as_ref().map(|a| Arc::clone(&a.script)) else {
         return;
     };
-    // The results are read only when the records changed (the debrief records the call).
-    let changes = db.0.lock().map_or(*seen, |s| s.changes());
-    if changes == *seen {
-        return;
-    }
-    *seen = changes;
-    let Ok(results) = db.with("game-what-results", |s| s.results(Some(&profile.player))) else {
+    let Some(record) = super::just_recorded(db, &profile, active, &mut seen) else {
         return;
     };
-    let script = active.script();
-    let Some(record) = results
-        .into_iter()
-        .filter(|r| r.scenario == script.id())
-        .max_by(|a, b| a.finished_at.cmp(&b.finished_at))
-    else {
-        return;
-    };
-    if LAST.with(|l| *l.borrow() == record.id) {
-        return;
-    }
-    LAST.with(|l| *l.borrow_mut() = record.id.clone());
     let home = home.map_or_else(|| peercall_core::xapi::home_page(None), |h| h.0.clone());
     SESSION.with(|s| {
         if let Some(session) = s.borrow_mut().as_mut() {
-            let statements = session.finished(&record, script, &home);
+            let statements = session.finished(&record, &script, &home);
             if !statements.is_empty() {
                 lms_statements(&serde_json::Value::Array(statements).to_string());
             }

@@ -14,12 +14,13 @@ use wasm_bindgen::prelude::*;
 
 use peercall_core::library::Library;
 
-use crate::{HomePage, PlayOptions, RecordsDb, RecordsUnavailable, Screen};
+use crate::{ActiveCall, HomePage, PlayOptions, Profile, RecordsDb, RecordsUnavailable, Screen};
 
 pub mod dom;
 pub mod hub;
 pub mod lms;
 pub mod net;
+pub mod scorm;
 
 #[wasm_bindgen]
 extern "C" {
@@ -29,6 +30,9 @@ extern "C" {
     /// Keeps the records image in IndexedDB (the page copies the bytes at once).
     #[wasm_bindgen(js_namespace = peercall, js_name = saveRecords)]
     fn save_records(bytes: &[u8]);
+    /// Offers `bytes` (of media type `kind`) as a download named `name`.
+    #[wasm_bindgen(js_namespace = peercall)]
+    pub fn download(name: &str, kind: &str, bytes: &[u8]);
 }
 
 /// What the records kept in this browser are called in messages.
@@ -43,30 +47,46 @@ thread_local! {
     static LIVE: std::cell::RefCell<Option<RecordsDb>> = const { std::cell::RefCell::new(None) };
 }
 
+/// Which learning system launched the page.
+enum Lms {
+    /// cmi5: the launch in the page's address.
+    Cmi5,
+    /// SCORM: the page inside a package, the LMS's API around it.
+    Scorm,
+}
+
 /// Starts the game in the page's `#bevy` canvas.
 pub fn run() {
     let query = Query::from_page();
-    // Launched by a learning system: its learner plays, in the language they chose there.
-    let launched = match lms::start() {
-        None => None,
-        Some(Ok(learner)) => Some(learner),
-        Some(Err(why)) => {
-            lms::fail(&peercall_core::words::current().f("web-lms-launch", &[("why", why.into())]));
-            return;
-        }
+    // Launched by a learning system (cmi5, or SCORM inside a package): its learner plays, in
+    // the language they chose there; a SCORM call interrupted mid-way is resumed.
+    let refuse = |why: String| {
+        lms::fail(&peercall_core::words::current().f("web-lms-launch", &[("why", why.into())]));
     };
-    let (learner, lms_lang) = launched.clone().unzip();
+    let (mut kind, mut learner, mut lms_lang, mut resumed) = (None, None, None, None);
+    match lms::start() {
+        Some(Ok((l, lang))) => (kind, learner, lms_lang) = (Some(Lms::Cmi5), Some(l), lang),
+        Some(Err(why)) => return refuse(why),
+        None => match scorm::start() {
+            Some(Ok(s)) => {
+                (kind, learner, lms_lang) = (Some(Lms::Scorm), Some(s.learner), s.lang);
+                resumed = s.scenario;
+            }
+            Some(Err(why)) => return refuse(why),
+            None => {}
+        },
+    }
     let options = PlayOptions {
         lang: query.get("lang"),
         // The learning system's language for the learner, else the browser's without its
         // region ("de-AT" is German).
-        user_lang: lms_lang.flatten().or_else(|| {
+        user_lang: lms_lang.or_else(|| {
             web_sys::window()
                 .and_then(|w| w.navigator().language())
                 .and_then(|l| l.split(['-', '_']).next().map(str::to_lowercase))
         }),
         player: learner,
-        scenario: query.get("scenario"),
+        scenario: resumed.or_else(|| query.get("scenario")),
         // The same calls again (a trainer's demonstration, a test): as `play --seed`.
         seed: query.get("seed").and_then(|s| s.parse().ok()),
         ..default()
@@ -107,10 +127,45 @@ pub fn run() {
     }
     crate::add_game(&mut app, Library::builtin(), options);
     app.add_plugins(dom::plugin);
-    if launched.is_some() {
-        app.add_plugins(lms::plugin);
+    match kind {
+        Some(Lms::Cmi5) => {
+            app.add_plugins(lms::plugin);
+        }
+        Some(Lms::Scorm) => {
+            app.add_plugins(scorm::plugin);
+        }
+        None => {}
     }
     app.run();
+}
+
+/// The active call's result, once, when the debrief has just recorded it: `seen` holds the
+/// records' change count last looked at and the last result handed over (the records are read
+/// only when they changed, and a debrief drawn again hands over nothing).
+fn just_recorded(
+    db: Option<Res<RecordsDb>>,
+    profile: &Profile,
+    active: Option<Res<ActiveCall>>,
+    seen: &mut (u64, String),
+) -> Option<peercall_core::records::Record> {
+    let (db, active) = (db?, active?);
+    let changes = db.0.lock().map_or(seen.0, |s| s.changes());
+    if changes == seen.0 {
+        return None;
+    }
+    seen.0 = changes;
+    let results = db
+        .with("game-what-results", |s| s.results(Some(&profile.player)))
+        .ok()?;
+    let record = results
+        .into_iter()
+        .filter(|r| r.scenario == active.script().id())
+        .max_by(|a, b| a.finished_at.cmp(&b.finished_at))?;
+    if seen.1 == record.id {
+        return None;
+    }
+    seen.1 = record.id.clone();
+    Some(record)
 }
 
 /// Hands the records to the page to keep whenever they changed since last kept.

@@ -1,6 +1,6 @@
 //! Certifications on the hub: the trainer's list of who passed, failed, is overdue or still
 //! playing; each player's certificate, judged again from their results (each replayed); and the
-//! check of a certificate's verification code, for anyone.
+//! check of a certificate's verification code, for anyone; the certificate as a PDF.
 
 use std::collections::BTreeMap;
 
@@ -8,9 +8,10 @@ use axum::Router;
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
+use peercall_core::certificate::Sheet;
 use peercall_core::certification::{self, Verdict};
 use peercall_core::records::Record;
 use serde::Deserialize;
@@ -34,6 +35,9 @@ struct Asked {
     player: String,
     #[serde(default)]
     code: Option<String>,
+    /// `pdf` for the certificate as a PDF file, else the page.
+    #[serde(default)]
+    format: Option<String>,
 }
 
 /// Certification `id` as published; 404 when it is not published or not a certification.
@@ -103,7 +107,8 @@ async fn list(
     ))
 }
 
-/// A player's certificate, judged again now; with `code`, whether that code is theirs.
+/// A player's certificate, judged again now; with `code`, whether that code is theirs; with
+/// `format=pdf`, as a PDF file.
 /// Anyone may ask (a certificate is meant to be shown), a few times a minute from one address.
 async fn certificate(
     State(hub): State<Shared>,
@@ -138,6 +143,38 @@ async fn certificate(
     } else {
         StatusCode::NOT_FOUND
     };
+    if asked.format.as_deref() == Some("pdf") && status == StatusCode::OK {
+        let sheet = Sheet::of(
+            client(),
+            &ready.competition,
+            &ready.library,
+            &team,
+            &verdict,
+        )
+        .ok_or_else(|| failed("an earned pass without a certificate"))?;
+        let pdf = tokio::task::spawn_blocking(move || sheet.pdf())
+            .await
+            .map_err(failed)?;
+        // The file's name from the certificate's code: no player's text in a header.
+        let name = format!(
+            "attachment; filename=\"certificate-{}.pdf\"",
+            verdict
+                .code
+                .as_deref()
+                .unwrap_or_default()
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        );
+        return Ok((
+            [
+                (header::CONTENT_TYPE, "application/pdf".to_string()),
+                (header::CONTENT_DISPOSITION, name),
+            ],
+            pdf,
+        )
+            .into_response());
+    }
     let page = templates::certify::certificate(
         client(),
         &ready.competition,

@@ -3,6 +3,7 @@
 //! can check it.
 
 use maud::{Markup, html};
+use peercall_core::certificate::Sheet;
 use peercall_core::certification::{State, Verdict};
 use peercall_core::competition::Competition;
 use peercall_core::words::Words;
@@ -97,44 +98,32 @@ pub fn certificate(
     v: &Verdict,
     checked: Option<bool>,
 ) -> Markup {
-    // Each call by its title, as the player saw it.
-    let title = |id: &str| {
-        library
-            .script(id)
-            .map_or_else(|| id.to_string(), |s| s.scenario().title.clone())
-    };
+    let sheet = Sheet::of(w, c, library, team, v).filter(|_| checked != Some(false));
     let body = html! {
         @match checked {
             Some(true) => p.valid { (w.t("hub-cert-code-valid")) },
             Some(false) => p.invalid { (w.t("hub-cert-code-invalid")) },
             None => {},
         }
-        @if v.earned() && checked != Some(false) {
+        @if let Some(s) = &sheet {
             article.certificate {
-                p.sig { (w.t("hub-cert-heading")) }
-                h1 { (v.player) }
-                @if !team.is_empty() { p.sig { (team) } }
-                p { (w.f("hub-cert-has-passed", &[("name", c.name.as_str().into())])) }
+                p.sig { (s.heading) }
+                h1 { (s.player) }
+                @if !s.team.is_empty() { p.sig { (s.team) } }
+                p { (s.passed) }
                 table {
-                    tr { th { (w.t("hub-cert-call")) } th.n { (w.t("hub-score")) } th.n { (w.t("hub-cert-mark")) } th { (w.t("hub-cert-played-on")) } }
-                    @for call in &v.calls {
-                        tr {
-                            td { (title(&call.scenario)) }
-                            td.n { (call.counted.as_ref().map_or(0, |r| r.score)) }
-                            td.n { (call.pass) }
-                            td { (day(call.counted.as_ref().map(|r| r.finished_at.as_str()))) }
-                        }
+                    tr { th { (s.header[0]) } th.n { (s.header[1]) } th.n { (s.header[2]) } th { (s.header[3]) } }
+                    @for row in &s.rows {
+                        tr { td { (row[0]) } td.n { (row[1]) } td.n { (row[2]) } td { (row[3]) } }
                     }
-                    tr { th { (w.t("hub-cert-overall")) } th.n { (v.overall.unwrap_or(0)) } th.n { (v.pass) } th {} }
+                    tr { th { (s.overall[0]) } th.n { (s.overall[1]) } th.n { (s.overall[2]) } th {} }
                 }
-                p { (w.f("hub-cert-dates", &[
-                    ("on", day(v.passed_at.as_deref()).into()),
-                    ("until", day(v.valid_until.as_deref()).into()),
-                ])) }
-                @if v.state == State::Expired { p.invalid { (w.t("hub-cert-expired")) } }
-                p.code { (w.t("hub-cert-code")) " " strong { (v.code.clone().unwrap_or_default()) } }
-                p.sig { (w.t("hub-cert-how")) }
-                pre { "peercall certify verify " (c.id) ".ron --player '" (v.player.replace('\'', "'\\''")) "' --code " (v.code.clone().unwrap_or_default()) }
+                p { (s.dates) }
+                @if let Some(expired) = &s.expired { p.invalid { (expired) } }
+                p.code { (s.code) }
+                p.sig { (s.how) }
+                pre { (s.command) }
+                p { a href={ (certificate_link(&c.id, &v.player)) "&format=pdf" } download { (w.t("hub-cert-pdf")) } }
             }
         } @else {
             h1 { (c.name) }
