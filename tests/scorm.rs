@@ -254,6 +254,15 @@ fn wait_for(b: &Browser, what: &str, script: &str) {
     }
 }
 
+/// With `PEERCALL_SHOTS` set (a folder), the page as it looks now, as `NAME.png` there.
+fn shot(b: &Browser, name: &str) {
+    if let Some(dir) = std::env::var_os("PEERCALL_SHOTS") {
+        b.frame(None);
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), b.screenshot()).unwrap();
+        b.frame(Some(0));
+    }
+}
+
 /// Opens the player page with the SCO of `launch` and waits for the game inside it to start.
 fn launch(b: &Browser, origin: &str, version: &str, launch: &str) {
     let url = format!(
@@ -370,7 +379,9 @@ fn a_scorm_package_plays_in_a_learning_system_and_resumes_a_call_cut_off_mid_way
             now.contains(&last_line),
             "the resumed call lost its place: before {said}\nnow {now}"
         );
+        shot(&b, &format!("55-scorm-{version}-resumed"));
         b.press_until("Debrief", || {});
+        shot(&b, &format!("56-scorm-{version}-debrief"));
         // The learner plays under the LMS's name, first name first.
         let records = b.records();
         assert!(

@@ -228,6 +228,7 @@ if (lms) {
 // leaving the page.
 if (scorm) {
   const finish = document.getElementById('lms-finish');
+  finish.textContent = 'Finish';
   finish.hidden = false;
   finish.addEventListener('click', () => {
     scorm.finish();
