@@ -120,7 +120,7 @@ pub fn certificate(
                 }
                 p { (s.dates) }
                 @if let Some(expired) = &s.expired { p.invalid { (expired) } }
-                p.code { (s.code) }
+                p.code { (w.t("hub-cert-code")) " " strong { (v.code.clone().unwrap_or_default()) } }
                 p.sig { (s.how) }
                 pre { (s.command) }
                 p { a href={ (certificate_link(&c.id, &v.player)) "&format=pdf" } download { (w.t("hub-cert-pdf")) } }
