@@ -121,6 +121,16 @@ key Return
 shot 15-competition-pick
 stop
 
+# Opens the game on certification FILE (in $T) as Ana Lee, and focuses its window.
+certifying() {
+  (cd "$T" && exec "$BIN" compete "$1" --dialogues dialogues --db "$DB" \
+    --player "Ana Lee") 2>/dev/null &
+  GAME=$!
+  for _ in $(seq 1 100); do xdotool search --name peercall >/dev/null 2>&1 && break; sleep 0.1; done
+  sleep 3
+  xdotool windowfocus "$(xdotool search --name peercall | head -1)" 2>/dev/null || true
+}
+
 # A certification: the call without the meter or the lines' signals, then the verdict so far.
 cat > "$T/onboarding.ron" <<'EOF'
 Competition(
@@ -130,18 +140,28 @@ Competition(
         due: "2099-01-31", valid_days: 365)),
 )
 EOF
-(cd "$T" && exec "$BIN" compete onboarding.ron --dialogues dialogues --db "$DB" \
-  --player "Ana Lee") 2>/dev/null &
-GAME=$!
-for _ in $(seq 1 100); do xdotool search --name peercall >/dev/null 2>&1 && break; sleep 0.1; done
-sleep 3
-xdotool windowfocus "$(xdotool search --name peercall | head -1)" 2>/dev/null || true
+certifying onboarding.ron
 key Return Return 4 1
 shot 52-certification-call
 key 1 1 1 1 1 1 1 1 1 1 1 1
 sleep 3
 key Return
 shot 53-certification-debrief 2.5
+stop
+
+# A certification passed (one call, no pass mark): the verdict and the certificate to save.
+cat > "$T/quick.ron" <<'EOF'
+Competition(
+    id: "quick", name: "Quick certification", attempts: 1,
+    scenarios: [(id: "demo-request", seed: 4)],
+    certification: Some((pass: 0, call_pass: 0, rules: [], due: "2099-01-31", valid_days: 365)),
+)
+EOF
+certifying quick.ron
+key Return Return 4 1 1 1 1 1 1 1 1 1 1 1 1
+sleep 3
+key Return
+shot 57-certification-passed 2.5
 stop
 
 # A team hub on loopback with the Q4 cup published and two players' results on it; then the

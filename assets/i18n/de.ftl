@@ -647,10 +647,10 @@ help-play--window = Fenstergröße in logischen Pixeln, z. B. `1920x1080` (Vorei
 help-play--lang = Die Sprache, in der gespielt wird (`de`, `pseudo`, ...; Voreinstellung: die zuletzt im Spiel gewählte, sonst die des Systems, `PEERCALL_LANG` oder `LANG`)
 help-play--mark_untranslated = Trainermodus für Übersetzungen: jede Zeile, die in der Ausgangssprache geblieben ist, mit `[en]` markieren
 help-check = Szenariodateien auf Fehler und Warnungen prüfen (Dateien oder Ordner; Voreinstellung `dialogues/`)
-help-check--paths = Szenariodateien oder Ordner davon
+help-check--paths = Szenariodateien oder Ordner davon (Voreinstellung: `dialogues/`, sonst die eingebauten Szenarien)
 help-check--format = Ausgabeformat: Befunde für Menschen, oder ein JSON-Objekt für Werkzeuge
 help-run = Ein Gespräch im Terminal spielen, oder festgelegte Antworten mit `--choices` abspielen
-help-run--file = Die Szenariodatei, die gespielt wird
+help-run--file = Die Szenariodatei, die gespielt wird (oder die ID eines eingebauten Szenarios, z. B. `demo-request`)
 help-run--seed = Startwert für die Varianten der Sätze des Interessenten (Voreinstellung: aus der Uhr gezogen und ausgegeben)
 help-run--choices = Diese Antwortnummern spielen, statt zu fragen, z. B. `2,1,3`
 help-run--picks = Diese Antworten nach ihrem Platz in der Datei spielen (1 ist die erste Antwort eines Knotens), in welcher Reihenfolge sie auch gezeigt werden, z. B. `2,1,3`: ein Skript, das mit jedem Startwert funktioniert
@@ -804,7 +804,7 @@ cert-call-failed = nicht bestanden ({ $attempts ->
     [one] 1 Versuch
    *[other] { $attempts } Versuche
 })
-help-certify = Zertifizierungen: wer bestanden hat, wer nicht, wer überfällig ist, und die Prüfung eines Zertifikatscodes
+help-certify = Zertifizierungen: wer bestanden hat, wer nicht, wer überfällig ist, Zertifikate und die Prüfung ihrer Codes
 help-certify--db = Ergebnisdatenbank (Voreinstellung: `PEERCALL_DB`, sonst der Datenordner des Systems)
 help-certify-status = Wer bestanden hat, wer nicht, wer überfällig ist; mit `--player` das Urteil dieser Person Gespräch für Gespräch und Regel für Regel
 help-certify-status--file = Die Zertifizierungsdatei (eine Wettbewerbsdatei mit `certification`)

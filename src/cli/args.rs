@@ -7,9 +7,17 @@ use clap::{
 };
 use peercall_core::words::Words;
 
+/// The version and the commit the program was built from, as `--version` prints them.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("PEERCALL_COMMIT"),
+    ")"
+);
+
 /// peercall: a sales-call simulator that teaches peer contracts and honest self-interest.
 #[derive(Debug, Parser)]
-#[command(name = "peercall", version, about, long_about = None)]
+#[command(name = "peercall", version = VERSION, about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -33,7 +41,7 @@ pub enum Command {
     New(super::new::NewArgs),
     /// Play a competition: a call of your own per attempt, limited attempts, a shared leaderboard.
     Compete(super::compete::CompeteArgs),
-    /// Certifications: who passed, failed or is overdue, and the check of a certificate's code.
+    /// Certifications: who passed, failed or is overdue, certificates, and the check of their codes.
     Certify(super::certify::CertifyArgs),
     /// The leaderboard, by player or by team.
     Board(super::records::BoardArgs),
@@ -45,7 +53,7 @@ pub enum Command {
     Hub(super::hub::HubArgs),
     /// Join a competition on a hub with your team's code.
     Join(super::hub::JoinArgs),
-    /// Course packages for learning systems: cmi5.
+    /// Course packages for learning systems: cmi5 and SCORM.
     Lms(super::lms::LmsArgs),
     /// Scenarios in other languages: templates, checks, the languages present, line ids.
     I18n(super::i18n::I18nArgs),

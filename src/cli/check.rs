@@ -11,7 +11,7 @@ use serde::Serialize;
 /// Arguments of `peercall check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Scenario files or folders of them.
+    /// Scenario files or folders of them (default: `dialogues/`, else the built-in scenarios).
     #[arg(default_value = "dialogues")]
     pub paths: Vec<PathBuf>,
     /// Output format: diagnostics for people, or one JSON object for tools.
@@ -124,6 +124,15 @@ fn translations(c: &Checked) -> Vec<super::i18n::Status> {
 pub fn load_all(paths: &[PathBuf]) -> Result<Vec<Checked>, String> {
     let mut out = Vec::new();
     for path in paths {
+        // No `dialogues/` here (an installed program, run anywhere): the built-in scenarios.
+        if path.as_os_str() == "dialogues" && !path.exists() {
+            out.extend(
+                peercall_core::library::Library::builtin_files()
+                    .into_iter()
+                    .map(|name| super::load(&PathBuf::from(format!("dialogues/{name}")))),
+            );
+            continue;
+        }
         let files = scenario_files(path)
             .map_err(|e| super::io_error("err-cannot-read", path.display(), e))?;
         if files.is_empty() {

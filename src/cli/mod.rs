@@ -106,5 +106,27 @@ pub fn io_error(key: &str, path: impl std::fmt::Display, why: std::io::Error) ->
 
 /// Loads and checks a scenario file, its findings in the user's language.
 pub fn load(file: &std::path::Path) -> peercall_dialogue::Checked {
-    peercall_dialogue::load_path(file).localized(words().lang())
+    match builtin(file) {
+        Some((name, text)) => peercall_dialogue::load_bytes(&name, text.as_bytes()),
+        None => peercall_dialogue::load_path(file),
+    }
+    .localized(words().lang())
+}
+
+/// The built-in scenario `file` names when there is no such file here (an installed program
+/// has no `dialogues/` beside it): `demo-request`, `demo-request.ron` and
+/// `dialogues/demo-request.ron` all name it. Its name as the built-in library gives it, and its
+/// text.
+pub fn builtin(file: &std::path::Path) -> Option<(String, &'static str)> {
+    if file.exists() {
+        return None;
+    }
+    let text = file.to_str()?;
+    let bare = text.strip_prefix("dialogues/").unwrap_or(text);
+    let name = if bare.ends_with(".ron") {
+        format!("dialogues/{bare}")
+    } else {
+        format!("dialogues/{bare}.ron")
+    };
+    peercall_core::library::Library::builtin_source(&name).map(|t| (name, t))
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 /// Arguments of `peercall run`.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// The scenario file to play.
+    /// The scenario file to play (or a built-in scenario's id, e.g. `demo-request`).
     pub file: PathBuf,
     /// Seed for the prospect's line variants (default: drawn from the clock, and printed).
     #[arg(long)]

@@ -125,6 +125,11 @@ impl Library {
         )
     }
 
+    /// The names of the built-in scenario files (`NAME.ron`).
+    pub fn builtin_files() -> Vec<&'static str> {
+        BUILTIN.iter().map(|(n, _)| *n).collect()
+    }
+
     /// The text of a built-in scenario file, by the name [`Library::builtin`] gives it
     /// (`dialogues/NAME.ron`).
     pub fn builtin_source(file: &str) -> Option<&'static str> {
