@@ -195,9 +195,14 @@ fn the_debian_package_installs_runs_from_usr_bin_and_removes_cleanly() {
 
 #[test]
 fn the_windows_program_runs_under_wine_and_plays_as_the_linux_one_does() {
-    let Some(dir) = dist(&["wine", "tar"]) else {
+    let Some(dir) = dist(&["wine", "tar", "x86_64-w64-mingw32-gcc"]) else {
         return;
     };
+    // Debian's 64-bit Wine (the `wine` wrapper wants the 32-bit one as well).
+    let wine64 = ["/usr/lib/wine/wine64", "/usr/bin/wine64"]
+        .into_iter()
+        .find(|p| Path::new(p).is_file())
+        .expect("wine64");
     let work = tempfile::tempdir().unwrap();
     // The Windows zip and the Linux tarball, unpacked as a user would.
     let zip = artifact(&dir, "-windows-x86_64.zip");
@@ -231,27 +236,45 @@ fn the_windows_program_runs_under_wine_and_plays_as_the_linux_one_does() {
         )
         .join("peercall");
     let cwd = tempfile::tempdir().unwrap();
-    let wine = |args: &[&str]| {
+    let prefix = work.path().join("prefix");
+    let wine = |program: &Path, args: &[&str]| {
         Command::new("timeout")
             .arg("600")
-            .arg("wine")
-            .arg(&exe)
+            .arg(wine64)
+            .arg(program)
             .args(args)
             .current_dir(cwd.path())
-            .env("WINEPREFIX", work.path().join("prefix"))
+            .env("WINEPREFIX", &prefix)
             .env("WINEDEBUG", "-all")
-            // No Mono or Gecko installers: the command line needs neither.
-            .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
+            // No Mono or Gecko installers (the command line needs neither), and the prefix's
+            // own bcryptprimitives.dll, below.
+            .env("WINEDLLOVERRIDES", "mscoree,mshtml=;bcryptprimitives=n")
             .env("PEERCALL_LANG", "en")
             .env("DISPLAY", "")
             .output()
             .unwrap()
     };
-    let said = ok(&wine(&["--version"]), "wine peercall.exe --version");
+    // A Windows for the program: Wine 8.0 has no bcryptprimitives.dll (every Windows since 8
+    // has; Wine since 9.0), whose ProcessPrng Rust's standard library imports. The prefix gets
+    // the tests' stand-in (tests/wine/processprng.c); the package is as shipped.
+    wine(Path::new("wineboot"), &["--init"]);
+    let system32 = prefix.join("drive_c/windows/system32");
+    assert!(system32.is_dir(), "no Wine prefix at {}", prefix.display());
+    ok(
+        &Command::new("x86_64-w64-mingw32-gcc")
+            .args(["-O2", "-shared", "-o"])
+            .arg(system32.join("bcryptprimitives.dll"))
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wine/processprng.c"))
+            .arg("-ladvapi32")
+            .output()
+            .unwrap(),
+        "the stand-in for bcryptprimitives.dll",
+    );
+    let said = ok(&wine(&exe, &["--version"]), "wine peercall.exe --version");
     assert_eq!(said.trim(), VERSION);
-    let said = ok(&wine(&["check"]), "wine peercall.exe check");
+    let said = ok(&wine(&exe, &["check"]), "wine peercall.exe check");
     assert!(said.contains("0 errors"), "{said}");
-    let on_windows = ok(&wine(&RUN), "wine peercall.exe run --json");
+    let on_windows = ok(&wine(&exe, &RUN), "wine peercall.exe run --json");
     let on_linux = play(&linux, cwd.path(), "linux.sqlite");
     assert_eq!(
         on_windows.as_bytes(),
