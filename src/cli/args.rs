@@ -184,17 +184,13 @@ fn localize(mut cmd: ClapCommand, w: &Words, path: &str, top: bool) -> ClapComma
                 .help(v),
         );
     }
-    let ids: Vec<String> = cmd
+    let ids: Vec<(String, bool)> = cmd
         .get_arguments()
-        .map(|a| a.get_id().to_string())
+        .map(|a| (a.get_id().to_string(), builtin(a)))
         .collect();
-    for id in ids {
+    for (id, built_in) in ids {
         let key = format!("{path}--{id}");
-        let text = if matches!(id.as_str(), "help" | "version") {
-            None
-        } else {
-            own(&key)
-        };
+        let text = if built_in { None } else { own(&key) };
         let (options, arguments) = (options.clone(), arguments.clone());
         cmd = cmd.mut_arg(id.as_str(), move |a: Arg| {
             let heading = if a.is_positional() {
@@ -234,6 +230,18 @@ fn localize(mut cmd: ClapCommand, w: &Words, path: &str, top: bool) -> ClapComma
     cmd
 }
 
+/// Whether `a` is clap's own `--help` or `--version` (worded by the headings), not one of ours
+/// that happens to share the name (`lms scorm --version`).
+fn builtin(a: &Arg) -> bool {
+    matches!(
+        a.get_action(),
+        clap::ArgAction::Help
+            | clap::ArgAction::HelpShort
+            | clap::ArgAction::HelpLong
+            | clap::ArgAction::Version
+    )
+}
+
 /// Every text of the help as (key, English): each command's about and each argument's help.
 pub fn help_texts() -> Vec<(String, String)> {
     fn walk(cmd: &ClapCommand, path: &str, top: bool, out: &mut Vec<(String, String)>) {
@@ -242,7 +250,7 @@ pub fn help_texts() -> Vec<(String, String)> {
         }
         for a in cmd.get_arguments() {
             let id = a.get_id().as_str();
-            if matches!(id, "help" | "version") {
+            if builtin(a) {
                 continue;
             }
             if let Some(h) = a.get_help() {
