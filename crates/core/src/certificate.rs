@@ -255,6 +255,11 @@ impl<'a> Page<'a> {
     /// `size`), then cut short with an ellipsis.
     fn text(&mut self, text: &str, size: f32, grey: f32, x: f32, y: f32, max: f32) {
         let (text, size) = self.fit(text, size, max);
+        self.put(&text, size, grey, x, y);
+    }
+
+    /// `text` as it is, at (`x`, `y`).
+    fn put(&mut self, text: &str, size: f32, grey: f32, x: f32, y: f32) {
         let mut bytes = Vec::with_capacity(text.len() * 2);
         for c in text.chars().filter(|c| !c.is_control()) {
             let (g, advance) = self.font.glyph(c);
@@ -274,7 +279,7 @@ impl<'a> Page<'a> {
     fn centered(&mut self, text: &str, size: f32, grey: f32, mid: f32, y: f32, max: f32) {
         let (fitted, fsize) = self.fit(text, size, max);
         let x = mid - self.font.width(&fitted, fsize) / 2.0;
-        self.text(&fitted, fsize, grey, x, y, max);
+        self.put(&fitted, fsize, grey, x, y);
     }
 
     fn fit(&self, text: &str, size: f32, max: f32) -> (String, f32) {

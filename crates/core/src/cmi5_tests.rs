@@ -31,19 +31,7 @@ fn data(mode: &str, mastery: Option<f64>) -> LaunchData {
 }
 
 fn call() -> (Record, Script) {
-    let (call, script) = crate::test_support::finished_demo_call();
-    let t = humantime::parse_rfc3339("2026-05-01T10:00:00Z").unwrap();
-    let r = Record::of(
-        &call,
-        &script,
-        "Ana Lee",
-        "",
-        t,
-        t + std::time::Duration::from_secs(90),
-        None,
-    )
-    .unwrap();
-    (r, script)
+    crate::test_support::finished_demo_record()
 }
 
 fn verbs(statements: &[Value]) -> Vec<String> {

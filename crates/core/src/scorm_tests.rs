@@ -14,18 +14,7 @@ fn read(version: &str) -> Read {
 }
 
 fn record(score: u32) -> Record {
-    let (call, script) = crate::test_support::finished_demo_call();
-    let t = humantime::parse_rfc3339("2026-05-01T10:00:00Z").unwrap();
-    let mut r = Record::of(
-        &call,
-        &script,
-        "Ana Lee",
-        "",
-        t,
-        t + std::time::Duration::from_secs(90),
-        None,
-    )
-    .unwrap();
+    let (mut r, _) = crate::test_support::finished_demo_record();
     r.score = score;
     r
 }

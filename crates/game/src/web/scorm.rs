@@ -113,14 +113,15 @@ fn keep_call(active: Option<Res<ActiveCall>>, mut kept: Local<(String, u64, usiz
     let Some(active) = active else {
         return;
     };
-    let now = (
-        active.script().id().to_string(),
+    let (id, seed, turns) = (
+        active.script().id(),
         active.call.seed(),
         active.call.turns().len(),
     );
-    if *kept == now {
+    if kept.0 == id && kept.1 == seed && kept.2 == turns {
         return;
     }
+    let now = (id.to_string(), seed, turns);
     let state = Suspended {
         v: 1,
         scenario: now.0.clone(),
