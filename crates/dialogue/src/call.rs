@@ -127,6 +127,10 @@ pub struct Call {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     waits: Vec<(u32, i32)>,
     finish: Option<Finish>,
+    /// Where the call began, when not at the scenario's start: a drill begins at the moment of
+    /// a missed decision, with the state that led there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    from: Option<State>,
 }
 
 impl Call {
@@ -138,7 +142,31 @@ impl Call {
     /// Starts a call in truth `truth` (by position in the scenario's `truths`) instead of the
     /// one the seed draws: practice with a chosen situation.
     pub fn start_in(script: &Script, seed: u64, truth: u32) -> Call {
-        let state = script.start_state_in(truth);
+        let mut call = Call::begin(script, seed, script.start_state_in(truth));
+        call.from = None;
+        call
+    }
+
+    /// Starts a call at `state`'s node with its trust, peer contract, person-days, flags and
+    /// truth, as if the turns that lead there had been played: a drill of one decision. The
+    /// state is clamped to what the script allows (a node or truth it does not have becomes its
+    /// start or first truth, trust is kept in range, unknown flags are dropped).
+    pub fn start_from(script: &Script, seed: u64, state: State) -> Call {
+        let t = &script.scenario().trust;
+        let mut s = state;
+        if s.node as usize >= script.node_count() {
+            s.node = script.start_state().node;
+        }
+        s.truth = s.truth.min(script.truth_count().saturating_sub(1) as u8);
+        s.trust = s.trust.clamp(t.min, t.max);
+        let known = script.flag_names().len();
+        if known < 64 {
+            s.flags &= (1u64 << known) - 1;
+        }
+        Call::begin(script, seed, s)
+    }
+
+    fn begin(script: &Script, seed: u64, state: State) -> Call {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let variant = draw(&mut rng, script.line_variants(&state));
         Call {
@@ -151,7 +179,19 @@ impl Call {
             turns: Vec::new(),
             waits: Vec::new(),
             finish: None,
+            from: Some(state),
         }
+    }
+
+    /// Where a drill began; `None` for a call from the scenario's start.
+    pub fn drill_start(&self) -> Option<&State> {
+        self.from.as_ref()
+    }
+
+    /// The state the call began in: the scenario's start in its truth, or where a drill began.
+    pub fn began_at(&self, script: &Script) -> State {
+        self.from
+            .unwrap_or_else(|| script.start_state_in(u32::from(self.state.truth)))
     }
 
     /// The prospect waited too long for an answer (scenarios with `patience`): trust falls by
@@ -191,7 +231,7 @@ impl Call {
     /// The state just before each turn was taken, in order (patience losses included).
     pub fn states_before_turns(&self, script: &Script) -> Vec<State> {
         let t = &script.scenario().trust;
-        let mut state = script.start_state_in(u32::from(self.state.truth));
+        let mut state = self.began_at(script);
         let mut out = Vec::with_capacity(self.turns.len());
         for (i, turn) in self.turns.iter().enumerate() {
             for (_, p) in self.waits.iter().filter(|(at, _)| *at as usize == i) {
@@ -240,7 +280,26 @@ impl Call {
         choices: &[u32],
         waits: &[(u32, i32)],
     ) -> Result<Call, CallError> {
-        let mut call = Call::start(script, seed);
+        Call::replay_onto(script, Call::start(script, seed), choices, waits)
+    }
+
+    /// Replays a recorded drill: [`Call::replay_log`] from the state it began in.
+    pub fn replay_from(
+        script: &Script,
+        seed: u64,
+        from: State,
+        choices: &[u32],
+        waits: &[(u32, i32)],
+    ) -> Result<Call, CallError> {
+        Call::replay_onto(script, Call::start_from(script, seed, from), choices, waits)
+    }
+
+    fn replay_onto(
+        script: &Script,
+        mut call: Call,
+        choices: &[u32],
+        waits: &[(u32, i32)],
+    ) -> Result<Call, CallError> {
         for i in 0..=choices.len() {
             for (_, points) in waits.iter().filter(|(at, _)| *at as usize == i) {
                 call.lose_patience(script, *points);

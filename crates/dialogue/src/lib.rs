@@ -6,6 +6,7 @@ pub mod analyze;
 pub mod call;
 pub mod check;
 pub mod diagnostic;
+pub mod drill;
 pub mod lines;
 pub mod load;
 pub mod messages;
