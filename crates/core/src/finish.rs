@@ -24,8 +24,8 @@ pub struct Played<'a> {
 }
 
 /// Records a finished call and queues its statements for the LRS whose actors' home page is
-/// `home_page`. Returns the record and whether it was new (recording the same call twice
-/// changes nothing), or `None` when the call is not over.
+/// `home_page`, with the decisions it missed as the player's drills. Returns the record and whether it was new (recording the same call twice
+/// changes nothing), or `None` when the call is not over or is a drill's.
 pub fn finish_call(
     store: &Store,
     call: &Call,
@@ -33,13 +33,18 @@ pub fn finish_call(
     who: Played<'_>,
     home_page: &str,
 ) -> Result<Option<(Record, bool)>, Error> {
+    if call.drill_start().is_some() {
+        // A drill begins mid-call: it is recorded by `drill_play::finish`, never as a call.
+        return Ok(None);
+    }
+    let now = crate::clock::now();
     let Some(mut record) = Record::of(
         call,
         script,
         who.player,
         who.team,
         who.started,
-        crate::clock::now(),
+        now,
         who.competition,
     ) else {
         return Ok(None);
@@ -49,6 +54,9 @@ pub fn finish_call(
         .filter(|l| *l != crate::i18n::SOURCE)
         .unwrap_or_default()
         .to_string();
-    let added = crate::xapi::record(store, &record, script, home_page)?;
+    // The decisions missed come back as drills (a call replayed from a drill's moment is
+    // recorded as a drill, never through here).
+    let misses = peercall_dialogue::drill::misses(call, script);
+    let added = crate::xapi::record_with_drills(store, &record, script, home_page, &misses, now)?;
     Ok(Some((record, added)))
 }

@@ -7,6 +7,8 @@ pub mod certification;
 pub mod clock;
 pub mod cmi5;
 pub mod competition;
+pub mod drill_play;
+pub mod drills;
 pub mod error;
 pub mod finish;
 pub mod hub_client;

@@ -328,6 +328,20 @@ pub fn record(
     store.record_call(record, false, &statements(record, script, home_page))
 }
 
+/// [`record`], adding the call's missed decisions as the player's drills (due the day after
+/// `now`), in the same transaction.
+pub fn record_with_drills(
+    store: &Store,
+    record: &Record,
+    script: &Script,
+    home_page: &str,
+    misses: &[peercall_dialogue::drill::Miss],
+    now: SystemTime,
+) -> Result<bool, Error> {
+    let statements = statements(record, script, home_page);
+    store.record_played(record, false, &statements, misses, now)
+}
+
 /// The home page for actors: from the LRS configuration, or the default.
 pub fn home_page(config: Option<&LrsConfig>) -> String {
     config.map_or_else(default_home, |c| c.home_page.clone())

@@ -256,7 +256,11 @@ mod tests {
         let s = script("free-consulting");
         let undecided = s.scenario().truths.position("site-undecided").unwrap() as u32;
         let mut call = Call::start_in(&s, 3, undecided);
-        play(&s, &mut call, &["ask-2", "agreed-1", "changing-1", "move-3", "visit-1"]);
+        play(
+            &s,
+            &mut call,
+            &["ask-2", "agreed-1", "changing-1", "move-3", "visit-1"],
+        );
         assert!(call.is_over() && !won(&call, &s));
         let m = misses(&call, &s);
         // The scoped study said in a building that may be left: the decision. The thanks at
@@ -279,7 +283,11 @@ mod tests {
         let mut call = Call::start_in(&s, 1, staying);
         play(&s, &mut call, &["ask-4", "needs-2"]);
         let mut won_call = Call::start_in(&s, 1, staying);
-        play(&s, &mut won_call, &["ask-2", "agreed-1", "changing-1", "move-3"]);
+        play(
+            &s,
+            &mut won_call,
+            &["ask-2", "agreed-1", "changing-1", "move-3"],
+        );
         assert!(won(&won_call, &s));
         assert!(misses(&won_call, &s).is_empty());
         assert!(passed(&won_call, &s));
@@ -302,7 +310,10 @@ mod tests {
         let mut call = Call::start_from(&s, 9, from);
         assert_eq!(s.node_id(call.state().node), "changing");
         assert_eq!(call.trust(), 44);
-        assert!(call.prospect_line(&s).contains("ten"), "the truth is told here");
+        assert!(
+            call.prospect_line(&s).contains("ten"),
+            "the truth is told here"
+        );
         play(&s, &mut call, &["changing-1", "move-3"]);
         assert!(passed(&call, &s));
         let choices: Vec<u32> = call.turns().iter().map(|t| t.choice).collect();
@@ -310,7 +321,10 @@ mod tests {
         assert_eq!(again.score(&s), call.score(&s));
         assert_eq!(again.transcript(&s), call.transcript(&s));
         // A moment at a node the scenario no longer has cannot be played.
-        let gone = Moment { node: "gone".into(), ..moment };
+        let gone = Moment {
+            node: "gone".into(),
+            ..moment
+        };
         assert!(gone.state(&s, 0).is_none());
     }
 

@@ -68,11 +68,27 @@ impl Store {
         imported: bool,
         statements: &[serde_json::Value],
     ) -> Result<bool, Error> {
+        self.record_played(r, imported, statements, &[], crate::clock::now())
+    }
+
+    /// [`Store::record_call`], adding the call's missed decisions as the player's drills (see
+    /// [`crate::drills`]) in the same transaction, when the call is new; they come due the day
+    /// after `now`.
+    pub fn record_played(
+        &self,
+        r: &Record,
+        imported: bool,
+        statements: &[serde_json::Value],
+        misses: &[peercall_dialogue::drill::Miss],
+        now: SystemTime,
+    ) -> Result<bool, Error> {
         let tx = self.write()?;
         let added = insert_record(&tx, r, imported).map_err(|e| self.explain(e))?;
         queue(&tx, statements).map_err(|e| self.explain(e))?;
         if added && !imported {
             tx.execute(QUEUE_FOR_HUB, params![r.id, r.competition])
+                .map_err(|e| self.explain(e))?;
+            super::drills::add_misses(&tx, &r.player, &r.scenario, misses, &r.id, now)
                 .map_err(|e| self.explain(e))?;
         }
         tx.commit().map_err(|e| self.explain(e))?;

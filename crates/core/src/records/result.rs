@@ -248,7 +248,7 @@ fn truth_id(script: &Script, call: &Call) -> String {
     }
 }
 
-pub(super) fn rfc3339(t: SystemTime) -> String {
+pub(crate) fn rfc3339(t: SystemTime) -> String {
     humantime::format_rfc3339_millis(t).to_string()
 }
 

@@ -2,9 +2,9 @@
 //! `user_version`.
 
 /// The schema version this build writes; older databases are migrated forward.
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
-pub(super) const MIGRATIONS: [&str; 10] = [
+pub(super) const MIGRATIONS: [&str; 11] = [
     // 1: players' results.
     "CREATE TABLE results (
         id TEXT PRIMARY KEY,
@@ -106,4 +106,31 @@ pub(super) const MIGRATIONS: [&str; 10] = [
      ALTER TABLE best ADD COLUMN reached INTEGER NOT NULL DEFAULT 0;
      CREATE INDEX results_of ON results (competition);
      CREATE INDEX results_attempt ON results (competition, scenario, player, seed);",
+    // 11: drills of missed decisions, one per player and decision, with their place on the
+    // spaced schedule; and each play of a drill (kept apart from results: a drill is part of a
+    // call, and counts on no leaderboard).
+    "CREATE TABLE drills (
+        id TEXT PRIMARY KEY,
+        player TEXT NOT NULL,
+        scenario TEXT NOT NULL,
+        node TEXT NOT NULL,
+        miss TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        due INTEGER NOT NULL,
+        retired INTEGER NOT NULL,
+        plays INTEGER NOT NULL,
+        passes INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        missed_at TEXT NOT NULL
+     );
+     CREATE INDEX drills_of ON drills (player, retired, due);
+     CREATE TABLE drill_plays (
+        id TEXT PRIMARY KEY,
+        drill TEXT NOT NULL,
+        player TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        passed INTEGER NOT NULL,
+        play TEXT NOT NULL
+     );
+     CREATE INDEX drill_plays_of ON drill_plays (player, finished_at);",
 ];
