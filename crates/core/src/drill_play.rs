@@ -49,9 +49,11 @@ pub fn finish(
         scenario: script.id().to_string(),
         scenario_hash: script.hash().to_string(),
         seed: call.seed(),
-        truth: (!truths.is_empty())
-            .then(|| truths.at(call.truth() as usize).0.to_string())
-            .unwrap_or_default(),
+        truth: if truths.is_empty() {
+            String::new()
+        } else {
+            truths.at(call.truth() as usize).0.to_string()
+        },
         choices,
         waits: call.waits().to_vec(),
         ending: script.ending_id(f.ending).to_string(),
