@@ -284,6 +284,38 @@ run-meter = Vertrauen [{ $bar }] { $trust }   Zugesagt: { $days } { $count ->
    *[other] Personentage
   }
 
+## Übungen verpasster Entscheidungen (`peercall drills`).
+
+drills-today = { $count ->
+    [0] Heute keine Entscheidungen zu üben, { $player }.
+    [one] Heute 1 Entscheidung zu üben, { $player }.
+   *[other] Heute { $count } Entscheidungen zu üben, { $player }.
+  }
+drills-none = { $player } hat keine Übungen: jede Entscheidung bisher war gut, oder es wurde noch kein Gespräch gespielt.
+drills-none-due = Heute ist für { $player } nichts fällig; die nächste Übung ist am { $date } fällig (jetzt spielen mit --all).
+drills-header = Übung { $n } von { $of }: { $title }
+drills-you-said = Beim letzten Mal sagten Sie: „{ $said }“ ({ $signal }).
+drills-better-decision = Er passte nicht zu dem, was der Interessent Ihnen gesagt hatte; ein Satz, der passte, stand zur Wahl.
+drills-better-signal = Ein Satz auf Augenhöhe stand zur Wahl: { $signal }.
+drills-listen = Das Gespräch setzt kurz vor der Entscheidung wieder ein, und die Lage ist vielleicht nicht dieselbe wie beim letzten Mal: hören Sie, was der Interessent sagt.
+drills-due-today = heute fällig
+drills-due-in = fällig in { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tagen
+  } ({ $date })
+drills-retired = gelernt: bei jeder Wiederkehr bestanden
+drills-out-of-date = das Szenario wurde geändert: diese Übung lässt sich nicht mehr spielen
+drills-step = Stufe { $level } von { $of }
+drills-passed = Bestanden: sie kommt später wieder, in größerem Abstand.
+drills-passed-early = Bestanden, vor der Fälligkeit: zu frühes Üben rückt sie nicht weiter.
+drills-passed-retired = Bei jeder Wiederkehr bestanden: diese Entscheidung sitzt und kommt nur wieder, wenn sie erneut verpasst wird.
+drills-missed = Verpasst: sie beginnt wieder von vorn.
+drills-next = Nächstes Mal: { $date } (in { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tagen
+  }).
+drills-picks-short = die Übung ist nach den angegebenen Antworten nicht beendet
+
 ## Die Kommandozeile.
 
 cli-error = Fehler: { $why }
@@ -676,6 +708,15 @@ help-test--paths = Ordner, Szenariodateien oder Testdateien (Voreinstellung `dia
 help-new = Eine neue Szenariodatei aus einer kommentierten Vorlage anlegen, die `check` besteht
 help-new--id = Die ID des neuen Szenarios: Kleinbuchstaben, Ziffern und Bindestriche
 help-new--dir = Der Ordner, in den sie geschrieben wird
+help-drills = Die verpassten Entscheidungen üben: heute fällige Übungen nacheinander spielen, oder `--list`
+help-drills--player = Wessen Übungen (Voreinstellung: das in den Aufzeichnungen gespeicherte Profil, `PEERCALL_PLAYER` oder der Anmeldename)
+help-drills--list = Die Übungen auflisten und wann jede fällig ist, ohne zu spielen
+help-drills--all = Jede Übung spielen, die noch im Plan ist, nicht nur die heute fälligen. Bestehen vor der Fälligkeit rückt eine Übung nicht weiter (zu frühes Üben ist nicht verteilt); Verpassen setzt sie zurück
+help-drills--picks = Die erste Übung mit diesen Antworten spielen, nach ihrem Platz in der Datei (1 ist die erste Antwort eines Knotens), statt zu fragen, z. B. `1,2`
+help-drills--seed = Startwert der ersten gespielten Übung (die nächsten nehmen die folgenden Startwerte; Voreinstellung: aus der Uhr gezogen). Er zieht die Formulierung, die Reihenfolge und die Lage hinter der Anfrage
+help-drills--json = JSON ausgeben: die Liste, oder die mit `--picks` gespielte Übung
+help-drills--db = Ergebnisdatenbank (Voreinstellung: `PEERCALL_DB`, sonst der Datenordner des Systems)
+help-drills--dialogues = Ein Ordner mit Szenarien, aus denen die Übungen stammen, statt der eingebauten
 help-compete = Einen Wettbewerb spielen: ein eigenes Gespräch je Versuch, begrenzte Versuche, eine gemeinsame Rangliste
 help-compete--file = Die Wettbewerbsdatei (RON)
 help-compete--list = Die Gespräche des Wettbewerbs ausgeben, ihre Basis-Startwerte und Szenario-Hashes, Ihre Versuche und den Startwert Ihres nächsten Gesprächs; nicht spielen

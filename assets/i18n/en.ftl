@@ -284,6 +284,38 @@ run-meter = Trust [{ $bar }] { $trust }   Committed: { $days } { $count ->
    *[other] person-days
   }
 
+## Drills of missed decisions (`peercall drills`).
+
+drills-today = { $count ->
+    [0] No decisions to practise today, { $player }.
+    [one] 1 decision to practise today, { $player }.
+   *[other] { $count } decisions to practise today, { $player }.
+  }
+drills-none = { $player } has no drills: every decision so far was a good one, or no call has been played yet.
+drills-none-due = Nothing due today for { $player }; the next drill is due on { $date } (play it now with --all).
+drills-header = Drill { $n } of { $of }: { $title }
+drills-you-said = Last time you said: "{ $said }" ({ $signal }).
+drills-better-decision = It did not fit what the prospect had told you; a line that did was on offer.
+drills-better-signal = A peer line was on offer: { $signal }.
+drills-listen = The call picks up a moment before the decision, and the situation may not be the same as last time: listen to what the prospect says.
+drills-due-today = due today
+drills-due-in = due in { $days ->
+    [one] 1 day
+   *[other] { $days } days
+  } ({ $date })
+drills-retired = learnt: passed on every return
+drills-out-of-date = the scenario has changed: this drill can no longer be played
+drills-step = step { $level } of { $of }
+drills-passed = Passed: it comes back later, further apart.
+drills-passed-early = Passed, before it was due: practice too soon does not move it on.
+drills-passed-retired = Passed on every return: this decision is learnt, and comes back only if missed again.
+drills-missed = Missed: it goes back to the start.
+drills-next = Next: { $date } (in { $days ->
+    [one] 1 day
+   *[other] { $days } days
+  }).
+drills-picks-short = the drill is not over after the choices given
+
 ## The command line.
 
 cli-error = error: { $why }

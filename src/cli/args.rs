@@ -31,6 +31,8 @@ pub enum Command {
     Check(super::check::CheckArgs),
     /// Play a call in the terminal, or replay scripted choices with `--choices`.
     Run(super::run::RunArgs),
+    /// Practise the decisions you missed: drills due today, played in a row, or `--list`.
+    Drills(super::drills::DrillsArgs),
     /// Explore every path of a scenario, run random players, and warn about wrong lessons.
     Analyze(super::analyze::AnalyzeArgs),
     /// Draw a scenario's tree as Graphviz DOT or Mermaid.

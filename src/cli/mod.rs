@@ -5,6 +5,7 @@ pub mod args;
 pub mod certify;
 pub mod check;
 pub mod compete;
+pub mod drills;
 pub mod graph;
 pub mod hub;
 pub mod i18n;
@@ -13,6 +14,7 @@ pub mod new;
 pub mod play;
 pub mod records;
 pub mod run;
+pub mod terminal;
 pub mod test;
 
 use std::io::IsTerminal;

@@ -24,6 +24,12 @@ pub fn day_of(t: SystemTime) -> i64 {
     }
 }
 
+/// Day `day` (see [`day_of`]) as `YYYY-MM-DD`.
+pub fn date(day: i64) -> String {
+    let t = UNIX_EPOCH + std::time::Duration::from_secs(day.max(0) as u64 * 86_400);
+    humantime::format_rfc3339(t).to_string()[..10].to_string()
+}
+
 /// Where a drill stands on its schedule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
@@ -126,6 +132,7 @@ mod tests {
         assert_eq!(day_of(at(0, 0)), day_of(at(0, 23)));
         assert_eq!(day_of(at(0, 23)) + 1, day_of(at(1, 0)));
         assert_eq!(day_of(UNIX_EPOCH - Duration::from_secs(1)), -1);
+        assert_eq!(date(day_of(at(0, 5))), "2024-10-04");
     }
 
     #[test]
