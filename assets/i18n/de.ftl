@@ -49,6 +49,15 @@ high-contrast-off = Hoher Kontrast: aus
 
 title-promise = Qualifizieren Sie das Gespräch, bevor Sie die Zeit Ihres Unternehmens zusagen.
 title-how = Jeder Satz bewegt das Vertrauen Ihres Gegenübers. Schließen Sie einen Peer-Vertrag, fragen Sie nach dem Geschäft, dann entscheiden Sie.
+title-drills-due = { $count ->
+    [one] Heute 1 Entscheidung zu üben
+   *[other] Heute { $count } Entscheidungen zu üben
+  }
+title-drills-practise = Üben
+title-drills-next = Die nächste Übung einer verpassten Entscheidung ist { $days ->
+    [one] morgen
+   *[other] in { $days } Tagen
+  } fällig.
 title-play = Spielen
 title-scenarios = Gespräche ({ $count })
 title-language = Sprache: { $name }
@@ -140,6 +149,13 @@ call-attempt-not-started = Dieser Versuch kann nicht gezählt werden und startet
 
 back-to-scenarios-esc = Zurück zu den Gesprächen (Esc)
 debrief-not-recorded = Dieses Gespräch wurde nicht aufgezeichnet: { $why }
+drills-debrief-heading = Übung  -  { $title }
+drills-briefing = Übung { $n } von { $of }: eine Entscheidung, die Sie verpasst haben
+drills-last-time = Beim letzten Mal sagten Sie
+drills-how-spaced = Eine bestandene Übung kommt später wieder, in größerem Abstand: nach 3 Tagen, dann 7, dann 21. Verpasst beginnt sie am nächsten Tag von vorn.
+drills-passed-game = Bestanden: sie kommt später wieder, in größerem Abstand.
+drills-next-drill = Nächste Übung ({ $n } von { $of })
+drills-done = Fertig (Esc)
 debrief-heading = Nachbesprechung  -  { $title }  -  Gespräch #{ $seed }
 debrief-outcome = Ausgang: { $outcome }
 debrief-trust = Vertrauen am Ende: { $trust }
@@ -249,6 +265,7 @@ join-failed = Nicht beigetreten: { $why }
 game-cannot-use = kein Zugriff auf { $what }: { $why }
 game-what-attempts = Ihre Versuche
 game-what-team-hub = den Team-Hub
+game-what-drills = Ihre Übungen
 game-what-progress = Ihren Fortschritt
 game-what-results = die Ergebnisse
 game-what-settings = die Einstellungen

@@ -49,6 +49,15 @@ high-contrast-off = High contrast: off
 
 title-promise = Qualify the call before you commit your company's time.
 title-how = Every line you say moves the prospect's trust. Set up a peer contract, ask about the business, then decide.
+title-drills-due = { $count ->
+    [one] 1 decision to practise today
+   *[other] { $count } decisions to practise today
+  }
+title-drills-practise = Practise
+title-drills-next = Your next drill of a missed decision is due { $days ->
+    [one] tomorrow
+   *[other] in { $days } days
+  }.
 title-play = Play
 title-scenarios = Scenarios ({ $count })
 title-language = Language: { $name }
@@ -140,6 +149,13 @@ call-attempt-not-started = Cannot count this attempt, so it cannot start: { $why
 
 back-to-scenarios-esc = Back to scenarios (Esc)
 debrief-not-recorded = This call was not recorded: { $why }
+drills-debrief-heading = Drill  -  { $title }
+drills-briefing = Drill { $n } of { $of }: a decision you missed
+drills-last-time = Last time you said
+drills-how-spaced = A passed drill comes back later, further apart: after 3 days, then 7, then 21. A miss starts it over the next day.
+drills-passed-game = Passed: it comes back later, further apart.
+drills-next-drill = Next drill ({ $n } of { $of })
+drills-done = Done (Esc)
 debrief-heading = Debrief  -  { $title }  -  call #{ $seed }
 debrief-outcome = Outcome: { $outcome }
 debrief-trust = Final trust: { $trust }
@@ -249,6 +265,7 @@ join-failed = Not joined: { $why }
 game-cannot-use = cannot use { $what }: { $why }
 game-what-attempts = your attempts
 game-what-team-hub = the team hub
+game-what-drills = your drills
 game-what-progress = your progress
 game-what-results = the results
 game-what-settings = the settings

@@ -124,7 +124,9 @@ fn apply(world: &mut World) {
                         .any(|o| o.file == e.file && o.script().is_none()))
         })
         .map(|e| e.key().to_string());
+    // A drill goes on in the version it began with: its moment belongs to that version.
     if let Some(active) = world.get_resource::<ActiveCall>().cloned()
+        && active.drill.is_none()
         && let Some(script) = fresh
             .get(active.script.id())
             .and_then(|e| e.shared_script())

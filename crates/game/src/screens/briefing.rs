@@ -13,6 +13,10 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn spawn(world: &mut World) {
+    if world.contains_resource::<super::drill::DrillRun>() {
+        super::drill::spawn_briefing(world);
+        return;
+    }
     let notice = world.resource_mut::<crate::LastNotice>().0.take();
     let scenarios = world.resource::<Scenarios>().clone();
     let Some(script) = world

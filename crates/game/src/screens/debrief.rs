@@ -8,17 +8,21 @@ use crate::flow;
 use crate::nav::{EscapeKey, Press, Scrollable};
 use crate::screens::call::{self, Start};
 use crate::screens::certificate;
+use crate::screens::drill;
 use crate::theme::Theme;
 use crate::{ActiveCall, GameSet, Scenarios, Screen};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Debrief), spawn)
-        .add_systems(
-            Update,
-            retry_key
-                .in_set(GameSet::Input)
-                .run_if(in_state(Screen::Debrief)),
-        );
+    app.add_systems(
+        OnEnter(Screen::Debrief),
+        (drill::record_for_debrief, spawn).chain(),
+    )
+    .add_systems(
+        Update,
+        retry_key
+            .in_set(GameSet::Input)
+            .run_if(in_state(Screen::Debrief)),
+    );
 }
 
 /// The debrief on display (tests and the scripted mode read it).
@@ -65,8 +69,11 @@ fn spawn(
     competition: Option<Res<crate::ActiveCompetition>>,
     home_page: Option<Res<crate::HomePage>>,
     language: Option<Res<crate::Language>>,
+    drill_verdict: Option<Res<drill::DrillVerdict>>,
+    drill_run: Option<Res<drill::DrillRun>>,
 ) {
     let Some(active) = active else { return };
+    let is_drill = active.drill.is_some();
     let w = language
         .as_ref()
         .map_or_else(|| peercall_core::words::words("en"), |l| l.words());
@@ -80,7 +87,8 @@ fn spawn(
     };
     // Record the finished call (recording it again, e.g. after a theme change, changes nothing).
     let mut failure = None;
-    if let Some(db) = db.as_ref() {
+    // A drill was recorded as one when the screen opened (see `drill::record_for_debrief`).
+    if let Some(db) = db.as_ref().filter(|_| !is_drill) {
         let who = peercall_core::finish::Played {
             player: &profile.player,
             team: &profile.team,
@@ -165,9 +173,14 @@ fn spawn(
         .spawn((DespawnOnExit(Screen::Debrief), t.root()))
         .id();
     commands.entity(root).with_children(|root| {
+        let heading = if is_drill {
+            "drills-debrief-heading"
+        } else {
+            "debrief-heading"
+        };
         root.spawn(t.colored(
             w.f(
-                "debrief-heading",
+                heading,
                 &[
                     ("title", sc.title.clone().into()),
                     ("seed", active.call.seed().to_string().into()),
@@ -177,6 +190,14 @@ fn spawn(
             p.dim,
         ));
         root.spawn((t.colored(d.headline.clone(), 34.0, outcome_color), Label));
+        if let Some(v) = drill_verdict.as_ref().filter(|_| is_drill) {
+            let (passed, text) = drill::verdict_text(v, w);
+            let edge = if passed { p.good } else { p.bad };
+            root.spawn(t.callout(p.panel, edge, 12.0))
+                .with_children(|c| {
+                    c.spawn((t.colored(text, 19.0, edge), Label, drill::VerdictText));
+                });
+        }
         if let Some(f) = failure {
             root.spawn((t.colored(f, 17.0, p.bad), Label));
         }
@@ -332,7 +353,7 @@ fn spawn(
                             },
                             Label,
                         ));
-                        if competition.is_none() {
+                        if competition.is_none() && !is_drill {
                             row.spawn((
                                 t.button(
                                     w.f("debrief-replay", &[("turn", turn.turn.into())]),
@@ -384,6 +405,16 @@ fn spawn(
             }
         });
 
+        if is_drill {
+            root.spawn(t.button_row()).with_children(|row| {
+                row.spawn((
+                    t.button(drill::next_label(drill_run.as_deref(), w), 0),
+                    EscapeKey,
+                ))
+                .observe(drill::next);
+            });
+            return;
+        }
         root.spawn(t.button_row()).with_children(|row| {
             row.spawn((t.button(w.t("debrief-retry"), 0), RetryButton))
                 .observe(retry);

@@ -8,6 +8,7 @@ pub mod call;
 pub mod certificate;
 pub mod competitions;
 pub mod debrief;
+pub mod drill;
 pub mod error;
 pub mod join;
 pub mod pick;
@@ -22,6 +23,7 @@ pub(super) fn plugin(app: &mut App) {
         briefing::plugin,
         call::plugin,
         debrief::plugin,
+        drill::plugin,
         error::plugin,
         profile::plugin,
         board::plugin,

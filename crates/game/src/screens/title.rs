@@ -8,7 +8,7 @@ use crate::theme::Theme;
 use crate::{Scenarios, Screen};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Title), spawn)
+    app.add_systems(OnEnter(Screen::Title), (count_drills, spawn).chain())
         .add_systems(Update, fit_menu.run_if(in_state(Screen::Title)));
 }
 
@@ -35,8 +35,22 @@ fn fit_menu(windows: Query<&Window>, mut menu: Query<&mut Node, With<Menu>>) {
     }
 }
 
+/// The drills the title offers: those due today (none in a competition).
+#[derive(Resource, Debug, Clone, Default)]
+struct TitleDrills(super::drill::Due);
+
+fn count_drills(world: &mut World) {
+    let due = if world.contains_resource::<crate::ActiveCompetition>() {
+        super::drill::Due::default()
+    } else {
+        super::drill::due(world)
+    };
+    world.insert_resource(TitleDrills(due));
+}
+
 fn spawn(
     mut commands: Commands,
+    drills: Res<TitleDrills>,
     theme: Res<Theme>,
     scenarios: Res<Scenarios>,
     profile: Res<crate::Profile>,
@@ -103,12 +117,54 @@ fn spawn(
         max_width: px(if t.scale > 1.0 { 820 } else { 700 }),
         ..default()
     };
+    // Decisions due for practice come first: a callout above the menu, its button first in
+    // the keyboard's order.
+    let due = drills.0.today.len();
+    let o = usize::from(due > 0);
     commands.entity(root).with_children(|root| {
+        if due > 0 {
+            root.spawn(t.callout(p.panel, p.accent, 14.0))
+                .insert(Node {
+                    flex_direction: FlexDirection::Row,
+                    flex_wrap: FlexWrap::Wrap,
+                    align_items: AlignItems::Center,
+                    column_gap: px(18),
+                    row_gap: px(8),
+                    padding: UiRect::axes(px(18), px(10)),
+                    margin: UiRect::bottom(px(6)),
+                    border: UiRect::left(px(5)),
+                    border_radius: BorderRadius::all(px(8)),
+                    max_width: px(900),
+                    ..default()
+                })
+                .with_children(|c| {
+                    c.spawn((
+                        t.colored(
+                            w.f("title-drills-due", &[("count", due.into())]),
+                            20.0,
+                            p.text,
+                        ),
+                        Label,
+                    ));
+                    c.spawn(t.button(w.t("title-drills-practise"), 0))
+                        .observe(super::drill::practise);
+                });
+        } else if let Some(next) = drills.0.next {
+            let days = (next - peercall_core::drills::day_of(peercall_core::clock::now())).max(1);
+            root.spawn((
+                t.colored(
+                    w.f("title-drills-next", &[("days", (days as u64).into())]),
+                    16.0,
+                    p.dim,
+                ),
+                Label,
+            ));
+        }
         root.spawn((Menu, menu)).with_children(|m| {
-            m.spawn(t.button(w.t("title-play"), 0)).observe(play);
-            m.spawn(t.button(w.f("title-scenarios", &[("count", count.into())]), 1))
+            m.spawn(t.button(w.t("title-play"), o)).observe(play);
+            m.spawn(t.button(w.f("title-scenarios", &[("count", count.into())]), o + 1))
                 .observe(flow::go(Screen::Pick));
-            m.spawn(t.button(w.f("text-size", &[("percent", scale.into())]), 2))
+            m.spawn(t.button(w.f("text-size", &[("percent", scale.into())]), o + 2))
                 .observe(flow::cycle_text_size);
             m.spawn(t.button(
                 w.t(if t.high_contrast {
@@ -116,7 +172,7 @@ fn spawn(
                 } else {
                     "high-contrast-off"
                 }),
-                3,
+                o + 3,
             ))
             .observe(flow::toggle_contrast);
             m.spawn(t.button(
@@ -124,10 +180,10 @@ fn spawn(
                     "title-language",
                     &[("name", crate::Language::name(&language.lang).into())],
                 ),
-                4,
+                o + 4,
             ))
             .observe(next_language);
-            m.spawn(t.button(w.t("leaderboard"), 5))
+            m.spawn(t.button(w.t("leaderboard"), o + 5))
                 .observe(flow::go(Screen::Board));
             m.spawn(t.button(
                 if profile.team.is_empty() {
@@ -144,7 +200,7 @@ fn spawn(
                         ],
                     )
                 },
-                6,
+                o + 6,
             ))
             .observe(flow::go(Screen::Profile));
             match &competition {
@@ -154,14 +210,14 @@ fn spawn(
                             "title-leave",
                             &[("name", c.competition.name.clone().into())],
                         ),
-                        7,
+                        o + 7,
                     ))
                     .observe(super::competitions::leave);
                 }
                 None => {
                     m.spawn(t.button(
                         w.f("title-competitions", &[("count", files.0.len().into())]),
-                        7,
+                        o + 7,
                     ))
                     .observe(flow::go(Screen::Competitions));
                 }
@@ -171,12 +227,12 @@ fn spawn(
                     Some(c) => w.f("title-team-hub", &[("name", c.clone().into())]),
                     None => w.t("title-join-hub"),
                 },
-                8,
+                o + 8,
             ))
             .observe(flow::go(Screen::Join));
             // A page cannot close its own tab: in the browser, leaving is closing the tab.
             if cfg!(not(target_arch = "wasm32")) {
-                m.spawn(t.button(w.t("quit"), 9)).observe(flow::quit);
+                m.spawn(t.button(w.t("quit"), o + 9)).observe(flow::quit);
             }
         });
         if let Some(u) = &unrecorded {

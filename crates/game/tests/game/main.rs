@@ -4,6 +4,7 @@
 
 mod calls;
 mod certification;
+mod drills;
 mod files;
 mod hub;
 mod languages;

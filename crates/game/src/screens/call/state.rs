@@ -20,6 +20,8 @@ pub struct ActiveCall {
     pub wall_start: std::time::SystemTime,
     /// The prospect's patience clock for the answer being awaited.
     pub wait: Wait,
+    /// The drill this call plays, when it is one (it began at a missed moment).
+    pub drill: Option<crate::screens::drill::DrillCall>,
 }
 
 impl ActiveCall {
@@ -31,6 +33,7 @@ impl ActiveCall {
             started: now,
             wall_start: peercall_core::clock::now(),
             wait: Wait::default(),
+            drill: None,
         }
     }
 
