@@ -50,6 +50,31 @@ start_with() {
 }
 stop() { kill "$GAME" 2>/dev/null || true; wait "$GAME" 2>/dev/null || true; GAME=; }
 
+# Drills: Ana Lee's call that sent the scoped study while the site was undecided leaves one
+# drill; it is made due today (it would be due tomorrow), then played from the title.
+drills_shots() {
+  local db="$T/drills.sqlite"
+  "$BIN" run "$T/dialogues/free-consulting.ron" --seed 2 --picks 2,1,1,3,2 \
+    --player "Ana Lee" --db "$db" >/dev/null 2>&1
+  python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("UPDATE drills SET due = due - 1"); c.execute("INSERT OR REPLACE INTO settings VALUES (\"player\", \"Ana Lee\")"); c.execute("INSERT OR REPLACE INTO settings VALUES (\"diagnostic-before\", \"1\")"); c.commit()' "$db"
+  start_with "$db" dialogues
+  shot 58-drills-title
+  key Down Return
+  shot 59-drill-briefing
+  key Return
+  shot 60-drill-call
+  key 3
+  sleep 1.5
+  key 3
+  sleep 1.5
+  key 1 1 1
+  sleep 2
+  key Return
+  shot 61-drill-debrief 2.5
+  stop
+}
+if [ "${ONLY:-}" = drills ]; then drills_shots; echo "done: look at every picture in $OUT"; exit 0; fi
+
 # A first launch: who is playing, then the self-diagnostic question.
 start
 xdotool type --delay 60 "Ana Lee"; key Tab; xdotool type --delay 60 "East"
@@ -196,4 +221,5 @@ sleep 1
 key Down Down Down Down Down Down Return
 shot 25-hub-leaderboard 3
 stop
+drills_shots
 echo "done: look at every picture in $OUT"
