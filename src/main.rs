@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Some(Command::Check(a)) => cli::check::check(&a),
         Some(Command::Run(a)) => cli::run::run(&a),
         Some(Command::Drills(a)) => cli::drills::run(&a),
+        Some(Command::Habits(a)) => cli::habits::run(&a),
         Some(Command::Play(a)) => cli::play::play(a),
         Some(Command::Analyze(a)) => cli::analyze::run(&a),
         Some(Command::Graph(a)) => cli::graph::run(&a),

@@ -333,6 +333,34 @@ drills-next = Nächstes Mal: { $date } (in { $days ->
   }).
 drills-picks-short = die Übung ist nach den angegebenen Antworten nicht beendet
 
+
+## Die Gewohnheit, an der Sie arbeiten (das Profil des Spielers).
+
+habits-none = Noch keine Gespräche von { $player }: spielen Sie ein Gespräch, dann erscheinen hier seine Gewohnheiten.
+habits-heading = Die Gewohnheiten von { $player }, aus { $calls ->
+    [one] dem letzten Gespräch
+   *[other] den letzten { $calls } Gesprächen
+  }:
+habits-to-fix = Die Gewohnheit, an der Sie arbeiten: { $signal }
+habits-clean = In den letzten Gesprächen kein Satz als Kundenanwalt, wo ein Satz auf Augenhöhe zur Wahl stand: nichts zu tun.
+habits-chart = Jedes Gespräch, das älteste zuerst (# die Gewohnheit kam vor):
+help-habits = Die Gewohnheit, an der Sie arbeiten: die Signale als Kundenanwalt, die Sie sendeten, während ein Satz auf Augenhöhe zur Wahl stand
+help-habits--player = Wessen Gewohnheiten (Voreinstellung: das in den Aufzeichnungen gespeicherte Profil, `PEERCALL_PLAYER` oder der Anmeldename)
+help-habits--json = Ein JSON-Objekt ausgeben (jedes gelesene Gespräch, die Zahlen jeder Gewohnheit, die Gewohnheit, an der Sie arbeiten)
+help-habits--dialogues = Ein Ordner mit Szenarien, aus denen die Gespräche gespielt wurden, statt der eingebauten
+help-habits--db = Ergebnisdatenbank (Voreinstellung: `PEERCALL_DB`, sonst der Datenordner des Systems)
+habit-line = { $did }: { $recent } von { $calls ->
+    [one] Ihrem letzten Gespräch
+   *[other] Ihren letzten { $calls } Gesprächen
+  }{ $trend }.
+habit-trend-down = , weniger als zuvor ({ $before } von { $calls })
+habit-trend-up = , mehr als zuvor ({ $before } von { $calls })
+habit-trend-same = , wie zuvor ({ $before } von { $calls })
+habit-did-gratitude = Dem Interessenten gedankt oder sich untergeordnet
+habit-did-ask-permission = Um Erlaubnis für Fragen gebeten
+habit-did-request-question = Nur nach der Anfrage gefragt
+habit-did-face-value = Die Anfrage beim Wort genommen
+habit-did-commit-resources = Ressourcen vor der Qualifizierung zugesagt
 ## Die Kommandozeile.
 
 cli-error = Fehler: { $why }

@@ -333,6 +333,29 @@ drills-next = Next: { $date } (in { $days ->
   }).
 drills-picks-short = the drill is not over after the choices given
 
+
+## The habit to fix (the player's profile).
+
+habits-none = No calls of { $player } to read yet: play a call, and the habits it shows appear here.
+habits-heading = { $player }'s habits, from the last { $calls ->
+    [one] call
+   *[other] { $calls } calls
+  }:
+habits-to-fix = The habit to fix: { $signal }
+habits-clean = No customer-advocate line where a peer line was on offer in the last calls: nothing to fix.
+habits-chart = Each call, oldest first (# the habit showed):
+habit-line = { $did } in { $recent } of your last { $calls ->
+    [one] call
+   *[other] { $calls } calls
+  }{ $trend }.
+habit-trend-down = , down from { $before } of the { $calls } before
+habit-trend-up = , up from { $before } of the { $calls } before
+habit-trend-same = , as in { $before } of the { $calls } before
+habit-did-gratitude = Thanked or deferred to the prospect
+habit-did-ask-permission = Asked permission to ask questions
+habit-did-request-question = Asked only about the request
+habit-did-face-value = Took the request at face value
+habit-did-commit-resources = Committed resources before qualifying
 ## The command line.
 
 cli-error = error: { $why }

@@ -33,6 +33,8 @@ pub enum Command {
     Run(super::run::RunArgs),
     /// Practise the decisions you missed: drills due today, played in a row, or `--list`.
     Drills(super::drills::DrillsArgs),
+    /// The habit to fix: the customer-advocate signals you sent while a peer line was on offer.
+    Habits(super::habits::HabitsArgs),
     /// Explore every path of a scenario, run random players, and warn about wrong lessons.
     Analyze(super::analyze::AnalyzeArgs),
     /// Draw a scenario's tree as Graphviz DOT or Mermaid.

@@ -7,6 +7,7 @@ pub mod check;
 pub mod compete;
 pub mod drills;
 pub mod graph;
+pub mod habits;
 pub mod hub;
 pub mod i18n;
 pub mod lms;

@@ -11,6 +11,7 @@ pub mod drill_play;
 pub mod drills;
 pub mod error;
 pub mod finish;
+pub mod habits;
 pub mod hub_client;
 pub mod i18n;
 pub mod library;

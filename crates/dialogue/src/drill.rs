@@ -135,11 +135,7 @@ pub fn misses(call: &Call, script: &Script) -> Vec<Miss> {
         };
         let miss = miss.or_else(|| {
             (turn.signal.stance() == Stance::Advocate)
-                .then(|| {
-                    better(&|c| {
-                        peer(script, state, c) && (script.can_end_well(state, c) || !ends_well)
-                    })
-                })
+                .then(|| better(&|c| peer_alternative(script, state, c, ends_well)))
                 .flatten()
                 .map(|b| (MissKind::Signal, b))
         });
@@ -177,6 +173,32 @@ pub fn misses(call: &Call, script: &Script) -> Vec<Miss> {
 
 fn peer(script: &Script, state: &State, c: usize) -> bool {
     script.signal(state.node, c).stance() == Stance::Peer
+}
+
+/// Whether line `c` is a peer line that could still end as well as the chosen one (which can
+/// end well or not, `ends_well`).
+fn peer_alternative(script: &Script, state: &State, c: usize, ends_well: bool) -> bool {
+    peer(script, state, c) && (script.can_end_well(state, c) || !ends_well)
+}
+
+/// The customer-advocate signals a call sent while a peer line that could end as well was on
+/// offer, turn by turn (0-based): the habits the player's profile counts.
+pub fn habit_turns(call: &Call, script: &Script) -> Vec<(usize, Signal)> {
+    let states = call.states_before_turns(script);
+    call.turns()
+        .iter()
+        .zip(&states)
+        .enumerate()
+        .filter(|(_, (turn, state))| {
+            let chosen = turn.choice as usize;
+            let ends_well = script.can_end_well(state, chosen);
+            turn.signal.stance() == Stance::Advocate
+                && script
+                    .offered(state)
+                    .any(|c| c != chosen && peer_alternative(script, state, c, ends_well))
+        })
+        .map(|(i, (turn, _))| (i, turn.signal))
+        .collect()
 }
 
 /// The truths in which a drill is worth playing: from its start a good ending can be reached,

@@ -1,5 +1,6 @@
-//! Drills as a player meets them in the terminal: a call that misses a decision leaves a drill,
-//! `peercall drills` lists it with its due date and plays it from the missed moment.
+//! Practice as a player meets it in the terminal: a call that misses a decision leaves a drill,
+//! `peercall drills` lists it with its due date and plays it from the missed moment, and
+//! `peercall habits` says which customer-advocate habit to fix.
 
 use serde_json::Value;
 
@@ -193,4 +194,82 @@ fn drills_in_the_terminal_are_played_by_typing_and_can_be_left() {
             .unwrap(),
     )[0];
     assert_eq!(d["plays"], 0);
+}
+
+#[test]
+fn habits_count_the_advocate_lines_said_where_a_peer_line_was_on_offer() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    // Nobody has played: the command says so.
+    let none = peercall_db(&db)
+        .args(["habits", "--player", "Ana Lee"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&none.stdout).contains("No calls of Ana Lee to read yet"));
+    // Two thank-you calls with every node's first line, then a clean one.
+    let mut played = 0;
+    for seed in 1..40 {
+        for n in 3..9 {
+            let picks = vec!["1"; n].join(",");
+            let out = peercall_db(&db)
+                .args(["run", "thank-you", "--json", "--seed", &seed.to_string()])
+                .args(["--picks", &picks])
+                .output()
+                .unwrap();
+            if serde_json::from_slice::<Value>(&out.stdout).is_ok_and(|v| v["finished"] == true) {
+                peercall_db(&db)
+                    .args(["run", "thank-you", "--seed", &seed.to_string()])
+                    .args(["--picks", &picks, "--player", "Ana Lee"])
+                    .assert()
+                    .success();
+                played += 1;
+                break;
+            }
+        }
+        if played == 2 {
+            break;
+        }
+    }
+    assert_eq!(played, 2);
+    peercall_db(&db)
+        .args([
+            "run",
+            "free-consulting",
+            "--seed",
+            "2",
+            "--picks",
+            "2,1,1,1",
+        ])
+        .args(["--player", "Ana Lee"])
+        .assert()
+        .success();
+    let p = json(
+        &peercall_db(&db)
+            .args(["habits", "--json", "--player", "Ana Lee"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(p["calls"].as_array().unwrap().len(), 3);
+    assert_eq!(p["to_fix"], "Gratitude", "{p}");
+    let top = &p["counts"][0];
+    assert_eq!(
+        (top["recent"].as_u64(), top["recent_calls"].as_u64()),
+        (Some(2), Some(3))
+    );
+    // The clean call shows no habit.
+    assert_eq!(p["calls"][2]["signals"], serde_json::json!([]));
+    let text = peercall_db(&db)
+        .args(["habits", "--player", "Ana Lee"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("The habit to fix: gratitude / deference"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Thanked or deferred to the prospect in 2 of your last 3 calls."),
+        "{text}"
+    );
+    assert!(text.contains("gratitude / deference    # # ."), "{text}");
 }
