@@ -56,6 +56,18 @@ drills_shots() {
   local db="$T/drills.sqlite"
   "$BIN" run "$T/dialogues/free-consulting.ron" --seed 2 --picks 2,1,1,3,2 \
     --player "Ana Lee" --db "$db" >/dev/null 2>&1
+  # Thank-you calls with every node's first line, for the habits.
+  for seed in 1 2 3 4 5 6 7 8 9; do
+    for n in 3 4 5 6 7 8; do
+      picks=$(printf '1,%.0s' $(seq "$n")); picks=${picks%,}
+      if "$BIN" run "$T/dialogues/thank-you.ron" --seed "$seed" --picks "$picks" --json 2>/dev/null \
+        | grep -q '"finished": true'; then
+        "$BIN" run "$T/dialogues/thank-you.ron" --seed "$seed" --picks "$picks" \
+          --player "Ana Lee" --db "$db" >/dev/null 2>&1
+        break
+      fi
+    done
+  done
   python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("UPDATE drills SET due = due - 1"); c.execute("INSERT OR REPLACE INTO settings VALUES (\"player\", \"Ana Lee\")"); c.execute("INSERT OR REPLACE INTO settings VALUES (\"diagnostic-before\", \"1\")"); c.commit()' "$db"
   start_with "$db" dialogues
   shot 58-drills-title
@@ -71,6 +83,13 @@ drills_shots() {
   sleep 2
   key Return
   shot 61-drill-debrief 2.5
+  stop
+  # The habit to fix, from the title (the drills' button comes first).
+  start_with "$db" dialogues
+  key Down Down Down Down Down Down Down Down Down Down Down
+  sleep 1
+  key Return
+  shot 62-habits 2.5
   stop
 }
 if [ "${ONLY:-}" = drills ]; then drills_shots; echo "done: look at every picture in $OUT"; exit 0; fi

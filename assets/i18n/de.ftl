@@ -58,6 +58,9 @@ title-drills-next = Die nächste Übung einer verpassten Entscheidung ist { $day
     [one] morgen
    *[other] in { $days } Tagen
   } fällig.
+title-habits = Ihre Gewohnheiten
+habits-title = Die Gewohnheit, an der Sie arbeiten
+game-what-habits = Ihre Gewohnheiten
 title-play = Spielen
 title-scenarios = Gespräche ({ $count })
 title-language = Sprache: { $name }
@@ -341,7 +344,7 @@ habits-heading = Die Gewohnheiten von { $player }, aus { $calls ->
     [one] dem letzten Gespräch
    *[other] den letzten { $calls } Gesprächen
   }:
-habits-to-fix = Die Gewohnheit, an der Sie arbeiten: { $signal }
+habits-to-fix = Die Gewohnheit, an der Sie arbeiten: { $signal }.
 habits-clean = In den letzten Gesprächen kein Satz als Kundenanwalt, wo ein Satz auf Augenhöhe zur Wahl stand: nichts zu tun.
 habits-chart = Jedes Gespräch, das älteste zuerst (# die Gewohnheit kam vor):
 help-habits = Die Gewohnheit, an der Sie arbeiten: die Signale als Kundenanwalt, die Sie sendeten, während ein Satz auf Augenhöhe zur Wahl stand

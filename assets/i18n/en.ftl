@@ -58,6 +58,9 @@ title-drills-next = Your next drill of a missed decision is due { $days ->
     [one] tomorrow
    *[other] in { $days } days
   }.
+title-habits = Your habits
+habits-title = The habit to fix
+game-what-habits = your habits
 title-play = Play
 title-scenarios = Scenarios ({ $count })
 title-language = Language: { $name }
@@ -341,7 +344,7 @@ habits-heading = { $player }'s habits, from the last { $calls ->
     [one] call
    *[other] { $calls } calls
   }:
-habits-to-fix = The habit to fix: { $signal }
+habits-to-fix = The habit to fix: { $signal }.
 habits-clean = No customer-advocate line where a peer line was on offer in the last calls: nothing to fix.
 habits-chart = Each call, oldest first (# the habit showed):
 habit-line = { $did } in { $recent } of your last { $calls ->

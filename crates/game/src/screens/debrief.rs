@@ -111,6 +111,19 @@ fn spawn(
         }
     }
     commands.insert_resource(ShownDebrief(d.clone()));
+    // The habit to fix, with this call counted (not in a competition: its lines are not
+    // practice, and a certification hides the signals until the verdict).
+    let habit = db
+        .as_ref()
+        .filter(|_| competition.is_none() && !is_drill)
+        .and_then(|db| {
+            db.with("game-what-habits", |s| s.results(Some(&profile.player)))
+                .ok()
+        })
+        .map(|records| {
+            peercall_core::habits::profile(&profile.player, &records, |id| scenarios.0.script(id))
+        })
+        .and_then(|h| h.to_fix_count().cloned());
     let verdict = competition
         .as_ref()
         .filter(|c| c.is_certification())
@@ -239,6 +252,20 @@ fn spawn(
                 },
             ));
         });
+        if let Some(h) = &habit {
+            root.spawn((
+                t.colored(
+                    format!(
+                        "{} {}",
+                        w.f("habits-to-fix", &[("signal", w.signal(h.signal).into())]),
+                        h.sentence(w)
+                    ),
+                    17.0,
+                    p.warn,
+                ),
+                Label,
+            ));
+        }
         // A certification's verdict so far: each call passed or not, and why.
         if let Some(lines) = verdict.as_ref() {
             root.spawn(t.panel()).with_children(|panel| {
@@ -422,6 +449,10 @@ fn spawn(
                 .observe(flow::go(Screen::Pick));
             row.spawn(t.button(w.t("leaderboard"), 2))
                 .observe(flow::go(Screen::Board));
+            if habit.is_some() {
+                row.spawn(t.button(w.t("title-habits"), 5))
+                    .observe(flow::go(Screen::Habits));
+            }
             if ask_again {
                 row.spawn(t.button(w.t("debrief-ask-again"), 3))
                     .observe(flow::go(Screen::Diagnostic));

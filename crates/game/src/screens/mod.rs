@@ -10,6 +10,7 @@ pub mod competitions;
 pub mod debrief;
 pub mod drill;
 pub mod error;
+pub mod habits;
 pub mod join;
 pub mod pick;
 pub mod profile;
@@ -25,6 +26,7 @@ pub(super) fn plugin(app: &mut App) {
         debrief::plugin,
         drill::plugin,
         error::plugin,
+        habits::plugin,
         profile::plugin,
         board::plugin,
         competitions::plugin,

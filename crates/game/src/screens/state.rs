@@ -30,6 +30,8 @@ pub enum Screen {
     Competitions,
     /// Joining a team hub: its address and a join code.
     Join,
+    /// The habit to fix, with a chart of the calls read.
+    Habits,
 }
 
 /// The scenarios on offer.

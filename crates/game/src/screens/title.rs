@@ -230,9 +230,11 @@ fn spawn(
                 o + 8,
             ))
             .observe(flow::go(Screen::Join));
+            m.spawn(t.button(w.t("title-habits"), o + 9))
+                .observe(flow::go(Screen::Habits));
             // A page cannot close its own tab: in the browser, leaving is closing the tab.
             if cfg!(not(target_arch = "wasm32")) {
-                m.spawn(t.button(w.t("quit"), o + 9)).observe(flow::quit);
+                m.spawn(t.button(w.t("quit"), o + 10)).observe(flow::quit);
             }
         });
         if let Some(u) = &unrecorded {

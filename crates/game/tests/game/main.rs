@@ -4,12 +4,12 @@
 
 mod calls;
 mod certification;
-mod drills;
 mod files;
 mod hub;
 mod languages;
 mod layout;
 mod player;
+mod practice;
 mod regressions;
 
 use std::time::Duration;

@@ -1,5 +1,6 @@
-//! Drills in the game: the title says how many decisions are due, and plays them in a row from
-//! the missed moment to a debrief that says when each comes back.
+//! Practice in the game: the title says how many drills are due and plays them in a row from
+//! the missed moment to a debrief that says when each comes back; the habit to fix on its own
+//! screen and on the debrief.
 
 use super::*;
 use peercall_core::drills::day_of;
@@ -145,4 +146,99 @@ fn a_missed_drill_says_it_starts_over_tomorrow() {
             .iter()
             .any(|t| t.starts_with("Your next drill of a missed decision is due tomorrow"))
     );
+}
+
+/// Records `n` thank-you calls of Ana Lee with every node's first line (thanks and deference
+/// where peer lines were on offer).
+fn deferential_calls(db: &std::path::Path, n: usize) {
+    let (store, _) = Store::open(db).unwrap();
+    store.set_setting("player", "Ana Lee").unwrap();
+    let script = builtin_script("thank-you");
+    for seed in 0..n as u64 {
+        let mut call = peercall_dialogue::Call::start(&script, seed);
+        while !call.is_over() {
+            call.choose_index(&script, 0).unwrap();
+        }
+        let t = std::time::SystemTime::now() - Duration::from_secs(3_600 * (10 - seed));
+        let r = Record::of(&call, &script, "Ana Lee", "", t, t, None).unwrap();
+        store.record(&r, false).unwrap();
+    }
+}
+
+#[test]
+fn the_habits_screen_names_the_habit_to_fix_with_a_square_per_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    deferential_calls(&db, 3);
+    let mut app = headless_with_records(&db, PlayOptions::default());
+    press(&mut app, "Your habits");
+    assert_eq!(screen(&app), Screen::Habits);
+    let shown = texts(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|t| t == "The habit to fix: gratitude / deference."),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|t| t == "Thanked or deferred to the prospect in 3 of your last 3 calls."),
+        "{shown:?}"
+    );
+    // Five habits, three calls: fifteen squares.
+    let squares = {
+        let world = app.world_mut();
+        let mut q = world.query::<(&Node, &BackgroundColor)>();
+        q.iter(world)
+            .filter(|(n, _)| n.width == px(16.0) && n.height == px(16.0))
+            .count()
+    };
+    assert_eq!(squares, 15);
+    key(&mut app, KeyCode::Escape);
+    assert_eq!(screen(&app), Screen::Title);
+}
+
+#[test]
+fn a_debrief_names_the_habit_to_fix_and_a_first_player_sees_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    Store::open(&db)
+        .unwrap()
+        .0
+        .set_setting("player", "Ana Lee")
+        .unwrap();
+    let mut app = headless_with_records(&db, PlayOptions::default());
+    press(&mut app, "Your habits");
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("No calls of ")),
+        "{:?}",
+        texts(&mut app)
+    );
+    drop(app);
+    deferential_calls(&db, 2);
+    let mut app = headless_with_records(
+        &db,
+        PlayOptions {
+            scenario: Some("thank-you".into()),
+            seed: Some(3),
+            ..default()
+        },
+    );
+    key(&mut app, KeyCode::Enter);
+    while !call(&app).call.is_over() {
+        key(&mut app, KeyCode::Digit1);
+        app.update();
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Debrief);
+    let shown = texts(&mut app);
+    assert!(
+        shown.iter().any(|t| t.starts_with("The habit to fix: ")),
+        "{shown:?}"
+    );
+    press(&mut app, "Your habits");
+    assert_eq!(screen(&app), Screen::Habits);
 }
