@@ -171,6 +171,19 @@ fn a_competition_published_joined_played_and_sent_shows_on_the_hubs_board() {
     assert_eq!(status, 200);
     let json: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(json["teams"].as_array().unwrap().len(), 2);
+    // The habit to fix, per player and per team: both played as peers, so none.
+    let habits = &json["habits"];
+    assert_eq!(habits["players"].as_array().unwrap().len(), 2, "{habits}");
+    assert_eq!(habits["teams"].as_array().unwrap().len(), 2, "{habits}");
+    assert!(habits["teams"][0]["to_fix"].is_null(), "{habits}");
+    assert!(
+        page.contains("The habit to fix") && page.contains("Habit to fix"),
+        "{page}"
+    );
+    assert!(
+        de.contains("Die Gewohnheit, an der gearbeitet wird"),
+        "{de}"
+    );
 
     // Everything a client could forge is refused with the reason, and nothing is counted.
     let results = format!("{url}/api/results");

@@ -1,6 +1,7 @@
 //! What a trainer reads from a competition's results: outcomes per team, the signals each team
 //! gets wrong most (how often a better line was on offer when they sent it), and per scenario
-//! and truth, the share of players who took each choice at each node.
+//! and truth, the share of players who took each choice at each node; the habit to fix per
+//! player and team.
 
 use std::collections::BTreeMap;
 
@@ -87,6 +88,8 @@ pub struct Analytics {
     pub teams: Vec<TeamReport>,
     /// Per scenario and truth.
     pub paths: Vec<PathsReport>,
+    /// The habit to fix, per player and per team.
+    pub habits: crate::habits::Habits,
 }
 
 /// Per (scenario, truth): calls, per node and choice the times it was taken, and per node the
@@ -105,6 +108,7 @@ type Taken = BTreeMap<
 pub fn analyze(records: &[Record], library: &Library) -> Analytics {
     let mut teams: BTreeMap<String, TeamReport> = BTreeMap::new();
     let mut paths: Taken = BTreeMap::new();
+    let mut habits = crate::habits::Collector::default();
     for r in records {
         let Some(script) = library
             .entries
@@ -120,6 +124,19 @@ pub fn analyze(records: &[Record], library: &Library) -> Analytics {
         let Some(d) = Debrief::of(&call, script) else {
             continue;
         };
+        habits.add(
+            &r.player,
+            &r.team,
+            peercall_core::habits::CallHabits {
+                result: r.id.clone(),
+                scenario: r.scenario.clone(),
+                finished_at: r.finished_at.clone(),
+                signals: peercall_dialogue::drill::habit_turns(&call, script)
+                    .into_iter()
+                    .map(|(_, s)| s)
+                    .collect(),
+            },
+        );
         let t = teams.entry(r.team.clone()).or_insert_with(|| TeamReport {
             team: r.team.clone(),
             ..TeamReport::default()
@@ -205,6 +222,7 @@ pub fn analyze(records: &[Record], library: &Library) -> Analytics {
     Analytics {
         teams: teams.into_values().collect(),
         paths,
+        habits: habits.finish(),
     }
 }
 

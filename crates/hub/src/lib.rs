@@ -10,6 +10,7 @@
 pub mod analytics;
 mod auth;
 mod error;
+pub mod habits;
 mod headers;
 mod lang;
 mod live;

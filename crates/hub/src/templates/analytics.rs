@@ -62,6 +62,66 @@ fn said_outcome(w: &Words, label: &str) -> String {
         .map_or_else(|| label.to_string(), |o| w.outcome(o))
 }
 
+/// `n` of `of` calls, and their share.
+fn of_calls(n: u32, of: u32) -> String {
+    if of == 0 {
+        return "–".into();
+    }
+    format!("{n}/{of} ({:.0}%)", 100.0 * f64::from(n) / f64::from(of))
+}
+
+/// The habit to fix per team, then per player: the signal, its count in the last calls, and in
+/// the calls before them.
+fn habits(w: &Words, h: &crate::habits::Habits) -> Markup {
+    let signal = |s: Option<peercall_dialogue::Signal>| {
+        s.map_or_else(|| w.t("hub-no-habit"), |s| w.signal(s))
+    };
+    let team_name = |t: &str| {
+        if t.is_empty() {
+            w.t("hub-no-team")
+        } else {
+            t.to_string()
+        }
+    };
+    html! {
+        h2 { (w.t("hub-habits")) }
+        p.sig { (w.t("hub-habits-how")) }
+        @if !h.teams.is_empty() {
+            table {
+                tr { th { (w.t("hub-team")) } th.n { (w.t("hub-players")) } th { (w.t("hub-habit")) } th.n { (w.t("hub-last-calls")) } th.n { (w.t("hub-calls-before")) } }
+                @for t in &h.teams {
+                    @let c = t.counts.iter().find(|c| Some(c.signal) == t.to_fix);
+                    tr {
+                        td { (team_name(&t.team)) }
+                        td.n { (t.players) }
+                        td { (signal(t.to_fix)) }
+                        td.n { (c.map_or_else(|| "–".into(), |c| of_calls(c.recent, c.recent_calls))) }
+                        td.n { (c.map_or_else(|| "–".into(), |c| of_calls(c.before, c.before_calls))) }
+                    }
+                }
+            }
+        }
+        @if !h.players.is_empty() {
+            details {
+                summary { (w.t("hub-habits-players")) }
+                table {
+                    tr { th { (w.t("hub-player")) } th { (w.t("hub-team")) } th { (w.t("hub-habit")) } th.n { (w.t("hub-last-calls")) } th.n { (w.t("hub-calls-before")) } }
+                    @for (team, p) in &h.players {
+                        @let c = p.to_fix_count();
+                        tr {
+                            td { (p.player) }
+                            td { (team_name(team)) }
+                            td { (signal(p.to_fix)) }
+                            td.n { (c.map_or_else(|| "–".into(), |c| of_calls(c.recent, c.recent_calls))) }
+                            td.n { (c.map_or_else(|| "–".into(), |c| of_calls(c.before, c.before_calls))) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The analytics page of competition `id` (named `name`), its scenarios in `library`.
 pub fn analytics(w: &Words, id: &str, name: &str, a: &Analytics, library: &Library) -> Markup {
     let calls = |n: u64| w.f("hub-call-count", &[("count", n.into())]);
@@ -105,6 +165,7 @@ pub fn analytics(w: &Words, id: &str, name: &str, a: &Analytics, library: &Libra
                 }
             }
         }
+        (habits(w, &a.habits))
         h2 { (w.t("hub-where-players-went")) }
         p.sig { (w.t("hub-heatmap-how")) }
         @for p in &a.paths {
