@@ -31,11 +31,14 @@ pub struct Habits {
     pub teams: Vec<TeamHabits>,
 }
 
+/// A player's team (the last one seen) and calls, as (ended at, id, habits).
+type PlayerCalls = (String, Vec<(String, String, CallHabits)>);
+
 /// Collects each replayed call's habits, then adds them up per player and team.
 #[derive(Debug, Default)]
 pub struct Collector {
-    /// Per player: their team (the last one seen) and their calls, as (ended at, id, habits).
-    calls: BTreeMap<String, (String, Vec<(String, String, CallHabits)>)>,
+    /// Per player.
+    calls: BTreeMap<String, PlayerCalls>,
 }
 
 impl Collector {
