@@ -113,7 +113,7 @@ fn a_drill_plays_from_the_missed_moment_and_early_practice_does_not_move_it_on()
     };
     // The drill starts at `changing`, where the COO says the lease ends: a business question,
     // then the options session that fits an undecided site.
-    let passed = play("1,1", "5");
+    let passed = play("1,1", "2");
     assert_eq!(passed["truth"], "site-undecided");
     assert_eq!(passed["passed"], true, "{passed}");
     assert_eq!(passed["ending"], "qualified-in");
@@ -125,8 +125,15 @@ fn a_drill_plays_from_the_missed_moment_and_early_practice_does_not_move_it_on()
     assert_eq!(passed["debrief"]["turns"].as_array().unwrap().len(), 2);
     // Played before it was due: still at the start, due tomorrow.
     assert_eq!(passed["level"], 0);
+    // The same line misses before an open tender too, so the drill is also played there: the
+    // seed draws it, and only the line that fits it passes.
+    let tender = play("1,5", "4");
+    assert_eq!(tender["truth"], "tender");
+    assert_eq!(tender["passed"], true, "{tender}");
+    assert_eq!(tender["ending"], "tender-out");
     // The same mistake again: missed.
     let missed = play("1,3,1", "6");
+    assert_eq!(missed["truth"], "site-undecided");
     assert_eq!(missed["passed"], false);
     assert_eq!(missed["ending"], "shelved");
     // A list of choices that does not finish the drill is refused, and nothing is recorded.
@@ -148,7 +155,7 @@ fn a_drill_plays_from_the_missed_moment_and_early_practice_does_not_move_it_on()
     )[0];
     assert_eq!(
         (d["plays"].as_u64(), d["passes"].as_u64()),
-        (Some(2), Some(1))
+        (Some(3), Some(2))
     );
     // A choice that is not on offer says so.
     let bad = peercall_db(&db)
@@ -169,7 +176,7 @@ fn drills_in_the_terminal_are_played_by_typing_and_can_be_left() {
         .assert()
         .success();
     let out = peercall_db(&db)
-        .args(["drills", "--all", "--player", "Ana Lee", "--seed", "4"])
+        .args(["drills", "--all", "--player", "Ana Lee", "--seed", "2"])
         .write_stdin("q\n")
         .output()
         .unwrap();

@@ -199,10 +199,13 @@ mod tests {
         when: SystemTime,
     ) -> (DrillPlay, Step) {
         let mut call = start(d, script, seed).unwrap();
-        let staying = script.scenario().truths.at(call.truth() as usize).0 == "staying";
-        let decision = match (staying, right) {
-            (true, true) | (false, false) => "move-3",
-            _ => "move-1",
+        let truth = script.scenario().truths.at(call.truth() as usize).0;
+        // The line that fits each situation, and one that does not.
+        let decision = match (truth, right) {
+            ("staying", true) => "move-3",
+            ("tender", true) => "move-5",
+            ("site-undecided", true) | ("staying", false) => "move-1",
+            _ => "move-3",
         };
         play(script, &mut call, &["changing-1", decision]);
         while !call.is_over() {

@@ -231,12 +231,13 @@ analyze-outcome = { $outcome ->
 analyze-habit = { $habit ->
         [Advocate] Anwalt des Kunden
         [PeerSounding] klingt nach Peer, hört nicht zu
-        [Meter] was das Barometer am meisten hebt
+        [Meter] was das Barometer bisher am meisten hob
         [First] immer der erste Satz
         [Last] immer der letzte Satz
         [Longest] immer der längste Satz
         [Random] ein zufälliger Satz
         [SameKeys] die Tasten, die das erste Gespräch gewonnen haben
+        [SameLines] die Sätze, die das erste Gespräch gewonnen haben
        *[Listener] hört zu und entscheidet nach dem Gehörten
     }
 analyze-in-truth = in der Wahrheit `{ $truth }`: { $warning }
@@ -250,6 +251,9 @@ analyze-unfinished = { $count ->
         [one] 1 Zufallsspieler war
        *[other] { $count } Zufallsspieler waren
     } nach { $lines } Sätzen noch im Gespräch: eine Schleife endet nie
+analyze-blind-meter = falsche Lehre: bei `{ $node }` entscheidet Antwort { $choice } („{ $say }“) das Gespräch in jeder Wahrheit anders, bewegt das Vertrauen aber in jeder um { $trust }: Das Barometer belohnt sie, ob sie zum Gesagten passt oder nicht; geben Sie ihr ein `react_if` auf `Truth(...)`, damit der Interessent auf die Lage reagiert
+analyze-tell = falsche Lehre: bei `{ $node }` steht Antwort { $choice } („{ $say }“) in manchen Wahrheiten zur Wahl und in anderen nicht, bevor der Interessent gesagt hat, welche es ist: Die Antworten auf dem Bildschirm verraten die Lage; bieten Sie sie erst nach einem Satz an, der die Wahrheit sagt, oder in jeder Wahrheit
+analyze-told-late = falsche Lehre: Das Gespräch erreicht die Entscheidung bei `{ $node }`, bevor der Interessent gesagt hat, was los ist (erst dort gesagt oder gar nicht): Lassen Sie die Wahrheit mindestens einen Zug vorher sagen, damit man sie hört und dann entscheidet
 analyze-deaf-win = falsche Lehre: dieselben Antworten gewinnen in jeder Wahrheit, was auch immer der Interessent sagt (Antworten { $choices } in der Reihenfolge der Datei): Man kann das Gespräch gewinnen, ohne zuzuhören; lassen Sie die richtige Entscheidung vom Gehörten abhängen
 analyze-advocate-qualified = falsche Lehre: ein Weg nur aus Signalen des Anwalts des Kunden endet qualifiziert (Antworten { $choices } -> { $ending })
 analyze-advocate-scores = falsche Lehre: ein Weg nur aus Signalen des Anwalts des Kunden erreicht { $points } Punkte (Antworten { $choices } -> { $ending })

@@ -230,12 +230,13 @@ analyze-outcome = { $outcome ->
 analyze-habit = { $habit ->
         [Advocate] customer advocate
         [PeerSounding] peer-sounding lines, not listening
-        [Meter] whatever raises the meter most
+        [Meter] what raised the meter most before
         [First] always the first line
         [Last] always the last line
         [Longest] always the longest line
         [Random] a random line
         [SameKeys] the keys that won the first call
+        [SameLines] the lines that won the first call
        *[Listener] listens, then decides on what was heard
     }
 analyze-in-truth = in truth `{ $truth }`: { $warning }
@@ -249,6 +250,9 @@ analyze-unfinished = { $count ->
         [one] 1 random player was
        *[other] { $count } random players were
     } still on the call after { $lines } lines: a loop never ends
+analyze-blind-meter = wrong lesson: at `{ $node }`, choice { $choice } ("{ $say }") decides the call differently in each truth but moves trust by { $trust } in every one: the meter rewards it whether or not it fits what the prospect said; give it a `react_if` on `Truth(...)` so that the prospect reacts to the situation
+analyze-tell = wrong lesson: at `{ $node }`, choice { $choice } ("{ $say }") is offered in some truths and not others before the prospect has said which: the choices on screen give the situation away; offer it only after a line that tells the truth, or in every truth
+analyze-told-late = wrong lesson: the call reaches the decision at `{ $node }` before the prospect has said what is going on (said only there, or not at all): tell the truth at least one turn before, so that the player hears it and then decides
 analyze-deaf-win = wrong lesson: the same answers win in every truth, whatever the prospect says (choices { $choices } in file order): the call can be won without listening; make the right decision depend on what was heard
 analyze-advocate-qualified = wrong lesson: a path of only customer-advocate signals ends qualified (choices { $choices } -> { $ending })
 analyze-advocate-scores = wrong lesson: a path of only customer-advocate signals scores { $points } (choices { $choices } -> { $ending })

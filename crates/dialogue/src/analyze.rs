@@ -554,6 +554,36 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
                 .map(|msg| Warning { truth: None, msg }),
         );
     }
+    // The meter must follow the situation where the call is decided.
+    for b in crate::deciding::blind_lines(script, limit).unwrap_or_default() {
+        warnings.push(Warning {
+            truth: None,
+            msg: msg!(
+                "analyze-blind-meter",
+                node = b.node,
+                choice = b.choice + 1,
+                say = crate::diagnostic::clip(&b.say, 60),
+                trust = format!("{:+}", b.trust)
+            ),
+        });
+    }
+    for (truth, node) in crate::deciding::told_late(script, limit).unwrap_or_default() {
+        warnings.push(Warning {
+            truth: Some(truth),
+            msg: msg!("analyze-told-late", node = node),
+        });
+    }
+    for t in crate::deciding::tells(script, limit).unwrap_or_default() {
+        warnings.push(Warning {
+            truth: None,
+            msg: msg!(
+                "analyze-tell",
+                node = t.node,
+                choice = t.choice + 1,
+                say = crate::diagnostic::clip(&t.say, 60)
+            ),
+        });
+    }
     if named && let Some(answers) = deaf_win(script, limit) {
         warnings.push(Warning {
             truth: None,

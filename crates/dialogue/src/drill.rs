@@ -294,8 +294,9 @@ mod tests {
         // The drill starts a turn earlier, where the prospect says what is going on.
         assert_eq!(m[0].start.node, "changing");
         assert!(m[0].start.peer_contract);
-        // In the other truth the same line is the right one: not worth drilling there.
-        assert_eq!(m[0].truths, ["site-undecided"]);
+        // Where the project is real the same line is the right one: not worth drilling there.
+        // Before an open tender it misses too: the drill is played in either.
+        assert_eq!(m[0].truths, ["site-undecided", "tender"]);
     }
 
     #[test]
@@ -354,6 +355,8 @@ mod tests {
     fn each_play_draws_its_truth_from_those_that_matter() {
         let s = script("free-consulting");
         let both = ["site-undecided".to_string(), "staying".to_string()];
+        assert_eq!(drill_truth(&s, &both, 0), 0);
+        assert_eq!(drill_truth(&s, &both, 1), 1);
         let drawn: std::collections::BTreeSet<u32> =
             (0..40).map(|seed| drill_truth(&s, &both, seed)).collect();
         assert_eq!(drawn.len(), 2);

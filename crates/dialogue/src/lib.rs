@@ -5,6 +5,7 @@
 pub mod analyze;
 pub mod call;
 pub mod check;
+pub mod deciding;
 pub mod diagnostic;
 pub mod drill;
 pub mod lines;

@@ -21,7 +21,10 @@ pub enum Habit {
     Advocate,
     /// Says a peer line whenever one is offered, without reading what the prospect said.
     PeerSounding,
-    /// Says whichever line raises the trust meter most right now.
+    /// Says the line that raises the trust meter most, as far as a player can know before
+    /// saying it: the change it brings averaged over the situations the call could be in (the
+    /// meter moves only once a line is said, so a player learns each line's effect from calls
+    /// played before, not from this call's situation).
     Meter,
     /// Always the first line shown.
     First,
@@ -34,6 +37,9 @@ pub enum Habit {
     /// Presses the numbers that won the first call (of the listening player) again, whatever
     /// is shown.
     SameKeys,
+    /// Says again, at each prospect's question, the line that won the first call (of the
+    /// listening player) there, wherever it is shown; the first line at a question not met then.
+    SameLines,
     /// Listens: says peer lines that keep every good ending open until the prospect says what
     /// is really going on (a line written for one truth), then the line that can still end
     /// well in what was heard.
@@ -42,7 +48,7 @@ pub enum Habit {
 
 impl Habit {
     /// Every habit, in report order.
-    pub const ALL: [Habit; 9] = [
+    pub const ALL: [Habit; 10] = [
         Habit::Listener,
         Habit::Advocate,
         Habit::PeerSounding,
@@ -52,6 +58,7 @@ impl Habit {
         Habit::Longest,
         Habit::Random,
         Habit::SameKeys,
+        Habit::SameLines,
     ];
 
     /// The habit in a few words.
@@ -65,6 +72,7 @@ impl Habit {
             Habit::Longest => "always the longest line",
             Habit::Random => "a random line",
             Habit::SameKeys => "the keys that won the first call",
+            Habit::SameLines => "the lines that won the first call",
             Habit::Listener => "listens, then decides on what was heard",
         }
     }
@@ -167,9 +175,17 @@ impl Cues {
     }
 }
 
+/// What the listening player did in the first call, when it won: the numbers pressed, and
+/// the line said at each node (by index in the node).
+#[derive(Debug, Default)]
+struct Memory {
+    keys: Vec<usize>,
+    lines: std::collections::HashMap<u32, usize>,
+}
+
 /// Plays `calls` calls (seeds `seed`, `seed + 1`, ...) with every habit.
 pub fn play_habits(script: &Script, calls: u64, seed: u64) -> Vec<HabitReport> {
-    let keys = winning_keys(script, seed);
+    let keys = winning_call(script, seed);
     let truths = script.truth_count().max(1);
     Habit::ALL
         .iter()
@@ -225,7 +241,14 @@ pub fn cues(script: &Script, calls: u64, seed: u64) -> Cues {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0xC0E5);
     let mut cues = Cues::default();
     for s in seed..seed.saturating_add(calls) {
-        play(script, s, Habit::Random, &[], &mut rng, Some(&mut cues));
+        play(
+            script,
+            s,
+            Habit::Random,
+            &Memory::default(),
+            &mut rng,
+            Some(&mut cues),
+        );
     }
     cues
 }
@@ -240,14 +263,28 @@ pub fn is_won(script: &Script, call: &Call) -> bool {
     }
 }
 
-/// The numbers the listening player pressed on the first seed, if that call was won.
-fn winning_keys(script: &Script, seed: u64) -> Vec<usize> {
+/// What the listening player did on the first seed, if that call was won.
+fn winning_call(script: &Script, seed: u64) -> Memory {
     let mut rng = ChaCha8Rng::seed_from_u64(0);
-    let call = play(script, seed, Habit::Listener, &[], &mut rng, None);
+    let call = play(
+        script,
+        seed,
+        Habit::Listener,
+        &Memory::default(),
+        &mut rng,
+        None,
+    );
     if is_won(script, &call) {
-        call.turns().iter().map(|t| t.shown as usize).collect()
+        Memory {
+            keys: call.turns().iter().map(|t| t.shown as usize).collect(),
+            lines: call
+                .turns()
+                .iter()
+                .map(|t| (t.node, t.choice as usize))
+                .collect(),
+        }
     } else {
-        Vec::new()
+        Memory::default()
     }
 }
 
@@ -255,7 +292,7 @@ fn play(
     script: &Script,
     seed: u64,
     habit: Habit,
-    keys: &[usize],
+    memory: &Memory,
     rng: &mut ChaCha8Rng,
     mut cues: Option<&mut Cues>,
 ) -> Call {
@@ -269,15 +306,7 @@ fn play(
         if let Some(c) = cues.as_deref_mut() {
             count_cues(c, &offers, script.node_id(call.state().node));
         }
-        let number = pick(
-            script,
-            &call,
-            &offers,
-            habit,
-            keys.get(turn).copied(),
-            heard,
-            rng,
-        );
+        let number = pick(script, &call, &offers, habit, memory, turn, heard, rng);
         if call.choose(script, number).is_err() {
             break;
         }
@@ -320,14 +349,16 @@ fn count_cues(cues: &mut Cues, offers: &[Offer<'_>], node: &str) {
     }
 }
 
-/// The number the habit presses among `offers`; `heard` says whether the prospect has told
-/// what is really going on.
+/// The number the habit presses among `offers` at turn `turn`; `heard` says whether the
+/// prospect has told what is really going on.
+#[allow(clippy::too_many_arguments)]
 fn pick(
     script: &Script,
     call: &Call,
     offers: &[Offer<'_>],
     habit: Habit,
-    key: Option<usize>,
+    memory: &Memory,
+    turn: usize,
     heard: bool,
     rng: &mut ChaCha8Rng,
 ) -> usize {
@@ -357,12 +388,33 @@ fn pick(
             .max_by_key(|o| o.say.chars().count())
             .map_or(1, |o| o.number),
         Habit::Random => 1 + (rng.next_u64() % offers.len() as u64) as usize,
-        Habit::Meter => offers
-            .iter()
-            .rev()
-            .max_by_key(|o| gain(o))
+        Habit::Meter => {
+            // What the line brings in each situation the call could be in, added up: the
+            // player cannot know which one this call is in from the meter before saying it.
+            let state = *call.state();
+            let truths = script.truth_count().max(1) as u8;
+            let learned = |o: &Offer<'_>| -> i64 {
+                (0..truths)
+                    .map(|t| i64::from(script.resolve(&State { truth: t, ..state }, o.index).trust))
+                    .sum()
+            };
+            offers
+                .iter()
+                .rev()
+                .max_by_key(|o| learned(o))
+                .map_or(1, |o| o.number)
+        }
+        Habit::SameKeys => memory
+            .keys
+            .get(turn)
+            .copied()
+            .filter(|&k| k <= offers.len())
+            .unwrap_or(1),
+        Habit::SameLines => memory
+            .lines
+            .get(&call.state().node)
+            .and_then(|&i| offers.iter().find(|o| o.index == i))
             .map_or(1, |o| o.number),
-        Habit::SameKeys => key.filter(|&k| k <= offers.len()).unwrap_or(1),
         Habit::Listener => {
             let state = *call.state();
             let truths = script.truth_count().max(1) as u8;
