@@ -352,9 +352,9 @@ help-habits--player = Wessen Gewohnheiten (Voreinstellung: das in den Aufzeichnu
 help-habits--json = Ein JSON-Objekt ausgeben (jedes gelesene Gespräch, die Zahlen jeder Gewohnheit, die Gewohnheit, an der Sie arbeiten)
 help-habits--dialogues = Ein Ordner mit Szenarien, aus denen die Gespräche gespielt wurden, statt der eingebauten
 help-habits--db = Ergebnisdatenbank (Voreinstellung: `PEERCALL_DB`, sonst der Datenordner des Systems)
-habit-line = { $did }: { $recent } von { $calls ->
-    [one] Ihrem letzten Gespräch
-   *[other] Ihren letzten { $calls } Gesprächen
+habit-line = { $did }: { $calls ->
+    [one] in Ihrem letzten Gespräch
+   *[other] { $recent } von Ihren letzten { $calls } Gesprächen
   }{ $trend }.
 habit-trend-down = , weniger als zuvor ({ $before } von { $calls })
 habit-trend-up = , mehr als zuvor ({ $before } von { $calls })

@@ -347,9 +347,9 @@ habits-heading = { $player }'s habits, from the last { $calls ->
 habits-to-fix = The habit to fix: { $signal }.
 habits-clean = No customer-advocate line where a peer line was on offer in the last calls: nothing to fix.
 habits-chart = Each call, oldest first (# the habit showed):
-habit-line = { $did } in { $recent } of your last { $calls ->
-    [one] call
-   *[other] { $calls } calls
+habit-line = { $did } in { $calls ->
+    [one] your last call
+   *[other] { $recent } of your last { $calls } calls
   }{ $trend }.
 habit-trend-down = , down from { $before } of the { $calls } before
 habit-trend-up = , up from { $before } of the { $calls } before
