@@ -74,6 +74,13 @@ class Browser:
                   {"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})
         time.sleep(pause)
 
+    def press(self, label):
+        """Presses the page mirror's button whose label starts with `label`."""
+        self.run("const b = [...document.querySelectorAll('#mirror-buttons button')]"
+                 f".find((b) => b.textContent.startsWith({json.dumps(label)}));"
+                 "if (b) b.click();")
+        time.sleep(1.5)
+
     def shot(self, name):
         time.sleep(0.8)
         png = base64.b64decode(self.call("GET", self.s("screenshot")))
@@ -107,6 +114,22 @@ def main():
         b.shot("43-web-call-ended")
         b.keys(ENTER, pause=1.5)
         b.shot("44-web-debrief")
+        # Two days on (the page's clock moved forward): the decisions that call missed are due.
+        time.sleep(2.0)
+        b.call("POST", b.s("goog/cdp/execute"), {
+            "cmd": "Page.addScriptToEvaluateOnNewDocument", "params": {"source":
+                "(() => { const now = Date.now; Date.now = () => now() + 2 * 86400000; })();"}})
+        b.open(f"{base}/play/")
+        time.sleep(2.0)
+        b.shot("63-web-drills-title")
+        b.press("Practise")
+        b.shot("64-web-drill-briefing")
+        b.keys(ENTER, pause=1.5)
+        b.shot("65-web-drill-call")
+        b.open(f"{base}/play/")
+        time.sleep(2.0)
+        b.press("Your habits")
+        b.shot("66-web-habits")
     finally:
         b.close()
     # A phone held upright: the prospect's panels above the transcript, the choices stacked;
