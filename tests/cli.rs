@@ -205,14 +205,14 @@ fn scripted_runs_reach_the_expected_endings() {
         (
             DEMO,
             "open-race",
-            "2,1,1,1,3,1",
+            "2,1,1,1,2,1",
             "demo-agreed",
             "QualifiedIn",
         ),
         (
             DEMO,
             "no-budget",
-            "2,1,1,1,3,2",
+            "2,1,1,1,2,2",
             "remote-overview",
             "QualifiedOut",
         ),
@@ -220,7 +220,7 @@ fn scripted_runs_reach_the_expected_endings() {
         (
             DEMO,
             "third-bid",
-            "2,1,1,1,2",
+            "2,1,1,1,1,4",
             "qualified-out",
             "QualifiedOut",
         ),
@@ -271,8 +271,8 @@ fn advocate_play_never_wins_and_the_peer_process_wins_every_truth_on_seeds_0_to_
             DEMO_ADVOCATE,
             [
                 ("third-bid", DEMO_PEER),
-                ("open-race", "2,1,1,1,3,1"),
-                ("no-budget", "2,1,1,1,3,2"),
+                ("open-race", "2,1,1,1,2,1"),
+                ("no-budget", "2,1,1,1,2,2"),
             ],
         ),
     ] {

@@ -466,7 +466,7 @@ fn ids_are_written_once_and_change_no_result_and_the_languages_are_listed() {
     let out = peercall().args(["i18n", "ids"]).arg(&ron).output().unwrap();
     success(&out);
     assert!(
-        text(&out).contains("51 choice ids written"),
+        text(&out).contains("53 choice ids written"),
         "{}",
         text(&out)
     );
@@ -493,7 +493,7 @@ fn ids_are_written_once_and_change_no_result_and_the_languages_are_listed() {
         .unwrap();
     success(&out);
     assert!(
-        text(&out).contains("de  demo-request: 231 of 231 texts translated"),
+        text(&out).contains("de  demo-request: 238 of 238 texts translated"),
         "{}",
         text(&out)
     );

@@ -338,3 +338,110 @@ fn new_scaffolds_a_scenario_that_checks_and_tests_clean() {
     let out = peercall().args(["new", "Bad Id"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn run_plays_from_any_node_in_a_given_state_and_plays_on_after_its_picks() {
+    // From the decision, in the tender truth, with the state that leads there.
+    let out = peercall()
+        .args([
+            "run",
+            "free-consulting",
+            "--from",
+            "move",
+            "--truth",
+            "tender",
+        ])
+        .args(["--peer-contract", "--trust", "50", "--picks", "5", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["ending"], "tender-out");
+    assert!(
+        r["transcript"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("tender specification"),
+        "{r}"
+    );
+    assert_eq!(r["transcript"][1]["trust_before"], 50);
+    assert_eq!(r["peer_contract"], true);
+    // Flags and person-days count: the scoped pilot needs the criteria flag to be offered.
+    let out = peercall()
+        .args([
+            "run",
+            "free-pilot",
+            "--from",
+            "criteria",
+            "--truth",
+            "proof-needed",
+        ])
+        .args([
+            "--flags", "criteria", "--days", "0.5", "--picks", "2", "--json",
+        ])
+        .output()
+        .unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["ending"], "qualified-in", "{r}");
+    assert_eq!(r["days"], 3.5);
+    // What is wrong is said, with what would be right.
+    for (args, said) in [
+        (
+            vec!["--from", "mvoe"],
+            "--from mvoe: this scenario has no such node (did you mean `move`?); its nodes are: ask,",
+        ),
+        (
+            vec!["--from", "move", "--flags", "nope"],
+            "--flags nope: this scenario sets no flags",
+        ),
+        (
+            vec!["--from", "move", "--trust", "500"],
+            "--trust 500: trust runs from 0 to 100 in this scenario",
+        ),
+        (
+            vec!["--from", "move", "--days", "-1"],
+            "--days -1: person-days are a number from 0 to 1000",
+        ),
+        (
+            vec!["--from", "move", "--player", "Ana"],
+            "cannot be used with",
+        ),
+    ] {
+        let out = peercall()
+            .args(["run", "free-consulting"])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{args:?}: {err}");
+    }
+    let out = peercall()
+        .args(["run", "free-pilot", "--from", "criteria", "--flags", "nope"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--flags nope: no such flag; the flags are: criteria")
+    );
+    // A list that runs out before the call ends plays on, typed in the terminal.
+    let out = peercall()
+        .args(["run", "free-consulting", "--seed", "2", "--picks", "2,1"])
+        .write_stdin("1\n1\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("(the call is not over after 2 choices: play on from here, or q to leave)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Lesson: "),
+        "the typed answers ended the call: {text}"
+    );
+}

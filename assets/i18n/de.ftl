@@ -292,7 +292,7 @@ run-lesson = Die Lehre: { $lesson }
 run-not-over = (das Gespräch ist nach { $choices ->
     [one] 1 Antwort
    *[other] { $choices } Antworten
-  } nicht vorbei; jetzt im Angebot:)
+  } nicht vorbei: spielen Sie von hier aus weiter, oder q zum Verlassen)
 run-intro = Ziel: { $goal }
     Startwert: { $seed } (dasselbe Gespräch noch einmal mit --seed { $seed })
     Tippen Sie eine Antwortnummer und Enter; q beendet.
@@ -460,6 +460,17 @@ err-no-playable = kein spielbares Szenario
 err-warning = Warnung: { $why }
 err-export-onto-records = { $path } ist die Ergebnisdatenbank selbst; exportieren Sie in eine andere Datei
 err-no-truths = --truth { $id }: dieses Szenario legt keine Wahrheiten fest
+err-from-no-node = --from { $node }: dieses Szenario hat keinen solchen Knoten{ $near }; seine Knoten sind: { $list }
+err-did-you-mean = meinten Sie `{ $id }`?
+err-from-no-flags = --flags { $flag }: dieses Szenario setzt keine Flags
+err-from-no-flag = --flags { $flag }: dieses Flag gibt es nicht; die Flags sind: { $list }
+err-from-trust = --trust { $trust }: das Vertrauen reicht in diesem Szenario von { $min } bis { $max }
+err-from-days = --days { $days }: Personentage sind eine Zahl von 0 bis 1000
+help-run--from = An diesem Knoten (seine ID) beginnen statt am Start des Szenarios, im Zustand, den die folgenden Optionen angeben (ein Übungsgespräch: nicht aufgezeichnet)
+help-run--trust = Mit `--from`: das Vertrauen zu Beginn (Voreinstellung: der Start des Szenarios)
+help-run--flags = Mit `--from`: die gesetzten Flags, nach Namen, z. B. `criteria,asked-budget`
+help-run--peer_contract = Mit `--from`: ein Peer-Vertrag ist geschlossen
+help-run--days = Mit `--from`: bereits zugesagte Personentage, z. B. `1.5`
 err-no-such-truth = --truth { $id }: diese Wahrheit gibt es nicht (die Wahrheiten sind: { $list })
 err-no-tests-for = { $path } hat keine Testdurchläufe (erwartet: { $expected })
 err-json-needs-lines = --json braucht --choices oder --picks (die Sätze, die gesagt werden)

@@ -292,7 +292,7 @@ run-lesson = Lesson: { $lesson }
 run-not-over = (the call is not over after { $choices ->
     [one] 1 choice
    *[other] { $choices } choices
-  }; on offer now:)
+  }: play on from here, or q to leave)
 run-intro = Goal: { $goal }
     Seed: { $seed } (play the same call again with --seed { $seed })
     Type a choice number and Enter; q quits.
@@ -455,6 +455,12 @@ err-no-playable = no playable scenario
 err-warning = warning: { $why }
 err-export-onto-records = { $path } is the records database itself; export to another file
 err-no-truths = --truth { $id }: this scenario declares no truths
+err-from-no-node = --from { $node }: this scenario has no such node{ $near }; its nodes are: { $list }
+err-did-you-mean = did you mean `{ $id }`?
+err-from-no-flags = --flags { $flag }: this scenario sets no flags
+err-from-no-flag = --flags { $flag }: no such flag; the flags are: { $list }
+err-from-trust = --trust { $trust }: trust runs from { $min } to { $max } in this scenario
+err-from-days = --days { $days }: person-days are a number from 0 to 1000
 err-no-such-truth = --truth { $id }: no such truth (the truths are: { $list })
 err-no-tests-for = { $path } has no test playthroughs (expected { $expected })
 err-json-needs-lines = --json needs --choices or --picks (the lines to say)

@@ -87,17 +87,8 @@ struct Played<'a> {
 /// Runs `peercall drills`.
 pub fn run(args: &DrillsArgs) -> Result<ExitCode, String> {
     let w = super::words();
-    let store = args.db.open()?;
-    let player = args
-        .player
-        .as_deref()
-        .map(|p| peercall_core::untrusted::name("--player", p, false))
-        .transpose()?;
-    let profile = peercall_core::profile::resolve(player.as_deref(), None, Some(&store));
-    let library = match &args.dialogues {
-        Some(d) => Library::from_path(d)?,
-        None => Library::builtin(),
-    };
+    let (store, profile, library) =
+        super::player_records(&args.db, args.player.as_deref(), args.dialogues.as_deref())?;
     let now = peercall_core::clock::now();
     let today = day_of(now);
     let drills = store.drills(&profile.player)?;

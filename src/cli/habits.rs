@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use clap::Args;
 use peercall_core::habits;
-use peercall_core::library::Library;
 
 /// Arguments of `peercall habits`.
 #[derive(Debug, Args)]
@@ -29,17 +28,8 @@ pub struct HabitsArgs {
 /// Runs `peercall habits`.
 pub fn run(args: &HabitsArgs) -> Result<ExitCode, String> {
     let w = super::words();
-    let store = args.db.open()?;
-    let player = args
-        .player
-        .as_deref()
-        .map(|p| peercall_core::untrusted::name("--player", p, false))
-        .transpose()?;
-    let profile = peercall_core::profile::resolve(player.as_deref(), None, Some(&store));
-    let library = match &args.dialogues {
-        Some(d) => Library::from_path(d)?,
-        None => Library::builtin(),
-    };
+    let (store, profile, library) =
+        super::player_records(&args.db, args.player.as_deref(), args.dialogues.as_deref())?;
     let records = store.results(Some(&profile.player))?;
     let p = habits::profile(&profile.player, &records, |id| library.script(id));
     if args.json {

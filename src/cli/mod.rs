@@ -6,6 +6,7 @@ pub mod certify;
 pub mod check;
 pub mod compete;
 pub mod drills;
+pub mod from;
 pub mod graph;
 pub mod habits;
 pub mod hub;
@@ -55,6 +56,33 @@ fn chosen_words() -> &'static peercall_core::words::Words {
 pub fn user_lang() -> Option<String> {
     let l = words().lang();
     (l != peercall_core::i18n::SOURCE).then(|| l.to_string())
+}
+
+/// The records, whose they are (`--player`, else the saved profile, `PEERCALL_PLAYER` or the
+/// login name) and the scenarios they were played from (`--dialogues`, else the built-in ones):
+/// what the commands about a player's own practice start from.
+pub fn player_records(
+    db: &records::DbArgs,
+    player: Option<&str>,
+    dialogues: Option<&std::path::Path>,
+) -> Result<
+    (
+        peercall_core::records::Store,
+        peercall_core::profile::Profile,
+        peercall_core::library::Library,
+    ),
+    String,
+> {
+    let store = db.open()?;
+    let player = player
+        .map(|p| peercall_core::untrusted::name("--player", p, false))
+        .transpose()?;
+    let profile = peercall_core::profile::resolve(player.as_deref(), None, Some(&store));
+    let library = match dialogues {
+        Some(d) => peercall_core::library::Library::from_path(d)?,
+        None => peercall_core::library::Library::builtin(),
+    };
+    Ok((store, profile, library))
 }
 
 /// Whether to colour output written to standard output.

@@ -48,6 +48,8 @@ pub struct RunArgs {
     #[arg(long, requires = "lang")]
     pub mark_untranslated: bool,
     #[command(flatten)]
+    pub from: super::from::FromArgs,
+    #[command(flatten)]
     pub db: super::records::DbArgs,
 }
 
@@ -137,8 +139,8 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
         .as_ref()
         .is_some_and(|c| c.certification.is_some());
     let start = |script: &Script| -> Result<Call, String> {
-        match &args.truth {
-            None => Ok(Call::start(script, seed)),
+        let truth = match &args.truth {
+            None => script.truth_for_seed(seed),
             Some(id) => {
                 let truths = &script.scenario().truths;
                 let at = truths.position(id).ok_or_else(|| {
@@ -152,9 +154,13 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, String> {
                         )
                     }
                 })?;
-                Ok(Call::start_in(script, seed, at as u32))
+                at as u32
             }
-        }
+        };
+        Ok(match args.from.state(script, truth)? {
+            Some(state) => Call::start_from(script, seed, state),
+            None => Call::start_in(script, seed, truth),
+        })
     };
     let first = start(&script)?;
     let started = std::time::SystemTime::now();
@@ -358,17 +364,21 @@ fn scripted(
         print!("{}", blind_transcript(&call, script, words));
         return Ok((ExitCode::SUCCESS, Some(call)));
     }
-    print!("{}", words.transcript_text(&call.transcript(script), name));
+    let mut lines = call.transcript(script);
+    if !call.is_over() {
+        // The prospect's waiting line is said again as the call plays on.
+        lines.pop();
+    }
+    print!("{}", words.transcript_text(&lines, name));
     match Debrief::of(&call, script) {
         Some(d) => println!("\n{}", words.debrief_text(&d)),
         None => {
+            // The list ran out before the call ended: it plays on from here, in the terminal.
             println!(
                 "\n{}",
                 words.f("run-not-over", &[("choices", numbers.len().into())])
             );
-            for o in call.offered(script) {
-                println!("  {}. {}", o.number, o.say);
-            }
+            return super::terminal::interactive(script, call, false, false, words);
         }
     }
     Ok((ExitCode::SUCCESS, Some(call)))

@@ -560,9 +560,9 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
             truth: None,
             msg: msg!(
                 "analyze-blind-meter",
-                node = b.node,
-                choice = b.choice + 1,
-                say = crate::diagnostic::clip(&b.say, 60),
+                node = b.line.node,
+                choice = b.line.choice + 1,
+                say = crate::diagnostic::clip(&b.line.say, 60),
                 trust = format!("{:+}", b.trust)
             ),
         });

@@ -64,15 +64,34 @@ pub fn told_late(script: &Script, limit: usize) -> Option<Vec<(String, String)>>
     Some(found)
 }
 
-/// A deciding line whose trust change is the same in every truth, wherever it is offered.
+/// A line of a scenario, as a warning names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BlindLine {
+pub struct LineAt {
     /// The node's id.
     pub node: String,
     /// The choice, by index in the node.
     pub choice: usize,
     /// Its words.
     pub say: String,
+}
+
+impl LineAt {
+    fn of(script: &Script, node: u32, choice: usize) -> LineAt {
+        LineAt {
+            node: script.node_id(node).to_string(),
+            choice,
+            say: script.scenario().nodes.at(node as usize).1.choices[choice]
+                .say
+                .clone(),
+        }
+    }
+}
+
+/// A deciding line whose trust change is the same in every truth, wherever it is offered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlindLine {
+    /// The line.
+    pub line: LineAt,
     /// The trust change it brings in every truth.
     pub trust: i32,
 }
@@ -121,37 +140,23 @@ pub fn blind_lines(script: &Script, limit: usize) -> Option<Vec<BlindLine>> {
             }
         }
     }
-    let sc = script.scenario();
     Some(
         seen.into_iter()
             .filter(|(_, (blind, _))| *blind)
             .map(|((node, choice), (_, trust))| BlindLine {
-                node: script.node_id(node).to_string(),
-                choice,
-                say: sc.nodes.at(node as usize).1.choices[choice].say.clone(),
+                line: LineAt::of(script, node, choice),
                 trust: trust.unwrap_or(0),
             })
             .collect(),
     )
 }
 
-/// A line offered in some truths and not others, on screen before the prospect has said what is
-/// going on: the choices themselves give the situation away.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tell {
-    /// The node's id.
-    pub node: String,
-    /// The choice, by index in the node.
-    pub choice: usize,
-    /// Its words.
-    pub say: String,
-}
-
 /// The tells of `script`: lines offered, before the prospect has told the truth (no line of
-/// theirs so far was written for it alone), in some truths and not in others. Explores every
+/// theirs so far was written for it alone), in some truths and not in others, so that the
+/// choices on screen give the situation away. Explores every
 /// state in every truth, up to `limit` per truth (`None` when that is not enough, or with
 /// fewer than two truths).
-pub fn tells(script: &Script, limit: usize) -> Option<Vec<Tell>> {
+pub fn tells(script: &Script, limit: usize) -> Option<Vec<LineAt>> {
     let truths = script.truth_count();
     if truths < 2 {
         return None;
@@ -181,15 +186,10 @@ pub fn tells(script: &Script, limit: usize) -> Option<Vec<Tell>> {
             }
         }
     }
-    let sc = script.scenario();
     Some(
         found
             .into_keys()
-            .map(|(node, choice)| Tell {
-                node: script.node_id(node).to_string(),
-                choice,
-                say: sc.nodes.at(node as usize).1.choices[choice].say.clone(),
-            })
+            .map(|(node, choice)| LineAt::of(script, node, choice))
             .collect(),
     )
 }
@@ -223,7 +223,7 @@ mod tests {
         let blind = blind_lines(&s, 1000).unwrap();
         let said: Vec<(&str, usize, i32)> = blind
             .iter()
-            .map(|b| (b.node.as_str(), b.choice, b.trust))
+            .map(|b| (b.line.node.as_str(), b.line.choice, b.trust))
             .collect();
         // The thanks decides nothing (it never ends well); both proposals do, blind to it.
         assert_eq!(said, [("d", 0, 5), ("d", 1, 5)]);

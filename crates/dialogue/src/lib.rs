@@ -235,3 +235,13 @@ pub fn scenario_files(path: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
     files.sort();
     Ok(files)
 }
+
+/// The id in `ids` nearest to `given` (a typo away: at most three edits, or a third of its
+/// length), for a "did you mean" help; `None` when none is that close.
+pub fn nearest_id<'a>(given: &str, ids: &[&'a str]) -> Option<&'a str> {
+    ids.iter()
+        .map(|c| (strsim::damerau_levenshtein(given, c), *c))
+        .filter(|(d, c)| *d <= 3.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
