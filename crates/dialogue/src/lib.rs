@@ -8,6 +8,7 @@ pub mod check;
 pub mod deciding;
 pub mod diagnostic;
 pub mod drill;
+mod hints;
 pub mod lines;
 pub mod load;
 pub mod messages;

@@ -163,6 +163,15 @@ fn too_deep(text: &str) -> Option<usize> {
 fn ron_diagnostic(file: &str, text: &str, e: &SpannedError) -> Diagnostic {
     let start = byte_offset(text, e.span.start.line, e.span.start.col);
     let end = byte_offset(text, e.span.end.line, e.span.end.col).max(start);
+    // The usual slips of a hand-written file, said where the writer can fix them.
+    if let Some(h) = crate::hints::hint(text, start, &e.code) {
+        let mut d = Diagnostic::at(Severity::Error, "syntax", h.message, file, text, h.span)
+            .with_help(h.help);
+        if let Some(label) = h.label {
+            d = d.with_label(label);
+        }
+        return d;
+    }
     let (message, help) = explain(&e.code, text);
     let mut d = Diagnostic::at(Severity::Error, "syntax", message, file, text, start..end);
     if let Some(help) = help {
@@ -260,8 +269,12 @@ fn explain(code: &RonError, text: &str) -> (Text, Option<Msg>) {
 }
 
 fn closest<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
+    // A negated name (`NoContract`) is never offered its opposite (`PeerContract`), nor a plain
+    // one a negation: followed, that advice would pass `check` and teach the wrong lesson.
+    let negated = |s: &str| s.starts_with("No") || s.starts_with("Not");
     expected
         .iter()
+        .filter(|e| negated(e) == negated(found))
         .map(|e| {
             (
                 strsim::damerau_levenshtein(&found.to_lowercase(), &e.to_lowercase()),
@@ -282,13 +295,13 @@ fn lowercase_first(s: &str) -> String {
 }
 
 /// Walks RON text byte by byte, skipping string literals and comments.
-struct Scanner<'a> {
+pub(crate) struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         Scanner {
             bytes: text.as_bytes(),
             pos: 0,
@@ -297,7 +310,7 @@ impl<'a> Scanner<'a> {
 
     /// The next byte that is code (not inside a string or comment), with its offset. A string
     /// literal is returned as its opening quote.
-    fn next_code_byte(&mut self) -> Option<(usize, u8)> {
+    pub(crate) fn next_code_byte(&mut self) -> Option<(usize, u8)> {
         let b = self.bytes;
         while self.pos < b.len() {
             let at = self.pos;

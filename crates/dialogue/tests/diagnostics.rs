@@ -64,6 +64,33 @@ fn corpus() -> Vec<(&'static str, Vec<u8>)> {
     }
     let text: Vec<(&str, String)> = vec![
         ("syntax-string", once(d, "trust: -3,", "trust: \"minus\",")),
+        // The slips a trainer new to the format makes first.
+        (
+            "quote-in-text",
+            once(
+                d,
+                "We'd love to come and demo.",
+                "We'd love to \"come and demo\".",
+            ),
+        ),
+        ("decimal-comma", once(d, "days_needed: 1,", "days_needed: 0,25,")),
+        ("negated-condition", once(d, "when: [NoPeerContract]", "when: [NoContract]")),
+        (
+            "unclosed-choice",
+            once(
+                d,
+                "a warm-up for the trip.\",\n                ),\n",
+                "a warm-up for the trip.\",\n",
+            ),
+        ),
+        (
+            "unclosed-state-line",
+            once(
+                d,
+                "Ask away.\"]),",
+                "Ask away.\"],",
+            ),
+        ),
         ("unknown-field", once(d, "feedback:", "feedbak:")),
         ("missing-field", once(d, "signal: AskPermission,", "")),
         (
