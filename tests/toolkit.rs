@@ -300,6 +300,32 @@ fn graph_renders_as_dot_and_mermaid() {
         "{m}"
     );
     assert!(m.contains("linkStyle 0 stroke:"), "{m}");
+    // Every reaction that sends the call elsewhere is drawn, with its condition, in both formats.
+    assert!(
+        m.contains("n_quick_questions -.->|\"2. if NoPeerContract -6\"| n_impatient"),
+        "{m}"
+    );
+    assert!(
+        m.contains("n_decide -.->|\"1. if Truth(#quot;third-bid#quot;) -4\"| e_column_fodder"),
+        "{m}"
+    );
+    let reactions = |text: &str, arrow: &str| text.lines().filter(|l| l.contains(arrow)).count();
+    let written = std::fs::read_to_string("dialogues/demo-request.ron")
+        .unwrap()
+        .matches("next: \"")
+        .count();
+    let choices = m.lines().filter(|l| l.contains(" -->|")).count();
+    assert_eq!(
+        choices + reactions(&m, " -.->|"),
+        written,
+        "an edge for every `next` written, the reactions' included"
+    );
+    assert!(
+        dot.contains(
+            "n_month_later -> e_lost_the_brief [style=dashed, color=\"#d1453b\", fontcolor=\"#d1453b\", label=\"1. if Truth(\\\"funded\\\") (+0)\"];"
+        ),
+        "{dot}"
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
+use peercall_dialogue::scenario::conditions_text;
 use peercall_dialogue::{Outcome, Script, Signal, Stance, Target};
 
 /// Arguments of `peercall graph`.
@@ -160,9 +161,11 @@ pub fn dot(script: &Script) -> String {
         {
             let _ = writeln!(
                 o,
-                "  {from} -> {} [style=dashed, color=\"{}\", label=\"{n}. in some states ({:+})\"];",
+                "  {from} -> {} [style=dashed, color=\"{}\", fontcolor=\"{}\", label=\"{n}. if {} ({:+})\"];",
                 target_id(script, *to),
                 color(c.signal),
+                color(c.signal),
+                esc(&conditions_text(&r.when)),
                 r.trust.unwrap_or(c.trust)
             );
         }
@@ -204,16 +207,33 @@ pub fn mermaid(script: &Script) -> String {
         };
     }
     let mut styles = Vec::new();
-    for (edge, (node, n, c, to, _)) in edges(script).enumerate() {
+    let mut edge = 0;
+    for (node, n, c, to, reactions) in edges(script) {
+        let from = target_id(script, Target::Node(node));
         let _ = writeln!(
             o,
-            "  {} -->|\"{n}. {} {:+}\"| {}",
-            target_id(script, Target::Node(node)),
+            "  {from} -->|\"{n}. {} {:+}\"| {}",
             c.signal.label(),
             c.trust,
             target_id(script, to)
         );
         styles.push(format!("  linkStyle {edge} stroke:{}", color(c.signal)));
+        edge += 1;
+        // Where a reaction sends the call instead: dashed, with the condition.
+        for (to, r) in reactions
+            .iter()
+            .zip(c.react_if.iter().filter(|r| r.next.is_some()))
+        {
+            let _ = writeln!(
+                o,
+                "  {from} -.->|\"{n}. if {} {:+}\"| {}",
+                m(&conditions_text(&r.when)),
+                r.trust.unwrap_or(c.trust),
+                target_id(script, *to)
+            );
+            styles.push(format!("  linkStyle {edge} stroke:{}", color(c.signal)));
+            edge += 1;
+        }
     }
     for (i, (_, ending)) in sc.endings.iter().enumerate() {
         let fill = shape(ending.outcome).1;

@@ -293,6 +293,32 @@ pub enum Condition {
     NotTruth(String),
 }
 
+/// A condition as it is written in a scenario file (`Truth("staying")`, `TrustBelow(30)`).
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Condition::PeerContract => f.write_str("PeerContract"),
+            Condition::NoPeerContract => f.write_str("NoPeerContract"),
+            Condition::Committed => f.write_str("Committed"),
+            Condition::NotCommitted => f.write_str("NotCommitted"),
+            Condition::Flag(n) => write!(f, "Flag({n:?})"),
+            Condition::NotFlag(n) => write!(f, "NotFlag({n:?})"),
+            Condition::TrustAtLeast(t) => write!(f, "TrustAtLeast({t})"),
+            Condition::TrustBelow(t) => write!(f, "TrustBelow({t})"),
+            Condition::Truth(n) => write!(f, "Truth({n:?})"),
+            Condition::NotTruth(n) => write!(f, "NotTruth({n:?})"),
+        }
+    }
+}
+
+/// Conditions as a `when` list reads: joined by "and".
+pub fn conditions_text(when: &[Condition]) -> String {
+    when.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
 /// How a call can end.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
