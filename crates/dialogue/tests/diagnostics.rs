@@ -74,6 +74,14 @@ fn corpus() -> Vec<(&'static str, Vec<u8>)> {
             ),
         ),
         ("decimal-comma", once(d, "days_needed: 1,", "days_needed: 0,25,")),
+        (
+            "never-offered",
+            once(
+                d,
+                "requires: [NoPeerContract],",
+                "requires: [NoPeerContract, Truth(\"third-bid\"), Truth(\"open-race\")],",
+            ),
+        ),
         ("negated-condition", once(d, "when: [NoPeerContract]", "when: [NoContract]")),
         (
             "unclosed-choice",
@@ -99,6 +107,19 @@ fn corpus() -> Vec<(&'static str, Vec<u8>)> {
         ),
         ("eof", d[..d.len() / 2].to_string()),
         ("json", "{\"id\": \"x\", \"nodes\": []}".to_string()),
+        // A truth "told" by a line every situation hears tells nothing.
+        (
+            "shared-tell",
+            once(
+                t,
+                "prospect: [\"Can you help?\"],",
+                "prospect: [\"Can you help?\"], lines_if: [(when: [Truth(\"busy\")], prospect: [\"Can you help?\"])],",
+            )
+            .replace(
+                "        \"hung-up\": (outcome: Lost, lesson: \"Trust ran out.\"),\n    },",
+                "        \"hung-up\": (outcome: Lost, lesson: \"Trust ran out.\"),\n    },\n    truths: { \"calm\": (title: \"Calm\"), \"busy\": (title: \"Busy\") },",
+            ),
+        ),
         ("empty", "  \n".to_string()),
         ("too-deep", format!("Scenario(\n  id: {}\n", "[".repeat(70))),
         ("trailing", format!("{d})")),

@@ -22,6 +22,8 @@ pub enum Code {
     HangUpOutcome,
     /// `maybe-stuck`.
     MaybeStuck,
+    /// `never-holds`.
+    NeverHolds,
     /// `no-commitment`.
     NoCommitment,
     /// `no-ending`.
@@ -71,6 +73,7 @@ impl Code {
             Code::EmptyText => "empty-text",
             Code::HangUpOutcome => "hang-up-outcome",
             Code::MaybeStuck => "maybe-stuck",
+            Code::NeverHolds => "never-holds",
             Code::NoCommitment => "no-commitment",
             Code::NoEnding => "no-ending",
             Code::NoEndings => "no-endings",

@@ -6,6 +6,7 @@
 //! `i18n/*.ftl`.
 
 mod code;
+mod conditions;
 mod context;
 mod graph;
 mod ids;
@@ -45,6 +46,7 @@ pub fn check_located(
     let flags = nodes::check(&cx);
     nodes::unset_flags(&cx, &flags);
     truths::check(&cx);
+    conditions::check(&cx);
     nodes::too_many_flags(&cx, &flags);
     // The graph follows every edge: only when the ids are sound.
     if !cx.has_error(Code::breaks_the_graph) {

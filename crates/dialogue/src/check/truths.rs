@@ -81,10 +81,25 @@ pub(super) fn check<'s>(cx: &Ctx<'s, '_>) {
         // line of its own (the node's own line then tells it).
         let mut heard: HashSet<&str> = HashSet::new();
         for (_, n) in scenario.nodes.iter() {
+            // A line tells its truth only if it is not also said in another situation at the
+            // same node (the node's own line, or another state line's).
+            let told = |k: usize| {
+                let others = n.prospect.iter().chain(
+                    n.lines_if
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| *j != k)
+                        .flat_map(|(_, l)| l.prospect.iter()),
+                );
+                let others: HashSet<&String> = others.collect();
+                n.lines_if[k].prospect.iter().any(|p| !others.contains(p))
+            };
             let here: HashSet<&str> = n
                 .lines_if
                 .iter()
-                .flat_map(|l| l.when.iter())
+                .enumerate()
+                .filter(|(k, _)| told(*k))
+                .flat_map(|(_, l)| l.when.iter())
                 .filter_map(|c| match c {
                     Condition::Truth(t) => Some(t.as_str()),
                     _ => None,
