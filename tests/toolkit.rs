@@ -471,3 +471,45 @@ fn run_plays_from_any_node_in_a_given_state_and_plays_on_after_its_picks() {
         "the typed answers ended the call: {text}"
     );
 }
+
+#[test]
+fn analyze_says_why_an_ending_is_never_reached() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("unreached.ron");
+    let shipped = std::fs::read_to_string("dialogues/free-consulting.ron").unwrap();
+    // The tender's honest line leads to its ending only without a peer contract, which the call
+    // always has by then; an ending nothing leads to; a line offered only without a contract.
+    let text = shipped
+        .replacen(
+            r#"react_if: [(when: [Truth("tender")], trust: 6, next: "tender-out")],"#,
+            r#"react_if: [(when: [Truth("tender"), NoPeerContract], trust: 6, next: "tender-out")],"#,
+            1,
+        )
+        .replacen(
+            r#"        "dismissed": ("#,
+            "        \"orphan\": (outcome: Lost, lesson: \"x\"),\n        \"dismissed\": (",
+            1,
+        )
+        .replacen(
+            r#"                    next: "qualified-out",
+                    react_if: ["#,
+            r#"                    next: "qualified-out",
+                    requires: [NoPeerContract],
+                    react_if: ["#,
+            1,
+        );
+    std::fs::write(&f, text).unwrap();
+    let out = peercall()
+        .args(["analyze", "--runs", "0"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for said in [
+        "ending `tender-out` is never reached by any path: choice 5 at `move` leads to it only when `Truth(\"tender\")`, `NoPeerContract` hold, which never happens when the call is there",
+        "ending `orphan` is never reached by any path: no line's `next` or reaction leads to it",
+        "ending `qualified-out` is never reached by any path: choice 2 at `move` leads to it, but is never offered when the call is there (it requires `NoPeerContract`)",
+    ] {
+        assert!(stdout.contains(said), "{said}: {stdout}");
+    }
+}

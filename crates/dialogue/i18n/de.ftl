@@ -260,6 +260,11 @@ analyze-dead-ends = { $count ->
        *[other] { $count } Zustände bieten
     } keine Antwort an: Das Gespräch bleibt stecken (siehe `requires`)
 analyze-too-large = das Szenario hat mehr als { $limit } verschiedene Zustände: zu groß, um jeden Weg aufzuzählen, deshalb wurden nur Zufallsspieler ausprobiert
+analyze-unreached-no-line = das Ende `{ $id }` wird auf keinem Weg erreicht: kein `next` und keine Reaktion führt dorthin
+analyze-unreached-node = das Ende `{ $id }` wird auf keinem Weg erreicht: nur Antwort { $choice } bei `{ $node }` führt dorthin, und das Gespräch erreicht `{ $node }` nie
+analyze-unreached-not-offered = das Ende `{ $id }` wird auf keinem Weg erreicht: Antwort { $choice } bei `{ $node }` führt dorthin, steht dort aber nie zur Wahl (sie verlangt { $when })
+analyze-unreached-reaction = das Ende `{ $id }` wird auf keinem Weg erreicht: Antwort { $choice } bei `{ $node }` führt nur dorthin, wenn { $when } gelten, und das geschieht dort nie
+analyze-unreached-overridden = das Ende `{ $id }` wird auf keinem Weg erreicht: Antwort { $choice } bei `{ $node }` führt dorthin, aber jedes Mal schickt eine Reaktion das Gespräch anderswohin
 analyze-never-reached = das Ende `{ $id }` wird auf keinem Weg erreicht
 analyze-unfinished = { $count ->
         [one] 1 Zufallsspieler war

@@ -259,6 +259,11 @@ analyze-dead-ends = { $count ->
        *[other] { $count } states offer
     } no choice: the call gets stuck (see `requires`)
 analyze-too-large = the scenario has more than { $limit } distinct states: too large to enumerate every path, so only random players were sampled
+analyze-unreached-no-line = ending `{ $id }` is never reached by any path: no line's `next` or reaction leads to it
+analyze-unreached-node = ending `{ $id }` is never reached by any path: only choice { $choice } at `{ $node }` leads to it, and the call never reaches `{ $node }`
+analyze-unreached-not-offered = ending `{ $id }` is never reached by any path: choice { $choice } at `{ $node }` leads to it, but is never offered when the call is there (it requires { $when })
+analyze-unreached-reaction = ending `{ $id }` is never reached by any path: choice { $choice } at `{ $node }` leads to it only when { $when } hold, which never happens when the call is there
+analyze-unreached-overridden = ending `{ $id }` is never reached by any path: choice { $choice } at `{ $node }` leads to it, but a reaction sends the call elsewhere every time it is said
 analyze-never-reached = ending `{ $id }` is never reached by any path
 analyze-unfinished = { $count ->
         [one] 1 random player was

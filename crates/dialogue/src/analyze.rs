@@ -492,7 +492,11 @@ pub fn analyze(script: &Script, runs: u64, seed: u64, limit: usize) -> Analysis 
             if sc.trust.hang_up != e.id {
                 warnings.push(Warning {
                     truth: None,
-                    msg: msg!("analyze-never-reached", id = e.id),
+                    msg: sc
+                        .endings
+                        .position(&e.id)
+                        .and_then(|i| crate::unreached::reason(script, i as u32, limit))
+                        .unwrap_or_else(|| msg!("analyze-never-reached", id = e.id)),
                 });
             }
         }

@@ -18,6 +18,7 @@ pub mod score;
 pub mod script;
 pub mod strategies;
 pub mod synthetic;
+pub mod unreached;
 
 use std::path::Path;
 

@@ -601,6 +601,15 @@ impl Script {
         out
     }
 
+    /// Which of choice `choice`'s reactions applies in `state` (the first whose conditions all
+    /// hold), by index in its `react_if`; `None` when none does.
+    pub fn reaction_in(&self, state: &State, choice: usize) -> Option<usize> {
+        let c = self.choice(state.node, choice);
+        self.reactions[c.reactions.range()]
+            .iter()
+            .position(|r| self.all_hold(r.when, state))
+    }
+
     /// Applies choice `choice` to `state`: trust (clamped), effects, the hang-up rule and the
     /// move to the next node. Returns the new state and the ending reached, if any.
     pub fn apply(&self, state: &State, choice: usize) -> (State, Option<u32>) {
