@@ -513,3 +513,63 @@ fn analyze_says_why_an_ending_is_never_reached() {
         assert!(stdout.contains(said), "{said}: {stdout}");
     }
 }
+
+#[test]
+fn check_watch_checks_again_on_every_save() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("call.ron");
+    let good = std::fs::read_to_string("dialogues/thank-you.ron").unwrap();
+    std::fs::write(&f, &good).unwrap();
+    let mut child = Std::new(common::bin())
+        .args(["check", "--watch"])
+        .arg(dir.path())
+        .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("PEERCALL_LANG")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let out = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(out).lines() {
+            if tx.send(line.unwrap_or_default()).is_err() {
+                break;
+            }
+        }
+    });
+    let wait_for = |wanted: &str| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        let mut seen = String::new();
+        while std::time::Instant::now() < deadline {
+            if let Ok(line) = rx.recv_timeout(std::time::Duration::from_millis(200)) {
+                seen.push_str(&line);
+                seen.push('\n');
+                if line.contains(wanted) {
+                    return seen;
+                }
+            }
+        }
+        panic!("never printed {wanted:?}: {seen}");
+    };
+    wait_for("checked 1 file: 0 errors, 0 warnings");
+    // A broken save is reported at once, where it is broken; the fix, too.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::fs::write(
+        &f,
+        good.replacen("days_needed: 0.5,", "days_needed: 0,5,", 1),
+    )
+    .unwrap();
+    let said = wait_for("checked 1 file: 1 error, 0 warnings");
+    assert!(said.contains("call.ron changed: checking again"), "{said}");
+    assert!(
+        said.contains("decimal numbers are written with a point"),
+        "{said}"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::fs::write(&f, &good).unwrap();
+    wait_for("checked 1 file: 0 errors, 0 warnings");
+    let _ = child.kill();
+    let _ = child.wait();
+}

@@ -366,6 +366,7 @@ habit-did-face-value = Die Anfrage beim Wort genommen
 habit-did-commit-resources = Ressourcen vor der Qualifizierung zugesagt
 ## Die Kommandozeile.
 
+cli-watch-again = --- { $files } geändert: erneut geprüft (Strg-C beendet) ---
 cli-error = Fehler: { $why }
 cli-board-empty = Noch keine Ergebnisse.
 cli-board-place = Platz
@@ -747,6 +748,7 @@ help-play--mark_untranslated = Trainermodus für Übersetzungen: jede Zeile, die
 help-check = Szenariodateien auf Fehler und Warnungen prüfen (Dateien oder Ordner; Voreinstellung `dialogues/`)
 help-check--paths = Szenariodateien oder Ordner davon (Voreinstellung: `dialogues/`, sonst die eingebauten Szenarien)
 help-check--format = Ausgabeformat: Befunde für Menschen, oder ein JSON-Objekt für Werkzeuge
+help-check--watch = Weiter beobachten: bei jedem Speichern einer Szenariodatei erneut prüfen (Strg-C beendet)
 help-run = Ein Gespräch im Terminal spielen, oder festgelegte Antworten mit `--choices` abspielen
 help-run--file = Die Szenariodatei, die gespielt wird (oder die ID eines eingebauten Szenarios, z. B. `demo-request`)
 help-run--seed = Startwert für die Varianten der Sätze des Interessenten (Voreinstellung: aus der Uhr gezogen und ausgegeben)

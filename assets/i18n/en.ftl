@@ -361,6 +361,7 @@ habit-did-face-value = Took the request at face value
 habit-did-commit-resources = Committed resources before qualifying
 ## The command line.
 
+cli-watch-again = --- { $files } changed: checking again (Ctrl-C stops) ---
 cli-error = error: { $why }
 cli-board-empty = No results yet.
 cli-board-place = Place

@@ -17,6 +17,9 @@ pub struct CheckArgs {
     /// Output format: diagnostics for people, or one JSON object for tools.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Keep watching: check again each time a scenario file is saved (Ctrl-C stops).
+    #[arg(long)]
+    pub watch: bool,
 }
 
 /// How `check` prints its findings.
@@ -46,8 +49,61 @@ struct Report<'a> {
     warnings: usize,
 }
 
-/// Loads every named file and reports; exit code 1 when any error was found.
+/// Loads every named file and reports; exit code 1 when any error was found. With `--watch`,
+/// reports again after every save, until stopped.
 pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
+    if !args.watch {
+        return report(args);
+    }
+    let mut before = fingerprint(&args.paths);
+    report(args)?;
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        if fingerprint(&args.paths) == before {
+            continue;
+        }
+        // A save can arrive in pieces: give it a moment to settle.
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        let after = fingerprint(&args.paths);
+        let changed: Vec<String> = after
+            .iter()
+            .filter(|f| !before.contains(f))
+            .map(|(p, _)| p.display().to_string())
+            .chain(
+                before
+                    .iter()
+                    .filter(|(p, _)| !after.iter().any(|(q, _)| q == p))
+                    .map(|(p, _)| p.display().to_string()),
+            )
+            .collect();
+        before = after;
+        println!(
+            "\n{}",
+            super::words().f("cli-watch-again", &[("files", changed.join(", ").into())])
+        );
+        if let Err(e) = report(args) {
+            eprintln!("{}", super::say("cli-error", &[("why", e.into())]));
+        }
+    }
+}
+
+/// Every scenario file the paths name, with when it was last written (a file that cannot be
+/// read counts as changed when it can again).
+fn fingerprint(paths: &[PathBuf]) -> Vec<(PathBuf, Option<std::time::SystemTime>)> {
+    let mut out: Vec<(PathBuf, Option<std::time::SystemTime>)> = paths
+        .iter()
+        .flat_map(|p| scenario_files(p).unwrap_or_default())
+        .map(|f| {
+            let written = std::fs::metadata(&f).and_then(|m| m.modified()).ok();
+            (f, written)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// One round of checking and reporting.
+fn report(args: &CheckArgs) -> Result<ExitCode, String> {
     let checked = load_all(&args.paths)?;
     let errors: usize = checked.iter().map(Checked::error_count).sum();
     let warnings: usize = checked.iter().map(Checked::warning_count).sum();
