@@ -150,6 +150,8 @@ call-attempt-not-started = Dieser Versuch kann nicht gezählt werden und startet
 
 ## Die Nachbesprechung.
 
+back-to-scenarios = Zurück zu den Gesprächen
+error-back-to-call-esc = Zurück zum Gespräch (Esc)
 back-to-scenarios-esc = Zurück zu den Gesprächen (Esc)
 debrief-not-recorded = Dieses Gespräch wurde nicht aufgezeichnet: { $why }
 drills-debrief-heading = Übung  -  { $title }

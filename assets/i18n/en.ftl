@@ -150,6 +150,8 @@ call-attempt-not-started = Cannot count this attempt, so it cannot start: { $why
 
 ## The debrief.
 
+back-to-scenarios = Back to scenarios
+error-back-to-call-esc = Back to the call (Esc)
 back-to-scenarios-esc = Back to scenarios (Esc)
 debrief-not-recorded = This call was not recorded: { $why }
 drills-debrief-heading = Drill  -  { $title }

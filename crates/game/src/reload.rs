@@ -24,10 +24,22 @@ pub struct Changes(Mutex<Receiver<()>>);
 #[derive(Resource, Debug, Default, Clone, Copy)]
 pub struct Reloads(pub u32);
 
+/// The screen a broken save interrupted: the error screen goes back to it (a call in progress
+/// goes on) when the save is fixed, or on Esc while the previous version still plays.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interrupted(pub Screen);
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Reloads>()
         .add_systems(Startup, start_watcher)
+        .add_systems(OnEnter(Screen::Pick), forget_interrupted)
+        .add_systems(OnEnter(Screen::Title), forget_interrupted)
         .add_systems(Update, apply.in_set(GameSet::Apply));
+}
+
+/// Leaving for the list or the title leaves the interrupted screen behind.
+fn forget_interrupted(mut commands: Commands) {
+    commands.remove_resource::<Interrupted>();
 }
 
 /// Names, sizes and modification times of the folder's `.ron` files.
@@ -144,16 +156,33 @@ fn apply(world: &mut World) {
         }
     }
     world.resource_mut::<Scenarios>().0 = fresh;
+    let on = *world.resource::<State<Screen>>().get();
     match broken_now {
         Some(key) => {
+            if on != Screen::Error {
+                world.insert_resource(Interrupted(on));
+            }
             world.resource_mut::<Selected>().0 = Some(key);
-            world.resource_mut::<NextState<Screen>>().set(Screen::Error);
+            if on == Screen::Error {
+                world.write_message(crate::flow::Redraw);
+            } else {
+                world.resource_mut::<NextState<Screen>>().set(Screen::Error);
+            }
+        }
+        // Fixed: back to where the broken save interrupted (the call goes on from its state).
+        None if on == Screen::Error => {
+            let back = world
+                .remove_resource::<Interrupted>()
+                .map_or(Screen::Pick, |i| i.0);
+            world.resource_mut::<NextState<Screen>>().set(back);
         }
         // Draw the current screen anew from the new version; the call's wait goes on.
         None => {
             world.write_message(crate::flow::Redraw);
         }
     }
+    // Show it now, not at the next key press or mouse move: the window sleeps between inputs.
+    world.write_message(bevy::window::RequestRedraw);
 }
 
 /// The call on the new version of its scenario: its answers and the patience lost before each

@@ -18,6 +18,7 @@ fn spawn(
     selected: Res<Selected>,
     mono: Res<MonoFont>,
     language: Res<crate::Language>,
+    interrupted: Option<Res<crate::reload::Interrupted>>,
 ) {
     let t = *theme;
     let p = t.palette;
@@ -90,10 +91,28 @@ fn spawn(
             ],
         ))
         .id();
+    // While the previous version still plays, Esc goes back to what the save interrupted: a call
+    // in progress goes on where it was.
+    let back = interrupted
+        .map(|i| i.0)
+        .filter(|s| *s != Screen::Pick && entry.script().is_some());
     commands.entity(root).with_children(|root| {
-        root.spawn(t.button_row()).with_children(|row| {
-            row.spawn((t.button(w.t("back-to-scenarios-esc"), 0), EscapeKey))
-                .observe(crate::flow::go(Screen::Pick));
+        root.spawn(t.button_row()).with_children(|row| match back {
+            Some(screen) => {
+                let label = if screen == Screen::Call {
+                    "error-back-to-call-esc"
+                } else {
+                    "back-esc"
+                };
+                row.spawn((t.button(w.t(label), 0), EscapeKey))
+                    .observe(crate::flow::go(screen));
+                row.spawn(t.button(w.t("back-to-scenarios"), 1))
+                    .observe(crate::flow::go(Screen::Pick));
+            }
+            None => {
+                row.spawn((t.button(w.t("back-to-scenarios-esc"), 0), EscapeKey))
+                    .observe(crate::flow::go(Screen::Pick));
+            }
         });
     });
 }

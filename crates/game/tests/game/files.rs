@@ -116,8 +116,47 @@ fn hot_reload_continues_the_call_and_keeps_the_previous_version_when_a_save_brea
         "{:?}",
         texts(&mut app)
     );
+    // The window is woken to show it at once.
+    let asked = app
+        .world_mut()
+        .resource_mut::<Messages<bevy::window::RequestRedraw>>()
+        .drain()
+        .count();
+    assert!(asked > 0, "no redraw asked for");
+    // Esc goes back to the call in progress, on the version that still plays, as it was.
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "Back to the call (Esc)"),
+        "{:?}",
+        texts(&mut app)
+    );
     key(&mut app, KeyCode::Escape);
-    assert_eq!(screen(&app), Screen::Pick);
+    assert_eq!(screen(&app), Screen::Call);
+    assert_eq!(call(&app).call.turns().len(), 1, "the call is not lost");
+
+    // Broken again, then fixed: the error screen gives way to the call, with its state.
+    std::fs::write(&file, edited.replacen("trust: 8,", "trust: 8,,", 1)).unwrap();
+    update_until(&mut app, |a| a.world().resource::<Reloads>().0 >= 3);
+    app.update();
+    assert_eq!(screen(&app), Screen::Error);
+    std::fs::write(&file, &edited).unwrap();
+    update_until(&mut app, |a| a.world().resource::<Reloads>().0 >= 4);
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Call, "{:?}", texts(&mut app));
+    assert_eq!(call(&app).call.turns().len(), 1);
+    assert!(
+        !texts(&mut app).iter().any(|t| t.contains("0 errors")),
+        "no error screen for a file without errors"
+    );
+
+    // From the list, a new call starts afresh.
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Pick);
+    app.update();
+    app.update();
     key(&mut app, KeyCode::Digit1);
     key(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Call);
