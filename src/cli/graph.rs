@@ -108,6 +108,19 @@ fn edges(
         })
 }
 
+/// Every ending's `by_truth`: (ending, (truth id, the ending it ends at instead)).
+fn redirects(script: &Script) -> Vec<(u32, (String, u32))> {
+    let truths = &script.scenario().truths;
+    (0..script.ending_count() as u32)
+        .flat_map(|e| {
+            script
+                .redirects(e)
+                .iter()
+                .map(move |&(t, to)| (e, (truths.at(t as usize).0.to_string(), to)))
+        })
+        .collect()
+}
+
 /// The scenario as a Graphviz digraph.
 pub fn dot(script: &Script) -> String {
     let sc = script.scenario();
@@ -169,6 +182,15 @@ pub fn dot(script: &Script) -> String {
                 r.trust.unwrap_or(c.trust)
             );
         }
+    }
+    for (e, to) in redirects(script) {
+        let _ = writeln!(
+            o,
+            "  {} -> {} [style=dotted, label=\"in truth {}\"];",
+            target_id(script, Target::Ending(e)),
+            target_id(script, Target::Ending(to.1)),
+            esc(&to.0)
+        );
     }
     if let Some(h) = script.hang_up_ending() {
         let _ = writeln!(
@@ -234,6 +256,15 @@ pub fn mermaid(script: &Script) -> String {
             styles.push(format!("  linkStyle {edge} stroke:{}", color(c.signal)));
             edge += 1;
         }
+    }
+    for (e, to) in redirects(script) {
+        let _ = writeln!(
+            o,
+            "  {} -.->|\"in truth {}\"| {}",
+            target_id(script, Target::Ending(e)),
+            m(&to.0),
+            target_id(script, Target::Ending(to.1))
+        );
     }
     for (i, (_, ending)) in sc.endings.iter().enumerate() {
         let fill = shape(ending.outcome).1;

@@ -333,6 +333,11 @@ pub struct Ending {
     pub prospect: Vec<String>,
     /// What the player should take away.
     pub lesson: String,
+    /// Where the call ends instead in some truths: truth id → another ending's id. The late
+    /// lines all lead here, and each truth is sent on to the ending that fits it, without a
+    /// `react_if` copied onto every one of them. Not part of the hash when empty.
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    pub by_truth: OrderedMap<String>,
 }
 
 /// The kind of outcome an ending is.

@@ -156,6 +156,8 @@ pub struct Script {
     conds: Vec<Cond>,
     effects: Vec<Eff>,
     ending_variants: Vec<u32>,
+    /// Per ending, where it sends the call instead in some truths: (truth, ending).
+    redirects: Vec<Vec<(u8, u32)>>,
     start: u32,
     hang_up: Option<u32>,
     flags: Vec<String>,
@@ -304,6 +306,25 @@ impl Script {
             .iter()
             .map(|(_, e)| e.prospect.len() as u32)
             .collect();
+        let mut redirects = Vec::with_capacity(scenario.endings.len());
+        for (id, e) in scenario.endings.iter() {
+            let mut row = Vec::with_capacity(e.by_truth.len());
+            for (t, to) in e.by_truth.iter() {
+                let to_at = match target(to)? {
+                    Target::Ending(x) => x,
+                    Target::Node(_) => {
+                        return Err(format!("`{to}` in `{id}`'s `by_truth` is not an ending"));
+                    }
+                };
+                if !scenario.endings.at(to_at as usize).1.by_truth.is_empty() {
+                    return Err(format!(
+                        "`{to}` in `{id}`'s `by_truth` sends the call on again"
+                    ));
+                }
+                row.push((truth(t)?, to_at));
+            }
+            redirects.push(row);
+        }
         let start = match target(&scenario.start)? {
             Target::Node(n) => n,
             Target::Ending(_) => return Err("the call must start at a node, not an ending".into()),
@@ -334,6 +355,7 @@ impl Script {
             conds: table,
             effects,
             ending_variants,
+            redirects,
             start,
             hang_up,
             flags,
@@ -601,6 +623,22 @@ impl Script {
         out
     }
 
+    /// The ending the call ends at when it reaches ending `ending` in truth `truth`: its
+    /// `by_truth` entry for the truth, or itself.
+    pub fn ending_in(&self, ending: u32, truth: u8) -> u32 {
+        self.redirects
+            .get(ending as usize)
+            .and_then(|r| r.iter().find(|(t, _)| *t == truth))
+            .map_or(ending, |(_, e)| *e)
+    }
+
+    /// Where ending `ending` sends the call instead in some truths: (truth, ending).
+    pub fn redirects(&self, ending: u32) -> &[(u8, u32)] {
+        self.redirects
+            .get(ending as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Which of choice `choice`'s reactions applies in `state` (the first whose conditions all
     /// hold), by index in its `react_if`; `None` when none does.
     pub fn reaction_in(&self, state: &State, choice: usize) -> Option<usize> {
@@ -636,7 +674,7 @@ impl Script {
                 s.node = n;
                 (s, None)
             }
-            Target::Ending(e) => (s, Some(e)),
+            Target::Ending(e) => (s, Some(self.ending_in(e, s.truth))),
         }
     }
 
@@ -649,7 +687,10 @@ impl Script {
         }
         let good = self.good_endings(u32::from(state.truth));
         match self.resolve(state, choice).next {
-            Target::Ending(e) => good & (1 << e) != 0,
+            Target::Ending(e) => {
+                let e = self.ending_in(e, state.truth);
+                e < 64 && good & (1 << e) != 0
+            }
             Target::Node(n) => self.reach()[n as usize] & good != 0,
         }
     }
@@ -688,7 +729,12 @@ impl Script {
                     );
                     for t in targets {
                         match t {
-                            Target::Ending(e) => reach[from] |= bit(e),
+                            Target::Ending(e) => {
+                                reach[from] |= bit(e);
+                                for &(_, to) in &self.redirects[e as usize] {
+                                    reach[from] |= bit(to);
+                                }
+                            }
                             Target::Node(to) => into[to as usize].push(from as u32),
                         }
                     }

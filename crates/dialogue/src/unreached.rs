@@ -83,6 +83,12 @@ pub fn reason(script: &Script, ending: u32, limit: usize) -> Option<Msg> {
             }
         }
     }
+    // Reached instead of another ending, in some truth: fine when that ending is reached.
+    let sends_here = (0..script.ending_count() as u32)
+        .any(|from| script.redirects(from).iter().any(|&(_, to)| to == ending));
+    if leads.is_empty() && sends_here {
+        return None;
+    }
     let Some(&(node, c, via)) = leads
         .iter()
         .find(|(n, _, _)| seen.nodes.contains(n))

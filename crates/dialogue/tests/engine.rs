@@ -512,3 +512,80 @@ fn the_debrief_names_the_line_that_told_the_truth_and_the_listener_hears_it() {
         checked.render(false)
     );
 }
+
+#[test]
+fn an_ending_sends_each_truth_on_to_the_ending_that_fits_it() {
+    // Without the ballpark's `by_truth`, a ballpark in the growing truth ends at `ballpark`,
+    // which does not fit it. With it, the call ends at `too-small` instead: one entry on the
+    // ending, not a `react_if` on every line that leads there.
+    let redirected = TRUTHS.replace(
+        r#""ballpark": (outcome: QualifiedOut, lesson: "Sized to what you heard."),"#,
+        r#""ballpark": (outcome: QualifiedOut, lesson: "Sized to what you heard.",
+                       by_truth: { "growing": "too-small" }),
+        "too-small": (outcome: Lost, lesson: "A real project, answered with a ballpark."),"#,
+    );
+    let checked = load_str("redirect.ron", &redirected);
+    assert!(!checked.has_errors(), "{}", checked.render(false));
+    let script = checked.into_script().unwrap();
+    let growing = script.scenario().truths.position("growing").unwrap() as u32;
+    let mut call = Call::start_in(&script, 3, growing);
+    call.choose_index(&script, 0).unwrap();
+    call.choose_index(&script, 0).unwrap();
+    let d = Debrief::of(&call, &script).unwrap();
+    assert_eq!(d.ending, "too-small");
+    assert_eq!(d.outcome, Outcome::Lost);
+    // In the truth it fits, the ballpark is the ballpark.
+    let moving = script.scenario().truths.position("moving").unwrap() as u32;
+    let mut call = Call::start_in(&script, 3, moving);
+    call.choose_index(&script, 0).unwrap();
+    call.choose_index(&script, 0).unwrap();
+    assert_eq!(Debrief::of(&call, &script).unwrap().ending, "ballpark");
+    // `too-small` is reached (through the ballpark), so analyze says nothing of it.
+    let a = peercall_dialogue::analyze::analyze(&script, 0, 0, 10_000);
+    assert!(
+        !a.warnings
+            .iter()
+            .any(|w| w.msg.key.starts_with("analyze-unreached")
+                || w.msg.key == "analyze-never-reached"),
+        "{:?}",
+        a.warnings
+    );
+    // A file without `by_truth` keeps its hash: an empty one is not part of the content.
+    let plain = load_str("a.ron", TRUTHS).into_script().unwrap();
+    let empty = load_str(
+        "b.ron",
+        &TRUTHS.replace(
+            r#""designs": (outcome: QualifiedIn, lesson: "A real project."),"#,
+            r#""designs": (outcome: QualifiedIn, lesson: "A real project.", by_truth: {}),"#,
+        ),
+    )
+    .into_script()
+    .unwrap();
+    assert_eq!(plain.hash(), empty.hash());
+    assert_ne!(plain.hash(), script.hash());
+    // What `by_truth` may name is checked: an ending, one that does not send the call on again.
+    for (bad, said) in [
+        (
+            r#"by_truth: { "growing": "why" }"#,
+            "`why` in `by_truth` is not an ending",
+        ),
+        (
+            r#"by_truth: { "growing": "ballpark" }"#,
+            "`ballpark` in `by_truth` sends the call on again",
+        ),
+        (r#"by_truth: { "grwoing": "ballpark" }"#, "unknown truth"),
+    ] {
+        let text = TRUTHS
+            .replace(
+                r#""designs": (outcome: QualifiedIn, lesson: "A real project."),"#,
+                &format!(r#""designs": (outcome: QualifiedIn, lesson: "A real project.", {bad}),"#),
+            )
+            .replace(
+                r#""ballpark": (outcome: QualifiedOut, lesson: "Sized to what you heard."),"#,
+                r#""ballpark": (outcome: QualifiedOut, lesson: "Sized to what you heard.", by_truth: { "moving": "designs" }),"#,
+            );
+        let c = load_str("bad.ron", &text);
+        assert!(c.has_errors(), "{bad}");
+        assert!(c.render(false).contains(said), "{bad}: {}", c.render(false));
+    }
+}

@@ -56,6 +56,17 @@ pub(super) fn check<'s>(cx: &Ctx<'s, '_>, hang_up_on: bool) {
                     stack.push(w);
                 }
             }
+        } else {
+            // An ending reached in some truth ends at its `by_truth` ending instead.
+            let (_, ending) = scenario.endings.at(v - n);
+            for (_, to) in ending.by_truth.iter() {
+                if let Some(w) = scenario.endings.position(to).map(|e| n + e)
+                    && !reached[w]
+                {
+                    reached[w] = true;
+                    stack.push(w);
+                }
+            }
         }
     }
     // Backward: which nodes can reach some ending.

@@ -124,6 +124,42 @@ pub(super) fn check<'s>(cx: &Ctx<'s, '_>) {
             );
         }
     }
+    // `by_truth`: each entry names a declared truth and another ending, one that ends there.
+    for (id, ending) in scenario.endings.iter() {
+        let at = spans.ending(id, 0).start;
+        for (t, to) in ending.by_truth.iter() {
+            let span = spans.string_after(to, at).unwrap_or(at..at);
+            if !scenario.truths.contains_key(t) {
+                cx.push(
+                    Error,
+                    Code::UnknownTruth,
+                    msg!("check-unknown-truth", truth = clip(t, ID_SHOWN)),
+                    spans.string_after(t, at).unwrap_or(at..at),
+                    msg!("label-unknown-truth"),
+                    None,
+                );
+            }
+            match scenario.endings.get(to) {
+                None => cx.push(
+                    Error,
+                    Code::UnknownTarget,
+                    msg!("check-by-truth-not-ending", id = clip(to, ID_SHOWN)),
+                    span,
+                    msg!("label-here"),
+                    cx.suggest(to),
+                ),
+                Some(e) if !e.by_truth.is_empty() => cx.push(
+                    Error,
+                    Code::UnknownTarget,
+                    msg!("check-by-truth-chain", id = clip(to, ID_SHOWN)),
+                    span,
+                    msg!("label-here"),
+                    Some(msg!("check-by-truth-chain-help")),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
     let mut unknown_truths = HashSet::new();
     for (id, node) in scenario.nodes.iter() {
         let node_conds = node
