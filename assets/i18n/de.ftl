@@ -61,6 +61,23 @@ title-drills-next = Die nächste Übung einer verpassten Entscheidung ist { $day
 title-habits = Ihre Gewohnheiten
 habits-title = Die Gewohnheit, an der Sie arbeiten
 game-what-habits = Ihre Gewohnheiten
+inspector-title = Inspektor (F2 blendet ihn aus; S speichert diesen Lauf als Testdurchlauf)
+inspector-where = Knoten `{ $node }` · Wahrheit: { $truth }
+inspector-state = Vertrauen { $trust } · Peer-Vertrag: { $peer } · zugesagt: { $days } { $count ->
+    [one] Personentag
+   *[other] Personentage
+  }
+inspector-flags = Flags: { $flags }
+inspector-none = keine
+inspector-yes = ja
+inspector-no = nein
+inspector-hidden = Hier verborgen:
+inspector-hidden-line = { $n }. „{ $say }“ braucht { $when }
+inspector-nothing-hidden = Jeder Satz dieses Knotens steht zur Wahl.
+inspector-path = Weg bis hier, als Plätze: { $picks }
+inspector-save = Diesen Lauf als Testdurchlauf speichern (S)
+inspector-saved = Gespeichert in { $file }
+inspector-save-failed = Nicht gespeichert: { $why }
 title-play = Spielen
 title-scenarios = Gespräche ({ $count })
 title-language = Sprache: { $name }

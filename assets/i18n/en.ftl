@@ -61,6 +61,23 @@ title-drills-next = Your next drill of a missed decision is due { $days ->
 title-habits = Your habits
 habits-title = The habit to fix
 game-what-habits = your habits
+inspector-title = Inspector (F2 hides it; S saves this run as a playthrough)
+inspector-where = Node `{ $node }` · truth: { $truth }
+inspector-state = Trust { $trust } · peer contract: { $peer } · committed: { $days } { $count ->
+    [one] person-day
+   *[other] person-days
+  }
+inspector-flags = Flags: { $flags }
+inspector-none = none
+inspector-yes = yes
+inspector-no = no
+inspector-hidden = Hidden here:
+inspector-hidden-line = { $n }. "{ $say }" needs { $when }
+inspector-nothing-hidden = Every line of this node is on offer.
+inspector-path = Path so far, as picks: { $picks }
+inspector-save = Save this run as a playthrough (S)
+inspector-saved = Saved to { $file }
+inspector-save-failed = Not saved: { $why }
 title-play = Play
 title-scenarios = Scenarios ({ $count })
 title-language = Language: { $name }

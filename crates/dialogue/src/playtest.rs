@@ -251,3 +251,169 @@ fn check(script: &Script, t: &Playthrough, seed: u64) -> Vec<Msg> {
     }
     failures
 }
+
+/// The playthrough of a call as it went (its seed, truth, lines by place in the file, the path
+/// and the ending), named `name`: what a trainer saves from a run to keep it as a test.
+pub fn from_call(call: &Call, script: &Script, name: &str) -> Playthrough {
+    let turns = call.turns();
+    let path = (0..turns.len())
+        .map(|i| match (turns.get(i + 1), call.finish()) {
+            (Some(next), _) => script.node_id(next.node).to_string(),
+            (None, Some(f)) => script.ending_id(f.ending).to_string(),
+            (None, None) => script.node_id(call.state().node).to_string(),
+        })
+        .collect();
+    let truths = &script.scenario().truths;
+    Playthrough {
+        name: name.to_string(),
+        seeds: vec![call.seed()],
+        choices: Vec::new(),
+        picks: turns.iter().map(|t| t.choice as usize + 1).collect(),
+        truth: (!truths.is_empty()).then(|| truths.at(call.truth() as usize).0.to_string()),
+        path,
+        ending: call
+            .finish()
+            .map(|f| script.ending_id(f.ending).to_string()),
+        outcome: call.outcome(script),
+        trust_at_least: None,
+        trust_at_most: None,
+        score_at_least: None,
+        score_at_most: None,
+        days_at_most: None,
+        peer_contract: None,
+        flags: Vec::new(),
+    }
+}
+
+/// `text` with `entry` added as the last playthrough of its `tests: [...]` list (a new file for
+/// `scenario` when there is none). The result is parsed before it is returned: a file it cannot
+/// add to cleanly is left for the trainer, with the reason.
+pub fn add_playthrough(
+    text: Option<&str>,
+    scenario: &str,
+    entry: &Playthrough,
+) -> Result<String, String> {
+    let written = render(entry);
+    let out = match text {
+        None => format!(
+            "// Expected playthroughs for {scenario}.ron (`peercall test`).\nTests(\n    scenario: {scenario:?},\n    tests: [\n{written}    ],\n)\n"
+        ),
+        Some(text) => {
+            let close = list_end(text).ok_or("no `tests: [ ... ]` list to add to")?;
+            let before = text[..close].trim_end();
+            let comma = if before.ends_with(',') || before.ends_with('[') {
+                ""
+            } else {
+                ","
+            };
+            format!("{before}{comma}\n{written}    {}", &text[close..])
+        }
+    };
+    parse("tests.ron", &out).map_err(|d| d.message.clone())?;
+    Ok(out)
+}
+
+/// Where the `tests: [` list's closing bracket is.
+fn list_end(text: &str) -> Option<usize> {
+    let mut scan = crate::load::Scanner::new(text);
+    let mut depth = 0usize;
+    let mut inside: Option<usize> = None;
+    while let Some((pos, b)) = scan.next_code_byte() {
+        match b {
+            b'[' | b'(' | b'{' => {
+                depth += 1;
+                if b == b'['
+                    && inside.is_none()
+                    && let Some(head) = text[..pos].trim_end().strip_suffix(':')
+                    && head.trim_end().ends_with("tests")
+                {
+                    inside = Some(depth);
+                }
+            }
+            b']' | b')' | b'}' => {
+                if b == b']' && inside == Some(depth) {
+                    return Some(pos);
+                }
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn render(p: &Playthrough) -> String {
+    let list = |v: &[String]| {
+        v.iter()
+            .map(|s| format!("{s:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let nums = |v: &[usize]| {
+        v.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut o = format!("        (\n            name: {:?},\n", p.name);
+    if let Some(t) = &p.truth {
+        o.push_str(&format!("            truth: {t:?},\n"));
+    }
+    let seeds: Vec<String> = p.seeds.iter().map(ToString::to_string).collect();
+    o.push_str(&format!("            seeds: [{}],\n", seeds.join(", ")));
+    o.push_str(&format!("            picks: [{}],\n", nums(&p.picks)));
+    o.push_str(&format!("            path: [{}],\n", list(&p.path)));
+    if let Some(e) = &p.ending {
+        o.push_str(&format!("            ending: {e:?},\n"));
+    }
+    if let Some(outcome) = p.outcome {
+        o.push_str(&format!("            outcome: {outcome:?},\n"));
+    }
+    o.push_str("        ),\n");
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_is_added_to_a_test_file_or_starts_one_and_passes_as_a_test() {
+        let path = format!(
+            "{}/../../dialogues/thank-you.ron",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(path).unwrap();
+        let script = Script::compile(crate::load::parse_str("t", &text).unwrap()).unwrap();
+        let mut call = Call::start(&script, 4);
+        while !call.is_over() {
+            call.choose_index(&script, 0).unwrap();
+        }
+        let p = from_call(&call, &script, "saved \"as it went\"");
+        assert_eq!(p.picks.len(), call.turns().len());
+        assert_eq!(p.path.last(), p.ending.as_ref());
+        // A new file, then the same run added to it: both read back and pass.
+        let new = add_playthrough(None, "thank-you", &p).unwrap();
+        let two = add_playthrough(Some(&new), "thank-you", &p).unwrap();
+        let file = parse("t.tests.ron", &two).unwrap();
+        assert_eq!(file.tests.len(), 2);
+        assert_eq!(file.tests[0].name, "saved \"as it went\"");
+        assert!(run(&script, &file).iter().all(|o| o.failures.is_empty()));
+        // The shipped file keeps its own playthroughs, with the run added last.
+        let shipped = format!(
+            "{}/../../dialogues/thank-you.tests.ron",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let shipped = std::fs::read_to_string(shipped).unwrap();
+        let before = parse("a", &shipped).unwrap().tests.len();
+        let after = parse(
+            "b",
+            &add_playthrough(Some(&shipped), "thank-you", &p).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(after.tests.len(), before + 1);
+        assert_eq!(after.tests[before], p);
+        // Something that is not a test file is refused, with the reason.
+        assert!(add_playthrough(Some("Scenario(id: \"x\")"), "x", &p).is_err());
+    }
+}

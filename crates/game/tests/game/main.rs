@@ -11,6 +11,7 @@ mod layout;
 mod player;
 mod practice;
 mod regressions;
+mod trainer;
 
 use std::time::Duration;
 

@@ -13,6 +13,7 @@ use peercall_dialogue::{Call, Script};
 use crate::{ActiveCall, ActiveCompetition, LastNotice, Profile, RecordsDb, Screen, Seeds};
 
 pub mod choices;
+pub mod inspector;
 pub mod layout;
 pub mod meter;
 pub mod patience;
@@ -32,6 +33,7 @@ pub(super) fn plugin(app: &mut App) {
             choices::plugin,
             meter::plugin,
             patience::plugin,
+            inspector::plugin,
         ));
 }
 
@@ -42,6 +44,14 @@ pub struct CallMoved {
     /// Trust before and after (from the engine's turn, or the patience loss); `None` when
     /// the screen only catches up (nothing floats beside the meter).
     pub trust: Option<(i32, i32)>,
+}
+
+/// A line cut to 60 characters for a panel, with an ellipsis when it is longer.
+pub fn clip_line(s: &str) -> String {
+    match s.char_indices().nth(60) {
+        None => s.to_string(),
+        Some((i, _)) => format!("{}…", s[..i].trim_end()),
+    }
 }
 
 fn catch_up(mut moved: MessageWriter<CallMoved>) {
