@@ -92,7 +92,17 @@ drills_shots() {
   shot 62-habits 2.5
   stop
 }
+# The trainer's inspector (F2) on a call of the folder, after two answers.
+inspector_shots() {
+  start_with "$T/inspector.sqlite" dialogues --player Tess --scenario free-pilot --seed 1
+  key Return
+  sleep 1
+  key F2 3 1
+  shot 67-inspector 2
+  stop
+}
 if [ "${ONLY:-}" = drills ]; then drills_shots; echo "done: look at every picture in $OUT"; exit 0; fi
+if [ "${ONLY:-}" = inspector ]; then inspector_shots; echo "done: look at every picture in $OUT"; exit 0; fi
 
 # A first launch: who is playing, then the self-diagnostic question.
 start
@@ -241,4 +251,5 @@ key Down Down Down Down Down Down Return
 shot 25-hub-leaderboard 3
 stop
 drills_shots
+inspector_shots
 echo "done: look at every picture in $OUT"
