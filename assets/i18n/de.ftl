@@ -75,6 +75,7 @@ inspector-hidden = Hier verborgen:
 inspector-hidden-line = { $n }. „{ $say }“ braucht { $when }
 inspector-nothing-hidden = Jeder Satz dieses Knotens steht zur Wahl.
 inspector-path = Weg bis hier, als Plätze: { $picks }
+inspector-play-from = Noch einmal ab Antwort:
 inspector-save = Diesen Lauf als Testdurchlauf speichern (S)
 inspector-saved = Gespeichert in { $file }
 inspector-save-failed = Nicht gespeichert: { $why }

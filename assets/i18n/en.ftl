@@ -75,6 +75,7 @@ inspector-hidden = Hidden here:
 inspector-hidden-line = { $n }. "{ $say }" needs { $when }
 inspector-nothing-hidden = Every line of this node is on offer.
 inspector-path = Path so far, as picks: { $picks }
+inspector-play-from = Play again from answer:
 inspector-save = Save this run as a playthrough (S)
 inspector-saved = Saved to { $file }
 inspector-save-failed = Not saved: { $why }

@@ -79,6 +79,27 @@ fn the_inspector_shows_the_state_and_hidden_lines_and_saves_the_run_as_a_playthr
     let script = builtin_script("free-pilot");
     let ran = peercall_dialogue::playtest::run(&script, &file);
     assert!(ran.iter().all(|o| o.failures.is_empty()), "{ran:?}");
+    // Play from here: again from the second answer, with the state it had then.
+    let from_turn_2 = {
+        let world = app.world_mut();
+        let mut q = world.query::<(Entity, &peercall_game::screens::call::inspector::FromTurn)>();
+        q.iter(world)
+            .find(|(_, f)| f.0 == 2)
+            .map(|(e, _)| e)
+            .unwrap()
+    };
+    app.world_mut().trigger(peercall_game::nav::Press {
+        entity: from_turn_2,
+    });
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Call);
+    assert_eq!(call(&app).call.turns().len(), 1, "one answer kept");
+    let shown = panel(&mut app);
+    assert!(
+        shown.iter().any(|t| t.starts_with("Node `agreed`")),
+        "{shown:?}"
+    );
     // F2 again hides it.
     key(&mut app, KeyCode::F2);
     app.update();

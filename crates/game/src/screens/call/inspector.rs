@@ -260,8 +260,45 @@ fn show(world: &mut World) {
     if let Some(s) = saved {
         children.push(world.spawn((t.colored(s, 14.0, p.dim), Label)).id());
     }
+    // Play from here: again from any answer so far, with the state it had then.
+    let turns = active.call.turns().len();
+    if turns > 0 {
+        children.push(
+            world
+                .spawn((t.colored(w.t("inspector-play-from"), 14.0, p.dim), Label))
+                .id(),
+        );
+        let row = world
+            .spawn(Node {
+                flex_wrap: FlexWrap::Wrap,
+                column_gap: px(6),
+                row_gap: px(6),
+                ..default()
+            })
+            .id();
+        for turn in 1..=turns {
+            let b = world
+                .spawn((t.button(turn.to_string(), 90 + turn), FromTurn(turn)))
+                .id();
+            world.entity_mut(b).observe(play_from);
+            world.entity_mut(row).add_child(b);
+        }
+        children.push(row);
+    }
     let button = world.spawn(t.button(w.t("inspector-save"), 90)).id();
     world.entity_mut(button).observe(save_pressed);
     children.push(button);
     world.entity_mut(panel).add_children(&children);
+}
+
+/// A "play from turn N" button.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct FromTurn(pub usize);
+
+fn play_from(press: On<Press>, buttons: Query<&FromTurn>, mut commands: Commands) {
+    if let Ok(&FromTurn(turn)) = buttons.get(press.entity) {
+        commands.queue(move |world: &mut World| {
+            super::start(world, super::Start::ReplayFrom(turn));
+        });
+    }
 }
