@@ -64,6 +64,29 @@ pub fn told_late(script: &Script, limit: usize) -> Option<Vec<(String, String)>>
     Some(found)
 }
 
+/// Every state a call in truth `truth` can reach (up to `limit`; `None` past it), in the order
+/// they are first met.
+pub(crate) fn reachable_states(script: &Script, truth: u32, limit: usize) -> Option<Vec<State>> {
+    let mut visited: HashSet<State> = HashSet::new();
+    let mut order = Vec::new();
+    let mut queue = VecDeque::from([script.start_state_in(truth)]);
+    while let Some(state) = queue.pop_front() {
+        if !visited.insert(state) {
+            continue;
+        }
+        if visited.len() > limit {
+            return None;
+        }
+        order.push(state);
+        for c in script.offered(&state) {
+            if let (next, None) = script.apply(&state, c) {
+                queue.push_back(next);
+            }
+        }
+    }
+    Some(order)
+}
+
 /// A line of a scenario, as a warning names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineAt {
@@ -108,15 +131,7 @@ pub fn blind_lines(script: &Script, limit: usize) -> Option<Vec<BlindLine>> {
     // (one entry per reachable state it decides in: equal in every truth or not).
     let mut seen: BTreeMap<(u32, usize), (bool, Option<i32>)> = BTreeMap::new();
     for t in 0..truths as u32 {
-        let mut visited: HashSet<State> = HashSet::new();
-        let mut queue = VecDeque::from([script.start_state_in(t)]);
-        while let Some(state) = queue.pop_front() {
-            if !visited.insert(state) {
-                continue;
-            }
-            if visited.len() > limit {
-                return None;
-            }
+        for state in reachable_states(script, t, limit)? {
             let in_truth = |u: u8| State { truth: u, ..state };
             for c in script.offered(&state) {
                 if deciding(script, &state, c) {
@@ -133,9 +148,6 @@ pub fn blind_lines(script: &Script, limit: usize) -> Option<Vec<BlindLine>> {
                     if entry.1 != Some(changes[0]) {
                         entry.1 = None;
                     }
-                }
-                if let (next, None) = script.apply(&state, c) {
-                    queue.push_back(next);
                 }
             }
         }

@@ -2,12 +2,12 @@
 //! reached; the line that leads to it is never offered (its `requires` never hold when the call
 //! is there); or the reaction that leads to it never applies (its `when` never holds there).
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::HashSet;
 
 use crate::messages::Msg;
 use crate::msg;
 use crate::scenario::Condition;
-use crate::script::{Script, State, Target};
+use crate::script::{Script, Target};
 
 /// What every state the call can reach does (in every truth, up to `limit` states each): the
 /// nodes reached, the lines offered there, and the reactions that apply.
@@ -24,23 +24,12 @@ fn explore(script: &Script, limit: usize) -> Option<Seen> {
         applied: HashSet::new(),
     };
     for t in 0..script.truth_count().max(1) as u32 {
-        let mut visited: HashSet<State> = HashSet::new();
-        let mut queue = VecDeque::from([script.start_state_in(t)]);
-        while let Some(state) = queue.pop_front() {
-            if !visited.insert(state) {
-                continue;
-            }
-            if visited.len() > limit {
-                return None;
-            }
+        for state in crate::deciding::reachable_states(script, t, limit)? {
             seen.nodes.insert(state.node);
             for c in script.offered(&state) {
                 seen.offered.insert((state.node, c));
                 if let Some(r) = script.reaction_in(&state, c) {
                     seen.applied.insert((state.node, c, r));
-                }
-                if let (next, None) = script.apply(&state, c) {
-                    queue.push_back(next);
                 }
             }
         }
