@@ -171,6 +171,34 @@ fn a_competition_published_joined_played_and_sent_shows_on_the_hubs_board() {
     assert_eq!(status, 200);
     let json: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(json["teams"].as_array().unwrap().len(), 2);
+    // Each scenario's page: its graph, every node's lines and choices with their conditions,
+    // and links that open the web game at a node in the state a call first reaches it in.
+    assert!(
+        page.contains("href=\"/competitions/cup/scenarios/network-expansion\""),
+        "{page}"
+    );
+    let (status, sc) = basic("/competitions/cup/scenarios/network-expansion");
+    assert_eq!(status, 200, "{sc}");
+    assert!(sc.contains("<svg class=\"heat\""), "{sc}");
+    assert!(sc.contains("Play from here:"), "{sc}");
+    assert!(
+        sc.contains("/play/?scenario=network-expansion&amp;from=merger&amp;trust="),
+        "{sc}"
+    );
+    assert!(sc.contains("&amp;truth=consolidating&amp;peer=1"), "{sc}");
+    assert!(sc.contains("when Truth(&quot;consolidating&quot;)"), "{sc}");
+    assert_eq!(basic("/competitions/cup/scenarios/nope").0, 404);
+    assert_eq!(
+        agent()
+            .get(&format!(
+                "{url}/competitions/cup/scenarios/network-expansion"
+            ))
+            .call()
+            .unwrap()
+            .status()
+            .as_u16(),
+        401
+    );
     // The habit to fix, per player and per team: both played as peers, so none.
     let habits = &json["habits"];
     assert_eq!(habits["players"].as_array().unwrap().len(), 2, "{habits}");

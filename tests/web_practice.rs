@@ -94,3 +94,33 @@ fn a_missed_decision_comes_back_in_the_browser_and_the_habit_to_fix_is_named() {
     assert!(habits.contains("The habit to fix: "), "{habits}");
     assert!(habits.contains("in your last call."), "{habits}");
 }
+
+#[test]
+fn play_from_here_opens_the_web_game_at_a_node_in_a_given_state() {
+    if !available() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let (_hub, url) = hub_with(data.path(), &serving());
+    let b = Browser::start();
+    // The link the hub's scenario page gives for free-consulting's decision, in the tender truth.
+    b.open(&format!(
+        "{url}/play/?scenario=free-consulting&from=move&truth=tender&trust=50&peer=1&seed=3"
+    ));
+    b.wait_started();
+    b.keys("Ana\u{E007}");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while b.screen() != "Call" {
+        assert!(
+            Instant::now() < deadline,
+            "never on the call: on {} with {}",
+            b.screen(),
+            b.mirrored()
+        );
+        b.press("");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let call = b.mirrored();
+    assert!(call.contains("tender specification"), "{call}");
+    assert!(call.contains("50"), "the trust given: {call}");
+}

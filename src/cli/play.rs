@@ -115,6 +115,7 @@ fn open_game(library: Library, args: PlayArgs) -> Result<ExitCode, String> {
             lang: args.lang,
             user_lang: super::user_lang(),
             mark_untranslated: args.mark_untranslated,
+            from: None,
         },
     )
 }

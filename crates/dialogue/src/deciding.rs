@@ -66,7 +66,7 @@ pub fn told_late(script: &Script, limit: usize) -> Option<Vec<(String, String)>>
 
 /// Every state a call in truth `truth` can reach (up to `limit`; `None` past it), in the order
 /// they are first met.
-pub(crate) fn reachable_states(script: &Script, truth: u32, limit: usize) -> Option<Vec<State>> {
+pub fn reachable_states(script: &Script, truth: u32, limit: usize) -> Option<Vec<State>> {
     let mut visited: HashSet<State> = HashSet::new();
     let mut order = Vec::new();
     let mut queue = VecDeque::from([script.start_state_in(truth)]);

@@ -36,7 +36,7 @@ pub use competition::{
 };
 pub use fonts::{MONO_FONT, MonoFont, READING_FONT};
 pub use language::Language;
-pub use options::PlayOptions;
+pub use options::{PlayOptions, StartFrom};
 pub use player::Profile;
 pub use records::{HomePage, RecordsDb, RecordsUnavailable, Unavailable, poisoned};
 pub use screens::call::state::{ActiveCall, Seeds, Wait};

@@ -41,4 +41,47 @@ pub struct PlayOptions {
     pub user_lang: Option<String>,
     /// Trainer mode for translations: every line left in the source language is marked `[en]`.
     pub mark_untranslated: bool,
+    /// "Play from here": the call of [`PlayOptions::scenario`] starts at this node, in this
+    /// state (practice: such a call is not recorded).
+    pub from: Option<StartFrom>,
+}
+
+/// Where a call starts when not at its scenario's start, and in what state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StartFrom {
+    /// The node's id.
+    pub node: String,
+    /// The truth's id (default: the one the seed draws).
+    pub truth: Option<String>,
+    /// Trust (default: the scenario's start).
+    pub trust: Option<i32>,
+    /// Whether a peer contract has been set up.
+    pub peer_contract: bool,
+    /// The flags set, by name.
+    pub flags: Vec<String>,
+    /// Person-days already committed.
+    pub days: f32,
+}
+
+impl StartFrom {
+    /// The state it names in `script` for a call on `seed`; `None` when the scenario has no such
+    /// node, flag or truth.
+    pub fn state(
+        &self,
+        script: &peercall_dialogue::Script,
+        seed: u64,
+    ) -> Option<peercall_dialogue::State> {
+        let truth = match &self.truth {
+            Some(t) => script.scenario().truths.position(t)? as u32,
+            None => script.truth_for_seed(seed),
+        };
+        peercall_dialogue::drill::Moment {
+            node: self.node.clone(),
+            trust: self.trust.unwrap_or(script.scenario().trust.start),
+            peer_contract: self.peer_contract,
+            centidays: peercall_dialogue::script::to_centidays(self.days),
+            flags: self.flags.clone(),
+        }
+        .state(script, truth)
+    }
 }

@@ -101,6 +101,16 @@ fn spawn_profile(
     });
 }
 
+/// Where a first launch goes once the player is known: the call the game was opened on (a
+/// link to one scenario, or "play from here"), else the title.
+fn after_first_launch(world: &World) -> Screen {
+    if world.resource::<crate::PlayOptions>().scenario.is_some() {
+        Screen::Briefing
+    } else {
+        Screen::Title
+    }
+}
+
 /// Saves the typed profile; then asks the self-diagnostic question if it was never answered.
 pub fn save_profile(world: &mut World) {
     let Some(draft) = world.query::<&Fields>().iter(world).next().cloned() else {
@@ -119,7 +129,7 @@ pub fn save_profile(world: &mut World) {
     save(db, "team", &team);
     let asked = setting(db, "diagnostic-before").is_some();
     let next = if asked || db.is_none() {
-        Screen::Title
+        after_first_launch(world)
     } else {
         Screen::Diagnostic
     };
@@ -140,7 +150,7 @@ pub fn answer(world: &mut World, n: usize) {
     let next = if key == "diagnostic-after" {
         Screen::Diagnostic
     } else {
-        Screen::Title
+        after_first_launch(world)
     };
     world.resource_mut::<NextState<Screen>>().set(next);
 }

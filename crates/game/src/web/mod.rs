@@ -89,6 +89,27 @@ pub fn run() {
         scenario: resumed.or_else(|| query.get("scenario")),
         // The same calls again (a trainer's demonstration, a test): as `play --seed`.
         seed: query.get("seed").and_then(|s| s.parse().ok()),
+        // "Play from here", from the hub's scenario page.
+        from: query.get("from").map(|node| crate::options::StartFrom {
+            node,
+            truth: query.get("truth"),
+            trust: query.get("trust").and_then(|t| t.parse().ok()),
+            peer_contract: query.get("peer").is_some_and(|p| p == "1"),
+            flags: query
+                .get("flags")
+                .map(|f| {
+                    f.split(',')
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            days: query
+                .get("days")
+                .and_then(|d| d.parse().ok())
+                .filter(|d: &f32| d.is_finite() && (0.0..=1000.0).contains(d))
+                .unwrap_or(0.0),
+        }),
         ..default()
     };
     let mut app = App::new();

@@ -124,3 +124,39 @@ fn the_inspector_is_only_for_a_trainers_folder() {
         .query_filtered::<Entity, With<peercall_game::screens::call::inspector::InspectorPanel>>();
     assert_eq!(panels.iter(world).count(), 0);
 }
+
+#[test]
+fn play_from_here_starts_the_asked_for_call_at_a_node_in_a_given_state() {
+    let mut app = headless(
+        Library::builtin(),
+        PlayOptions {
+            scenario: Some("free-consulting".into()),
+            seed: Some(1),
+            from: Some(peercall_game::StartFrom {
+                node: "move".into(),
+                truth: Some("tender".into()),
+                trust: Some(52),
+                peer_contract: true,
+                flags: vec![],
+                days: 0.0,
+            }),
+            ..default()
+        },
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Call);
+    let a = call(&app);
+    assert_eq!(a.script().node_id(a.call.state().node), "move");
+    assert_eq!(a.call.trust(), 52);
+    assert!(a.call.state().peer_contract);
+    assert_eq!(
+        a.script().scenario().truths.at(a.call.truth() as usize).0,
+        "tender"
+    );
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.contains("tender specification")),
+        "the tender's line is said"
+    );
+}

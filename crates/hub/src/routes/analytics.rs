@@ -29,7 +29,7 @@ pub(super) fn router() -> Router<Shared> {
 
 /// Competition `id`'s analysis and the competition it is of. Adding up the results runs on a
 /// blocking thread.
-async fn analysis(hub: &Hub, id: &str) -> Result<(Analytics, Arc<Ready>), HubError> {
+pub(super) async fn analysis(hub: &Hub, id: &str) -> Result<(Analytics, Arc<Ready>), HubError> {
     let ready = hub
         .ready(id)
         .await?

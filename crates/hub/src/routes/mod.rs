@@ -10,6 +10,7 @@ mod join;
 mod play;
 mod publish;
 mod results;
+mod scenario;
 
 use axum::Router;
 
@@ -28,6 +29,7 @@ pub fn router() -> Router<Shared> {
         .merge(analytics::router())
         .merge(assets::router())
         .merge(play::router())
+        .merge(scenario::router())
 }
 
 /// Now, in seconds since 1970 (when a competition was published, a player joined).

@@ -172,7 +172,7 @@ pub fn analytics(w: &Words, id: &str, name: &str, a: &Analytics, library: &Libra
             @let source = library.script(&p.scenario);
             @let shown = translated.get(&p.scenario);
             h3 {
-                (p.scenario)
+                a href={ "/competitions/" (id) "/scenarios/" (p.scenario) } { (p.scenario) }
                 @if !p.truth.is_empty() { " · " (w.t("hub-truth")) " " em { (p.truth) } }
                 " · " (calls(p.calls))
             }

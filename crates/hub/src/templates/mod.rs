@@ -6,10 +6,12 @@ mod analytics;
 pub mod board;
 pub mod certify;
 mod publish;
+mod scenario;
 
 pub use analytics::analytics;
 pub use board::{board, wall};
 pub use publish::{not_published, publish_form, published};
+pub use scenario::scenario;
 
 use maud::{DOCTYPE, Markup, html};
 use peercall_core::words::Words;

@@ -123,8 +123,17 @@ pub fn start(world: &mut World, how: Start) {
         },
         _ => seed.unwrap_or_else(|| world.resource_mut::<Seeds>().take()),
     };
-    let call = match (how, &last) {
-        (Start::ReplayFrom(turn), Some(last)) => replay(&script, last, turn.saturating_sub(1)),
+    // "Play from here": the asked-for scenario starts at the given node, in the given state.
+    let from = world
+        .resource::<crate::PlayOptions>()
+        .from
+        .clone()
+        .filter(|_| competition.is_none())
+        .filter(|_| world.resource::<crate::PlayOptions>().scenario.as_deref() == Some(&id))
+        .and_then(|f| f.state(&script, seed));
+    let call = match (how, &last, from) {
+        (Start::ReplayFrom(turn), Some(last), _) => replay(&script, last, turn.saturating_sub(1)),
+        (_, _, Some(state)) => Call::start_from(&script, seed, state),
         _ => Call::start(&script, seed),
     };
     world.insert_resource(ActiveCall::new(script, call, now));
