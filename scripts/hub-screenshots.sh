@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Screenshots of the team hub's pages (board, wall, analytics, publishing) with a competition in
+# Screenshots of the team hub's pages (board, wall, analytics, publishing, a scenario's paths) with a competition in
 # progress and a certification (the `showcase` example), in headless Chromium: docs/screenshots/2x-hub-*.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,7 @@ shot 20-hub-board "$base/competitions/winter?me=Quin%20Hale"
 shot 21-hub-wall "$base/competitions/winter/wall"
 shot 22-hub-analytics "$admin/competitions/winter/analytics" 2400
 shot 23-hub-publish "$admin/publish" 600
+shot 68-hub-scenario "$admin/competitions/winter/scenarios/demo-request" 1600
 shot 32-hub-board-de "$base/competitions/winter?me=Quin%20Hale&lang=de"
 shot 34-hub-analytics-de "$admin/competitions/winter/analytics?lang=de" 1400
 shot 50-hub-certification "$admin/competitions/onboarding/certification" 800
