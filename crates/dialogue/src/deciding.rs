@@ -253,14 +253,9 @@ mod tests {
         assert_eq!(blind_lines(&s, 1), None);
     }
 
-    #[test]
-    fn a_truth_told_only_at_the_decision_is_told_too_late() {
-        // Truth y is told at the opening, a turn before the decision; x is the opening's own
-        // line where y has one of its own, so it is told there too.
-        let s = script(&TWO_TRUTHS.replace("REACT_X", "").replace("REACT_Y", ""));
-        assert_eq!(told_late(&s, 1000).unwrap(), Vec::<(String, String)>::new());
-        // Told only at the decision itself: too late, in both truths.
-        let late = TWO_TRUTHS
+    /// Both truths, with y's line moved from the opening to the decision: told only there.
+    fn told_only_at_the_decision() -> String {
+        TWO_TRUTHS
             .replace("REACT_X", "")
             .replace("REACT_Y", "")
             .replace(
@@ -270,7 +265,17 @@ mod tests {
             .replace(
                 r#""d": (prospect: ["So?"],"#,
                 r#""d": (prospect: ["So?"], lines_if: [(when: [Truth("y")], prospect: ["Y."])],"#,
-            );
+            )
+    }
+
+    #[test]
+    fn a_truth_told_only_at_the_decision_is_told_too_late() {
+        // Truth y is told at the opening, a turn before the decision; x is the opening's own
+        // line where y has one of its own, so it is told there too.
+        let s = script(&TWO_TRUTHS.replace("REACT_X", "").replace("REACT_Y", ""));
+        assert_eq!(told_late(&s, 1000).unwrap(), Vec::<(String, String)>::new());
+        // Told only at the decision itself: too late, in both truths.
+        let late = told_only_at_the_decision();
         let said = told_late(&script(&late), 1000).unwrap();
         assert_eq!(
             said,
@@ -281,17 +286,7 @@ mod tests {
     #[test]
     fn a_line_offered_in_one_truth_before_it_is_told_is_a_tell() {
         // The opening says nothing of the truth; the decision's line does.
-        let early = TWO_TRUTHS
-            .replace("REACT_X", "")
-            .replace("REACT_Y", "")
-            .replace(
-                r#"lines_if: [(when: [Truth("y")], prospect: ["Y here."])],"#,
-                "",
-            )
-            .replace(
-                r#""d": (prospect: ["So?"],"#,
-                r#""d": (prospect: ["So?"], lines_if: [(when: [Truth("y")], prospect: ["Y."])],"#,
-            )
+        let early = told_only_at_the_decision()
             .replace(
                 r#"choices: [(say: "Why?", signal: BusinessQuestion, trust: 2, next: "d")]"#,
                 r#"choices: [(say: "Why?", signal: BusinessQuestion, trust: 2, next: "d"),
